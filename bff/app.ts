@@ -1,0 +1,84 @@
+// Builds the Hono app from its dependencies, so tests build one per case and
+// call app.request() without a network.
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { authMiddleware } from './auth.js';
+import type { AppEnv, Deps } from './env.js';
+import { ProblemError, problem } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { devRoutes } from './routes/dev.js';
+import { identityRoutes } from './routes/identity.js';
+import { requestRoutes } from './routes/requests.js';
+import { serviceRoutes } from './routes/services.js';
+
+export function buildApp(deps: Deps) {
+  const { config } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('requestId', c.req.header('X-Request-Id')?.slice(0, 64) || randomUUID());
+    await next();
+    c.header('X-Request-Id', c.get('requestId'));
+  });
+  app.use(
+    '/api/*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginOpenerPolicy: false,
+    }),
+  );
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id'],
+      exposeHeaders: ['ETag', 'Location', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new ProblemError(413, `O corpo da requisição passa do limite de ${Math.round(config.bodyLimitBytes / 1024 / 1024)} MB.`, undefined, 'too-large');
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(config.publicUrl)));
+  app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, false));
+
+  const routes = app
+    .route('/api', identityRoutes(deps))
+    .route('/api/services', serviceRoutes(deps))
+    .route('/api/requests', requestRoutes(deps))
+    .route('/api/attachments', attachmentRoutes(deps));
+  if (deps.devIdp) app.route('/dev', devRoutes(deps.devIdp));
+
+  app.notFound((c) => problem(c, new ProblemError(404, `Rota não encontrada: ${c.req.method} ${c.req.path}`, undefined, 'not-found')));
+  app.onError((err, c) => {
+    if (err instanceof ProblemError) return problem(c, err);
+    const status = (err as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return problem(c, new ProblemError(status as 400, err.message || 'Requisição inválida.'));
+    }
+    console.error(`[${c.get('requestId')}]`, err);
+    return problem(c, new ProblemError(500, `Erro inesperado. Informe o código ${c.get('requestId')} ao suporte.`));
+  });
+  return routes;
+}
+
+export type AppType = ReturnType<typeof buildApp>;

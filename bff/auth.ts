@@ -1,0 +1,139 @@
+// Bearer JWT verification with jose against the SSO's JWKS (or the dev
+// identity provider's own key set, through the same code path), and the
+// middleware that turns a token into an Atende user with memberships.
+import { createHash } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import { createRemoteJWKSet, decodeJwt, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { Kysely } from 'kysely';
+import type { Role } from './contract.js';
+import type { Actor } from './domain/permissions.js';
+import { unauthorized } from './errors.js';
+import type { Database } from '../db/schema.js';
+
+/** Asymmetric algorithms only: an HMAC "signed" with a public key never passes. */
+export const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+export interface TrustedIssuer {
+  issuer: string;
+  audience: string;
+  keySet: JWTVerifyGetKey;
+}
+
+export interface Claims {
+  sub: string;
+  name: string;
+  email: string | null;
+  exp: number;
+}
+
+export type Verifier = (token: string) => Promise<Claims>;
+
+export function remoteIssuer(jwksUrl: string, issuer: string, audience: string): TrustedIssuer {
+  return { issuer, audience, keySet: createRemoteJWKSet(new URL(jwksUrl)) };
+}
+
+/**
+ * Verifies tokens against the trusted issuers. Verified tokens are cached by
+ * their SHA-256 until they expire (an RS256 verification costs ~125 µs), so a
+ * token is checked cryptographically once, not on every request.
+ */
+export function createVerifier(
+  issuers: TrustedIssuer[],
+  opts: { clockToleranceSeconds: number; now?: () => Date; cacheSize?: number },
+): Verifier {
+  const now = opts.now ?? (() => new Date());
+  const cache = new Map<string, Claims>();
+  const max = opts.cacheSize ?? 10_000;
+  return async (token) => {
+    const key = createHash('sha256').update(token).digest('base64url');
+    const hit = cache.get(key);
+    const nowSeconds = now().getTime() / 1000;
+    if (hit) {
+      if (hit.exp + opts.clockToleranceSeconds > nowSeconds) return hit;
+      cache.delete(key);
+    }
+    let iss: unknown;
+    try {
+      iss = decodeJwt(token).iss;
+    } catch {
+      throw unauthorized('Token malformado.');
+    }
+    const trusted = issuers.find((i) => i.issuer === iss);
+    if (!trusted) throw unauthorized('Emissor do token não reconhecido.');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, trusted.keySet, {
+        issuer: trusted.issuer,
+        audience: trusted.audience,
+        algorithms: ALLOWED_ALGORITHMS,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: opts.clockToleranceSeconds,
+        currentDate: now(),
+      }));
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      throw unauthorized(code === 'ERR_JWT_EXPIRED' ? 'Token expirado.' : 'Token inválido.');
+    }
+    const claims: Claims = {
+      sub: String(payload.sub).slice(0, 255),
+      name: typeof payload.name === 'string' && payload.name.trim() ? payload.name.slice(0, 200) : String(payload.sub),
+      email: typeof payload.email === 'string' ? payload.email.slice(0, 254) : null,
+      exp: payload.exp!,
+    };
+    if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    cache.set(key, claims);
+    return claims;
+  };
+}
+
+export interface AuthUser extends Actor {
+  sub: string;
+  name: string;
+  email: string | null;
+}
+
+export type AuthEnv = { Variables: { user: AuthUser } };
+
+/** Finds the user by subject, provisioning an unknown one from the claims with no role. */
+export async function loadUser(db: Kysely<Database>, claims: Claims, now: Date): Promise<AuthUser> {
+  let user = await db.selectFrom('users').select(['id', 'name', 'email']).where('sub', '=', claims.sub).executeTakeFirst();
+  if (!user) {
+    await db
+      .insertInto('users')
+      .values({ sub: claims.sub, name: claims.name, email: claims.email, created_at: now.toISOString() })
+      .onConflict((oc) => oc.column('sub').doNothing())
+      .execute();
+    user = await db.selectFrom('users').select(['id', 'name', 'email']).where('sub', '=', claims.sub).executeTakeFirstOrThrow();
+  }
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['institution_id', 'role'])
+    .where('user_id', '=', user.id)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const roles = new Map<number, Role[]>();
+  for (const r of rows) roles.set(r.institution_id, [...(roles.get(r.institution_id) ?? []), r.role]);
+  return { id: user.id, sub: claims.sub, name: user.name, email: user.email, roles };
+}
+
+function bearer(header: string | undefined): string | null {
+  if (!header) return null;
+  const m = /^Bearer\s+([A-Za-z0-9\-_.~+/]+=*)\s*$/i.exec(header);
+  if (!m) throw unauthorized('Use o cabeçalho Authorization: Bearer <token>.');
+  if (m[1].length > 16_384) throw unauthorized('Token grande demais.');
+  return m[1];
+}
+
+export function authMiddleware(db: Kysely<Database>, verify: Verifier, clock: () => Date, required: boolean) {
+  return createMiddleware<{ Variables: { user: AuthUser | null } }>(async (c, next) => {
+    const token = bearer(c.req.header('Authorization'));
+    if (!token) {
+      if (required) throw unauthorized('Entre com sua conta para continuar.');
+      c.set('user', null);
+      return next();
+    }
+    const claims = await verify(token);
+    c.set('user', await loadUser(db, claims, clock()));
+    return next();
+  });
+}

@@ -1,0 +1,74 @@
+// Configuration from the environment, checked once at start-up.
+import { defaultHolidays, parseHolidays } from './domain/deadlines.js';
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  production: boolean;
+  /** Embedded development identity provider (never in production). */
+  devIdp: boolean;
+  publicUrl: string;
+  sso: { jwksUrl: string; issuer: string; audience: string } | null;
+  /** The audience of tokens the dev identity provider issues. */
+  audience: string;
+  corsOrigins: string[];
+  holidays: Set<string>;
+  clockToleranceSeconds: number;
+  bodyLimitBytes: number;
+}
+
+export const CONFIG_DOC: { name: string; default: string; meaning: string }[] = [
+  { name: 'PORT', default: '8787', meaning: 'HTTP port of the BFF, the bundle and the demo pages.' },
+  { name: 'DATABASE_URL', default: 'data/atende.db', meaning: 'A SQLite file path, or postgres://… for PostgreSQL.' },
+  { name: 'PUBLIC_URL', default: 'http://localhost:$PORT', meaning: 'Where the server is reached; the dev identity provider issues tokens with this issuer.' },
+  { name: 'DEV_IDP', default: '1 under npm start, else 0', meaning: 'Enable the development identity provider (/dev/users, /dev/token). Refused when NODE_ENV=production.' },
+  { name: 'SSO_JWKS_URL', default: '—', meaning: "The state SSO's JWKS URL. With SSO_ISSUER and SSO_AUDIENCE, enables SSO tokens." },
+  { name: 'SSO_ISSUER', default: '—', meaning: 'Expected `iss` of SSO tokens.' },
+  { name: 'SSO_AUDIENCE', default: '—', meaning: 'Expected `aud` of SSO tokens.' },
+  { name: 'CORS_ORIGINS', default: '(none)', meaning: 'Comma-separated portal origins allowed to call the API from the browser. Never `*`.' },
+  { name: 'HOLIDAYS', default: 'national fixed-date holidays', meaning: 'Comma-separated YYYY-MM-DD dates skipped by business-day deadlines (replaces the default list).' },
+  { name: 'CLOCK_TOLERANCE', default: '30', meaning: 'Seconds of clock skew tolerated when checking token exp/nbf.' },
+  { name: 'BODY_LIMIT', default: '27262976', meaning: 'Largest request body in bytes (26 MiB).' },
+  { name: 'NODE_ENV', default: '—', meaning: '`production` refuses to start with DEV_IDP.' },
+];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: "${env.PORT}" is not a port number`);
+  const production = env.NODE_ENV === 'production';
+  const devIdp = env.DEV_IDP === '1' || env.DEV_IDP === 'true';
+  if (production && devIdp) {
+    throw new Error('DEV_IDP is enabled with NODE_ENV=production: the development identity provider never runs in production.');
+  }
+  const sso =
+    env.SSO_JWKS_URL || env.SSO_ISSUER || env.SSO_AUDIENCE
+      ? { jwksUrl: req(env, 'SSO_JWKS_URL'), issuer: req(env, 'SSO_ISSUER'), audience: req(env, 'SSO_AUDIENCE') }
+      : null;
+  if (sso) new URL(sso.jwksUrl);
+  if (!sso && !devIdp) throw new Error('No identity provider: set SSO_JWKS_URL, SSO_ISSUER and SSO_AUDIENCE, or DEV_IDP=1 for development.');
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const o of corsOrigins) {
+    if (o === '*' || new URL(o).origin !== o) throw new Error(`CORS_ORIGINS: "${o}" must be an origin like https://portal.example.gov.br`);
+  }
+  const clockToleranceSeconds = Number(env.CLOCK_TOLERANCE ?? 30);
+  const bodyLimitBytes = Number(env.BODY_LIMIT ?? 26 * 1024 * 1024);
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || 'data/atende.db',
+    production,
+    devIdp,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    sso,
+    audience: sso?.audience ?? 'atende',
+    corsOrigins,
+    holidays: env.HOLIDAYS ? parseHolidays(env.HOLIDAYS) : defaultHolidays(),
+    clockToleranceSeconds,
+    bodyLimitBytes,
+  };
+}
+
+function req(env: NodeJS.ProcessEnv, name: string): string {
+  const v = env[name];
+  if (!v) throw new Error(`${name} is required when any SSO_* variable is set`);
+  return v;
+}

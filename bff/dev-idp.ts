@@ -1,0 +1,54 @@
+// The development identity provider: signs tokens for the demo users with a
+// local key and publishes that key as a JWKS. Tokens are verified by the same
+// verifier as the SSO's. Enabled only on purpose (DEV_IDP=1), never in
+// production (loadConfig refuses).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import type { TrustedIssuer } from './auth.js';
+
+export interface DevIdp {
+  issuer: string;
+  audience: string;
+  jwks: { keys: JWK[] };
+  trusted: TrustedIssuer;
+  sign(claims: { sub: string; name: string; email: string | null }, ttlSeconds?: number): Promise<string>;
+}
+
+const ALG = 'ES256';
+
+/** Creates the dev IdP; with `keyFile`, the key survives restarts so issued tokens stay valid. */
+export async function createDevIdp(
+  issuer: string,
+  audience: string,
+  opts: { keyFile?: string; now?: () => Date } = {},
+): Promise<DevIdp> {
+  const { keyFile, now = () => new Date() } = opts;
+  let privateJwk: JWK;
+  if (keyFile && existsSync(keyFile)) {
+    privateJwk = JSON.parse(readFileSync(keyFile, 'utf8'));
+  } else {
+    const { privateKey } = await generateKeyPair(ALG, { extractable: true });
+    privateJwk = { ...(await exportJWK(privateKey)), kid: `dev-${Date.now().toString(36)}`, alg: ALG };
+    if (keyFile) writeFileSync(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
+  }
+  const { d: _d, ...publicJwk } = privateJwk;
+  const privateKey = await importJWK(privateJwk, ALG);
+  const jwks = { keys: [{ ...publicJwk, use: 'sig' }] };
+  return {
+    issuer,
+    audience,
+    jwks,
+    trusted: { issuer, audience, keySet: createLocalJWKSet(jwks) },
+    sign: (claims, ttlSeconds = 8 * 60 * 60) => {
+      const iat = Math.floor(now().getTime() / 1000);
+      return new SignJWT({ name: claims.name, email: claims.email ?? undefined })
+        .setProtectedHeader({ alg: ALG, kid: privateJwk.kid, typ: 'JWT' })
+        .setSubject(claims.sub)
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + ttlSeconds)
+        .sign(privateKey);
+    },
+  };
+}

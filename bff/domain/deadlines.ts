@@ -1,0 +1,63 @@
+// Deadlines (prazos) in calendar or business days. Business days skip
+// Saturdays, Sundays and the configured holidays. Days are counted in the
+// state's time zone (Brasília, UTC−3, no daylight saving since 2019) and a
+// deadline ends at 23:59:59.999 local time of its last day.
+import type { Deadline } from '../contract.js';
+
+export const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** YYYY-MM-DD in Brasília time. */
+export function localDate(at: Date): string {
+  return new Date(at.getTime() + BRASILIA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function endOfLocalDay(date: string): Date {
+  return new Date(Date.parse(`${date}T23:59:59.999Z`) - BRASILIA_OFFSET_MS);
+}
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isBusinessDay(date: string, holidays: ReadonlySet<string>): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !holidays.has(date);
+}
+
+/** When a request filed at `filedAt` is due under `deadline`. */
+export function dueDate(filedAt: Date, deadline: Deadline, holidays: ReadonlySet<string> = new Set()): Date {
+  let date = localDate(filedAt);
+  if (deadline.kind === 'calendar') return endOfLocalDay(addDays(date, deadline.days));
+  let left = deadline.days;
+  while (left > 0) {
+    date = addDays(date, 1);
+    if (isBusinessDay(date, holidays)) left--;
+  }
+  return endOfLocalDay(date);
+}
+
+/** Statuses whose deadline clock runs. */
+const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
+
+export function isOverdue(status: string, dueAt: string, now: Date): boolean {
+  return RUNNING.has(status) && now.toISOString() > dueAt;
+}
+
+/** Parses a holiday list such as "2026-12-25,2027-01-01". */
+export function parseHolidays(list: string | undefined): Set<string> {
+  const days = (list ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const d of days) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`HOLIDAYS: "${d}" is not a YYYY-MM-DD date`);
+  }
+  return new Set(days);
+}
+
+/** National holidays with fixed dates, the default list (years around now). */
+export function defaultHolidays(now = new Date()): Set<string> {
+  const fixed = ['01-01', '04-21', '05-01', '09-07', '10-12', '11-02', '11-15', '11-20', '12-25'];
+  const year = now.getUTCFullYear();
+  const out = new Set<string>();
+  for (let y = year - 2; y <= year + 2; y++) for (const md of fixed) out.add(`${y}-${md}`);
+  return out;
+}

@@ -1,0 +1,25 @@
+// The app's dependencies and the Hono environment every route shares.
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { AuthUser, Verifier } from './auth.js';
+import type { Config } from './config.js';
+import type { DevIdp } from './dev-idp.js';
+import { unauthorized } from './errors.js';
+import type { Database } from '../db/schema.js';
+
+export interface Deps {
+  db: Kysely<Database>;
+  config: Config;
+  now: () => Date;
+  verify: Verifier;
+  devIdp?: DevIdp;
+}
+
+export type AppEnv = { Variables: { user: AuthUser | null; requestId: string } };
+
+/** The signed-in user, or a 401. */
+export function requireUser(c: Context<AppEnv>): AuthUser {
+  const user = c.get('user');
+  if (!user) throw unauthorized('Entre com sua conta para continuar.');
+  return user;
+}

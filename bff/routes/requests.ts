@@ -1,0 +1,286 @@
+// Requests: filing, the queue, the detail and every life-cycle transition.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { Transaction, Updateable } from 'kysely';
+import { REQUEST_ACTIONS, type RequestAction, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract.js';
+import { dueDate } from '../domain/deadlines.js';
+import { checkDocuments, validateFormData } from '../domain/form-data.js';
+import { type Actor, allowedActions, canBeAssignee, canSee, decide, isStaff, isStaffOf } from '../domain/permissions.js';
+import { nextStatus } from '../domain/request-machine.js';
+import { type AppEnv, type Deps, requireUser } from '../env.js';
+import { ProblemError, badRequest, conflict, forbidden, notFound, preconditionFailed } from '../errors.js';
+import { type CheckedFile, checkFile } from '../files.js';
+import {
+  ApproveBody, ConcludeBody, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, StepAnswerBody,
+  StepParam, parse,
+} from '../schemas.js';
+import {
+  type RequestFactsRow, appendAudit, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
+  normalizeSearch,
+} from '../../db/queries/requests.js';
+import type { Database, RequestTable } from '../../db/schema.js';
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILES_BYTES = 25 * 1024 * 1024;
+
+const DECISION_ERRORS = {
+  not_found: () => notFound('Solicitação não encontrada.'),
+  forbidden: () => forbidden('Seu perfil não permite esta ação nesta solicitação.'),
+  conflict: () => conflict('Esta ação não cabe na situação atual da solicitação.'),
+};
+
+export async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new ProblemError(415, 'Envie o corpo como application/json.', undefined, 'unsupported-media-type');
+  }
+  try {
+    return await c.req.json();
+  } catch {
+    throw badRequest('O corpo não é um JSON válido.');
+  }
+}
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) throw badRequest('Cabeçalho If-Match inválido: use a ETag recebida, como "3".');
+  return Number(m[1]);
+}
+
+const etag = (version: number) => `"${version}"`;
+
+interface TransitionSpec {
+  action: RequestAction;
+  /** Checks that need the database, before anything is written. */
+  validate?: (trx: Transaction<Database>, facts: RequestFactsRow) => Promise<void>;
+  set?: (facts: RequestFactsRow, at: string) => Updateable<RequestTable>;
+  data?: unknown;
+  after?: (trx: Transaction<Database>, facts: RequestFactsRow, at: string) => Promise<void>;
+}
+
+export function requestRoutes(deps: Deps) {
+  const { db, now } = deps;
+  const detail = async (c: Context<AppEnv>, actor: Actor, id: number, status: 200 | 201 = 200) => {
+    const d = await getRequestDetail(db, id, now(), (f) => allowedActions(actor, facts(f), REQUEST_ACTIONS));
+    if (!d) throw notFound('Solicitação não encontrada.');
+    c.header('ETag', etag(d.version));
+    if (status === 201) c.header('Location', `/api/requests/${id}`);
+    return c.json(d, status);
+  };
+
+  /** Runs one guarded transition: permission, state, version, write, audit. */
+  const transition = async (c: Context<AppEnv>, spec: TransitionSpec) => {
+    const user = requireUser(c);
+    const { id } = parse(IdParam, c.req.param());
+    const ifMatch = parseIfMatch(c.req.header('If-Match'));
+    await db.transaction().execute(async (trx) => {
+      const f = await getRequestFacts(trx, id);
+      if (!f) throw notFound('Solicitação não encontrada.');
+      const decision = decide(user, facts(f), spec.action);
+      if (decision !== 'allow') throw DECISION_ERRORS[decision]();
+      if (ifMatch !== undefined && ifMatch !== f.version) throw preconditionFailed();
+      await spec.validate?.(trx, f);
+      const at = now().toISOString();
+      const to = nextStatus(f.status, spec.action)!;
+      const res = await trx
+        .updateTable('requests')
+        .set({ ...spec.set?.(f, at), status: to, version: f.version + 1, updated_at: at })
+        .where('id', '=', id)
+        .where('version', '=', f.version)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) {
+        throw conflict('Outra pessoa alterou esta solicitação antes de você. Recarregue para ver a situação atual.');
+      }
+      await spec.after?.(trx, f, at);
+      await appendAudit(trx, {
+        requestId: id, institutionId: f.institution_id, actorId: user.id, action: spec.action,
+        from: f.status, to, data: spec.data, at,
+      });
+    });
+    return detail(c, user, id);
+  };
+
+  return new Hono<AppEnv>()
+    .post('/', async (c) => {
+      const user = requireUser(c);
+      const body = parse(CreateRequestBody, await readJson(c));
+      const service = await db
+        .selectFrom('services as s')
+        .innerJoin('service_versions as v', 'v.id', 's.published_version_id')
+        .select(['s.id', 's.institution_id', 'v.id as version_id', 'v.fields', 'v.documents', 'v.deadline_days', 'v.deadline_kind'])
+        .where('s.id', '=', body.serviceId)
+        .where('s.status', '=', 'published')
+        .executeTakeFirst();
+      if (!service) throw badRequest('Serviço não encontrado ou não publicado.', { serviceId: 'Escolha um serviço publicado.' });
+      const fields = JSON.parse(service.fields) as ServiceField[];
+      const required = JSON.parse(service.documents) as RequiredDocument[];
+      const { errors, clean } = validateFormData(fields, body.formData);
+      Object.assign(errors, checkDocuments(required, body.documents.map((d) => d.label)));
+      if (Object.keys(errors).length) throw badRequest('Alguns campos precisam de correção.', errors);
+      let total = 0;
+      const files: (CheckedFile & { label: string })[] = [];
+      for (const d of body.documents) {
+        const bytes = Buffer.from(d.contentBase64, 'base64');
+        total += bytes.byteLength;
+        if (total > MAX_FILES_BYTES) throw new ProblemError(413, 'Os documentos passam do limite de 25 MB somados.', undefined, 'too-large');
+        files.push({ label: d.label, ...(await checkFile(d.fileName, bytes, MAX_FILE_BYTES)) });
+      }
+      const filed = now();
+      const at = filed.toISOString();
+      const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays).toISOString();
+      const id = await db.transaction().execute(async (trx) => {
+        const protocol = await nextProtocol(trx, filed.getUTCFullYear());
+        const { id } = await trx
+          .insertInto('requests')
+          .values({
+            protocol, institution_id: service.institution_id, service_id: service.id, service_version_id: service.version_id,
+            citizen_id: user.id, citizen_name: user.name, search_text: normalizeSearch(`${protocol} ${user.name}`),
+            form_data: JSON.stringify(clean), status: 'submitted', filed_at: at, due_at: due, version: 1, updated_at: at,
+            assignee_id: null, paused_at: null, decided_at: null, justification: null, concluded_at: null, conclusion: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        for (const f of files) {
+          await trx
+            .insertInto('files')
+            .values({
+              request_id: id, follow_up_id: null, label: f.label, file_name: f.fileName, content_type: f.contentType,
+              size: f.size, sha256: f.sha256, content: f.content, uploaded_by: user.id, created_at: at,
+            })
+            .execute();
+        }
+        await appendAudit(trx, {
+          requestId: id, institutionId: service.institution_id, actorId: user.id, action: 'file', from: null, to: 'submitted',
+          data: { protocol }, at,
+        });
+        return id;
+      });
+      return detail(c, user, id, 201);
+    })
+    .get('/', async (c) => {
+      const user = requireUser(c);
+      const q = parse(RequestListQuery, c.req.query());
+      const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+      if (cursor === null) throw badRequest('Cursor inválido: use o nextCursor da página anterior.', { cursor: 'Cursor inválido.' });
+      const asStaff = q.as === 'staff' || (q.as === undefined && isStaff(user));
+      let scope: { institutionIds?: number[]; citizenId?: number };
+      if (asStaff) {
+        if (!isStaff(user)) throw forbidden('Somente atendentes e gestores veem a fila da instituição.');
+        if (q.institutionId !== undefined && !isStaffOf(user, q.institutionId)) throw forbidden('Você não atende esta instituição.');
+        const ids = q.institutionId !== undefined ? [q.institutionId] : [...user.roles.keys()].filter((i) => isStaffOf(user, i));
+        scope = { institutionIds: ids };
+      } else {
+        scope = { citizenId: user.id };
+      }
+      const page = await listRequests(db, scope, {
+        statuses: q.status ? (q.status.split(',') as RequestStatus[]) : undefined,
+        serviceId: q.serviceId,
+        assigneeId: q.assigneeId === 'me' ? user.id : q.assigneeId,
+        month: q.month,
+        q: q.q,
+        sort: q.sort,
+        cursor,
+        limit: q.limit,
+      }, now());
+      return c.json(page);
+    })
+    .get('/:id', async (c) => {
+      const user = requireUser(c);
+      const { id } = parse(IdParam, c.req.param());
+      const f = await getRequestFacts(db, id);
+      if (!f || !canSee(user, facts(f))) throw notFound('Solicitação não encontrada.');
+      if (c.req.header('If-None-Match') === etag(f.version)) {
+        c.header('ETag', etag(f.version));
+        return c.body(null, 304);
+      }
+      return detail(c, user, id);
+    })
+    .get('/:id/history', async (c) => {
+      const user = requireUser(c);
+      const { id } = parse(IdParam, c.req.param());
+      const f = await getRequestFacts(db, id);
+      if (!f || !canSee(user, facts(f))) throw notFound('Solicitação não encontrada.');
+      return c.json({ items: await getHistory(db, id) });
+    })
+    .post('/:id/analysis', (c) => transition(c, { action: 'start_analysis' }))
+    .put('/:id/steps/:stepId', async (c) => {
+      const { stepId } = parse(StepParam, c.req.param());
+      const body = parse(StepAnswerBody, await readJson(c));
+      const user = requireUser(c);
+      return transition(c, {
+        action: 'answer_step',
+        data: { stepId, answer: body.answer, note: body.note ?? null },
+        validate: async (trx, f) => {
+          const step = await trx
+            .selectFrom('service_steps')
+            .select('id')
+            .where('id', '=', stepId)
+            .where('service_version_id', '=', f.service_version_id)
+            .executeTakeFirst();
+          if (!step) throw notFound('Etapa não encontrada nesta solicitação.');
+        },
+        after: async (trx, f, at) => {
+          const row = { answer: body.answer, note: body.note?.trim() || null, answered_by: user.id, answered_at: at };
+          await trx
+            .insertInto('step_answers')
+            .values({ request_id: f.id, step_id: stepId, ...row })
+            .onConflict((oc) => oc.columns(['request_id', 'step_id']).doUpdateSet(row))
+            .execute();
+        },
+      });
+    })
+    .post('/:id/approve', async (c) => {
+      const body = parse(ApproveBody, await readJson(c));
+      return transition(c, {
+        action: 'approve',
+        data: { assigneeId: body.assigneeId },
+        validate: async (trx, f) => {
+          const roles = await trx
+            .selectFrom('memberships')
+            .select('role')
+            .where('user_id', '=', body.assigneeId)
+            .where('institution_id', '=', f.institution_id)
+            .where('revoked_at', 'is', null)
+            .execute();
+          if (!canBeAssignee(roles.map((r) => r.role))) {
+            throw badRequest('Quem vai atender precisa ser atendente desta instituição.', {
+              assigneeId: 'Escolha um atendente desta instituição.',
+            });
+          }
+        },
+        set: (_f, at) => ({ assignee_id: body.assigneeId, decided_at: at }),
+      });
+    })
+    .post('/:id/reject', async (c) => {
+      const body = parse(RejectBody, await readJson(c));
+      const justification = body.justification.trim();
+      return transition(c, { action: 'reject', data: { justification }, set: (_f, at) => ({ justification, decided_at: at }) });
+    })
+    .post('/:id/conclude', async (c) => {
+      const body = parse(ConcludeBody, await readJson(c));
+      const text = body.text.trim();
+      return transition(c, { action: 'conclude', set: (_f, at) => ({ conclusion: text, concluded_at: at }) });
+    })
+    .post('/:id/evaluation', async (c) => {
+      const body = parse(EvaluationBody, await readJson(c));
+      return transition(c, {
+        action: 'evaluate',
+        data: { verdict: body.verdict, rating: body.rating ?? null },
+        after: async (trx, f, at) => {
+          await trx
+            .insertInto('evaluations')
+            .values({
+              request_id: f.id, institution_id: f.institution_id, verdict: body.verdict, rating: body.rating ?? null,
+              comment: body.comment?.trim() || null, status: 'pending', moderated_by: null, moderated_at: null,
+              moderation_reason: null, created_at: at,
+            })
+            .execute();
+        },
+      });
+    });
+}
+
+function facts(f: RequestFactsRow) {
+  return { institutionId: f.institution_id, citizenId: f.citizen_id, assigneeId: f.assignee_id, status: f.status };
+}

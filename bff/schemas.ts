@@ -1,0 +1,89 @@
+// Zod schemas: the single source of what the API accepts. Routes validate
+// with them and /api/openapi.json is generated from them.
+import { z } from 'zod';
+import { REQUEST_STATUSES } from './contract.js';
+import { badRequest } from './errors.js';
+
+z.config(z.locales.ptBR());
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const text = (max: number, label: string) =>
+  z
+    .string({ error: `${label} é obrigatório.` })
+    .max(max, `${label} pode ter no máximo ${max} caracteres.`)
+    .refine((s) => s.trim().length > 0, `${label} não pode ficar em branco.`);
+
+export const IdParam = z.object({ id });
+export const StepParam = z.object({ id, stepId: id });
+
+export const RequestListQuery = z.object({
+  status: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('One status or a comma-separated list: ' + REQUEST_STATUSES.join(', '))
+    .refine(
+      (s) => !s || s.split(',').every((x) => (REQUEST_STATUSES as readonly string[]).includes(x)),
+      `Situação desconhecida. Use: ${REQUEST_STATUSES.join(', ')}.`,
+    ),
+  serviceId: id.optional(),
+  institutionId: id.optional(),
+  assigneeId: z.union([z.literal('me'), id]).optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use o mês no formato AAAA-MM.')
+    .optional()
+    .describe('Filed in this month (YYYY-MM)'),
+  q: z.string().max(100, 'A busca pode ter no máximo 100 caracteres.').optional().describe('Protocol or citizen name'),
+  sort: z.enum(['filed', 'due']).default('filed').describe('filed: FIFO by filed date (the manual’s order); due: by deadline'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  as: z.enum(['citizen', 'staff']).optional().describe('Whose view: own requests (citizen) or the institution’s queue (staff)'),
+});
+export type RequestListQuery = z.infer<typeof RequestListQuery>;
+
+export const UploadedDocument = z.object({
+  label: text(200, 'O nome do documento'),
+  fileName: text(255, 'O nome do arquivo'),
+  contentBase64: z.string().max(14_000_000, 'Arquivo grande demais (máximo 10 MB).').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Conteúdo não está em base64.'),
+});
+
+export const CreateRequestBody = z.object({
+  serviceId: id,
+  formData: z.record(z.string().max(100), z.unknown()).default({}),
+  documents: z.array(UploadedDocument).max(20, 'No máximo 20 documentos.').default([]),
+});
+
+export const StepAnswerBody = z.object({
+  answer: z.enum(['yes', 'no'], { error: 'Responda "yes" (Sim) ou "no" (Não).' }),
+  note: z.string().max(2000, 'A observação pode ter no máximo 2000 caracteres.').optional(),
+});
+
+export const ApproveBody = z.object({ assigneeId: z.number({ error: 'Escolha o atendente que vai atender.' }).int().positive() });
+export const RejectBody = z.object({ justification: text(5000, 'A justificativa') });
+export const ConcludeBody = z.object({ text: text(10_000, 'O texto de conclusão') });
+
+export const EvaluationBody = z.object({
+  verdict: z.enum(['approved', 'rejected'], { error: 'Diga se o atendimento foi aprovado ("approved") ou não ("rejected").' }),
+  rating: z.number().int().min(1, 'A nota vai de 1 a 5.').max(5, 'A nota vai de 1 a 5.').optional(),
+  comment: z.string().max(2000, 'O comentário pode ter no máximo 2000 caracteres.').optional(),
+});
+
+export const ServiceListQuery = z.object({
+  institutionId: id.optional(),
+  q: z.string().max(100).optional(),
+});
+
+export const DevTokenBody = z.object({ sub: text(100, 'O usuário (sub)') });
+
+/** Parses `data` with `schema`, or throws a 400 problem with field errors keyed by path. */
+export function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.join('.') || '(corpo)';
+    errors[path] ??= issue.message;
+  }
+  throw badRequest('Alguns campos precisam de correção.', errors);
+}

@@ -1,0 +1,271 @@
+// Request queries: the queue (keyset pagination), the detail, filing and the
+// guarded state transitions. Plain functions, `db` first; rows map to the
+// contract's DTOs here and nowhere else.
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type {
+  FileRef,
+  HistoryEntry,
+  RequestAction,
+  RequestDetail,
+  RequestPage,
+  RequestStatus,
+  RequestSummary,
+  ServiceField,
+  StepState,
+} from '../../bff/contract.js';
+import type { Database } from '../schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function normalizeSearch(s: string): string {
+  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export interface QueueScope {
+  /** Staff view: these institutions. Citizen view: this citizen. */
+  institutionIds?: number[];
+  citizenId?: number;
+}
+
+export interface QueueFilters {
+  statuses?: RequestStatus[];
+  serviceId?: number;
+  assigneeId?: number;
+  month?: string;
+  q?: string;
+  sort: 'filed' | 'due';
+  cursor?: [string, number];
+  limit: number;
+}
+
+export function encodeCursor(value: string, id: number): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, number] | null {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && v[0].length <= 40 && Number.isInteger(v[1])) {
+      return [v[0], v[1]];
+    }
+  } catch {
+    /* fall through */
+  }
+  return null;
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+const PROTOCOL_LIKE = /^\d{4}\/?\d{0,6}$/;
+
+export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, now: Date): Promise<RequestPage> {
+  const sortCol = f.sort === 'due' ? 'r.due_at' : 'r.filed_at';
+  let q = db
+    .selectFrom('requests as r')
+    .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
+    .innerJoin('institutions as i', 'i.id', 'r.institution_id')
+    .leftJoin('users as a', 'a.id', 'r.assignee_id')
+    .leftJoin('evaluations as e', 'e.request_id', 'r.id')
+    .select([
+      'r.id', 'r.protocol', 'r.status', 'r.institution_id', 'i.acronym', 'i.name as institution_name',
+      'r.service_id', 'sv.name as service_name', 'r.citizen_id', 'r.citizen_name', 'r.assignee_id',
+      'a.name as assignee_name', 'r.filed_at', 'r.due_at', 'e.verdict', 'r.version',
+    ]);
+  if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', scope.citizenId);
+  if (scope.institutionIds) {
+    q = scope.institutionIds.length === 1
+      ? q.where('r.institution_id', '=', scope.institutionIds[0])
+      : q.where('r.institution_id', 'in', scope.institutionIds.length ? scope.institutionIds : [-1]);
+  }
+  if (f.statuses?.length) q = f.statuses.length === 1 ? q.where('r.status', '=', f.statuses[0]) : q.where('r.status', 'in', f.statuses);
+  if (f.serviceId !== undefined) q = q.where('r.service_id', '=', f.serviceId);
+  if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', f.assigneeId);
+  if (f.month) q = q.where('r.filed_at', '>=', `${f.month}-01`).where('r.filed_at', '<', `${nextMonth(f.month)}-01`);
+  if (f.q?.trim()) {
+    const term = f.q.trim();
+    if (PROTOCOL_LIKE.test(term)) {
+      const prefix = term.includes('/') || term.length <= 4 ? term : `${term.slice(0, 4)}/${term.slice(4)}`;
+      q = q.where('r.protocol', '>=', prefix).where('r.protocol', '<', `${prefix}\uffff`);
+    } else {
+      const like = normalizeSearch(term).replace(/[\\%_]/g, (c) => `\\${c}`);
+      q = q.where(sql<boolean>`r.search_text like ${`%${like}%`} escape '\\'`);
+    }
+  }
+  if (f.cursor) {
+    q = q.where((eb) => eb(eb.refTuple(sortCol, 'r.id'), '>', eb.tuple(f.cursor![0], f.cursor![1])));
+  }
+  const rows = await q.orderBy(sortCol).orderBy('r.id').limit(f.limit + 1).execute();
+  const more = rows.length > f.limit;
+  const page = more ? rows.slice(0, f.limit) : rows;
+  const items: RequestSummary[] = page.map((r) => ({
+    id: r.id,
+    protocol: r.protocol,
+    status: r.status as RequestStatus,
+    institution: { id: r.institution_id, acronym: r.acronym, name: r.institution_name },
+    service: { id: r.service_id, name: r.service_name },
+    citizen: { id: r.citizen_id, name: r.citizen_name },
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    filedAt: r.filed_at,
+    dueAt: r.due_at,
+    overdue: isOverdueRow(r.status, r.due_at, now),
+    evaluation: r.verdict ? { verdict: r.verdict } : null,
+    version: r.version,
+  }));
+  const last = page[page.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(f.sort === 'due' ? last.due_at : last.filed_at, last.id) : null };
+}
+
+const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
+function isOverdueRow(status: string, dueAt: string, now: Date): boolean {
+  return RUNNING.has(status) && now.toISOString() > dueAt;
+}
+
+export interface RequestFactsRow {
+  id: number;
+  institution_id: number;
+  citizen_id: number;
+  assignee_id: number | null;
+  status: RequestStatus;
+  version: number;
+  service_version_id: number;
+}
+
+export async function getRequestFacts(db: Db, id: number): Promise<RequestFactsRow | undefined> {
+  const row = await db
+    .selectFrom('requests')
+    .select(['id', 'institution_id', 'citizen_id', 'assignee_id', 'status', 'version', 'service_version_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row as RequestFactsRow | undefined;
+}
+
+export async function getRequestDetail(
+  db: Db,
+  id: number,
+  now: Date,
+  allowed: (facts: RequestFactsRow) => RequestAction[],
+): Promise<RequestDetail | undefined> {
+  const r = await db
+    .selectFrom('requests as r')
+    .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
+    .innerJoin('institutions as i', 'i.id', 'r.institution_id')
+    .innerJoin('users as c', 'c.id', 'r.citizen_id')
+    .leftJoin('users as a', 'a.id', 'r.assignee_id')
+    .selectAll('r')
+    .select([
+      'sv.name as service_name', 'sv.version as service_version', 'sv.fields', 'sv.deadline_days', 'sv.deadline_kind',
+      'i.acronym', 'i.name as institution_name', 'c.email as citizen_email', 'a.name as assignee_name',
+    ])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const [steps, files, evaluation] = await Promise.all([
+    db
+      .selectFrom('service_steps as s')
+      .leftJoin('step_answers as sa', (j) => j.onRef('sa.step_id', '=', 's.id').on('sa.request_id', '=', id))
+      .leftJoin('users as u', 'u.id', 'sa.answered_by')
+      .select(['s.id', 's.position', 's.title', 'sa.answer', 'sa.note', 'sa.answered_by', 'u.name as answered_by_name', 'sa.answered_at'])
+      .where('s.service_version_id', '=', r.service_version_id)
+      .orderBy('s.position')
+      .execute(),
+    db
+      .selectFrom('files')
+      .select(['id', 'label', 'file_name', 'content_type', 'size'])
+      .where('request_id', '=', id)
+      .where('follow_up_id', 'is', null)
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('evaluations').selectAll().where('request_id', '=', id).executeTakeFirst(),
+  ]);
+  const facts: RequestFactsRow = {
+    id: r.id, institution_id: r.institution_id, citizen_id: r.citizen_id, assignee_id: r.assignee_id,
+    status: r.status as RequestStatus, version: r.version, service_version_id: r.service_version_id,
+  };
+  return {
+    id: r.id,
+    protocol: r.protocol,
+    status: r.status as RequestStatus,
+    institution: { id: r.institution_id, acronym: r.acronym, name: r.institution_name },
+    service: {
+      id: r.service_id, name: r.service_name, versionId: r.service_version_id, version: r.service_version,
+      deadline: { days: r.deadline_days, kind: r.deadline_kind },
+    },
+    citizen: { id: r.citizen_id, name: r.citizen_name, email: r.citizen_email },
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    filedAt: r.filed_at,
+    dueAt: r.due_at,
+    overdue: isOverdueRow(r.status, r.due_at, now),
+    fields: JSON.parse(r.fields) as ServiceField[],
+    formData: JSON.parse(r.form_data),
+    documents: files.map(toFileRef),
+    steps: steps.map(
+      (s): StepState => ({
+        id: s.id, position: s.position, title: s.title, answer: s.answer ?? null, note: s.note ?? null,
+        answeredBy: s.answered_by ? { id: s.answered_by, name: s.answered_by_name ?? '' } : null,
+        answeredAt: s.answered_at ?? null,
+      }),
+    ),
+    decidedAt: r.decided_at,
+    justification: r.justification,
+    concludedAt: r.concluded_at,
+    conclusion: r.conclusion,
+    evaluation: evaluation
+      ? {
+          verdict: evaluation.verdict, rating: evaluation.rating, comment: evaluation.comment,
+          status: evaluation.status, createdAt: evaluation.created_at,
+        }
+      : null,
+    version: r.version,
+    allowedActions: allowed(facts),
+  };
+}
+
+export function toFileRef(f: { id: number; label: string | null; file_name: string; content_type: string; size: number }): FileRef {
+  return { id: f.id, label: f.label, fileName: f.file_name, contentType: f.content_type, size: f.size, href: `/api/attachments/${f.id}` };
+}
+
+export async function getHistory(db: Db, requestId: number): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log as l')
+    .leftJoin('users as u', 'u.id', 'l.actor_id')
+    .select(['l.id', 'l.action', 'l.from_status', 'l.to_status', 'l.actor_id', 'u.name', 'l.at', 'l.data'])
+    .where('l.request_id', '=', requestId)
+    .orderBy('l.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    from: r.from_status as RequestStatus | null,
+    to: r.to_status as RequestStatus | null,
+    actor: r.actor_id ? { id: r.actor_id, name: r.name ?? '' } : null,
+    at: r.at,
+    data: r.data ? JSON.parse(r.data) : null,
+  }));
+}
+
+/** The next protocol number of `year`, safe under concurrent filing on both databases. */
+export async function nextProtocol(trx: Transaction<Database>, year: number): Promise<string> {
+  const { last } = await trx
+    .insertInto('protocol_counters')
+    .values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`protocol_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return `${year}/${String(last).padStart(6, '0')}`;
+}
+
+export async function appendAudit(
+  trx: Db,
+  e: { requestId: number; institutionId: number; actorId: number; action: string; from: string | null; to: string | null; data?: unknown; at: string },
+): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      request_id: e.requestId, institution_id: e.institutionId, actor_id: e.actorId, action: e.action,
+      from_status: e.from, to_status: e.to, data: e.data === undefined ? null : JSON.stringify(e.data), at: e.at,
+    })
+    .execute();
+}

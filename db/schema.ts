@@ -1,0 +1,164 @@
+// Kysely table types. Timestamps are ISO 8601 UTC strings and JSON columns are
+// text on both SQLite and PostgreSQL, so every row reads the same on both.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export type Role = 'admin' | 'manager' | 'attendant';
+
+export interface InstitutionTable {
+  id: Generated<number>;
+  acronym: string;
+  name: string;
+  units: string; // JSON string[]
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  sub: string;
+  name: string;
+  email: string | null;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  user_id: number;
+  institution_id: number;
+  role: Role;
+  unit: string | null;
+  granted_by: number | null;
+  granted_at: string;
+  ordinance: string | null;
+  revoked_at: string | null;
+}
+
+export interface ServiceTable {
+  id: Generated<number>;
+  institution_id: number;
+  status: 'draft' | 'published' | 'unpublished';
+  published_version_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceVersionTable {
+  id: Generated<number>;
+  service_id: number;
+  version: number;
+  name: string;
+  description: string;
+  audience: string | null;
+  legal_basis: string | null;
+  lgpd_basis: string | null;
+  cost: string | null;
+  delivery: string; // JSON string[]
+  area: string; // JSON string[]
+  deadline_days: number;
+  deadline_kind: 'business' | 'calendar';
+  fields: string; // JSON ServiceField[]
+  documents: string; // JSON RequiredDocument[]
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface ServiceStepTable {
+  id: Generated<number>;
+  service_version_id: number;
+  position: number;
+  title: string;
+}
+
+export interface ProtocolCounterTable {
+  year: number;
+  last: number;
+}
+
+export interface RequestTable {
+  id: Generated<number>;
+  protocol: string;
+  institution_id: number;
+  service_id: number;
+  service_version_id: number;
+  citizen_id: number;
+  citizen_name: string;
+  search_text: string; // protocol + citizen name, lower case, no diacritics
+  form_data: string; // JSON
+  status: string;
+  assignee_id: number | null;
+  filed_at: string;
+  due_at: string;
+  paused_at: string | null;
+  decided_at: string | null;
+  justification: string | null;
+  concluded_at: string | null;
+  conclusion: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface StepAnswerTable {
+  request_id: number;
+  step_id: number;
+  answer: 'yes' | 'no';
+  note: string | null;
+  answered_by: number;
+  answered_at: string;
+}
+
+export interface FileTable {
+  id: Generated<number>;
+  request_id: number;
+  follow_up_id: number | null;
+  label: string | null; // the required document it fulfils
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number;
+  created_at: string;
+}
+
+export interface EvaluationTable {
+  id: Generated<number>;
+  request_id: number;
+  institution_id: number;
+  verdict: 'approved' | 'rejected';
+  rating: number | null;
+  comment: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  moderated_by: number | null;
+  moderated_at: string | null;
+  moderation_reason: string | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  request_id: number | null;
+  institution_id: number | null;
+  actor_id: number | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  data: string | null; // JSON
+  at: string;
+}
+
+export interface Database {
+  institutions: InstitutionTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  services: ServiceTable;
+  service_versions: ServiceVersionTable;
+  service_steps: ServiceStepTable;
+  protocol_counters: ProtocolCounterTable;
+  requests: RequestTable;
+  step_answers: StepAnswerTable;
+  files: FileTable;
+  evaluations: EvaluationTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type RequestRow = Selectable<RequestTable>;
+export type NewRequest = Insertable<RequestTable>;

@@ -1,0 +1,161 @@
+// Test context: a fresh database (SQLite file, or a PostgreSQL database created
+// for the run and dropped after it when DATABASE_URL is postgres://), small
+// fixtures, the dev identity provider for tokens, and the real app.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../bff/app.js';
+import { createVerifier } from '../bff/auth.js';
+import { loadConfig } from '../bff/config.js';
+import { createDevIdp, type DevIdp } from '../bff/dev-idp.js';
+import { connect, type Db, isPostgresUrl } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+export const ISSUER = 'http://atende.test/dev';
+export const AUDIENCE = 'atende';
+
+export const SERVICE_FIELDS = [
+  { code: 'cpf', label: 'CPF', datatype: 'string', format: 'cpf', required: true },
+  { code: 'motivo', label: 'Motivo', datatype: 'singlevaluelist', required: true, values: ['Perda', 'Roubo'] },
+  { code: 'observacoes', label: 'Observações', datatype: 'text', required: false },
+];
+export const SERVICE_DOCUMENTS = [
+  { name: 'Documento de identidade', required: true, formats: ['pdf', 'png', 'jpg'] },
+  { name: 'Boletim de ocorrência', required: false, formats: ['pdf'] },
+];
+export const VALID_CPF = '529.982.247-25';
+export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+export interface Fixture {
+  instA: number;
+  instB: number;
+  service: number;
+  serviceB: number;
+  steps: number[];
+  users: Record<'citizen' | 'other' | 'attendant' | 'attendant2' | 'manager' | 'attendantB' | 'managerB', { id: number; sub: string }>;
+}
+
+export interface TestContext {
+  app: ReturnType<typeof buildApp>;
+  database: Db;
+  idp: DevIdp;
+  fx: Fixture;
+  clock: { now: Date };
+  token(sub: string): Promise<string>;
+  /** JSON request helper; `as` is a fixture user key or a raw token. */
+  call(method: string, path: string, opts?: { as?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (base && isPostgresUrl(base)) {
+    const name = `atende_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'atende-test-'));
+  return { url: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function createTestContext(): Promise<TestContext> {
+  const created = await createDatabase();
+  const database = connect(created.url, { poolSize: 8 });
+  await migrateToLatest(database.db);
+  const fx = await insertFixture(database);
+  const clock = { now: new Date() };
+  const idp = await createDevIdp(ISSUER, AUDIENCE, { now: () => clock.now });
+  const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', CORS_ORIGINS: 'https://portal.example.gov.br', HOLIDAYS: '2026-12-25' });
+  const app = buildApp({
+    db: database.db,
+    config,
+    now: () => clock.now,
+    verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30, now: () => clock.now }),
+    devIdp: idp,
+  });
+  // Signed by the test clock, so tests that move time get tokens valid then.
+  const token = (sub: string) => idp.sign({ sub, name: `Pessoa ${sub}`, email: `${sub}@exemplo.com.br` });
+  const users = fx.users as Record<string, { sub: string }>;
+  return {
+    app, database, idp, fx, clock, token,
+    async call(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...opts.headers };
+      if (opts.as) headers.Authorization = `Bearer ${users[opts.as] ? await token(users[opts.as].sub) : opts.as}`;
+      let body: BodyInit | undefined;
+      if (opts.body !== undefined) {
+        body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+        headers['Content-Type'] ??= 'application/json';
+      }
+      return app.request(path, { method, headers, body });
+    },
+    async close() {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+async function insertFixture({ db }: Db): Promise<Fixture> {
+  const at = '2026-11-01T12:00:00.000Z';
+  const inst = async (acronym: string, name: string) =>
+    (await db.insertInto('institutions').values({ acronym, name, units: '["Unidade 1"]' }).returning('id').executeTakeFirstOrThrow()).id;
+  const instA = await inst('DETRAN', 'Departamento Estadual de Trânsito');
+  const instB = await inst('SEFAZ', 'Secretaria da Fazenda');
+  const user = async (sub: string) =>
+    (await db.insertInto('users').values({ sub, name: `Pessoa ${sub}`, email: `${sub}@exemplo.com.br`, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  const users = {} as Fixture['users'];
+  for (const key of ['citizen', 'other', 'attendant', 'attendant2', 'manager', 'attendantB', 'managerB'] as const) {
+    users[key] = { id: await user(key), sub: key };
+  }
+  const member = (userId: number, institution_id: number, role: 'attendant' | 'manager') =>
+    db.insertInto('memberships').values({ user_id: userId, institution_id, role, unit: null, granted_by: null, granted_at: at, ordinance: null, revoked_at: null }).execute();
+  await member(users.attendant.id, instA, 'attendant');
+  await member(users.attendant2.id, instA, 'attendant');
+  await member(users.manager.id, instA, 'manager');
+  await member(users.attendantB.id, instB, 'attendant');
+  await member(users.managerB.id, instB, 'manager');
+  const service = async (institution_id: number) => {
+    const { id } = await db.insertInto('services').values({ institution_id, status: 'published', published_version_id: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    const v = await db
+      .insertInto('service_versions')
+      .values({
+        service_id: id, version: 1, name: 'Segunda via da CNH', description: 'Nova via da CNH.', audience: null, legal_basis: null,
+        lgpd_basis: null, cost: null, delivery: '["online"]', area: '[]', deadline_days: 10, deadline_kind: 'business',
+        fields: JSON.stringify(SERVICE_FIELDS), documents: JSON.stringify(SERVICE_DOCUMENTS), created_at: at, published_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('services').set({ published_version_id: v.id }).where('id', '=', id).execute();
+    const steps: number[] = [];
+    for (const [i, title] of ['Conferir identidade', 'Verificar pagamento da taxa'].entries()) {
+      steps.push((await db.insertInto('service_steps').values({ service_version_id: v.id, position: i + 1, title }).returning('id').executeTakeFirstOrThrow()).id);
+    }
+    return { id, steps };
+  };
+  const a = await service(instA);
+  const b = await service(instB);
+  return { instA, instB, service: a.id, serviceB: b.id, steps: a.steps, users };
+}
+
+/** A valid filing body for the fixture service. */
+export function filingBody(serviceId: number, extra: Record<string, unknown> = {}) {
+  return {
+    serviceId,
+    formData: { cpf: VALID_CPF, motivo: 'Perda', ...extra },
+    documents: [{ label: 'Documento de identidade', fileName: 'rg.pdf', contentBase64: TINY_PDF.toString('base64') }],
+  };
+}

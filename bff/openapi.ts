@@ -1,7 +1,7 @@
 // /api/openapi.json, generated from the zod schemas that validate the routes.
 import { z } from 'zod';
 import {
-  ApproveBody, ConcludeBody, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, ServiceListQuery,
+  ApproveBody, ConcludeBody, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, ServiceListQuery,
   StepAnswerBody, StepParam,
 } from './schemas.js';
 
@@ -26,6 +26,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/services/{id}', summary: 'One service (published version)', who: 'anyone', params: IdParam, auth: false },
   { method: 'post', path: '/api/requests', summary: 'File a request', who: 'citizen', body: CreateRequestBody },
   { method: 'get', path: '/api/requests', summary: 'The queue (keyset pagination)', who: 'citizen, attendant, manager', query: RequestListQuery },
+  { method: 'get', path: '/api/requests/counts', summary: 'Requests per status (the queue tabs)', who: 'citizen, attendant, manager', query: RequestCountsQuery },
   { method: 'get', path: '/api/requests/{id}', summary: 'Request detail with ETag', who: 'owner, attendant, manager', params: IdParam },
   { method: 'get', path: '/api/requests/{id}/history', summary: 'Audit trail', who: 'owner, attendant', params: IdParam },
   { method: 'post', path: '/api/requests/{id}/analysis', summary: 'Start analysis (+ Iniciar Análise)', who: 'attendant', params: IdParam },

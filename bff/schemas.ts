@@ -41,6 +41,7 @@ export const RequestListQuery = z.object({
   as: z.enum(['citizen', 'staff']).optional().describe('Whose view: own requests (citizen) or the institution’s queue (staff)'),
 });
 export type RequestListQuery = z.infer<typeof RequestListQuery>;
+export const RequestCountsQuery = RequestListQuery.pick({ institutionId: true, as: true });
 
 export const UploadedDocument = z.object({
   label: text(200, 'O nome do documento'),

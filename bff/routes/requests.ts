@@ -3,19 +3,20 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { Transaction, Updateable } from 'kysely';
 import { REQUEST_ACTIONS, type RequestAction, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract.js';
-import { dueDate } from '../domain/deadlines.js';
+import { dueDate, localDate } from '../domain/deadlines.js';
 import { checkDocuments, validateFormData } from '../domain/form-data.js';
 import { type Actor, allowedActions, canBeAssignee, canSee, decide, isStaff, isStaffOf } from '../domain/permissions.js';
 import { nextStatus } from '../domain/request-machine.js';
+import type { AuthUser } from '../auth.js';
 import { type AppEnv, type Deps, requireUser } from '../env.js';
 import { ProblemError, badRequest, conflict, forbidden, notFound, preconditionFailed } from '../errors.js';
 import { type CheckedFile, checkFile } from '../files.js';
 import {
-  ApproveBody, ConcludeBody, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, StepAnswerBody,
+  ApproveBody, ConcludeBody, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, StepAnswerBody,
   StepParam, parse,
 } from '../schemas.js';
 import {
-  type RequestFactsRow, appendAudit, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
+  type QueueScope, type RequestFactsRow, appendAudit, countByStatus, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
   normalizeSearch,
 } from '../../db/queries/requests.js';
 import type { Database, RequestTable } from '../../db/schema.js';
@@ -130,7 +131,7 @@ export function requestRoutes(deps: Deps) {
       const at = filed.toISOString();
       const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays).toISOString();
       const id = await db.transaction().execute(async (trx) => {
-        const protocol = await nextProtocol(trx, filed.getUTCFullYear());
+        const protocol = await nextProtocol(trx, Number(localDate(filed).slice(0, 4)));
         const { id } = await trx
           .insertInto('requests')
           .values({
@@ -158,21 +159,17 @@ export function requestRoutes(deps: Deps) {
       });
       return detail(c, user, id, 201);
     })
+    .get('/counts', async (c) => {
+      const user = requireUser(c);
+      const q = parse(RequestCountsQuery, c.req.query());
+      return c.json({ counts: await countByStatus(db, queueScope(user, q)) });
+    })
     .get('/', async (c) => {
       const user = requireUser(c);
       const q = parse(RequestListQuery, c.req.query());
       const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
       if (cursor === null) throw badRequest('Cursor inválido: use o nextCursor da página anterior.', { cursor: 'Cursor inválido.' });
-      const asStaff = q.as === 'staff' || (q.as === undefined && isStaff(user));
-      let scope: { institutionIds?: number[]; citizenId?: number };
-      if (asStaff) {
-        if (!isStaff(user)) throw forbidden('Somente atendentes e gestores veem a fila da instituição.');
-        if (q.institutionId !== undefined && !isStaffOf(user, q.institutionId)) throw forbidden('Você não atende esta instituição.');
-        const ids = q.institutionId !== undefined ? [q.institutionId] : [...user.roles.keys()].filter((i) => isStaffOf(user, i));
-        scope = { institutionIds: ids };
-      } else {
-        scope = { citizenId: user.id };
-      }
+      const scope = queueScope(user, q);
       const page = await listRequests(db, scope, {
         statuses: q.status ? (q.status.split(',') as RequestStatus[]) : undefined,
         serviceId: q.serviceId,
@@ -279,6 +276,15 @@ export function requestRoutes(deps: Deps) {
         },
       });
     });
+}
+
+/** Whose requests a list shows: the staff's institutions, or the citizen's own. */
+function queueScope(user: AuthUser, q: { as?: 'citizen' | 'staff'; institutionId?: number }): QueueScope {
+  const asStaff = q.as === 'staff' || (q.as === undefined && isStaff(user));
+  if (!asStaff) return { citizenId: user.id };
+  if (!isStaff(user)) throw forbidden('Somente atendentes e gestores veem a fila da instituição.');
+  if (q.institutionId !== undefined && !isStaffOf(user, q.institutionId)) throw forbidden('Você não atende esta instituição.');
+  return { institutionIds: q.institutionId !== undefined ? [q.institutionId] : [...user.roles.keys()].filter((i) => isStaffOf(user, i)) };
 }
 
 function facts(f: RequestFactsRow) {

@@ -3,7 +3,7 @@
 // verifier as the SSO's. Enabled only on purpose (DEV_IDP=1), never in
 // production (loadConfig refuses).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import type { TrustedIssuer } from './auth.js';
 
 export interface DevIdp {
@@ -11,7 +11,11 @@ export interface DevIdp {
   audience: string;
   jwks: { keys: JWK[] };
   trusted: TrustedIssuer;
-  sign(claims: { sub: string; name: string; email: string | null }, ttlSeconds?: number): Promise<string>;
+  sign(
+    claims: { sub: string; name: string; email: string | null },
+    ttlSeconds?: number,
+    extra?: Record<string, unknown>,
+  ): Promise<string>;
 }
 
 const ALG = 'ES256';
@@ -39,16 +43,15 @@ export async function createDevIdp(
     audience,
     jwks,
     trusted: { issuer, audience, keySet: createLocalJWKSet(jwks) },
-    sign: (claims, ttlSeconds = 8 * 60 * 60) => {
+    sign: (claims, ttlSeconds = 8 * 60 * 60, extra = {}) => {
       const iat = Math.floor(now().getTime() / 1000);
-      return new SignJWT({ name: claims.name, email: claims.email ?? undefined })
-        .setProtectedHeader({ alg: ALG, kid: privateJwk.kid, typ: 'JWT' })
-        .setSubject(claims.sub)
-        .setIssuer(issuer)
-        .setAudience(audience)
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + ttlSeconds)
-        .sign(privateKey);
+      const payload: JWTPayload = {
+        name: claims.name, email: claims.email ?? undefined, sub: claims.sub, iss: issuer, aud: audience,
+        iat, exp: iat + ttlSeconds, ...extra,
+      };
+      // `extra` may remove a standard claim by setting it to null (tests of refused tokens).
+      for (const k of Object.keys(payload)) if (payload[k] === null) delete payload[k];
+      return new SignJWT(payload).setProtectedHeader({ alg: ALG, kid: privateJwk.kid, typ: 'JWT' }).sign(privateKey);
     },
   };
 }

@@ -118,6 +118,17 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
   return { items, nextCursor: more && last ? encodeCursor(f.sort === 'due' ? last.due_at : last.filed_at, last.id) : null };
 }
 
+/** Requests per status in a scope (the queue's tabs). */
+export async function countByStatus(db: Db, scope: QueueScope): Promise<Record<string, number>> {
+  let q = db.selectFrom('requests').select(['status', (eb) => eb.fn.countAll<string | number>().as('n')]);
+  if (scope.citizenId !== undefined) q = q.where('citizen_id', '=', scope.citizenId);
+  if (scope.institutionIds) q = q.where('institution_id', 'in', scope.institutionIds.length ? scope.institutionIds : [-1]);
+  const rows = await q.groupBy('status').execute();
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
 const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
 function isOverdueRow(status: string, dueAt: string, now: Date): boolean {
   return RUNNING.has(status) && now.toISOString() > dueAt;

@@ -1,0 +1,96 @@
+// The HTTP surface: security headers, CORS for the portal allow-list, the
+// OpenAPI document, health, and the dev identity provider.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { loadConfig } from '../../bff/config.js';
+import { type TestContext, createTestContext } from '../helpers.js';
+
+describe('HTTP surface', () => {
+  let t: TestContext;
+  before(async () => (t = await createTestContext()));
+  after(() => t.close());
+
+  test('security headers on every API response', async () => {
+    for (const res of [await t.call('GET', '/api/institutions'), await t.call('GET', '/api/requests/1', { as: 'citizen' })]) {
+      assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff');
+      assert.equal(res.headers.get('Referrer-Policy'), 'no-referrer');
+      assert.match(res.headers.get('Content-Security-Policy') ?? '', /default-src 'none'/);
+      assert.equal(res.headers.get('Cache-Control'), 'no-store');
+      assert.ok(res.headers.get('X-Request-Id'));
+    }
+  });
+
+  test('CORS answers the configured portal origins only, never *', async () => {
+    const allowed = await t.call('OPTIONS', '/api/requests', {
+      headers: { Origin: 'https://portal.example.gov.br', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+    });
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://portal.example.gov.br');
+    assert.match(allowed.headers.get('Access-Control-Allow-Headers') ?? '', /Authorization/i);
+    const denied = await t.call('GET', '/api/institutions', { headers: { Origin: 'https://evil.example' } });
+    assert.equal(denied.headers.get('Access-Control-Allow-Origin'), null);
+    assert.throws(() => loadConfig({ DEV_IDP: '1', CORS_ORIGINS: '*' }), /origin/);
+  });
+
+  test('the development identity provider is refused in production', () => {
+    assert.throws(() => loadConfig({ DEV_IDP: '1', NODE_ENV: 'production' }), /production/);
+    assert.throws(() => loadConfig({}), /identity provider/);
+  });
+
+  test('dev users and tokens', async () => {
+    const users = await (await t.call('GET', '/dev/users')).json();
+    const roles = new Set(users.items.map((u: { role: string }) => u.role));
+    for (const r of ['admin', 'manager', 'attendant', 'citizen']) assert.ok(roles.has(r), r);
+    const { token } = await (await t.call('POST', '/dev/token', { body: { sub: 'manager' } })).json();
+    assert.equal((await t.call('GET', '/api/me', { as: token })).status, 200);
+    const jwks = await (await t.call('GET', '/dev/jwks.json')).json();
+    assert.equal(jwks.keys.length, 1);
+    assert.equal(jwks.keys[0].d, undefined, 'the private part is never published');
+  });
+
+  test('OpenAPI 3.1 document generated from the validation schemas', async () => {
+    const res = await t.call('GET', '/api/openapi.json');
+    assert.equal(res.status, 200);
+    const doc = await res.json();
+    assert.equal(doc.openapi, '3.1.0');
+    for (const p of ['/api/requests', '/api/requests/{id}/approve', '/api/requests/{id}/reject', '/api/requests/{id}/evaluation']) {
+      assert.ok(doc.paths[p], p);
+    }
+    const reject = doc.paths['/api/requests/{id}/reject'].post.requestBody.content['application/json'].schema;
+    assert.deepEqual(reject.required, ['justification']);
+    assert.equal(reject.properties.justification.maxLength, 5000);
+    const list = doc.paths['/api/requests'].get.parameters.map((p: { name: string }) => p.name);
+    for (const q of ['status', 'serviceId', 'assigneeId', 'month', 'q', 'sort', 'cursor', 'limit']) assert.ok(list.includes(q), q);
+  });
+
+  test('health', async () => {
+    assert.deepEqual(await (await t.call('GET', '/health')).json(), { status: 'ok' });
+  });
+
+  test('the queue pages with a keyset cursor, FIFO by default', async () => {
+    for (let i = 0; i < 7; i++) {
+      t.clock.now = new Date(t.clock.now.getTime() + 1000);
+      const body = { serviceId: t.fx.serviceB, formData: { cpf: '529.982.247-25', motivo: 'Roubo' }, documents: [{ label: 'Documento de identidade', fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') }] };
+      assert.equal((await t.call('POST', '/api/requests', { as: 'citizen', body })).status, 201);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const qs: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await (await t.call('GET', `/api/requests?limit=3${qs}`, { as: 'attendantB' })).json();
+      seen.push(...page.items.map((i: { filedAt: string }) => i.filedAt));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    assert.equal(seen.length, 7);
+    assert.equal(pages, 3);
+    assert.deepEqual(seen, [...seen].sort(), 'oldest first');
+    const counts = await (await t.call('GET', '/api/requests/counts', { as: 'attendantB' })).json();
+    assert.equal(counts.counts.submitted, 7);
+    const byProtocol = await (await t.call('GET', `/api/requests?q=${encodeURIComponent(t.clock.now.getUTCFullYear().toString())}`, { as: 'attendantB' })).json();
+    assert.ok(byProtocol.items.length > 0);
+    const byName = await (await t.call('GET', '/api/requests?q=pessoa%20CITIZEN', { as: 'attendantB' })).json();
+    assert.equal(byName.items.length, 7, 'name search ignores case');
+  });
+});

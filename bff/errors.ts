@@ -39,7 +39,7 @@ export const preconditionFailed = (detail = 'A solicitação mudou desde que voc
 
 export function problemBody(status: number, detail?: string, errors?: Record<string, string>, code?: string): Problem {
   const body: Problem = {
-    type: code ? `https://atende.dev/problems/${code}` : 'about:blank',
+    type: code ? `urn:atende:problem:${code}` : 'about:blank',
     title: TITLES[status] ?? 'Erro',
     status,
   };

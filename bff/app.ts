@@ -11,6 +11,7 @@ import { ProblemError, problem } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { devRoutes } from './routes/dev.js';
+import { followUpRoutes } from './routes/follow-ups.js';
 import { identityRoutes } from './routes/identity.js';
 import { requestRoutes } from './routes/requests.js';
 import { serviceRoutes } from './routes/services.js';
@@ -65,6 +66,7 @@ export function buildApp(deps: Deps) {
     .route('/api', identityRoutes(deps))
     .route('/api/services', serviceRoutes(deps))
     .route('/api/requests', requestRoutes(deps))
+    .route('/api/requests', followUpRoutes(deps))
     .route('/api/attachments', attachmentRoutes(deps));
   if (deps.devIdp) app.route('/dev', devRoutes(deps.devIdp));
 

@@ -15,6 +15,9 @@ export interface Config {
   holidays: Set<string>;
   clockToleranceSeconds: number;
   bodyLimitBytes: number;
+  /** Largest uploaded file, and largest message (all its files). */
+  maxFileBytes: number;
+  maxMessageBytes: number;
 }
 
 export const CONFIG_DOC: { name: string; default: string; meaning: string }[] = [
@@ -28,7 +31,9 @@ export const CONFIG_DOC: { name: string; default: string; meaning: string }[] = 
   { name: 'CORS_ORIGINS', default: '(none)', meaning: 'Comma-separated portal origins allowed to call the API from the browser. Never `*`.' },
   { name: 'HOLIDAYS', default: 'national fixed-date holidays', meaning: 'Comma-separated YYYY-MM-DD dates skipped by business-day deadlines (replaces the default list).' },
   { name: 'CLOCK_TOLERANCE', default: '30', meaning: 'Seconds of clock skew tolerated when checking token exp/nbf.' },
-  { name: 'BODY_LIMIT', default: '27262976', meaning: 'Largest request body in bytes (26 MiB).' },
+  { name: 'MAX_FILE_MB', default: '10', meaning: 'Largest uploaded file (a document or an attachment), in MB.' },
+  { name: 'MAX_MESSAGE_MB', default: '25', meaning: 'Largest follow-up message or filing, all its files together, in MB.' },
+  { name: 'BODY_LIMIT', default: 'MAX_MESSAGE_MB × 1.4 + 1 MB', meaning: 'Largest request body in bytes on any route (base64 JSON filings are a third larger than their files).' },
   { name: 'NODE_ENV', default: '—', meaning: '`production` refuses to start with DEV_IDP.' },
 ];
 
@@ -51,7 +56,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (o === '*' || new URL(o).origin !== o) throw new Error(`CORS_ORIGINS: "${o}" must be an origin like https://portal.example.gov.br`);
   }
   const clockToleranceSeconds = Number(env.CLOCK_TOLERANCE ?? 30);
-  const bodyLimitBytes = Number(env.BODY_LIMIT ?? 26 * 1024 * 1024);
+  const mb = (name: string, dflt: number) => {
+    const v = Number(env[name] ?? dflt);
+    if (!(v > 0)) throw new Error(`${name}: "${env[name]}" is not a positive number of MB`);
+    return Math.round(v * 1024 * 1024);
+  };
+  const maxFileBytes = mb('MAX_FILE_MB', 10);
+  const maxMessageBytes = mb('MAX_MESSAGE_MB', 25);
+  const bodyLimitBytes = env.BODY_LIMIT ? Number(env.BODY_LIMIT) : Math.ceil(maxMessageBytes * 1.4) + 1024 * 1024;
+  if (!(bodyLimitBytes > 0)) throw new Error(`BODY_LIMIT: "${env.BODY_LIMIT}" is not a number of bytes`);
   return {
     port,
     databaseUrl: env.DATABASE_URL || 'data/atende.db',
@@ -64,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     holidays: env.HOLIDAYS ? parseHolidays(env.HOLIDAYS) : defaultHolidays(),
     clockToleranceSeconds,
     bodyLimitBytes,
+    maxFileBytes,
+    maxMessageBytes,
   };
 }
 

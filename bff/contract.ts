@@ -20,6 +20,8 @@ export const REQUEST_ACTIONS = [
   'reject',
   'conclude',
   'evaluate',
+  'ask_citizen',
+  'citizen_reply',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -195,4 +197,31 @@ export interface DevUser {
   role: Role | 'citizen';
   institution: string | null;
   description: string;
+}
+
+export type ThreadEntryType = 'event' | 'message' | 'internal_note' | 'info_request' | 'reply';
+
+/** One entry of a request's thread: a follow-up or a life-cycle event, in time order. */
+export interface ThreadEntry {
+  /** Position in the thread (the audit entry id); page back with `before`. */
+  id: number;
+  type: ThreadEntryType;
+  at: string;
+  author: UserRef & { side: 'citizen' | 'staff' };
+  /** For events: the life-cycle action and the status change. */
+  action: string | null;
+  from: RequestStatus | null;
+  to: RequestStatus | null;
+  /** For follow-ups: the text and its attachments. */
+  body: string | null;
+  attachments: FileRef[];
+}
+
+export interface ThreadPage {
+  items: ThreadEntry[];
+  /** Pass as `before` to load older entries; null at the beginning. */
+  nextBefore: number | null;
+  status: RequestStatus;
+  /** True when the citizen has to answer a request for information. */
+  awaitingCitizen: boolean;
 }

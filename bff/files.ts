@@ -15,6 +15,8 @@ export const ALLOWED_TYPES: Record<string, string> = {
 };
 export const ALLOWED_NAMES = Object.values(ALLOWED_TYPES).join(', ');
 
+export const toMb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
 export interface CheckedFile {
   fileName: string;
   contentType: string;
@@ -38,7 +40,7 @@ export function safeFileName(name: string): string {
 export async function checkFile(fileName: string, content: Uint8Array, maxBytes: number): Promise<CheckedFile> {
   if (content.byteLength === 0) throw new ProblemError(400, `O arquivo "${safeFileName(fileName)}" está vazio.`, undefined, 'empty-file');
   if (content.byteLength > maxBytes) {
-    throw new ProblemError(413, `O arquivo "${safeFileName(fileName)}" passa do limite de ${Math.round(maxBytes / 1024 / 1024)} MB.`, undefined, 'too-large');
+    throw new ProblemError(413, `O arquivo "${safeFileName(fileName)}" passa do limite de ${toMb(maxBytes)} MB.`, undefined, 'too-large');
   }
   const sniffed = await fileTypeFromBuffer(content);
   if (!sniffed || !ALLOWED_TYPES[sniffed.mime]) {

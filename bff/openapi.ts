@@ -1,7 +1,7 @@
 // /api/openapi.json, generated from the zod schemas that validate the routes.
 import { z } from 'zod';
 import {
-  ApproveBody, ConcludeBody, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, ServiceListQuery,
+  ApproveBody, ConcludeBody, FollowUpBody, FollowUpListQuery, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, ServiceListQuery,
   StepAnswerBody, StepParam,
 } from './schemas.js';
 
@@ -14,6 +14,7 @@ interface RouteDoc {
   query?: z.ZodObject;
   body?: z.ZodType;
   auth?: boolean;
+  multipart?: boolean;
 }
 
 export const ROUTES: RouteDoc[] = [
@@ -35,6 +36,11 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/requests/{id}/reject', summary: 'Reject with a justification (Reprovar)', who: 'attendant', params: IdParam, body: RejectBody },
   { method: 'post', path: '/api/requests/{id}/conclude', summary: 'Conclude (Concluir › Finalizar)', who: 'assignee', params: IdParam, body: ConcludeBody },
   { method: 'post', path: '/api/requests/{id}/evaluation', summary: "The citizen's verdict on the attendance", who: 'owner', params: IdParam, body: EvaluationBody },
+  { method: 'get', path: '/api/requests/{id}/follow-ups', summary: 'The thread: follow-ups and life-cycle events, newest page first', who: 'owner, attendant', params: IdParam, query: FollowUpListQuery },
+  {
+    method: 'post', path: '/api/requests/{id}/follow-ups', summary: 'Criar Acompanhamento: a message with attachments (multipart: body, kind, files)',
+    who: 'owner, attendant (internal_note, info_request: attendant)', params: IdParam, body: FollowUpBody, multipart: true,
+  },
   { method: 'get', path: '/api/attachments/{id}', summary: 'Download a document or attachment', who: 'owner, attendant', params: IdParam },
 ];
 
@@ -62,7 +68,13 @@ export function openApiDocument(serverUrl: string) {
       parameters,
       responses: { '200': { description: 'OK' }, '4XX': PROBLEM },
     };
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: json(r.body) } } };
+    if (r.body && r.multipart) {
+      const schema = json(r.body);
+      schema.properties.files = { type: 'array', items: { type: 'string', format: 'binary' }, description: 'PDF, PNG, JPEG, WebP, ODT or DOCX' };
+      op.requestBody = { required: true, content: { 'multipart/form-data': { schema } } };
+    } else if (r.body) {
+      op.requestBody = { required: true, content: { 'application/json': { schema: json(r.body) } } };
+    }
     if (r.auth !== false) op.security = [{ bearer: [] }];
     (paths[r.path] ??= {})[r.method] = op;
   }

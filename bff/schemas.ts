@@ -46,7 +46,7 @@ export const RequestCountsQuery = RequestListQuery.pick({ institutionId: true, a
 export const UploadedDocument = z.object({
   label: text(200, 'O nome do documento'),
   fileName: text(255, 'O nome do arquivo'),
-  contentBase64: z.string().max(14_000_000, 'Arquivo grande demais (máximo 10 MB).').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Conteúdo não está em base64.'),
+  contentBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Conteúdo não está em base64.'),
 });
 
 export const CreateRequestBody = z.object({
@@ -73,6 +73,19 @@ export const EvaluationBody = z.object({
 export const ServiceListQuery = z.object({
   institutionId: id.optional(),
   q: z.string().max(100).optional(),
+});
+
+export const FollowUpListQuery = z.object({
+  before: id.optional().describe('Entries older than this entry id (the previous page’s nextBefore)'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const FollowUpBody = z.object({
+  body: text(10_000, 'A mensagem'),
+  kind: z
+    .enum(['message', 'internal_note', 'info_request'], { error: 'Tipo de acompanhamento desconhecido.' })
+    .default('message')
+    .describe('message: to the citizen (or the attendant); internal_note: staff only; info_request: asks the citizen and pauses the deadline'),
 });
 
 export const DevTokenBody = z.object({ sub: text(100, 'O usuário (sub)') });

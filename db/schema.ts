@@ -93,6 +93,7 @@ export interface RequestTable {
   conclusion: string | null;
   version: number;
   updated_at: string;
+  resume_status: string | null;
 }
 
 export interface StepAnswerTable {
@@ -115,6 +116,17 @@ export interface FileTable {
   sha256: string;
   content: Uint8Array;
   uploaded_by: number;
+  created_at: string;
+}
+
+export type FollowUpKind = 'message' | 'internal_note' | 'info_request' | 'reply';
+
+export interface FollowUpTable {
+  id: Generated<number>;
+  request_id: number;
+  author_id: number;
+  kind: FollowUpKind;
+  body: string;
   created_at: string;
 }
 
@@ -155,6 +167,7 @@ export interface Database {
   requests: RequestTable;
   step_answers: StepAnswerTable;
   files: FileTable;
+  follow_ups: FollowUpTable;
   evaluations: EvaluationTable;
   audit_log: AuditLogTable;
 }

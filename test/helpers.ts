@@ -25,6 +25,7 @@ export const SERVICE_DOCUMENTS = [
   { name: 'Boletim de ocorrência', required: false, formats: ['pdf'] },
 ];
 export const VALID_CPF = '529.982.247-25';
+export const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4530000000049454e44ae426082', 'hex');
 export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 export interface Fixture {
@@ -96,7 +97,9 @@ export async function createTestContext(): Promise<TestContext> {
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.as) headers.Authorization = `Bearer ${users[opts.as] ? await token(users[opts.as].sub) : opts.as}`;
       let body: BodyInit | undefined;
-      if (opts.body !== undefined) {
+      if (opts.body instanceof FormData) {
+        body = opts.body;
+      } else if (opts.body !== undefined) {
         body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
         headers['Content-Type'] ??= 'application/json';
       }

@@ -4,7 +4,7 @@
 //   visible but not your role → 403,
 //   your role but not the request's state → 409.
 import type { RequestAction, RequestStatus, Role } from '../contract.js';
-import { canTransition } from './request-machine.js';
+import { CONVERSATION_STATUSES, canTransition } from './request-machine.js';
 
 export interface Actor {
   id: number;
@@ -42,10 +42,12 @@ function hasRoleFor(actor: Actor, req: RequestFacts, action: RequestAction): boo
     case 'answer_step':
     case 'approve':
     case 'reject':
+    case 'ask_citizen':
       return isStaffOf(actor, req.institutionId);
     case 'conclude':
       return isStaffOf(actor, req.institutionId) && req.assigneeId === actor.id;
     case 'evaluate':
+    case 'citizen_reply':
       return req.citizenId === actor.id;
   }
 }
@@ -64,4 +66,23 @@ export function allowedActions(actor: Actor, req: RequestFacts, actions: readonl
 /** May `candidate` (with these roles) be named the assignee of a request of `institutionId`? */
 export function canBeAssignee(candidateRoles: readonly Role[]): boolean {
   return candidateRoles.includes('attendant') || candidateRoles.includes('manager');
+}
+
+export type FollowUpKind = 'message' | 'internal_note' | 'info_request';
+
+/**
+ * May the actor post a follow-up of this kind? Both sides talk while the
+ * request is open or just concluded; internal notes are staff-only; asking
+ * the citizen for information is the ask_citizen transition.
+ */
+export function decideFollowUp(actor: Actor, req: RequestFacts, kind: FollowUpKind): Decision {
+  if (!canSee(actor, req)) return 'not_found';
+  if (kind === 'info_request') return decide(actor, req, 'ask_citizen');
+  if (kind === 'internal_note' && !isStaffOf(actor, req.institutionId)) return 'forbidden';
+  return CONVERSATION_STATUSES.includes(req.status) ? 'allow' : 'conflict';
+}
+
+/** Whether the actor sees staff-only content (internal notes) of this request. */
+export function seesInternal(actor: Actor, req: RequestFacts): boolean {
+  return isStaffOf(actor, req.institutionId);
 }

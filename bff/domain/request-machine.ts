@@ -2,12 +2,13 @@
 //
 // submitted ─start_analysis▶ in_analysis ─reject▶ rejected
 //                              └─approve▶ in_service ─conclude▶ concluded ─evaluate▶ evaluated
+// in_analysis, in_service ─ask_citizen▶ awaiting_citizen ─citizen_reply▶ back where it was
 import type { RequestAction, RequestStatus } from '../contract.js';
 
 interface Transition {
   from: readonly RequestStatus[];
-  /** null: the action leaves the status as it is. */
-  to: RequestStatus | null;
+  /** null: the action leaves the status as it is; 'resume': back to where it was paused. */
+  to: RequestStatus | null | 'resume';
 }
 
 export const TRANSITIONS: Record<RequestAction, Transition> = {
@@ -17,16 +18,26 @@ export const TRANSITIONS: Record<RequestAction, Transition> = {
   reject: { from: ['in_analysis'], to: 'rejected' },
   conclude: { from: ['in_service'], to: 'concluded' },
   evaluate: { from: ['concluded'], to: 'evaluated' },
+  ask_citizen: { from: ['in_analysis', 'in_service'], to: 'awaiting_citizen' },
+  citizen_reply: { from: ['awaiting_citizen'], to: 'resume' },
 };
 
 export function canTransition(status: RequestStatus, action: RequestAction): boolean {
   return TRANSITIONS[action].from.includes(status);
 }
 
-/** The status after `action`, or null when the action does not fit `status`. */
-export function nextStatus(status: RequestStatus, action: RequestAction): RequestStatus | null {
+/**
+ * The status after `action`, or null when the action does not fit `status`.
+ * `resumeTo` is where a paused request returns (recorded when it was paused).
+ */
+export function nextStatus(status: RequestStatus, action: RequestAction, resumeTo?: RequestStatus | null): RequestStatus | null {
   if (!canTransition(status, action)) return null;
-  return TRANSITIONS[action].to ?? status;
+  const to = TRANSITIONS[action].to;
+  if (to === 'resume') return resumeTo ?? null;
+  return to ?? status;
 }
+
+/** Statuses in which attendant and citizen may exchange follow-ups. */
+export const CONVERSATION_STATUSES: readonly RequestStatus[] = ['submitted', 'in_analysis', 'in_service', 'awaiting_citizen', 'concluded'];
 
 export const FINAL_STATUSES: readonly RequestStatus[] = ['rejected', 'evaluated'];

@@ -1,34 +1,23 @@
 // Requests: filing, the queue, the detail and every life-cycle transition.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import type { Transaction, Updateable } from 'kysely';
 import { REQUEST_ACTIONS, type RequestAction, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract.js';
 import { dueDate, localDate } from '../domain/deadlines.js';
 import { checkDocuments, validateFormData } from '../domain/form-data.js';
-import { type Actor, allowedActions, canBeAssignee, canSee, decide, isStaff, isStaffOf } from '../domain/permissions.js';
-import { nextStatus } from '../domain/request-machine.js';
+import { type Actor, allowedActions, canBeAssignee, canSee, isStaff, isStaffOf, seesInternal } from '../domain/permissions.js';
+import { type TransitionSpec, requestFacts, transitionIn } from '../transitions.js';
 import type { AuthUser } from '../auth.js';
 import { type AppEnv, type Deps, requireUser } from '../env.js';
-import { ProblemError, badRequest, conflict, forbidden, notFound, preconditionFailed } from '../errors.js';
-import { type CheckedFile, checkFile } from '../files.js';
+import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
+import { type CheckedFile, checkFile, toMb } from '../files.js';
 import {
   ApproveBody, ConcludeBody, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, StepAnswerBody,
   StepParam, parse,
 } from '../schemas.js';
 import {
-  type QueueScope, type RequestFactsRow, appendAudit, countByStatus, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
+  type QueueScope, appendAudit, countByStatus, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
   normalizeSearch,
 } from '../../db/queries/requests.js';
-import type { Database, RequestTable } from '../../db/schema.js';
-
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_FILES_BYTES = 25 * 1024 * 1024;
-
-const DECISION_ERRORS = {
-  not_found: () => notFound('Solicitação não encontrada.'),
-  forbidden: () => forbidden('Seu perfil não permite esta ação nesta solicitação.'),
-  conflict: () => conflict('Esta ação não cabe na situação atual da solicitação.'),
-};
 
 export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('Content-Type') ?? '';
@@ -42,7 +31,7 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-function parseIfMatch(header: string | undefined): number | undefined {
+export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!m) throw badRequest('Cabeçalho If-Match inválido: use a ETag recebida, como "3".');
@@ -51,54 +40,22 @@ function parseIfMatch(header: string | undefined): number | undefined {
 
 const etag = (version: number) => `"${version}"`;
 
-interface TransitionSpec {
-  action: RequestAction;
-  /** Checks that need the database, before anything is written. */
-  validate?: (trx: Transaction<Database>, facts: RequestFactsRow) => Promise<void>;
-  set?: (facts: RequestFactsRow, at: string) => Updateable<RequestTable>;
-  data?: unknown;
-  after?: (trx: Transaction<Database>, facts: RequestFactsRow, at: string) => Promise<void>;
-}
-
 export function requestRoutes(deps: Deps) {
   const { db, now } = deps;
   const detail = async (c: Context<AppEnv>, actor: Actor, id: number, status: 200 | 201 = 200) => {
-    const d = await getRequestDetail(db, id, now(), (f) => allowedActions(actor, facts(f), REQUEST_ACTIONS));
+    const d = await getRequestDetail(db, id, now(), (f) => allowedActions(actor, requestFacts(f), REQUEST_ACTIONS));
     if (!d) throw notFound('Solicitação não encontrada.');
     c.header('ETag', etag(d.version));
     if (status === 201) c.header('Location', `/api/requests/${id}`);
     return c.json(d, status);
   };
 
-  /** Runs one guarded transition: permission, state, version, write, audit. */
+  /** Runs one guarded transition in its own transaction and answers the new detail. */
   const transition = async (c: Context<AppEnv>, spec: TransitionSpec) => {
     const user = requireUser(c);
     const { id } = parse(IdParam, c.req.param());
     const ifMatch = parseIfMatch(c.req.header('If-Match'));
-    await db.transaction().execute(async (trx) => {
-      const f = await getRequestFacts(trx, id);
-      if (!f) throw notFound('Solicitação não encontrada.');
-      const decision = decide(user, facts(f), spec.action);
-      if (decision !== 'allow') throw DECISION_ERRORS[decision]();
-      if (ifMatch !== undefined && ifMatch !== f.version) throw preconditionFailed();
-      await spec.validate?.(trx, f);
-      const at = now().toISOString();
-      const to = nextStatus(f.status, spec.action)!;
-      const res = await trx
-        .updateTable('requests')
-        .set({ ...spec.set?.(f, at), status: to, version: f.version + 1, updated_at: at })
-        .where('id', '=', id)
-        .where('version', '=', f.version)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) {
-        throw conflict('Outra pessoa alterou esta solicitação antes de você. Recarregue para ver a situação atual.');
-      }
-      await spec.after?.(trx, f, at);
-      await appendAudit(trx, {
-        requestId: id, institutionId: f.institution_id, actorId: user.id, action: spec.action,
-        from: f.status, to, data: spec.data, at,
-      });
-    });
+    await db.transaction().execute((trx) => transitionIn(trx, { user, id, ifMatch, at: now().toISOString() }, spec));
     return detail(c, user, id);
   };
 
@@ -124,8 +81,10 @@ export function requestRoutes(deps: Deps) {
       for (const d of body.documents) {
         const bytes = Buffer.from(d.contentBase64, 'base64');
         total += bytes.byteLength;
-        if (total > MAX_FILES_BYTES) throw new ProblemError(413, 'Os documentos passam do limite de 25 MB somados.', undefined, 'too-large');
-        files.push({ label: d.label, ...(await checkFile(d.fileName, bytes, MAX_FILE_BYTES)) });
+        if (total > deps.config.maxMessageBytes) {
+          throw new ProblemError(413, `Os documentos passam do limite de ${toMb(deps.config.maxMessageBytes)} MB somados.`, undefined, 'too-large');
+        }
+        files.push({ label: d.label, ...(await checkFile(d.fileName, bytes, deps.config.maxFileBytes)) });
       }
       const filed = now();
       const at = filed.toISOString();
@@ -186,7 +145,7 @@ export function requestRoutes(deps: Deps) {
       const user = requireUser(c);
       const { id } = parse(IdParam, c.req.param());
       const f = await getRequestFacts(db, id);
-      if (!f || !canSee(user, facts(f))) throw notFound('Solicitação não encontrada.');
+      if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
       if (c.req.header('If-None-Match') === etag(f.version)) {
         c.header('ETag', etag(f.version));
         return c.body(null, 304);
@@ -197,8 +156,8 @@ export function requestRoutes(deps: Deps) {
       const user = requireUser(c);
       const { id } = parse(IdParam, c.req.param());
       const f = await getRequestFacts(db, id);
-      if (!f || !canSee(user, facts(f))) throw notFound('Solicitação não encontrada.');
-      return c.json({ items: await getHistory(db, id) });
+      if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
+      return c.json({ items: await getHistory(db, id, { internal: seesInternal(user, requestFacts(f)) }) });
     })
     .post('/:id/analysis', (c) => transition(c, { action: 'start_analysis' }))
     .put('/:id/steps/:stepId', async (c) => {
@@ -285,8 +244,4 @@ function queueScope(user: AuthUser, q: { as?: 'citizen' | 'staff'; institutionId
   if (!isStaff(user)) throw forbidden('Somente atendentes e gestores veem a fila da instituição.');
   if (q.institutionId !== undefined && !isStaffOf(user, q.institutionId)) throw forbidden('Você não atende esta instituição.');
   return { institutionIds: q.institutionId !== undefined ? [q.institutionId] : [...user.roles.keys()].filter((i) => isStaffOf(user, i)) };
-}
-
-function facts(f: RequestFactsRow) {
-  return { institutionId: f.institution_id, citizenId: f.citizen_id, assigneeId: f.assignee_id, status: f.status };
 }

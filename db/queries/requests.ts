@@ -142,12 +142,15 @@ export interface RequestFactsRow {
   status: RequestStatus;
   version: number;
   service_version_id: number;
+  resume_status: RequestStatus | null;
+  paused_at: string | null;
+  due_at: string;
 }
 
 export async function getRequestFacts(db: Db, id: number): Promise<RequestFactsRow | undefined> {
   const row = await db
     .selectFrom('requests')
-    .select(['id', 'institution_id', 'citizen_id', 'assignee_id', 'status', 'version', 'service_version_id'])
+    .select(['id', 'institution_id', 'citizen_id', 'assignee_id', 'status', 'version', 'service_version_id', 'resume_status', 'paused_at', 'due_at'])
     .where('id', '=', id)
     .executeTakeFirst();
   return row as RequestFactsRow | undefined;
@@ -194,6 +197,7 @@ export async function getRequestDetail(
   const facts: RequestFactsRow = {
     id: r.id, institution_id: r.institution_id, citizen_id: r.citizen_id, assignee_id: r.assignee_id,
     status: r.status as RequestStatus, version: r.version, service_version_id: r.service_version_id,
+    resume_status: r.resume_status as RequestStatus | null, paused_at: r.paused_at, due_at: r.due_at,
   };
   return {
     id: r.id,
@@ -238,14 +242,15 @@ export function toFileRef(f: { id: number; label: string | null; file_name: stri
   return { id: f.id, label: f.label, fileName: f.file_name, contentType: f.content_type, size: f.size, href: `/api/attachments/${f.id}` };
 }
 
-export async function getHistory(db: Db, requestId: number): Promise<HistoryEntry[]> {
-  const rows = await db
+/** The audit trail; without `internal`, staff-only entries (internal notes) are left out. */
+export async function getHistory(db: Db, requestId: number, opts: { internal: boolean }): Promise<HistoryEntry[]> {
+  let q = db
     .selectFrom('audit_log as l')
     .leftJoin('users as u', 'u.id', 'l.actor_id')
     .select(['l.id', 'l.action', 'l.from_status', 'l.to_status', 'l.actor_id', 'u.name', 'l.at', 'l.data'])
-    .where('l.request_id', '=', requestId)
-    .orderBy('l.id')
-    .execute();
+    .where('l.request_id', '=', requestId);
+  if (!opts.internal) q = q.where('l.action', '!=', 'internal_note');
+  const rows = await q.orderBy('l.id').execute();
   return rows.map((r) => ({
     id: r.id,
     action: r.action,

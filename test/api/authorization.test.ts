@@ -39,6 +39,17 @@ const ROWS: Row[] = [
   { route: 'GET /api/requests/:id', state: 'submitted', call: (t, i, as) => t.call('GET', `/api/requests/${i.request}`, { as }), expect: OWNER_STAFF_404 },
   { route: 'GET /api/requests/:id/history', state: 'submitted', call: (t, i, as) => t.call('GET', `/api/requests/${i.request}/history`, { as }), expect: OWNER_STAFF_404 },
   { route: 'GET /api/attachments/:id', state: 'submitted', call: (t, i, as) => t.call('GET', `/api/attachments/${i.file}`, { as }), expect: OWNER_STAFF_404 },
+  { route: 'GET /api/requests/:id/follow-ups', state: 'submitted', call: (t, i, as) => t.call('GET', `/api/requests/${i.request}/follow-ups`, { as }), expect: OWNER_STAFF_404 },
+  {
+    route: 'POST /api/requests/:id/follow-ups',
+    state: 'in_analysis',
+    call: (t, i, as) => {
+      const fd = new FormData();
+      fd.set('body', 'Mensagem');
+      return t.call('POST', `/api/requests/${i.request}/follow-ups`, { as, body: fd });
+    },
+    expect: { none: 401, other: 404, citizen: 201, attendant: 201, attendantB: 404, manager: 201 },
+  },
   { route: 'POST /api/requests/:id/analysis', state: 'submitted', call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/analysis`, { as }), expect: STAFF_ACTION },
   {
     route: 'PUT /api/requests/:id/steps/:stepId',

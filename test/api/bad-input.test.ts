@@ -51,7 +51,7 @@ describe('bad input', () => {
   });
 
   test('a body over the limit is 413', async () => {
-    const big = JSON.stringify({ justification: 'x'.repeat(27 * 1024 * 1024) });
+    const big = JSON.stringify({ justification: 'x'.repeat(40 * 1024 * 1024) });
     await expectProblem(await t.call('POST', `/api/requests/${inAnalysis}/reject`, { as: 'attendant', body: big }), 413, 'over limit');
   });
 

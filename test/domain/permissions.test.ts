@@ -30,9 +30,12 @@ const FROM: Record<RequestAction, RequestStatus[]> = {
   reject: ['in_analysis'],
   conclude: ['in_service'],
   evaluate: ['concluded'],
+  ask_citizen: ['in_analysis', 'in_service'],
+  citizen_reply: ['awaiting_citizen'],
 };
 const TO: Partial<Record<RequestAction, RequestStatus>> = {
   start_analysis: 'in_analysis', approve: 'in_service', reject: 'rejected', conclude: 'concluded', evaluate: 'evaluated',
+  ask_citizen: 'awaiting_citizen',
 };
 const WHO: Record<RequestAction, string[]> = {
   start_analysis: ['attendant', 'assignee', 'manager'],
@@ -41,6 +44,8 @@ const WHO: Record<RequestAction, string[]> = {
   reject: ['attendant', 'assignee', 'manager'],
   conclude: ['assignee'],
   evaluate: ['owner'],
+  ask_citizen: ['attendant', 'assignee', 'manager'],
+  citizen_reply: ['owner'],
 };
 const SEES = new Set(['owner', 'attendant', 'assignee', 'manager']);
 
@@ -65,8 +70,8 @@ describe('permissions: every state × action × role', () => {
 
   test('allowedActions lists exactly the allowed ones', () => {
     const req = { institutionId: INST, citizenId: OWNER, assigneeId: ASSIGNEE, status: 'in_service' as const };
-    assert.deepEqual(allowedActions(ROLES.assignee, req, REQUEST_ACTIONS), ['answer_step', 'conclude']);
-    assert.deepEqual(allowedActions(ROLES.attendant, req, REQUEST_ACTIONS), ['answer_step']);
+    assert.deepEqual(allowedActions(ROLES.assignee, req, REQUEST_ACTIONS), ['answer_step', 'conclude', 'ask_citizen']);
+    assert.deepEqual(allowedActions(ROLES.attendant, req, REQUEST_ACTIONS), ['answer_step', 'ask_citizen']);
     assert.deepEqual(allowedActions(ROLES.owner, req, REQUEST_ACTIONS), []);
   });
 
@@ -81,8 +86,9 @@ describe('state machine', () => {
   test('transitions go where the life cycle says, and nowhere else', () => {
     for (const status of REQUEST_STATUSES) {
       for (const action of REQUEST_ACTIONS) {
-        const want = FROM[action].includes(status) ? (TO[action] ?? status) : null;
-        assert.equal(nextStatus(status, action), want, `${action} from ${status}`);
+        const resumeTo = 'in_service';
+        const want = FROM[action].includes(status) ? (action === 'citizen_reply' ? resumeTo : (TO[action] ?? status)) : null;
+        assert.equal(nextStatus(status, action, resumeTo), want, `${action} from ${status}`);
       }
     }
   });

@@ -105,6 +105,17 @@ function fileName(doc: string): string {
   return `${words.slice(0, 3).join('-') || 'documento'}.pdf`;
 }
 
+const CHAT = {
+  staff: ['Olá! Sua solicitação está em atendimento. Qualquer novidade avisaremos por aqui.',
+    'Recebemos seus documentos e estamos conferindo os dados com o cadastro oficial.',
+    'Bom dia. O atendimento segue dentro do prazo; em breve concluiremos.'],
+  citizen: ['Obrigado pelo retorno, fico no aguardo.', 'Certo, qualquer dúvida estou à disposição.',
+    'Podem me avisar quando estiver pronto, por favor?'],
+  ask: ['Precisamos de um comprovante de residência recente (últimos 90 dias). Envie por aqui, por favor.',
+    'A foto do documento ficou ilegível. Pode enviar uma nova imagem, com boa iluminação?'],
+  notes: ['Conferido com a base estadual: dados conferem.', 'Caso semelhante ao de outro requerente; seguir o mesmo parecer.'],
+};
+
 const T = {
   first: ['Pedro', 'Larissa', 'Miguel', 'Sofia', 'Davi', 'Helena', 'Arthur', 'Valentina', 'Heitor', 'Laura', 'Enzo', 'Lívia'],
   schools: ['Escola Estadual Professora Maria José Lima', 'Escola Estadual Dom Pedro II', 'Colégio Estadual Tiradentes',
@@ -326,7 +337,7 @@ export async function seedDemo(
 
     const counters = new Map<number, number>();
     const requestRows: any[] = [];
-    const later: { protocol: string; answers: any[]; audit: Ev[]; evaluation: any; files: any[] }[] = [];
+    const later: { protocol: string; answers: any[]; audit: Ev[]; evaluation: any; files: any[]; messages: any[] }[] = [];
     for (const p of plans) {
       const inst = p.svc.institutionId;
       const ver = [...p.svc.versions].reverse().find((v) => v.publishedAt <= p.filed)!;
@@ -350,6 +361,13 @@ export async function seedDemo(
       const push = (action: string, to: RequestStatus, actor: number, data: unknown = null) => {
         events.push({ action, from: status, to, at: t, actor, data });
         status = to;
+      };
+      const messages: { kind: string; author_id: number; body: string; at: number }[] = [];
+      let pausedAt: number | null = null;
+      /** A follow-up: its audit entry points at it by index until ids are known. */
+      const say = (action: string, kind: string, actor: number, body: string, to: RequestStatus = status) => {
+        messages.push({ kind, author_id: actor, body, at: t });
+        push(action, to, actor, { followUpIndex: messages.length - 1 });
       };
       let decidedAt: number | null = null, justification: string | null = null, assignee: number | null = null;
       let concludedAt: number | null = null, conclusion: string | null = null, evaluation: any = null;
@@ -377,6 +395,19 @@ export async function seedDemo(
           decidedAt = t;
           assignee = r.chance(0.5) ? analyst : r.pick(attendants);
           push('approve', 'in_service', analyst, { assigneeId: assignee });
+          // A conversation through follow-ups in about half of the attended requests.
+          if (r.chance(0.5)) {
+            t += r.int(10, 120) * MIN;
+            say('follow_up', 'message', assignee, r.pick(CHAT.staff));
+            if (r.chance(0.3)) say('internal_note', 'internal_note', assignee, r.pick(CHAT.notes));
+            t += r.int(30, 600) * MIN;
+            say('follow_up', 'message', c.id, r.pick(CHAT.citizen));
+          }
+          if (p.status === 'in_service' && r.chance(0.3)) {
+            t += r.int(10, 120) * MIN;
+            say('ask_citizen', 'info_request', assignee, r.pick(CHAT.ask), 'awaiting_citizen');
+            pausedAt = t;
+          }
           if (reach >= 3) {
             t += Math.max(HOUR, r.range(0.1, 0.9) * (limit - t));
             concludedAt = t;
@@ -406,10 +437,14 @@ export async function seedDemo(
         const k = (now - MIN - p.filed) / (last - p.filed);
         for (const e of events) e.at = Math.round(p.filed + (e.at - p.filed) * k);
         for (const a of answers) a.answered_at = Math.round(p.filed + (a.answered_at - p.filed) * k);
+        for (const m of messages) m.at = Math.round(p.filed + (m.at - p.filed) * k);
+        if (pausedAt !== null) pausedAt = events.find((e) => e.action === 'ask_citizen')!.at;
         decidedAt = decidedAt && events.find((e) => e.action === 'approve' || e.action === 'reject')!.at;
         concludedAt = concludedAt && events.find((e) => e.action === 'conclude')!.at;
       }
       for (const e of events) e.at = Math.round(e.at);
+      for (const m of messages) m.at = Math.round(m.at);
+      if (pausedAt !== null) pausedAt = events.find((e) => e.action === 'ask_citizen')!.at;
       if (evaluation) {
         const at = events.at(-1)!.at;
         evaluation.created_at = iso(at);
@@ -430,11 +465,12 @@ export async function seedDemo(
       requestRows.push({
         protocol, institution_id: inst, service_id: p.svc.id, service_version_id: ver.id, citizen_id: c.id,
         citizen_name: c.name, search_text: fold(`${protocol} ${c.name}`.toLowerCase()), form_data: JSON.stringify(formData),
-        status: p.status, assignee_id: assignee, filed_at: iso(p.filed), due_at: iso(p.due), paused_at: null,
+        status, assignee_id: assignee, filed_at: iso(p.filed), due_at: iso(p.due), paused_at: pausedAt && iso(pausedAt),
+        resume_status: pausedAt ? 'in_service' : null,
         decided_at: decidedAt && iso(decidedAt), justification, concluded_at: concludedAt && iso(concludedAt), conclusion,
         version: events.length, updated_at: iso(events.at(-1)!.at),
       });
-      later.push({ protocol, answers, audit: events, evaluation, files });
+      later.push({ protocol, answers, audit: events, evaluation, files, messages });
     }
 
     const inserted = await insertBatches(tx, 'requests', requestRows, 100, true);
@@ -442,6 +478,20 @@ export async function seedDemo(
     const instOf = new Map<string, number>(requestRows.map((x) => [x.protocol, x.institution_id]));
     const answerRows = later.flatMap((l) => l.answers.map((a) => ({ ...a, request_id: requestId.get(l.protocol)!, answered_at: iso(a.answered_at) })));
     await insertBatches(tx, 'step_answers', answerRows, 200);
+    const messageRows = later.flatMap((l) =>
+      l.messages.map((m) => ({ request_id: requestId.get(l.protocol)!, author_id: m.author_id, kind: m.kind, body: m.body, created_at: iso(m.at) })),
+    );
+    // Ids are given in VALUES order within each statement; RETURNING's own order is not guaranteed.
+    const messageIds = (await insertBatches(tx, 'follow_ups', messageRows, 100, true)).map((x) => x.id as number).sort((a, b) => a - b);
+    let nextMessage = 0;
+    for (const l of later) {
+      const base = nextMessage;
+      for (const e of l.audit) {
+        const d = e.data as { followUpIndex?: number } | null;
+        if (d?.followUpIndex !== undefined) e.data = { followUpId: messageIds[base + d.followUpIndex] };
+      }
+      nextMessage += l.messages.length;
+    }
     const audit = later
       .flatMap((l) => l.audit.map((e, i) => ({ e, i, request_id: requestId.get(l.protocol)!, institution_id: instOf.get(l.protocol)! })))
       .sort((a, b) => a.e.at - b.e.at || a.request_id - b.request_id || a.i - b.i)

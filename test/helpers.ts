@@ -73,11 +73,12 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   return { url: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function createTestContext(): Promise<TestContext> {
+/** `empty`: migrated but without the fixture (for the demo seed). */
+export async function createTestContext(opts: { empty?: boolean } = {}): Promise<TestContext> {
   const created = await createDatabase();
   const database = connect(created.url, { poolSize: 8 });
   await migrateToLatest(database.db);
-  const fx = await insertFixture(database);
+  const fx = opts.empty ? ({} as Fixture) : await insertFixture(database);
   const clock = { now: new Date() };
   const idp = await createDevIdp(ISSUER, AUDIENCE, { now: () => clock.now });
   const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', CORS_ORIGINS: 'https://portal.example.gov.br', HOLIDAYS: '2026-12-25' });
@@ -90,7 +91,7 @@ export async function createTestContext(): Promise<TestContext> {
   });
   // Signed by the test clock, so tests that move time get tokens valid then.
   const token = (sub: string) => idp.sign({ sub, name: `Pessoa ${sub}`, email: `${sub}@exemplo.com.br` });
-  const users = fx.users as Record<string, { sub: string }>;
+  const users = (fx.users ?? {}) as Record<string, { sub: string }>;
   return {
     app, database, idp, fx, clock, token,
     async call(method, path, opts = {}) {

@@ -224,4 +224,8 @@ export interface ThreadPage {
   status: RequestStatus;
   /** True when the citizen has to answer a request for information. */
   awaitingCitizen: boolean;
+  /** Who is reading, and which kinds of follow-up they may post now. */
+  viewer: { side: 'citizen' | 'staff'; kinds: FollowUpKind[] };
 }
+
+export type FollowUpKind = 'message' | 'internal_note' | 'info_request';

@@ -3,7 +3,7 @@
 //   not visible to you → 404 (existence does not leak),
 //   visible but not your role → 403,
 //   your role but not the request's state → 409.
-import type { RequestAction, RequestStatus, Role } from '../contract.js';
+import type { FollowUpKind, RequestAction, RequestStatus, Role } from '../contract.js';
 import { CONVERSATION_STATUSES, canTransition } from './request-machine.js';
 
 export interface Actor {
@@ -68,7 +68,6 @@ export function canBeAssignee(candidateRoles: readonly Role[]): boolean {
   return candidateRoles.includes('attendant') || candidateRoles.includes('manager');
 }
 
-export type FollowUpKind = 'message' | 'internal_note' | 'info_request';
 
 /**
  * May the actor post a follow-up of this kind? Both sides talk while the

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Transaction } from 'kysely';
-import type { ThreadEntry, ThreadEntryType } from '../contract.js';
+import type { FollowUpKind as PostKind, ThreadEntry, ThreadEntryType, ThreadPage } from '../contract.js';
 import { canSee, decideFollowUp, isStaffOf, seesInternal } from '../domain/permissions.js';
 import { type AppEnv, type Deps, requireUser } from '../env.js';
 import { ProblemError, badRequest, notFound } from '../errors.js';
@@ -23,6 +23,7 @@ const FOLLOW_UP_ACTIONS: Record<string, ThreadEntryType> = {
   citizen_reply: 'reply',
 };
 export const STAFF_ONLY_ACTIONS = ['internal_note'];
+const FOLLOW_UP_KINDS: PostKind[] = ['message', 'internal_note', 'info_request'];
 
 export function followUpRoutes(deps: Deps) {
   const { db, now, config } = deps;
@@ -81,7 +82,11 @@ export function followUpRoutes(deps: Deps) {
         nextBefore: more ? page[0].id : null,
         status: f.status,
         awaitingCitizen: f.status === 'awaiting_citizen',
-      });
+        viewer: {
+          side: internal ? 'staff' : 'citizen',
+          kinds: FOLLOW_UP_KINDS.filter((k) => decideFollowUp(user, requestFacts(f), k) === 'allow'),
+        },
+      } satisfies ThreadPage);
     })
     .post(
       '/:id/follow-ups',

@@ -9,7 +9,7 @@ function form(body: string | undefined, files: [string, Uint8Array][] = [], kind
   const fd = new FormData();
   if (body !== undefined) fd.set('body', body);
   if (kind) fd.set('kind', kind);
-  for (const [name, bytes] of files) fd.append('files', new Blob([bytes]), name);
+  for (const [name, bytes] of files) fd.append('files', new Blob([new Uint8Array(bytes)]), name);
   return fd;
 }
 
@@ -133,6 +133,8 @@ describe('follow-ups', () => {
     assert.equal(waiting.status, 'awaiting_citizen');
     const mine = await thread('citizen');
     assert.equal(mine.awaitingCitizen, true);
+    assert.deepEqual(mine.viewer, { side: 'citizen', kinds: ['message'] });
+    assert.deepEqual((await thread('attendant')).viewer, { side: 'staff', kinds: ['message', 'internal_note'] }, 'no second request while waiting');
     assert.equal(mine.items.at(-1).type, 'info_request');
     assert.equal((await post('attendant', form('De novo?', [], 'info_request'))).status, 409, 'already waiting');
 

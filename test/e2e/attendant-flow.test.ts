@@ -1,0 +1,89 @@
+// The manual's attendant flow, end to end through the standalone demo page
+// (demo/index.html in an iframe, real BFF), clicking the buttons by their
+// labels: queue → open → "+ Iniciar Análise" → step "Sim" → "Aprovar" →
+// choose the attendant → "Sim, Aprovar!" → "Concluir" → text → "Finalizar";
+// then the citizen's verdict in the citizen's view, and the attendant sees it.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { click, deepQueryAll, fileRequest, shadowText } from './support.js';
+
+const TIMEOUT = { timeout: 8000 };
+
+describe('attendant flow through demo/index.html', () => {
+  it('goes from the queue to "Finalizar" and ends with the citizen\'s verdict', async () => {
+    const filed = await fileRequest();
+    sessionStorage.clear();
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/index.html" title="Demonstração" style="width:1280px;height:900px;border:0"></iframe>`);
+    await waitUntil(
+      () => frame.contentWindow?.location.pathname === '/demo/index.html' && frame.contentDocument?.readyState === 'complete',
+      'demo loaded',
+      TIMEOUT,
+    );
+    const doc = frame.contentDocument!;
+    const form = () => doc.querySelector('atende-analysis-form')!;
+    const queue = () => doc.querySelector('atende-request-queue')!;
+    const status = () => form().shadowRoot?.querySelector('.summary .badge')?.textContent?.trim();
+    const typeInto = async (selector: string, text: string) => {
+      const [field] = deepQueryAll<HTMLInputElement>(doc, selector);
+      field.focus();
+      await sendKeys({ type: text });
+      expect(field.value).to.equal(text);
+    };
+    const signInAs = async (name: string) => {
+      await click(doc, `Entrar como ${name}`);
+      await waitUntil(() => queue().shadowRoot?.querySelector('tbody tr'), 'queue shown', TIMEOUT);
+    };
+    const openRequest = async () => {
+      await typeInto('#q', filed.protocol);
+      await click(doc, 'Buscar');
+      await click(doc, `Abrir solicitação ${filed.protocol}`);
+      await waitUntil(() => form().shadowRoot?.querySelector('h2')?.textContent === `Solicitação ${filed.protocol}`, 'request opened', TIMEOUT);
+    };
+
+    // The attendant signs in and works the request.
+    await signInAs('Carlos Eduardo Santos');
+    expect(doc.getElementById('workspace-title')!.textContent).to.equal('Painel do atendente — DETRAN');
+    await openRequest();
+    expect(frame.contentWindow!.location.hash).to.equal(`#/solicitacoes/${filed.id}`);
+    expect(status()).to.equal('Enviada');
+
+    await click(doc, '+ Iniciar Análise');
+    await waitUntil(() => status() === 'Em análise', 'analysis started', TIMEOUT);
+
+    await click(doc, 'Sim');
+    await waitUntil(() => form().shadowRoot!.querySelector('.yes-no .yes[aria-pressed="true"]'), 'step answered', TIMEOUT);
+
+    await click(doc, 'Aprovar');
+    const [assignee] = deepQueryAll<HTMLSelectElement>(doc, '#assignee');
+    await waitUntil(() => assignee.options.length > 1, 'attendants listed', TIMEOUT);
+    assignee.value = [...assignee.options].find((o) => o.text.startsWith('Carlos Eduardo Santos'))!.value;
+    await click(doc, 'Sim, Aprovar!');
+    await waitUntil(() => status() === 'Em atendimento', 'approved', TIMEOUT);
+
+    await click(doc, 'Concluir');
+    expect(deepQueryAll(doc, '#dialog-title')[0].textContent).to.equal('Concluir Solicitação');
+    await typeInto('#conclusion', 'Nova via da CNH emitida e enviada ao endereço cadastrado.');
+    await click(doc, 'Finalizar');
+    await waitUntil(() => status() === 'Concluída', 'concluded', TIMEOUT);
+    // The queue beside it followed the change.
+    await waitUntil(() => shadowText(queue()).includes('Concluída'), 'queue refreshed', TIMEOUT);
+
+    // The citizen gives the verdict in her own view.
+    await click(doc, 'Sair');
+    await signInAs('Maria da Silva Oliveira');
+    expect(queue().view).to.equal('citizen');
+    await openRequest();
+    await click(doc, 'Avaliar atendimento');
+    deepQueryAll<HTMLInputElement>(doc, '#verdict-approved')[0].click();
+    await click(doc, 'Enviar avaliação');
+    await waitUntil(() => status() === 'Avaliada', 'evaluated', TIMEOUT);
+
+    // The attendant sees the verdict.
+    await click(doc, 'Sair');
+    await signInAs('Carlos Eduardo Santos');
+    await openRequest();
+    expect(status()).to.equal('Avaliada');
+    expect(shadowText(form())).to.contain('O cidadão aprovou o atendimento.');
+    sessionStorage.clear();
+  });
+});

@@ -1,0 +1,264 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { RequestDetail } from '../../bff/contract.js';
+import { ATTENDANT, ATTENDANT_2, CITIZEN, OTHER_INSTITUTION, advance, api, expectAccessible, fileRequest, shadowText, token } from '../../test/e2e/support.js';
+import '../define.js';
+import type { AtendeAnalysisForm } from './analysis-form.js';
+
+const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
+const button = (el: Element, label: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === label);
+const actionLabels = (el: Element) => [...el.shadowRoot!.querySelectorAll('.actions button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+const dialog = (el: Element) => q<HTMLDialogElement>(el, 'dialog');
+const status = (el: Element) => q(el, '.summary .badge').textContent!.trim();
+
+async function form(id: number, sub = ATTENDANT, lang?: string) {
+  const t = await token(sub);
+  const el = await fixture<AtendeAnalysisForm>(html`<atende-analysis-form request-id=${id} .token=${t} lang=${lang ?? 'pt-BR'}></atende-analysis-form>`);
+  await waitUntil(() => el.shadowRoot!.querySelector('h2#heading'), 'request did not load');
+  return el;
+}
+
+async function openDialog(el: AtendeAnalysisForm, label: string) {
+  button(el, label)!.click();
+  await waitUntil(() => dialog(el).open, `dialog for ${label} did not open`);
+}
+
+async function type(field: HTMLTextAreaElement | HTMLInputElement, text: string) {
+  field.focus();
+  await sendKeys({ type: text });
+}
+
+describe('atende-analysis-form', () => {
+  afterEach(() => localStorage.clear());
+
+  it('asks for a request when none is chosen', async () => {
+    const el = await fixture<AtendeAnalysisForm>(html`<atende-analysis-form .token=${await token(ATTENDANT)}></atende-analysis-form>`);
+    expect(shadowText(el)).to.contain('Selecione uma solicitação na fila');
+    await expectAccessible(el);
+  });
+
+  it('shows the citizen, the filled form, the documents, the steps and the history', async () => {
+    const filed = await fileRequest();
+    const el = await form(filed.id);
+    const text = shadowText(el);
+    expect(q(el, 'h2').textContent).to.equal(`Solicitação ${filed.protocol}`);
+    expect(text).to.contain('Segunda via da Carteira Nacional de Habilitação');
+    expect(text).to.contain('Maria da Silva Oliveira');
+    expect(text).to.contain('maria.silva@exemplo.com.br');
+    expect(text).to.contain('529.982.247-25');
+    expect(text).to.contain('Documento de identidade com foto');
+    expect(text).to.contain('documento.pdf');
+    expect(status(el)).to.equal('Enviada');
+    expect([...el.shadowRoot!.querySelectorAll('.step-title')].length).to.equal(filed.steps.length);
+    await waitUntil(() => shadowText(el).includes('Solicitação enviada'), 'history loaded');
+    expect(actionLabels(el)).to.deep.equal(['+ Iniciar Análise']);
+    await expectAccessible(el);
+  });
+
+  it('previews a PDF and an image in place, and hides them again', async () => {
+    const filed = await fileRequest();
+    const el = await form(filed.id);
+    const previews = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.doc-actions button')].filter((b) => b.textContent!.trim() === 'Visualizar');
+    expect(previews).to.have.length(2);
+    previews[0].click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.preview iframe'), 'pdf preview');
+    expect(q<HTMLIFrameElement>(el, '.preview iframe').src).to.match(/^blob:/);
+    expect(q(el, '.preview iframe').getAttribute('title')).to.equal('Pré-visualização de Documento de identidade com foto');
+    previews[1].click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.preview img'), 'image preview');
+    const img = q<HTMLImageElement>(el, '.preview img');
+    await waitUntil(() => img.complete && img.naturalWidth === 1, 'image decoded');
+    expect(previews[0].getAttribute('aria-expanded')).to.equal('true');
+    previews[0].click();
+    await waitUntil(() => !el.shadowRoot!.querySelector('.preview iframe'), 'pdf hidden');
+  });
+
+  it('starts the analysis, answers steps Sim/Não, approves with the chosen attendant and says so', async () => {
+    const filed = await fileRequest();
+    const el = await form(filed.id);
+    const changed = oneEvent(el, 'atende-request-changed');
+    button(el, '+ Iniciar Análise')!.click();
+    const { detail } = await changed;
+    expect(detail).to.include({ id: filed.id, action: 'start_analysis', status: 'in_analysis' });
+    await waitUntil(() => status(el) === 'Em análise');
+    expect(q(el, '[role="status"]').textContent).to.contain('Análise iniciada.');
+    expect(actionLabels(el)).to.deep.equal(['Aprovar', 'Reprovar']);
+
+    const [yes] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.yes-no .yes')];
+    yes.click();
+    await waitUntil(() => yes.getAttribute('aria-pressed') === 'true', 'step answered');
+    expect(q(el, '.step .sub').textContent).to.contain('Sim — por Carlos Eduardo Santos');
+    const no = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.yes-no .no')[1];
+    no.click();
+    await waitUntil(() => no.getAttribute('aria-pressed') === 'true', 'second step answered');
+
+    await openDialog(el, 'Aprovar');
+    expect(q(el, '#dialog-title').textContent).to.equal('Aprovar solicitação');
+    button(el, 'Sim, Aprovar!')!.click();
+    await waitUntil(() => q(el, '#assigneeId-error, #assignee-error'), 'validation shown');
+    expect(q(el, '#assignee-error').textContent).to.equal('Escolha o atendente que vai atender.');
+    expect(q(el, '#assignee').getAttribute('aria-invalid')).to.equal('true');
+    const select = q<HTMLSelectElement>(el, '#assignee');
+    await waitUntil(() => select.options.length > 1, 'attendants loaded');
+    await expectAccessible(el);
+    const juliana = [...select.options].find((o) => o.text.startsWith('Juliana Pereira Lima'))!;
+    select.value = juliana.value;
+    button(el, 'Sim, Aprovar!')!.click();
+    await waitUntil(() => status(el) === 'Em atendimento', 'approved');
+    expect(dialog(el).open).to.be.false;
+    expect(q(el, '[role="status"]').textContent).to.contain('Juliana Pereira Lima vai atender');
+    expect(shadowText(el)).to.contain('Juliana Pereira Lima');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('heading');
+    // Carlos is not the assignee: he may still answer steps but not conclude.
+    expect(actionLabels(el)).to.deep.equal([]);
+  });
+
+  it('requires a justification to reject, keeps the draft across a reload, and clears it once sent', async () => {
+    const filed = await advance((await fileRequest()).id, 'in_analysis');
+    let el = await form(filed.id);
+    await openDialog(el, 'Reprovar');
+    button(el, 'Reprovar', )!;
+    const submit = q<HTMLButtonElement>(el, 'dialog button[type="submit"]');
+    expect(submit.textContent!.trim()).to.equal('Reprovar');
+    submit.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#justification-error'), 'validation');
+    expect(q(el, '#justification-error').textContent).to.equal('Informe a justificativa da reprovação.');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('justification');
+    await type(q(el, '#justification'), 'Documento ilegível.');
+    expect(localStorage.getItem(`atende:draft:${filed.id}:reject`)).to.equal('Documento ilegível.');
+
+    el.remove();
+    el = await form(filed.id);
+    await openDialog(el, 'Reprovar');
+    expect(q<HTMLTextAreaElement>(el, '#justification').value).to.equal('Documento ilegível.');
+    q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
+    await waitUntil(() => status(el) === 'Reprovada', 'rejected');
+    expect(shadowText(el)).to.contain('Justificativa da reprovação');
+    expect(shadowText(el)).to.contain('Documento ilegível.');
+    expect(localStorage.getItem(`atende:draft:${filed.id}:reject`)).to.be.null;
+    expect(actionLabels(el)).to.deep.equal([]);
+  });
+
+  it('lets only the assignee conclude, with "Concluir Solicitação" and "Finalizar"', async () => {
+    const filed = await advance((await fileRequest()).id, 'in_service');
+    const other = await form(filed.id, ATTENDANT_2);
+    expect(actionLabels(other)).to.deep.equal([]);
+    other.remove();
+
+    const el = await form(filed.id);
+    expect(actionLabels(el)).to.deep.equal(['Concluir']);
+    await openDialog(el, 'Concluir');
+    expect(q(el, '#dialog-title').textContent).to.equal('Concluir Solicitação');
+    button(el, 'Finalizar')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#conclusion-error'));
+    expect(q(el, '#conclusion-error').textContent).to.equal('Escreva o texto de conclusão.');
+    await type(q(el, '#conclusion'), 'CNH emitida e enviada pelos Correios.');
+    button(el, 'Finalizar')!.click();
+    await waitUntil(() => status(el) === 'Concluída', 'concluded');
+    expect(shadowText(el)).to.contain('CNH emitida e enviada pelos Correios.');
+    expect(shadowText(el)).to.contain('Aguardando a avaliação do cidadão.');
+  });
+
+  it('keeps the typed text when sending fails, and asks the host for a new token on 401', async () => {
+    const filed = await advance((await fileRequest()).id, 'in_service');
+    const good = await token(ATTENDANT);
+    let valid = true;
+    const asked: boolean[] = [];
+    const provider = async ({ forceRefresh }: { forceRefresh: boolean }) => {
+      asked.push(forceRefresh);
+      return valid ? good : 'expired';
+    };
+    const el = await fixture<AtendeAnalysisForm>(html`<atende-analysis-form request-id=${filed.id} .tokenProvider=${provider}></atende-analysis-form>`);
+    await waitUntil(() => button(el, 'Concluir'));
+    await openDialog(el, 'Concluir');
+    await type(q(el, '#conclusion'), 'Texto que não pode se perder.');
+    valid = false;
+    button(el, 'Finalizar')!.click();
+    await waitUntil(() => q(el, 'dialog [role="alert"]').textContent!.includes('Sua sessão expirou'), 'session error');
+    expect(asked.at(-1)).to.equal(true);
+    expect(dialog(el).open).to.be.true;
+    expect(q<HTMLTextAreaElement>(el, '#conclusion').value).to.equal('Texto que não pode se perder.');
+    expect(localStorage.getItem(`atende:draft:${filed.id}:conclude`)).to.equal('Texto que não pode se perder.');
+    valid = true;
+    button(el, 'Finalizar')!.click();
+    await waitUntil(() => status(el) === 'Concluída', 'concluded after the new token');
+  });
+
+  it('reloads and says so when someone else acted first', async () => {
+    const filed = await fileRequest();
+    const el = await form(filed.id);
+    await api(ATTENDANT_2, 'POST', `requests/${filed.id}/analysis`);
+    button(el, '+ Iniciar Análise')!.click();
+    await waitUntil(() => q(el, '.notices [role="alert"]').textContent!.includes('Outra pessoa alterou esta solicitação'), 'conflict message');
+    await waitUntil(() => status(el) === 'Em análise', 'reloaded');
+    expect(actionLabels(el)).to.deep.equal(['Aprovar', 'Reprovar']);
+  });
+
+  it('offers nothing to a citizen while the request runs, and hides other institutions’ requests', async () => {
+    const filed = await fileRequest();
+    const mine = await form(filed.id, CITIZEN);
+    expect(actionLabels(mine)).to.deep.equal([]);
+    expect(mine.shadowRoot!.querySelector('.yes-no')).to.be.null;
+    mine.remove();
+    const other = await fixture<AtendeAnalysisForm>(
+      html`<atende-analysis-form request-id=${filed.id} .token=${await token(OTHER_INSTITUTION)}></atende-analysis-form>`,
+    );
+    await waitUntil(() => other.shadowRoot!.querySelector('[role="alert"]'), 'error shown');
+    expect(shadowText(other)).to.contain('Solicitação não encontrada.');
+    expect(button(other, 'Tentar novamente')).to.exist;
+  });
+
+  it("lets the citizen evaluate, and then shows the attendant the citizen's verdict", async () => {
+    const filed = await advance((await fileRequest()).id, 'concluded');
+    const el = await form(filed.id, CITIZEN);
+    await openDialog(el, 'Avaliar atendimento');
+    button(el, 'Enviar avaliação')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#verdict-approved-error'));
+    expect(q(el, '#verdict-approved-error').textContent).to.equal('Diga se aprova ou não o atendimento.');
+    q<HTMLInputElement>(el, '#verdict-approved').click();
+    q<HTMLSelectElement>(el, '#rating').value = '5';
+    await type(q(el, '#comment'), 'Muito bom.');
+    button(el, 'Enviar avaliação')!.click();
+    await waitUntil(() => status(el) === 'Avaliada', 'evaluated');
+    el.remove();
+    const staff = await form(filed.id);
+    expect(shadowText(staff)).to.contain('O cidadão aprovou o atendimento.');
+    expect(shadowText(staff)).to.contain('Nota 5 de 5');
+  });
+
+  it('works with the keyboard: open the dialog, choose, cancel with Escape and get focus back', async () => {
+    const filed = await advance((await fileRequest()).id, 'in_analysis');
+    const el = await form(filed.id);
+    button(el, 'Aprovar')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialog(el).open, 'dialog opened with Enter');
+    const select = q<HTMLSelectElement>(el, '#assignee');
+    await waitUntil(() => select.options.length > 1 && !select.disabled, 'attendants');
+    expect(el.shadowRoot!.activeElement).to.equal(select);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(el).open, 'closed with Escape');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('action-approve');
+
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialog(el).open && !q<HTMLSelectElement>(el, '#assignee').disabled, 'reopened');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(q<HTMLSelectElement>(el, '#assignee').value).not.to.equal('');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Sim, Aprovar!');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => status(el) === 'Em atendimento', 'approved by keyboard');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const filed = await fileRequest();
+    const el = await form(filed.id, ATTENDANT, 'en');
+    expect(q(el, 'h2').textContent).to.equal(`Request ${filed.protocol}`);
+    expect(actionLabels(el)).to.deep.equal(['+ Start analysis']);
+    expect(status(el)).to.equal('Submitted');
+  });
+});
+
+export type { RequestDetail };

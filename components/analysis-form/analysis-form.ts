@@ -1,0 +1,350 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { HistoryEntry, RequestAction, RequestDetail, StepState } from '../../bff/contract.js';
+import { ApiError } from '../internal/api-client.js';
+import { AtendeElement } from '../internal/atende-element.js';
+import type { MessageKey } from '../internal/i18n.js';
+import { hostStyles } from '../internal/styles.js';
+import { formStyles } from './analysis-form.styles.js';
+import { type Attendant, type DialogKind, FIELD_IDS, renderDialog } from './dialogs.js';
+import { DocumentsController } from './documents.js';
+import { type DraftKind, clearDraft, readDraft, saveDraft } from './drafts.js';
+import { type View, renderCitizen, renderFormData, renderHistory, renderOutcome, renderSteps, renderSummary } from './sections.js';
+
+interface ActionCall {
+  action: RequestAction;
+  method: 'POST' | 'PUT';
+  path: string;
+  body?: unknown;
+  requestId: number;
+  version: number;
+}
+
+/** The buttons of the action bar, in the manual's order, and the dialog each opens. */
+const BAR: { action: RequestAction; dialog?: DialogKind; tone: string }[] = [
+  { action: 'start_analysis', tone: 'primary' },
+  { action: 'approve', dialog: 'approve', tone: 'success' },
+  { action: 'reject', dialog: 'reject', tone: 'danger' },
+  { action: 'conclude', dialog: 'conclude', tone: 'primary' },
+  { action: 'evaluate', dialog: 'evaluate', tone: 'primary' },
+];
+
+/**
+ * One request, as the attendant analyses it: the citizen, the form they
+ * filled, the documents (preview and download), the steps answered Sim/Não,
+ * the history, and the decisions the current user may take now —
+ * "+ Iniciar Análise", "Aprovar" (choose the attendant, "Sim, Aprovar!"),
+ * "Reprovar" (justification), "Concluir" ("Concluir Solicitação",
+ * "Finalizar"). Drafts of the texts survive a reload; a conflict reloads.
+ *
+ * @tagname atende-analysis-form
+ * @summary Analysis, decision and conclusion of one request.
+ * @event atende-request-changed - An action succeeded (or a conflict reloaded the request); `detail: {id, action, status, version}`.
+ * @event atende-unauthorized - The host's token was refused even after a refresh.
+ * @csspart base - The wrapper.
+ * @csspart actions - The action bar.
+ * @csspart dialog - The decision dialog.
+ * @cssproperty --atende-color-primary - Buttons and links (default #1351B4).
+ * @cssproperty --atende-color-success - "Aprovar" (default #168821).
+ * @cssproperty --atende-color-danger - "Reprovar" and errors (default #E52207).
+ * @cssproperty --atende-font-family - Typeface (default Rawline, Raleway, sans-serif).
+ * @cssproperty --atende-font-size - Base size (default 1rem).
+ * @cssproperty --atende-color-focus - Focus outline (default #C2850C, as gov.br).
+ * @cssproperty --atende-radius - Corner radius of fields and panels (default 4px).
+ * @cssproperty --atende-button-radius - Corner radius of buttons (default pill, 100em).
+ * @cssproperty --atende-control-height - Height of buttons and fields (default 2.5rem).
+ * @cssproperty --atende-space - Base spacing (default 1rem).
+ */
+export class AtendeAnalysisForm extends AtendeElement {
+  static override styles = [hostStyles, formStyles];
+
+  /** Id of the request to show. */
+  @property({ type: Number, attribute: 'request-id' }) requestId?: number;
+
+  @state() private request?: RequestDetail;
+  @state() private dialog?: DialogKind;
+  @state() private fieldErrors: Record<string, string> = {};
+  @state() private dialogError = '';
+  @state() private notice?: { kind: 'success' | 'error'; text: string };
+
+  @query('dialog') private dialogEl?: HTMLDialogElement;
+  private returnFocus?: string;
+  private readonly documents = new DocumentsController(this, this.client, (e) => this.describeError(e));
+
+  private readonly loadTask = new Task(this, {
+    args: () => [this.apiBase, this.credential, this.requestId] as const,
+    task: async ([, credential, id], { signal }) => {
+      if (!credential || !id) return initialState;
+      const { data } = await this.client.get<RequestDetail>(`requests/${id}`, { signal });
+      if (id === this.requestId) this.request = data;
+      return data;
+    },
+  });
+
+  private readonly historyTask = new Task(this, {
+    args: () => [this.request?.id, this.request?.version] as const,
+    task: async ([id], { signal }) => {
+      if (!id) return initialState;
+      return (await this.client.get<{ items: HistoryEntry[] }>(`requests/${id}/history`, { signal })).data.items;
+    },
+  });
+
+  private readonly attendantsTask = new Task(this, {
+    autoRun: false,
+    args: () => [this.request?.institution.id] as const,
+    task: async ([institutionId], { signal }) =>
+      (await this.client.get<{ items: Attendant[] }>(`institutions/${institutionId}/attendants`, { signal })).data.items,
+  });
+
+  private readonly actionTask = new Task<[ActionCall], RequestDetail>(this, {
+    autoRun: false,
+    task: async ([call], { signal }) =>
+      (await this.client.request<RequestDetail>(call.method, `requests/${call.requestId}/${call.path}`, { body: call.body, ifMatch: call.version, signal })).data,
+  });
+
+  /** Fetches the request again. */
+  reload(): void {
+    void this.loadTask.run();
+  }
+
+  /** Moves keyboard focus to the request's heading once it has loaded (for hosts that open a request). */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    await this.loadTask.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('requestId') && this.request?.id !== this.requestId) {
+      this.request = undefined;
+      this.notice = undefined;
+      this.dialog = undefined;
+      this.documents.reset();
+    }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('dialog')) return;
+    const dialog = this.dialogEl;
+    if (this.dialog && dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('textarea, select, input')?.focus();
+    } else if (!this.dialog && dialog?.open) {
+      dialog.close();
+    }
+    if (!this.dialog && changed.get('dialog')) this.restoreFocus();
+  }
+
+  private restoreFocus(): void {
+    const target = this.returnFocus && this.renderRoot.querySelector<HTMLElement>(`#${this.returnFocus}`);
+    (target && !(target as HTMLButtonElement).disabled ? target : this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
+  }
+
+  private get view(): View {
+    return { t: (k, p) => this.t(k, p), locale: this.locale };
+  }
+
+  private get busy(): boolean {
+    return this.actionTask.status === TaskStatus.PENDING;
+  }
+
+  private startAction(action: RequestAction): void {
+    this.returnFocus = `action-${action}`;
+    if (action === 'start_analysis') void this.perform({ action, method: 'POST', path: 'analysis' }, () => this.t('done.start_analysis'));
+  }
+
+  private answerStep(step: StepState, answer: 'yes' | 'no'): void {
+    this.returnFocus = undefined;
+    void this.perform({ action: 'answer_step', method: 'PUT', path: `steps/${step.id}`, body: { answer } }, () =>
+      this.t('done.answer_step', { title: step.title, answer: this.t(answer === 'yes' ? 'common.yes' : 'common.no') }),
+    );
+  }
+
+  private openDialog(kind: DialogKind): void {
+    this.returnFocus = `action-${kind}`;
+    this.fieldErrors = {};
+    this.dialogError = '';
+    this.notice = undefined;
+    this.dialog = kind;
+    if (kind === 'approve') void this.attendantsTask.run();
+  }
+
+  private closeDialog(): void {
+    this.dialog = undefined;
+  }
+
+  private draftKind(): DraftKind | undefined {
+    return this.dialog === 'reject' || this.dialog === 'conclude' ? this.dialog : undefined;
+  }
+
+  private keepDraft(e: InputEvent): void {
+    const kind = this.draftKind();
+    if (kind && this.request) saveDraft(this.request.id, kind, (e.target as HTMLTextAreaElement).value);
+    const field = kind === 'reject' ? 'justification' : 'text';
+    if (this.fieldErrors[field]) this.fieldErrors = {};
+  }
+
+  private submitDialog(e: SubmitEvent): void {
+    e.preventDefault();
+    if (this.busy) return;
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    switch (this.dialog) {
+      case 'approve': {
+        const assigneeId = Number(data.get('assigneeId'));
+        if (!assigneeId) return this.invalid({ assigneeId: this.t('dialog.approve.required') });
+        const name = this.attendantsTask.value?.find((a) => a.id === assigneeId)?.name ?? '';
+        return void this.perform({ action: 'approve', method: 'POST', path: 'approve', body: { assigneeId } }, () => this.t('done.approve', { name }));
+      }
+      case 'reject': {
+        const justification = text('justification');
+        if (!justification) return this.invalid({ justification: this.t('dialog.reject.required') });
+        return void this.perform({ action: 'reject', method: 'POST', path: 'reject', body: { justification } }, () => this.t('done.reject'), 'reject');
+      }
+      case 'conclude': {
+        const body = text('text');
+        if (!body) return this.invalid({ text: this.t('dialog.conclude.required') });
+        return void this.perform({ action: 'conclude', method: 'POST', path: 'conclude', body: { text: body } }, () => this.t('done.conclude'), 'conclude');
+      }
+      case 'evaluate': {
+        const verdict = text('verdict');
+        if (!verdict) return this.invalid({ verdict: this.t('dialog.evaluate.required') });
+        const rating = Number(data.get('rating')) || undefined;
+        const comment = text('comment') || undefined;
+        return void this.perform({ action: 'evaluate', method: 'POST', path: 'evaluation', body: { verdict, rating, comment } }, () => this.t('done.evaluate'));
+      }
+    }
+  }
+
+  private invalid(errors: Record<string, string>): void {
+    this.fieldErrors = errors;
+    void this.updateComplete.then(() => {
+      const first = Object.keys(errors).map((k) => FIELD_IDS[k]).find(Boolean);
+      if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+    });
+  }
+
+  /** Runs one transition with `If-Match`, then shows the result or keeps the user's text and says why not. */
+  private async perform(call: Omit<ActionCall, 'requestId' | 'version'>, done: (d: RequestDetail) => string, draft?: DraftKind): Promise<void> {
+    const r = this.request;
+    if (!r || this.busy) return;
+    this.notice = undefined;
+    this.dialogError = '';
+    void this.actionTask.run([{ ...call, requestId: r.id, version: r.version }]);
+    try {
+      const detail = await this.actionTask.taskComplete;
+      if (draft) clearDraft(r.id, draft);
+      this.request = detail;
+      this.notice = { kind: 'success', text: done(detail) };
+      this.closeDialog();
+      this.emit('atende-request-changed', { id: detail.id, action: call.action, status: detail.status, version: detail.version });
+    } catch (error) {
+      if (error instanceof ApiError && (error.isConflict || error.status === 404)) {
+        this.closeDialog();
+        this.notice = { kind: 'error', text: this.describeError(error) };
+        this.reload();
+        const fresh = await this.loadTask.taskComplete.catch(() => undefined);
+        if (fresh) this.emit('atende-request-changed', { id: fresh.id, action: 'reload', status: fresh.status, version: fresh.version });
+      } else if (this.dialog) {
+        this.dialogError = this.describeError(error);
+        if (error instanceof ApiError && Object.keys(error.errors).length) this.invalid(error.errors);
+      } else {
+        this.notice = { kind: 'error', text: this.describeError(error) };
+      }
+    }
+  }
+
+  protected override render() {
+    return html`<article part="base" aria-labelledby="heading" aria-busy=${this.loadTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      ${this.renderContent()}
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.closeDialog}>
+        ${this.dialog && this.request ? this.renderOpenDialog() : nothing}
+      </dialog>
+    </article>`;
+  }
+
+  private renderContent() {
+    const r = this.request;
+    if (!this.requestId) return html`<p class="placeholder" id="heading" tabindex="-1">${this.t('form.placeholder')}</p>`;
+    if (!r) {
+      return this.loadTask.status === TaskStatus.ERROR
+        ? html`<div class="alert error" role="alert" id="heading" tabindex="-1">
+            <p>${this.t('form.error')} ${this.describeError(this.loadTask.error)}</p>
+            <button class="btn small" type="button" @click=${() => this.reload()}>${this.t('common.retry')}</button>
+          </div>`
+        : html`<p class="loading" role="status" id="heading" tabindex="-1"><span class="spinner" aria-hidden="true"></span>${this.t('form.loading')}</p>`;
+    }
+    const v = this.view;
+    return html`
+      <header>
+        <h2 id="heading" tabindex="-1">${this.t('form.title', { protocol: r.protocol })}</h2>
+        <p class="service">${r.service.name}</p>
+        ${renderSummary(v, r)}
+      </header>
+      <div class="notices">
+        <div role="status" aria-live="polite">${this.notice?.kind === 'success' ? html`<p class="alert success">${this.notice.text}</p>` : nothing}</div>
+        <div role="alert">${this.notice?.kind === 'error' ? html`<p class="alert error">${this.notice.text}</p>` : nothing}</div>
+      </div>
+      ${this.renderActions(r)}
+      <div class="sections">
+        ${renderOutcome(v, r)} ${renderCitizen(v, r)} ${renderFormData(v, r)}
+        <section aria-labelledby="documents-h">
+          <h3 id="documents-h">${this.t('form.documents')}</h3>
+          ${this.documents.render(r.documents, (k, p) => this.t(k, p), this.locale)}
+        </section>
+        ${renderSteps(v, r, this.busy, (s, a) => this.answerStep(s, a))}
+        ${renderHistory(v, r, this.historyTask.value, this.historyTask.status === TaskStatus.PENDING)}
+      </div>
+    `;
+  }
+
+  private renderActions(r: RequestDetail) {
+    const offered = BAR.filter((b) => r.allowedActions.includes(b.action));
+    if (offered.length === 0) return nothing;
+    return html`<div class="actions" part="actions" role="group" aria-label=${this.t('form.actions')}>
+      ${offered.map(
+        (b) => html`<button
+          id="action-${b.action}"
+          class="btn ${b.tone}"
+          type="button"
+          ?disabled=${this.busy}
+          aria-haspopup=${b.dialog ? 'dialog' : 'false'}
+          @click=${() => (b.dialog ? this.openDialog(b.dialog) : this.startAction(b.action))}
+        >
+          ${this.busy && !b.dialog && this.returnFocus === `action-${b.action}` ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+          ${this.t(`action.${b.action}` as MessageKey)}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  private renderOpenDialog() {
+    const kind = this.dialog!;
+    const draft = this.draftKind();
+    const a = this.attendantsTask;
+    return renderDialog({
+      kind,
+      t: (k, p) => this.t(k, p),
+      busy: this.busy,
+      errors: this.fieldErrors,
+      error: this.dialogError,
+      draft: draft ? readDraft(this.request!.id, draft) : '',
+      attendants: {
+        pending: a.status === TaskStatus.PENDING,
+        items: a.value,
+        error: a.status === TaskStatus.ERROR ? this.describeError(a.error) : undefined,
+      },
+      submit: (e) => this.submitDialog(e),
+      cancel: () => this.closeDialog(),
+      saveDraft: (e) => this.keepDraft(e),
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atende-analysis-form': AtendeAnalysisForm;
+  }
+}

@@ -1,0 +1,128 @@
+// The decision dialogs of the analysis form: Aprovar (choose the attendant,
+// "Sim, Aprovar!"), Reprovar (justification), Concluir Solicitação
+// ("Finalizar") and the citizen's Avaliar atendimento. Templates only; the
+// element owns state, drafts and focus.
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { MessageKey } from '../internal/i18n.js';
+
+export type DialogKind = 'approve' | 'reject' | 'conclude' | 'evaluate';
+
+export interface Attendant {
+  id: number;
+  name: string;
+  unit: string | null;
+}
+
+export interface DialogView {
+  kind: DialogKind;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  busy: boolean;
+  /** Field errors keyed by API field (`assigneeId`, `justification`, `text`, `verdict`). */
+  errors: Record<string, string>;
+  /** A message about the whole action (network, expired session, server refusal). */
+  error: string;
+  draft: string;
+  attendants: { pending: boolean; items?: Attendant[]; error?: string };
+  submit: (e: SubmitEvent) => void;
+  cancel: () => void;
+  saveDraft: (e: InputEvent) => void;
+}
+
+/** The id of the control that shows each API field, to focus the first invalid one. */
+export const FIELD_IDS: Record<string, string> = {
+  assigneeId: 'assignee',
+  justification: 'justification',
+  text: 'conclusion',
+  verdict: 'verdict-approved',
+  rating: 'rating',
+  comment: 'comment',
+};
+
+function invalid(v: DialogView, field: string) {
+  return {
+    invalid: v.errors[field] ? 'true' : 'false',
+    describedBy: v.errors[field] ? `${FIELD_IDS[field]}-error` : undefined,
+    message: v.errors[field] ? html`<p id="${FIELD_IDS[field]}-error" class="field-error">${v.errors[field]}</p>` : nothing,
+  };
+}
+
+function textField(v: DialogView, field: 'justification' | 'text', label: MessageKey) {
+  const id = FIELD_IDS[field];
+  const state = invalid(v, field);
+  return html`<div class="field">
+    <label for=${id}>${v.t(label)} <span aria-hidden="true" class="required">*</span></label>
+    <textarea
+      id=${id}
+      name=${field}
+      required
+      maxlength=${field === 'text' ? 10000 : 5000}
+      aria-invalid=${state.invalid}
+      aria-describedby=${ifDefined(state.describedBy ? `${state.describedBy} ${id}-hint` : `${id}-hint`)}
+      .value=${v.draft}
+      @input=${v.saveDraft}
+    ></textarea>
+    ${state.message}
+    <p id="${id}-hint" class="hint">${v.t('dialog.draft')}</p>
+  </div>`;
+}
+
+function approveBody(v: DialogView) {
+  const state = invalid(v, 'assigneeId');
+  const a = v.attendants;
+  return html`<div class="field">
+    <label for="assignee">${v.t('dialog.approve.assignee')} <span aria-hidden="true" class="required">*</span></label>
+    ${a.error ? html`<p class="field-error" role="alert">${a.error}</p>` : nothing}
+    <select id="assignee" name="assigneeId" required aria-invalid=${state.invalid} aria-describedby=${ifDefined(state.describedBy)}>
+      <option value="">${a.pending ? v.t('dialog.approve.loading') : v.t('dialog.approve.choose')}</option>
+      ${(a.items ?? []).map((p) => html`<option value=${p.id}>${p.unit ? `${p.name} — ${p.unit}` : p.name}</option>`)}
+    </select>
+    ${state.message}
+  </div>`;
+}
+
+function evaluateBody(v: DialogView) {
+  const state = invalid(v, 'verdict');
+  return html`<fieldset class="verdicts" aria-describedby=${ifDefined(state.describedBy)}>
+      <legend class="label">${v.t('dialog.evaluate.verdict')} <span aria-hidden="true" class="required">*</span></legend>
+      <label class="radio"><input id="verdict-approved" type="radio" name="verdict" value="approved" required aria-invalid=${state.invalid} />
+        ${v.t('dialog.evaluate.approved')}</label>
+      <label class="radio"><input id="verdict-rejected" type="radio" name="verdict" value="rejected" aria-invalid=${state.invalid} />
+        ${v.t('dialog.evaluate.rejected')}</label>
+      ${state.message}
+    </fieldset>
+    <div class="field">
+      <label for="rating">${v.t('dialog.evaluate.rating')}</label>
+      <select id="rating" name="rating">
+        <option value="">${v.t('common.none')}</option>
+        ${[5, 4, 3, 2, 1].map((n) => html`<option value=${n}>${n}</option>`)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="comment">${v.t('dialog.evaluate.comment')}</label>
+      <textarea id="comment" name="comment" maxlength="2000"></textarea>
+    </div>`;
+}
+
+const CONTENT: Record<DialogKind, { title: MessageKey; intro?: MessageKey; submit: MessageKey; tone: string; body: (v: DialogView) => TemplateResult }> = {
+  approve: { title: 'dialog.approve.title', intro: 'dialog.approve.intro', submit: 'dialog.approve.submit', tone: 'success', body: approveBody },
+  reject: { title: 'dialog.reject.title', intro: 'dialog.reject.intro', submit: 'dialog.reject.submit', tone: 'danger-solid', body: (v) => textField(v, 'justification', 'dialog.reject.field') },
+  conclude: { title: 'dialog.conclude.title', intro: 'dialog.conclude.intro', submit: 'dialog.conclude.submit', tone: 'primary', body: (v) => textField(v, 'text', 'dialog.conclude.field') },
+  evaluate: { title: 'dialog.evaluate.title', submit: 'dialog.evaluate.submit', tone: 'primary', body: evaluateBody },
+};
+
+export function renderDialog(v: DialogView) {
+  const c = CONTENT[v.kind];
+  return html`<form class="dialog-form" novalidate @submit=${v.submit}>
+    <h2 id="dialog-title">${v.t(c.title)}</h2>
+    ${c.intro ? html`<p id="dialog-intro">${v.t(c.intro)}</p>` : nothing}
+    <div role="alert">${v.error ? html`<p class="alert error">${v.error}</p>` : nothing}</div>
+    ${c.body(v)}
+    <div class="dialog-actions">
+      <button class="btn" type="button" ?disabled=${v.busy} @click=${v.cancel}>${v.t('common.cancel')}</button>
+      <button class="btn ${c.tone}" type="submit" ?disabled=${v.busy} aria-busy=${v.busy ? 'true' : 'false'}>
+        ${v.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${v.t(c.submit)}
+      </button>
+    </div>
+  </form>`;
+}

@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+export const threadStyles = css`
+  :host {
+    --_note: var(--atende-color-note, #fff5c2);
+    --_note-border: var(--atende-color-note-border, #8a6d00);
+  }
+  .thread {
+    list-style: none;
+    margin: 0 0 var(--_space);
+    padding: 0;
+    display: grid;
+    gap: 0.75em;
+  }
+  .entry {
+    border: 1px solid var(--_divider);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    background: var(--_surface);
+  }
+  .entry.staff {
+    border-left: 4px solid var(--_primary);
+  }
+  .entry.citizen {
+    border-left: 4px solid var(--_success);
+    background: var(--_surface-alt);
+  }
+  .entry.internal_note {
+    border: 2px dashed var(--_note-border);
+    background: var(--_note);
+  }
+  .entry.info_request {
+    border-left: 4px solid var(--_warning);
+    background: var(--_warning-light);
+  }
+  .entry.event {
+    border: none;
+    padding: 0.25em 1em;
+    color: var(--_muted);
+    font-size: 0.9em;
+    background: none;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    align-items: baseline;
+    margin-bottom: 0.35em;
+  }
+  .author {
+    font-weight: 700;
+    color: var(--_dark);
+  }
+  .tag {
+    font-size: 0.8em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+  }
+  time {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .body {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    margin: 0;
+  }
+  .files {
+    list-style: none;
+    padding: 0;
+    margin: 0.5em 0 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  form {
+    border-top: 1px solid var(--_divider);
+    padding-top: var(--_space);
+    display: grid;
+    gap: 0.75em;
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1.25em;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.25em;
+  }
+  .radio {
+    display: inline-flex;
+    gap: 0.4em;
+    align-items: center;
+    font-weight: 400;
+  }
+  .drop {
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+  }
+  .drop.over {
+    border-color: var(--_primary);
+    background: var(--_primary-light);
+  }
+  .chosen {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.4em;
+  }
+  .chosen li {
+    display: grid;
+    grid-template-columns: 1fr auto auto;
+    gap: 0.75em;
+    align-items: center;
+  }
+  progress {
+    width: 8em;
+    accent-color: var(--_primary);
+  }
+  .actions {
+    display: flex;
+    gap: 0.75em;
+    align-items: center;
+  }
+`;

@@ -1,0 +1,162 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { RequestDetail, ThreadPage } from '../../bff/contract.js';
+import { ATTENDANT, CITIZEN, OTHER_INSTITUTION, advance, api, expectAccessible, fileRequest, shadowText, token } from '../../test/e2e/support.js';
+import '../define.js';
+import './define.js';
+import type { AtendeFollowUpThread } from './follow-up-thread.js';
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
+const all = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+
+async function thread(id: number, sub: string) {
+  const el = await fixture<AtendeFollowUpThread>(html`<atende-follow-up-thread api="/api" request-id=${id} .token=${await token(sub)}></atende-follow-up-thread>`);
+  await waitUntil(() => el.shadowRoot!.querySelector('.thread, .alert.error'), 'thread did not load');
+  return el;
+}
+
+function choose(el: Element, files: File[]) {
+  const input = q<HTMLInputElement>(el, 'input[type=file]');
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(f);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change'));
+}
+
+function type(el: Element, text: string) {
+  const ta = q<HTMLTextAreaElement>(el, 'textarea');
+  ta.value = text;
+  ta.dispatchEvent(new Event('input'));
+}
+
+const lastEntry = (el: Element) => all(el, '.thread > li').at(-1)!;
+
+describe('atende-follow-up-thread', () => {
+  let req: RequestDetail;
+  beforeEach(async () => {
+    localStorage.clear();
+    req = await fileRequest();
+    await advance(req.id, 'in_service');
+  });
+
+  it('shows the story so far and sends a message with files, with a progress bar per file', async () => {
+    const el = await thread(req.id, ATTENDANT);
+    expect(shadowText(el)).to.contain('Solicitação enviada').and.contain('Análise iniciada').and.contain('Solicitação aprovada');
+    expect(q(el, 'h4').textContent).to.equal('Criar Acompanhamento');
+    type(el, 'Segue o boleto da taxa e o mapa do posto.');
+    choose(el, [new File([PDF], 'boleto.pdf'), new File([PDF], 'mapa.pdf')]);
+    await el.updateComplete;
+    const bars = all(el, 'progress');
+    expect(bars.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Envio de boleto.pdf', 'Envio de mapa.pdf']);
+    await expectAccessible(el);
+    const created = oneEvent(el, 'atende-follow-up-created');
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await el.updateComplete;
+    expect(q(el, 'button[type=submit]').textContent!.trim()).to.equal('Enviando…');
+    const { detail } = await created;
+    expect(detail).to.include({ requestId: req.id, kind: 'message' });
+    await waitUntil(() => lastEntry(el)?.textContent?.includes('Segue o boleto'), 'message not in the thread');
+    const files = [...lastEntry(el).querySelectorAll('.files button')].map((b) => b.textContent!.trim());
+    expect(files).to.have.length(2);
+    expect(files[0]).to.match(/^Baixar boleto\.pdf/);
+    expect(q(el, '[role=status]').textContent).to.contain('Acompanhamento criado.');
+    expect(q<HTMLTextAreaElement>(el, 'textarea').value).to.equal('');
+
+    const citizen = await thread(req.id, CITIZEN);
+    expect(lastEntry(citizen).textContent).to.contain('Segue o boleto').and.contain('Equipe');
+    await expectAccessible(citizen);
+  });
+
+  it('keeps the typed text and the chosen files when the server refuses a file', async () => {
+    const el = await thread(req.id, CITIZEN);
+    type(el, 'Comprovante em anexo.');
+    choose(el, [new File(['<html>não é pdf</html>'], 'comprovante.pdf')]);
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.alert.error'), 'no error shown');
+    expect(q(el, '.alert.error').textContent).to.contain('não é de um tipo aceito').and.contain('continuam aqui');
+    expect(q<HTMLTextAreaElement>(el, 'textarea').value).to.equal('Comprovante em anexo.');
+    expect(all(el, '.chosen li').map((l) => l.textContent)).to.have.length(1);
+    await expectAccessible(el);
+    q<HTMLButtonElement>(el, 'button[aria-label="Remover comprovante.pdf"]').click();
+    await el.updateComplete;
+    choose(el, [new File([PDF], 'comprovante.pdf')]);
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => lastEntry(el)?.textContent?.includes('Comprovante em anexo.'), 'retry did not send');
+  });
+
+  it('refuses unknown types and empty messages before sending, and says why', async () => {
+    const el = await thread(req.id, ATTENDANT);
+    choose(el, [new File(['MZ'], 'programa.exe')]);
+    await el.updateComplete;
+    expect(q(el, '.chosen .field-error').textContent).to.contain('programa.exe: tipo não aceito');
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await el.updateComplete;
+    expect(q(el, '#body-error').textContent).to.equal('Escreva a mensagem antes de enviar.');
+    expect(q(el, 'textarea').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('keeps internal notes with the staff', async () => {
+    const el = await thread(req.id, ATTENDANT);
+    const radios = all(el, 'input[name=kind]') as HTMLInputElement[];
+    expect(radios.map((r) => r.parentElement!.textContent!.trim())).to.deep.equal([
+      'Mensagem ao cidadão', 'Nota interna (somente equipe)', 'Solicitar informações (pausa o prazo)',
+    ]);
+    radios[1].click();
+    type(el, 'Já houve pedido igual negado em 2024.');
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => lastEntry(el)?.classList.contains('internal_note'), 'note not shown');
+    expect(lastEntry(el).textContent).to.contain('Nota interna — visível somente para a equipe');
+    const citizen = await thread(req.id, CITIZEN);
+    expect(shadowText(citizen)).not.to.contain('2024');
+    expect(all(citizen, 'input[name=kind]')).to.have.length(0, 'the citizen only writes messages');
+  });
+
+  it('asks the citizen for information, pauses the deadline, and the reply resumes it', async () => {
+    const el = await thread(req.id, ATTENDANT);
+    (all(el, 'input[name=kind]')[2] as HTMLInputElement).click();
+    type(el, 'Envie um comprovante de residência recente.');
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => lastEntry(el)?.classList.contains('info_request'), 'request not shown');
+    expect(shadowText(el)).to.contain('Aguardando resposta do cidadão');
+    const citizen = await thread(req.id, CITIZEN);
+    expect(shadowText(citizen)).to.contain('Responda abaixo para que a solicitação volte a andar');
+    // Keyboard only: focus the message, type, submit with Enter on the button.
+    q<HTMLTextAreaElement>(citizen, 'textarea').focus();
+    await sendKeys({ type: 'Segue o comprovante.' });
+    q<HTMLButtonElement>(citizen, 'button[type=submit]').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => lastEntry(citizen)?.classList.contains('reply'), 'reply not shown');
+    const after = await api<RequestDetail>(ATTENDANT, 'GET', `requests/${req.id}`);
+    expect(after.status).to.equal('in_service');
+  });
+
+  it('keeps the draft across a reload, and loads older entries on demand', async () => {
+    const el = await thread(req.id, ATTENDANT);
+    type(el, 'Rascunho que não pode se perder');
+    el.remove();
+    const again = await thread(req.id, ATTENDANT);
+    expect(q<HTMLTextAreaElement>(again, 'textarea').value).to.equal('Rascunho que não pode se perder');
+    for (let i = 0; i < 21; i++) {
+      const fd = new FormData();
+      fd.set('body', `Mensagem ${i}`);
+      await fetch(`/api/requests/${req.id}/follow-ups`, { method: 'POST', headers: { Authorization: `Bearer ${await token(ATTENDANT)}` }, body: fd });
+    }
+    again.reload();
+    await waitUntil(() => lastEntry(again)?.textContent?.includes('Mensagem 20'));
+    expect(all(again, '.thread > li')).to.have.length(20);
+    const older = [...again.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Carregar anteriores'))!;
+    older.click();
+    await waitUntil(() => all(again, '.thread > li').length > 20, 'older entries not loaded');
+    expect(all(again, '.thread > li')[0].textContent).to.contain('Solicitação enviada');
+  });
+
+  it('shows nothing of a request of another institution', async () => {
+    const el = await fixture<AtendeFollowUpThread>(html`<atende-follow-up-thread api="/api" request-id=${req.id} .token=${await token(OTHER_INSTITUTION)}></atende-follow-up-thread>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.alert.error'));
+    expect(shadowText(el)).to.contain('Não foi possível carregar os acompanhamentos.');
+    const page = await fetch(`/api/requests/${req.id}/follow-ups`, { headers: { Authorization: `Bearer ${await token(OTHER_INSTITUTION)}` } });
+    expect(page.status).to.equal(404);
+    void (null as unknown as ThreadPage);
+  });
+});

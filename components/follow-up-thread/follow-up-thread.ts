@@ -1,0 +1,323 @@
+import { Task, initialState } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { FileRef, FollowUpKind, ThreadEntry, ThreadPage } from '../../bff/contract.js';
+import { ApiError } from '../internal/api-client.js';
+import { AtendeElement } from '../internal/atende-element.js';
+import { hostStyles } from '../internal/styles.js';
+import { clearDraft, readDraft, saveDraft } from '../analysis-form/drafts.js';
+import { renderEntry } from './entries.js';
+import { threadStyles } from './follow-up-thread.styles.js';
+import { type ThreadMessageKey, formatSize, threadText } from './messages.js';
+import { upload } from './upload.js';
+
+const ACCEPT = ['.pdf', '.png', '.jpg', '.jpeg', '.webp', '.odt', '.docx'];
+const PAGE = 20;
+
+interface Chosen {
+  file: File;
+  error: string | null;
+  progress: number;
+}
+
+/**
+ * The follow-ups (acompanhamentos) of one request, for the attendant and for
+ * the citizen: the thread in time order with the life-cycle events (newest
+ * visible, older on demand), and a composer — "Criar Acompanhamento" — with
+ * text and files (picked or dropped) and a progress bar per file. Staff may
+ * also write internal notes and ask the citizen for information (which pauses
+ * the deadline until the citizen answers). A failed send keeps the text and
+ * the files; the text also survives a reload.
+ *
+ * @tagname atende-follow-up-thread
+ * @summary Messages with attachments between attendant and citizen.
+ * @event atende-follow-up-created - A follow-up was sent; `detail: {requestId, id, kind}`.
+ * @event atende-unauthorized - The host's token was refused even after a refresh.
+ * @csspart base - The wrapper.
+ * @csspart thread - The list of entries.
+ * @csspart composer - The form.
+ * @cssproperty --atende-color-note - Background of internal notes (default #FFF5C2).
+ * @cssproperty --atende-color-primary - Staff messages and buttons (default #1351B4).
+ */
+export class AtendeFollowUpThread extends AtendeElement {
+  static override styles = [hostStyles, threadStyles];
+
+  /** Id of the request whose follow-ups to show. */
+  @property({ type: Number, attribute: 'request-id' }) requestId?: number;
+
+  /** Largest file the composer accepts before sending, in MB (the server decides for good). */
+  @property({ type: Number, attribute: 'max-file-mb' }) maxFileMb = 10;
+
+  @state() private entries: ThreadEntry[] = [];
+  @state() private page?: ThreadPage;
+  @state() private loadingOlder = false;
+  @state() private text = '';
+  @state() private kind: FollowUpKind = 'message';
+  @state() private files: Chosen[] = [];
+  @state() private sending = false;
+  @state() private fieldError = '';
+  @state() private notice?: { kind: 'success' | 'error'; text: string };
+  @state() private dragging = false;
+
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+  @query('input[type=file]') private picker?: HTMLInputElement;
+
+  private readonly loadTask = new Task(this, {
+    args: () => [this.apiBase, this.credential, this.requestId] as const,
+    task: async ([, credential, id], { signal }) => {
+      if (!credential || !id) return initialState;
+      const { data } = await this.client.get<ThreadPage>(`requests/${id}/follow-ups`, { query: { limit: PAGE }, signal });
+      this.page = data;
+      this.entries = data.items;
+      return data;
+    },
+  });
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('requestId') && this.requestId) {
+      this.text = readDraft(this.requestId, 'follow-up');
+      this.files = [];
+      this.notice = undefined;
+      this.kind = 'message';
+    }
+  }
+
+  /** Loads the newest entries again (after the request changed elsewhere on the page). */
+  reload(): void {
+    void this.loadTask.run();
+  }
+
+  private tx(key: ThreadMessageKey, params?: Record<string, string | number>) {
+    return threadText(this.locale, key, params);
+  }
+
+  private async loadOlder() {
+    if (!this.page?.nextBefore || !this.requestId) return;
+    this.loadingOlder = true;
+    try {
+      const { data } = await this.client.get<ThreadPage>(`requests/${this.requestId}/follow-ups`, {
+        query: { limit: PAGE, before: this.page.nextBefore },
+      });
+      this.entries = [...data.items, ...this.entries];
+      this.page = { ...this.page, nextBefore: data.nextBefore };
+    } catch (err) {
+      this.notice = { kind: 'error', text: this.describeError(err) };
+    } finally {
+      this.loadingOlder = false;
+    }
+  }
+
+  private async downloadFile(f: FileRef) {
+    try {
+      const blob = await this.client.blob(f.href.replace(/^\/api\//, ''));
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = f.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      this.notice = { kind: 'error', text: this.describeError(err) };
+    }
+  }
+
+  private addFiles(list: FileList | File[]) {
+    const max = this.maxFileMb * 1024 * 1024;
+    const added = [...list].map((file): Chosen => {
+      const ext = file.name.toLowerCase().replace(/^.*(\.[^.]+)$/, '$1');
+      const error = !ACCEPT.includes(ext)
+        ? this.tx('badType', { name: file.name })
+        : file.size > max
+          ? this.tx('tooBig', { name: file.name, mb: this.maxFileMb })
+          : null;
+      return { file, error, progress: 0 };
+    });
+    this.files = [...this.files, ...added];
+    if (this.picker) this.picker.value = '';
+  }
+
+  private removeFile(i: number) {
+    this.files = this.files.filter((_, k) => k !== i);
+  }
+
+  private typeText(e: Event) {
+    this.text = (e.target as HTMLTextAreaElement).value;
+    if (this.fieldError && this.text.trim()) this.fieldError = '';
+    if (this.requestId) saveDraft(this.requestId, 'follow-up', this.text);
+  }
+
+  private drop(e: DragEvent) {
+    e.preventDefault();
+    this.dragging = false;
+    if (e.dataTransfer?.files.length) this.addFiles(e.dataTransfer.files);
+  }
+
+  /** Sends the follow-up; on failure the text and the files stay for a retry. */
+  private async createFollowUp(e: Event) {
+    e.preventDefault();
+    if (!this.requestId || this.sending) return;
+    if (!this.text.trim()) {
+      this.fieldError = this.tx('bodyRequired');
+      this.textarea?.focus();
+      return;
+    }
+    if (this.files.some((f) => f.error)) return;
+    const form = new FormData();
+    form.set('body', this.text);
+    form.set('kind', this.kind);
+    for (const c of this.files) form.append('files', c.file, c.file.name);
+    this.sending = true;
+    this.notice = undefined;
+    const requestId = this.requestId;
+    try {
+      const created = await upload<{ id: number }>({
+        url: this.client.url(`requests/${requestId}/follow-ups`),
+        form,
+        token: (forceRefresh) => this.currentToken(forceRefresh),
+        onProgress: (loaded, total) => this.showProgress(loaded, total),
+      });
+      clearDraft(requestId, 'follow-up');
+      const kind = this.kind;
+      this.text = '';
+      this.files = [];
+      this.kind = 'message';
+      this.notice = { kind: 'success', text: this.tx('sent') };
+      this.emit('atende-follow-up-created', { requestId, id: created.id, kind });
+      await this.loadTask.run();
+    } catch (err) {
+      if (err instanceof ApiError && err.errors.body) this.fieldError = err.errors.body;
+      this.files = this.files.map((f) => ({ ...f, progress: 0 }));
+      this.notice = { kind: 'error', text: `${this.describeError(err)} ${this.tx('failed')}` };
+      if (err instanceof ApiError && err.status === 409) void this.loadTask.run();
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async currentToken(forceRefresh: boolean): Promise<string | undefined> {
+    const provider = this.tokenProvider ?? (this.token === undefined ? this.session?.tokenProvider : undefined);
+    if (provider) return provider({ forceRefresh });
+    return this.token ?? this.session?.token;
+  }
+
+  /** Spreads the body's upload progress over the files, in the order they are sent. */
+  private showProgress(loaded: number, total: number) {
+    const sizes = this.files.map((f) => f.file.size);
+    let offset = total - sizes.reduce((a, b) => a + b, 0);
+    this.files = this.files.map((f) => {
+      const done = Math.min(1, Math.max(0, (loaded - offset) / Math.max(1, f.file.size)));
+      offset += f.file.size;
+      return { ...f, progress: done };
+    });
+  }
+
+  override render() {
+    return html`<section part="base" aria-labelledby="title">
+      <h3 id="title">${this.tx('title')}</h3>
+      <div role="status" aria-live="polite">
+        ${this.notice ? html`<div class="alert ${this.notice.kind}"><p>${this.notice.text}</p></div>` : nothing}
+      </div>
+      ${this.loadTask.render({
+        pending: () => (this.page ? this.renderThread() : html`<p class="loading"><span class="spinner"></span>${this.tx('loading')}</p>`),
+        complete: () => this.renderThread(),
+        error: (err) => html`<div class="alert error" role="alert">
+          <p>${this.tx('error')} ${this.describeError(err)}</p>
+          <button class="btn small" @click=${() => this.reload()}>${this.tx('retry')}</button>
+        </div>`,
+      })}
+    </section>`;
+  }
+
+  private renderThread() {
+    const page = this.page;
+    if (!page) return nothing;
+    return html`
+      ${page.nextBefore
+        ? html`<button class="btn small" ?disabled=${this.loadingOlder} @click=${this.loadOlder}>
+            ${this.loadingOlder ? this.tx('loadingOlder') : this.tx('older')}
+          </button>`
+        : nothing}
+      ${this.entries.length
+        ? html`<ol class="thread" part="thread">${this.entries.map((e) => renderEntry(e, this.locale, (f) => this.downloadFile(f)))}</ol>`
+        : html`<p>${this.tx('empty')}</p>`}
+      ${page.awaitingCitizen
+        ? html`<div class="alert"><p>${page.viewer.side === 'citizen' ? this.tx('awaitingCitizen') : this.tx('awaitingStaff')}</p></div>`
+        : nothing}
+      ${page.viewer.kinds.length ? this.renderComposer(page) : html`<p class="hint">${this.tx('closed')}</p>`}
+    `;
+  }
+
+  private renderComposer(page: ThreadPage) {
+    const kinds = page.viewer.kinds;
+    return html`<form part="composer" novalidate @submit=${this.createFollowUp} aria-labelledby="compose-title">
+      <h4 id="compose-title">${this.tx('compose')}</h4>
+      ${kinds.length > 1
+        ? html`<fieldset>
+            <legend>${this.tx('kind')}</legend>
+            ${kinds.map(
+              (k) => html`<label class="radio">
+                <input type="radio" name="kind" .value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />
+                ${this.tx(`kind.${k}` as ThreadMessageKey)}
+              </label>`,
+            )}
+          </fieldset>`
+        : nothing}
+      <div>
+        <label for="body">${this.tx('body')}</label>
+        <textarea
+          id="body"
+          .value=${this.text}
+          @input=${this.typeText}
+          maxlength="10000"
+          aria-required="true"
+          aria-invalid=${this.fieldError ? 'true' : 'false'}
+          aria-describedby=${this.fieldError ? 'body-error' : nothing}
+        ></textarea>
+        ${this.fieldError ? html`<p id="body-error" class="field-error">${this.fieldError}</p>` : nothing}
+      </div>
+      <div
+        class="drop ${this.dragging ? 'over' : ''}"
+        @dragover=${(e: DragEvent) => {
+          e.preventDefault();
+          this.dragging = true;
+        }}
+        @dragleave=${() => (this.dragging = false)}
+        @drop=${this.drop}
+      >
+        <label for="files">${this.tx('files', { mb: this.maxFileMb })}</label>
+        <input id="files" type="file" multiple accept=${ACCEPT.join(',')} @change=${(e: Event) => this.addFiles((e.target as HTMLInputElement).files ?? [])} />
+        <span class="hint">${this.tx('drop')}</span>
+      </div>
+      ${this.files.length
+        ? html`<ul class="chosen">
+            ${this.files.map(
+              (c, i) => html`<li>
+                <span>${c.file.name} (${formatSize(c.file.size, this.locale)})
+                  ${c.error ? html`<span class="field-error" role="alert">${c.error}</span>` : nothing}</span>
+                <progress max="1" .value=${c.progress} aria-label=${this.tx('progress', { name: c.file.name })}></progress>
+                <button type="button" class="btn small" ?disabled=${this.sending} aria-label=${this.tx('remove', { name: c.file.name })} @click=${() => this.removeFile(i)}>✕</button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      <div class="actions">
+        <button class="btn primary" type="submit" ?disabled=${this.sending}>${this.sending ? this.tx('sending') : this.tx('send')}</button>
+      </div>
+    </form>`;
+  }
+}
+
+declare module '../internal/atende-element.js' {
+  interface AtendeEventDetails {
+    'atende-follow-up-created': { requestId: number; id: number; kind: FollowUpKind };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atende-follow-up-thread': AtendeFollowUpThread;
+  }
+  interface GlobalEventHandlersEventMap {
+    'atende-follow-up-created': CustomEvent<{ requestId: number; id: number; kind: FollowUpKind }>;
+  }
+}

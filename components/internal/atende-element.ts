@@ -1,0 +1,92 @@
+// The base of every Atende element: shared configuration from the nearest
+// `atende-session` (or the element's own `api`/`token`), the API client,
+// translations and typed events.
+import { consume } from '@lit/context';
+import { LitElement, type CSSResultGroup } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiClient, ApiError, type TokenProvider } from './api-client.js';
+import { type SessionConfig, sessionContext } from './context.js';
+import { type Locale, type MessageKey, toLocale, translate } from './i18n.js';
+import { hostStyles } from './styles.js';
+
+/** Details of the events Atende elements send (all bubble and are composed). */
+export interface AtendeEventDetails {
+  'atende-request-open': { id: number; protocol: string };
+  'atende-request-changed': { id: number; action: string; status: string; version: number };
+  'atende-unauthorized': { status: number; message: string };
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'atende-request-open': CustomEvent<AtendeEventDetails['atende-request-open']>;
+    'atende-request-changed': CustomEvent<AtendeEventDetails['atende-request-changed']>;
+    'atende-unauthorized': CustomEvent<AtendeEventDetails['atende-unauthorized']>;
+  }
+}
+
+/** Kept outside the class, so the manifest analyzer lists only the events each element documents. */
+function atendeEvent<K extends keyof AtendeEventDetails>(name: K, detail: AtendeEventDetails[K], cancelable: boolean): CustomEvent {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
+export class AtendeElement extends LitElement {
+  static override styles: CSSResultGroup = hostStyles;
+
+  /** Base URL of the Atende API (such as `/api`); defaults to the session's, then `/api`. */
+  @property() api?: string;
+
+  /** A bearer token for a lone element; prefer `tokenProvider`, which can refresh. */
+  @property({ attribute: false }) token?: string;
+
+  /** Async callback the host supplies: `({forceRefresh}) => Promise<string>`. */
+  @property({ attribute: false }) tokenProvider?: TokenProvider;
+
+  /** Language of the element's text: `pt-BR` (default) or `en`. */
+  @property({ attribute: 'lang' }) language?: string;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  protected session?: SessionConfig;
+
+  protected readonly client = new ApiClient(
+    () => ({
+      base: this.apiBase,
+      tokenProvider: this.tokenProvider ?? (this.token === undefined ? this.session?.tokenProvider : undefined),
+      token: this.token ?? this.session?.token,
+    }),
+    (error) => this.emit('atende-unauthorized', { status: error.status, message: this.describeError(error) }),
+  );
+
+  protected get apiBase(): string {
+    return this.api ?? this.session?.api ?? '/api';
+  }
+
+  /** Whatever authenticates requests; tasks list it in their args so they rerun when it changes. */
+  protected get credential(): unknown {
+    return this.tokenProvider ?? this.token ?? this.session?.tokenProvider ?? this.session?.token;
+  }
+
+  protected get locale(): Locale {
+    return toLocale(this.language || this.session?.lang);
+  }
+
+  protected t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.locale, key, params);
+  }
+
+  /** Sends a public event: bubbling, composed; returns false if a listener cancelled it. */
+  protected emit<K extends keyof AtendeEventDetails>(name: K, detail: AtendeEventDetails[K], cancelable = false): boolean {
+    return this.dispatchEvent(atendeEvent(name, detail, cancelable));
+  }
+
+  /** A message a user can act on, in the element's language. */
+  protected describeError(error: unknown): string {
+    if (error instanceof ApiError) {
+      if (error.status === 0) return this.t('error.network');
+      if (error.status === 401) return this.t('error.unauthorized');
+      if (error.isConflict) return this.t('error.conflict');
+      if (error.message && this.locale === 'pt-BR') return error.message;
+    }
+    return this.t('error.generic');
+  }
+}

@@ -1,0 +1,235 @@
+// UI text: pt-BR by default, English when `lang="en"` is set on the element or
+// on its `atende-session`. Dates shown in Brasília time.
+import type { RequestStatus } from '../../bff/contract.js';
+import { en } from './i18n-en.js';
+
+export type Locale = 'pt-BR' | 'en';
+
+const ptBR = {
+  'status.submitted': 'Enviada',
+  'status.in_analysis': 'Em análise',
+  'status.rejected': 'Reprovada',
+  'status.in_service': 'Em atendimento',
+  'status.awaiting_citizen': 'Aguardando cidadão',
+  'status.concluded': 'Concluída',
+  'status.evaluated': 'Avaliada',
+
+  'error.network': 'Não foi possível falar com o servidor. Verifique sua conexão e tente de novo.',
+  'error.unauthorized': 'Sua sessão expirou. Entre novamente para continuar; o que você digitou foi guardado.',
+  'error.generic': 'Algo deu errado. Tente de novo em instantes.',
+  'error.conflict': 'Outra pessoa alterou esta solicitação antes de você. Recarregamos a situação atual; confira antes de continuar.',
+  'common.retry': 'Tentar novamente',
+  'common.cancel': 'Cancelar',
+  'common.none': '—',
+  'common.notInformed': 'Não informado',
+  'common.yes': 'Sim',
+  'common.no': 'Não',
+
+  'deadline.left': 'Faltam {n} dias',
+  'deadline.leftOne': 'Falta 1 dia',
+  'deadline.today': 'Vence hoje',
+  'deadline.overdue': 'Atrasada há {n} dias',
+  'deadline.overdueOne': 'Atrasada há 1 dia',
+  'deadline.until': 'até {date}',
+  'deadline.days.business': '{n} dias úteis',
+  'deadline.days.calendar': '{n} dias corridos',
+
+  'queue.title.staff': 'Solicitações',
+  'queue.title.citizen': 'Minhas solicitações',
+  'queue.byStatus': 'Filtrar por situação',
+  'queue.all': 'Todas',
+  'queue.filters': 'Filtros da fila',
+  'queue.search': 'Buscar',
+  'queue.search.placeholder': 'Protocolo ou nome do cidadão',
+  'queue.search.placeholderCitizen': 'Protocolo',
+  'queue.service': 'Serviço',
+  'queue.service.all': 'Todos os serviços',
+  'queue.month': 'Mês de envio',
+  'queue.month.invalid': 'Use o mês no formato AAAA-MM.',
+  'queue.sort': 'Ordenar por',
+  'queue.sort.filed': 'Ordem de chegada',
+  'queue.sort.due': 'Prazo',
+  'queue.mine': 'Somente as minhas',
+  'queue.clear': 'Limpar filtros',
+  'queue.col.protocol': 'Protocolo',
+  'queue.col.service': 'Serviço',
+  'queue.col.citizen': 'Cidadão',
+  'queue.col.filedAt': 'Enviada em',
+  'queue.col.status': 'Situação',
+  'queue.col.deadline': 'Prazo',
+  'queue.col.assignee': 'Responsável',
+  'queue.col.verdict': 'Parecer',
+  'queue.col.evaluation': 'Sua avaliação',
+  'queue.col.actions': 'Ações',
+  'queue.caption': '{title}: {order}, página {page}.',
+  'queue.open': 'Abrir solicitação {protocol}',
+  'queue.unassigned': 'Sem responsável',
+  'queue.loading': 'Carregando solicitações…',
+  'queue.empty': 'Nenhuma solicitação encontrada.',
+  'queue.empty.filtered': 'Nenhuma solicitação corresponde aos filtros. Tente limpar os filtros.',
+  'queue.error': 'Não foi possível carregar as solicitações.',
+  'queue.loaded': '{n} solicitações na página {page}.',
+  'queue.loadedOne': '1 solicitação na página {page}.',
+  'queue.pagination': 'Paginação',
+  'queue.previous': 'Anterior',
+  'queue.next': 'Próxima',
+  'queue.page': 'Página {page}',
+  'queue.verdict.pending': 'Aguardando análise',
+  'queue.verdict.approved': 'Aprovada',
+  'queue.verdict.rejected': 'Reprovada',
+  'queue.evaluation.approved': 'Você aprovou o atendimento',
+  'queue.evaluation.rejected': 'Você não aprovou o atendimento',
+  'queue.evaluation.waiting': 'Aguardando sua avaliação',
+  'queue.signin': 'Entre com sua conta para ver as solicitações.',
+
+  'form.placeholder': 'Selecione uma solicitação na fila para ver os detalhes.',
+  'form.loading': 'Carregando solicitação…',
+  'form.error': 'Não foi possível carregar a solicitação.',
+  'form.title': 'Solicitação {protocol}',
+  'form.actions': 'Ações da solicitação',
+  'form.filedAt': 'Enviada em',
+  'form.deadline': 'Prazo',
+  'form.assignee': 'Responsável',
+  'form.institution': 'Órgão',
+  'form.citizen': 'Dados do cidadão',
+  'form.citizen.name': 'Nome',
+  'form.citizen.email': 'E-mail',
+  'form.formData': 'Formulário preenchido',
+  'form.documents': 'Documentos',
+  'form.documents.none': 'Nenhum documento enviado.',
+  'form.documents.preview': 'Visualizar',
+  'form.documents.hide': 'Ocultar',
+  'form.documents.download': 'Baixar',
+  'form.documents.previewOf': 'Pré-visualização de {name}',
+  'form.documents.noPreview': 'Este tipo de arquivo não tem pré-visualização; use Baixar.',
+  'form.documents.loading': 'Carregando arquivo…',
+  'form.steps': 'Etapas da solicitação',
+  'form.steps.none': 'Este serviço não tem etapas.',
+  'form.steps.unanswered': 'Sem resposta',
+  'form.steps.answeredBy': '{answer} — por {name} em {date}',
+  'form.steps.group': 'Etapa {n}: {title}',
+  'form.history': 'Histórico',
+  'form.history.empty': 'Sem registros.',
+  'form.decision.justification': 'Justificativa da reprovação',
+  'form.decision.conclusion': 'Conclusão do atendimento',
+  'form.evaluation': 'Avaliação do cidadão',
+  'form.evaluation.approved': 'O cidadão aprovou o atendimento.',
+  'form.evaluation.rejected': 'O cidadão não aprovou o atendimento.',
+  'form.evaluation.rating': 'Nota {n} de 5',
+  'form.evaluation.pending': 'Comentário aguardando moderação',
+  'form.evaluation.waiting': 'Aguardando a avaliação do cidadão.',
+
+  'action.start_analysis': '+ Iniciar Análise',
+  'action.approve': 'Aprovar',
+  'action.reject': 'Reprovar',
+  'action.conclude': 'Concluir',
+  'action.evaluate': 'Avaliar atendimento',
+  'done.start_analysis': 'Análise iniciada.',
+  'done.answer_step': 'Etapa "{title}" respondida: {answer}.',
+  'done.approve': 'Solicitação aprovada. {name} vai atender.',
+  'done.reject': 'Solicitação reprovada.',
+  'done.conclude': 'Solicitação concluída.',
+  'done.evaluate': 'Avaliação enviada. Obrigado!',
+
+  'history.file': 'Solicitação enviada',
+  'history.start_analysis': 'Análise iniciada',
+  'history.answer_step': 'Etapa respondida',
+  'history.approve': 'Aprovada',
+  'history.reject': 'Reprovada',
+  'history.conclude': 'Concluída',
+  'history.evaluate': 'Avaliada pelo cidadão',
+  'history.ask_citizen': 'Informação pedida ao cidadão',
+  'history.citizen_reply': 'Resposta do cidadão',
+  'history.follow_up': 'Acompanhamento',
+  'history.internal_note': 'Nota interna',
+  'history.by': 'por {name}',
+
+  'dialog.approve.title': 'Aprovar solicitação',
+  'dialog.approve.intro': 'Escolha o atendente que vai atender esta solicitação.',
+  'dialog.approve.assignee': 'Atendente responsável',
+  'dialog.approve.choose': 'Selecione…',
+  'dialog.approve.loading': 'Carregando atendentes…',
+  'dialog.approve.submit': 'Sim, Aprovar!',
+  'dialog.approve.required': 'Escolha o atendente que vai atender.',
+  'dialog.reject.title': 'Reprovar solicitação',
+  'dialog.reject.intro': 'Explique ao cidadão por que a solicitação foi reprovada.',
+  'dialog.reject.field': 'Justificativa',
+  'dialog.reject.submit': 'Reprovar',
+  'dialog.reject.required': 'Informe a justificativa da reprovação.',
+  'dialog.conclude.title': 'Concluir Solicitação',
+  'dialog.conclude.intro': 'Descreva o resultado do atendimento; o cidadão vai ler este texto.',
+  'dialog.conclude.field': 'Texto de conclusão',
+  'dialog.conclude.submit': 'Finalizar',
+  'dialog.conclude.required': 'Escreva o texto de conclusão.',
+  'dialog.evaluate.title': 'Avaliar atendimento',
+  'dialog.evaluate.verdict': 'O atendimento resolveu sua solicitação?',
+  'dialog.evaluate.approved': 'Sim, aprovo o atendimento',
+  'dialog.evaluate.rejected': 'Não aprovo o atendimento',
+  'dialog.evaluate.rating': 'Nota de 1 a 5 (opcional)',
+  'dialog.evaluate.comment': 'Comentário (opcional)',
+  'dialog.evaluate.submit': 'Enviar avaliação',
+  'dialog.evaluate.required': 'Diga se aprova ou não o atendimento.',
+  'dialog.draft': 'Rascunho guardado neste navegador enquanto você digita.',
+} as const;
+
+export type MessageKey = keyof typeof ptBR;
+
+
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'pt-BR': ptBR, en };
+
+export function toLocale(lang: string | undefined | null): Locale {
+  return lang && /^en\b/i.test(lang) ? 'en' : 'pt-BR';
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  const text: string = dictionaries[locale][key] ?? ptBR[key] ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
+}
+
+export function statusLabel(locale: Locale, status: RequestStatus): string {
+  return translate(locale, `status.${status}` as MessageKey);
+}
+
+const TIME_ZONE = 'America/Sao_Paulo';
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}/${withTime}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'short', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: TIME_ZONE });
+    formats.set(key, f);
+  }
+  return f;
+}
+
+export function formatDate(locale: Locale, iso: string, withTime = false): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateFormat(locale, withTime).format(d);
+}
+
+/** A calendar date `YYYY-MM-DD` as the user reads it, without shifting days across time zones. */
+export function formatDay(locale: Locale, day: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day)
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`))
+    : day;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Calendar day number in Brasília time, to count whole days between dates. */
+function dayNumber(t: number): number {
+  return Math.floor((t - 3 * 60 * 60 * 1000) / DAY_MS);
+}
+
+/** "Faltam 3 dias" / "Vence hoje" / "Atrasada há 2 dias". */
+export function timeLeft(locale: Locale, dueAt: string, now = Date.now()): { text: string; overdue: boolean } {
+  const due = Date.parse(dueAt);
+  const days = dayNumber(due) - dayNumber(now);
+  if (due < now) {
+    const late = Math.max(1, -days);
+    return { text: translate(locale, late === 1 ? 'deadline.overdueOne' : 'deadline.overdue', { n: late }), overdue: true };
+  }
+  if (days <= 0) return { text: translate(locale, 'deadline.today'), overdue: false };
+  return { text: translate(locale, days === 1 ? 'deadline.leftOne' : 'deadline.left', { n: days }), overdue: false };
+}

@@ -1,0 +1,39 @@
+// The intranet's side of the embed: the signed-in servant's token (here a demo
+// attendant's, ?usuario=sub) and opening a request below the queue.
+const sub = new URLSearchParams(location.search).get('usuario') ?? 'atendente1.detran';
+let token; // a promise, so elements asking at the same time share one request
+function intranetToken({ forceRefresh }) {
+  if (!token || forceRefresh) {
+    token = fetch('/dev/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sub }) }).then(async (res) => {
+      if (!res.ok) throw new Error('sessão indisponível');
+      return (await res.json()).token;
+    });
+    token.catch(() => (token = undefined));
+  }
+  return token;
+}
+
+const session = document.getElementById('session');
+const queue = session.querySelector('atende-request-queue');
+const form = session.querySelector('atende-analysis-form');
+const detail = document.getElementById('detail');
+session.tokenProvider = intranetToken;
+
+queue.addEventListener('atende-request-open', (e) => {
+  form.requestId = e.detail.id;
+  detail.hidden = false;
+  detail.scrollIntoView({ block: 'start' });
+  void form.focusHeading();
+});
+document.getElementById('close-detail').addEventListener('click', () => {
+  detail.hidden = true;
+  queue.selectedId = undefined;
+  queue.shadowRoot?.querySelector('tr[aria-current] .open')?.focus();
+});
+fetch('/dev/users')
+  .then((r) => r.json())
+  .then(({ items }) => {
+    const u = items.find((x) => x.sub === sub);
+    if (u) document.getElementById('sei-user').textContent = u.name;
+  })
+  .catch(() => {});

@@ -1,0 +1,107 @@
+// Element tests in real Chromium against the real BFF: the Hono app is built
+// here on a fresh temporary SQLite database with the demo seed and mounted
+// into the test server, so /api/* and /dev/* answer on the same origin.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { register } from 'tsx/esm/api';
+
+register();
+const [{ connect }, { migrateToLatest }, { seedDemo }, { createDevIdp }, { createVerifier }, { loadConfig }, { buildApp }] = await Promise.all([
+  import('./db/connect.ts'),
+  import('./db/migrate.ts'),
+  import('./db/seed.ts'),
+  import('./bff/dev-idp.ts'),
+  import('./bff/auth.ts'),
+  import('./bff/config.ts'),
+  import('./bff/app.ts'),
+]);
+
+const dir = mkdtempSync(join(tmpdir(), 'atende-wtr-'));
+const database = connect(join(dir, 'atende.db'));
+await migrateToLatest(database.db);
+await seedDemo(database.db, { now: new Date(), holidays: new Set() });
+const idp = await createDevIdp('http://atende.test/dev', 'atende');
+const app = buildApp({
+  db: database.db,
+  config: loadConfig({ DEV_IDP: '1' }),
+  now: () => new Date(),
+  verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30 }),
+  devIdp: idp,
+});
+const listener = getRequestListener(app.fetch);
+
+/** Forwards the API (and the dev identity provider) to the real app. */
+function bff() {
+  return async (ctx, next) => {
+    if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/dev/')) {
+      ctx.respond = false;
+      await listener(ctx.req, ctx.res);
+      return;
+    }
+    // The demo pages load the built bundle; in tests they get the sources
+    // (a redirect, so relative imports resolve from components/).
+    if (ctx.path === '/dist/atende.js') return ctx.redirect('/components/define.ts');
+    return next();
+  };
+}
+
+// Also on an interrupted run.
+process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+let cleaned = false;
+async function cleanUp() {
+  if (cleaned) return;
+  cleaned = true;
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes the pass/fail counts where `npm test` (scripts/test.mjs) reads them. */
+function countsReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const file = process.env.ATENDE_WTR_RESULTS;
+      if (!file) return;
+      let passed = 0;
+      let failed = 0;
+      const walk = (suite) => {
+        for (const t of suite?.tests ?? []) t.passed ? passed++ : t.skipped ? null : failed++;
+        for (const s of suite?.suites ?? []) walk(s);
+      };
+      for (const s of sessions) {
+        walk(s.testResults);
+        if (s.errors?.length) failed += s.errors.length;
+      }
+      writeFileSync(file, JSON.stringify({ passed, failed }));
+    },
+  };
+}
+
+export default {
+  reporters: [defaultReporter(), countsReporter()],
+  files: ['components/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  middleware: [bff()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
+    { name: 'atende-cleanup', serverStop: cleanUp },
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      },
+    }),
+  ],
+};

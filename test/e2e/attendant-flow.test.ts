@@ -24,10 +24,15 @@ describe('attendant flow through demo/index.html', () => {
     const queue = () => doc.querySelector('atende-request-queue')!;
     const status = () => form().shadowRoot?.querySelector('.summary .badge')?.textContent?.trim();
     const typeInto = async (selector: string, text: string) => {
-      const [field] = deepQueryAll<HTMLInputElement>(doc, selector);
-      field.focus();
+      let field: HTMLInputElement | undefined;
+      await waitUntil(() => (field = deepQueryAll<HTMLInputElement>(doc, selector)[0]) && field.getClientRects().length > 0, `${selector} shown`, TIMEOUT);
+      // A dialog moves focus when it opens: type only once the field really has it.
+      await waitUntil(() => {
+        field!.focus();
+        return (field!.getRootNode() as Document | ShadowRoot).activeElement === field;
+      }, `${selector} focused`, TIMEOUT);
       await sendKeys({ type: text });
-      expect(field.value).to.equal(text);
+      expect(field!.value).to.equal(text);
     };
     const signInAs = async (name: string) => {
       await click(doc, `Entrar como ${name}`);
@@ -61,6 +66,7 @@ describe('attendant flow through demo/index.html', () => {
     await waitUntil(() => status() === 'Em atendimento', 'approved', TIMEOUT);
 
     await click(doc, 'Concluir');
+    await waitUntil(() => deepQueryAll(doc, 'dialog[open]').length === 1, 'dialog opened', TIMEOUT);
     expect(deepQueryAll(doc, '#dialog-title')[0].textContent).to.equal('Concluir Solicitação');
     await typeInto('#conclusion', 'Nova via da CNH emitida e enviada ao endereço cadastrado.');
     await click(doc, 'Finalizar');

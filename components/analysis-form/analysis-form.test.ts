@@ -255,7 +255,8 @@ describe('atende-analysis-form', () => {
   it('speaks English with lang="en"', async () => {
     const filed = await fileRequest();
     const el = await form(filed.id, ATTENDANT, 'en');
-    expect(q(el, 'h2').textContent).to.equal(`Request ${filed.protocol}`);
+    // English ships in its own chunk, fetched the first time it is needed.
+    await waitUntil(() => q(el, 'h2').textContent === `Request ${filed.protocol}`, 'English text did not arrive');
     expect(actionLabels(el)).to.deep.equal(['+ Start analysis']);
     expect(status(el)).to.equal('Submitted');
   });

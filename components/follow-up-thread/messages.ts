@@ -1,8 +1,8 @@
 // The thread's own text, pt-BR by default and English, kept beside the
 // element so its strings ship with it.
-import type { Locale } from '../internal/i18n.js';
+import { type Locale, lazyDictionary } from '../internal/i18n.js';
 
-const ptBR = {
+export const ptBR = {
   title: 'Acompanhamentos',
   loading: 'Carregando acompanhamentos…',
   error: 'Não foi possível carregar os acompanhamentos.',
@@ -52,56 +52,10 @@ const ptBR = {
 
 export type ThreadMessageKey = keyof typeof ptBR;
 
-const en: Record<ThreadMessageKey, string> = {
-  title: 'Follow-ups',
-  loading: 'Loading follow-ups…',
-  error: 'Could not load the follow-ups.',
-  retry: 'Try again',
-  empty: 'No follow-ups on this request yet.',
-  older: 'Load earlier',
-  loadingOlder: 'Loading earlier…',
-  staff: 'Staff',
-  citizen: 'Citizen',
-  internalNote: 'Internal note — visible to staff only',
-  infoRequest: 'Request for information',
-  reply: "Citizen's reply",
-  attachments: 'Attachments',
-  download: 'Download {name} ({size})',
-  awaitingCitizen: 'The staff asked for more information. Answer below so the request moves on; its deadline is paused meanwhile.',
-  awaitingStaff: "Waiting for the citizen's answer; the deadline is paused.",
-  compose: 'Create follow-up',
-  kind: 'Kind',
-  'kind.message': 'Message to the citizen',
-  'kind.message.citizen': 'Message',
-  'kind.internal_note': 'Internal note (staff only)',
-  'kind.info_request': 'Ask for information (pauses the deadline)',
-  body: 'Message',
-  bodyRequired: 'Write the message before sending.',
-  files: 'Attachments (PDF, PNG, JPEG, WebP, ODT or DOCX, up to {mb} MB each)',
-  choose: 'Choose files',
-  drop: 'or drop files here',
-  remove: 'Remove {name}',
-  badType: '{name}: type not accepted. Send PDF, PNG, JPEG, WebP, ODT or DOCX.',
-  tooBig: '{name}: over the {mb} MB limit.',
-  send: 'Create follow-up',
-  sending: 'Sending…',
-  progress: 'Upload of {name}',
-  sent: 'Follow-up created.',
-  failed: 'The follow-up was not sent; your text and files are still here to try again.',
-  closed: 'This request takes no more follow-ups.',
-  'event.file': 'Request filed',
-  'event.start_analysis': 'Analysis started',
-  'event.answer_step': 'Step answered',
-  'event.approve': 'Request approved',
-  'event.reject': 'Request rejected',
-  'event.conclude': 'Attendance concluded',
-  'event.evaluate': 'Attendance evaluated by the citizen',
-  'event.other': 'Request updated',
-  by: 'by {name}',
-};
+const english = lazyDictionary(() => import('./messages-en.js').then((m) => m.en));
 
 export function threadText(locale: Locale, key: ThreadMessageKey, params: Record<string, string | number> = {}): string {
-  const s = (locale === 'en' ? en : ptBR)[key];
+  const s = ((locale === 'en' && english()) || ptBR)[key];
   return s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
 

@@ -6,7 +6,7 @@ import { LitElement, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiClient, ApiError, type TokenProvider } from './api-client.js';
 import { type SessionConfig, sessionContext } from './context.js';
-import { type Locale, type MessageKey, toLocale, translate } from './i18n.js';
+import { LOCALE_LOADED, type Locale, type MessageKey, toLocale, translate } from './i18n.js';
 import { hostStyles } from './styles.js';
 
 /** Details of the events Atende elements send (all bubble and are composed). */
@@ -56,6 +56,18 @@ export class AtendeElement extends LitElement {
     }),
     (error) => this.emit('atende-unauthorized', { status: error.status, message: this.describeError(error) }),
   );
+
+  private readonly relocalize = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener(LOCALE_LOADED, this.relocalize);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener(LOCALE_LOADED, this.relocalize);
+  }
 
   protected get apiBase(): string {
     return this.api ?? this.session?.api ?? '/api';

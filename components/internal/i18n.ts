@@ -1,7 +1,6 @@
 // UI text: pt-BR by default, English when `lang="en"` is set on the element or
 // on its `atende-session`. Dates shown in Brasília time.
 import type { RequestStatus } from '../../bff/contract.js';
-import { en } from './i18n-en.js';
 
 export type Locale = 'pt-BR' | 'en';
 
@@ -176,14 +175,39 @@ export type MessageKey = keyof typeof ptBR;
 
 
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'pt-BR': ptBR, en };
+/** Sent on window when a dictionary fetched on demand arrives; elements re-render. */
+export const LOCALE_LOADED = 'atende-locale-loaded';
+
+/**
+ * A dictionary fetched on first use: English ships in its own chunk, so pt-BR
+ * pages never download it. Returns undefined until it has arrived.
+ */
+export function lazyDictionary<T>(load: () => Promise<T>): () => T | undefined {
+  let value: T | undefined;
+  let started = false;
+  return () => {
+    if (!started) {
+      started = true;
+      load()
+        .then((v) => {
+          value = v;
+          dispatchEvent(new Event(LOCALE_LOADED));
+        })
+        .catch(() => (started = false));
+    }
+    return value;
+  };
+}
+
+const english = lazyDictionary(() => import('./i18n-en.js').then((m) => m.en));
 
 export function toLocale(lang: string | undefined | null): Locale {
   return lang && /^en\b/i.test(lang) ? 'en' : 'pt-BR';
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const text: string = dictionaries[locale][key] ?? ptBR[key] ?? key;
+  const dict: Record<MessageKey, string> = (locale === 'en' && english()) || ptBR;
+  const text: string = dict[key] ?? ptBR[key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
 }
 

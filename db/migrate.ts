@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/2026-11-28T00-00_initial.js';
 import * as followUps from './migrations/2026-11-28T01-00_follow-ups.js';
+import * as requestTerms from './migrations/2026-11-28T02-00_request-terms.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
 const migrations: Record<string, Migration> = {
   '2026-11-28T00-00_initial': initial,
   '2026-11-28T01-00_follow-ups': followUps,
+  '2026-11-28T02-00_request-terms': requestTerms,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

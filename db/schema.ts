@@ -119,6 +119,12 @@ export interface FileTable {
   created_at: string;
 }
 
+export interface RequestTermTable {
+  institution_id: number;
+  term: string;
+  request_id: number;
+}
+
 export type FollowUpKind = 'message' | 'internal_note' | 'info_request' | 'reply';
 
 export interface FollowUpTable {
@@ -168,6 +174,7 @@ export interface Database {
   step_answers: StepAnswerTable;
   files: FileTable;
   follow_ups: FollowUpTable;
+  request_terms: RequestTermTable;
   evaluations: EvaluationTable;
   audit_log: AuditLogTable;
 }

@@ -3,6 +3,7 @@
 // in every status with their step answers, audit trail, evaluations and
 // documents. Deterministic for a given `now` (seeded PRNG), portable Kysely
 // only (SQLite and PostgreSQL), one transaction, batched inserts.
+import { indexRequestTerms } from './queries/search.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
@@ -475,6 +476,7 @@ export async function seedDemo(
 
     const inserted = await insertBatches(tx, 'requests', requestRows, 100, true);
     const requestId = new Map<string, number>(inserted.map((x) => [x.protocol, x.id]));
+    await indexRequestTerms(tx, inserted);
     const instOf = new Map<string, number>(requestRows.map((x) => [x.protocol, x.institution_id]));
     const answerRows = later.flatMap((l) => l.answers.map((a) => ({ ...a, request_id: requestId.get(l.protocol)!, answered_at: iso(a.answered_at) })));
     await insertBatches(tx, 'step_answers', answerRows, 200);

@@ -7,6 +7,7 @@ import { checkDocuments, validateFormData } from '../domain/form-data.js';
 import { type Actor, allowedActions, canBeAssignee, canSee, isStaff, isStaffOf, seesInternal } from '../domain/permissions.js';
 import { type TransitionSpec, requestFacts, transitionIn } from '../transitions.js';
 import type { AuthUser } from '../auth.js';
+import { indexRequestTerms } from '../../db/queries/search.js';
 import { type AppEnv, type Deps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
@@ -101,6 +102,7 @@ export function requestRoutes(deps: Deps) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
+        await indexRequestTerms(trx, [{ id, institution_id: service.institution_id, citizen_name: user.name }]);
         for (const f of files) {
           await trx
             .insertInto('files')

@@ -14,12 +14,11 @@ import type {
   StepState,
 } from '../../bff/contract.js';
 import type { Database } from '../schema.js';
+import { nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export function normalizeSearch(s: string): string {
-  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+export { normalizeSearch } from './search.js';
 
 export interface QueueScope {
   /** Staff view: these institutions. Citizen view: this citizen. */
@@ -59,10 +58,12 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-const PROTOCOL_LIKE = /^\d{4}\/?\d{0,6}$/;
-
 export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, now: Date): Promise<RequestPage> {
-  const sortCol = f.sort === 'due' ? 'r.due_at' : 'r.filed_at';
+  // A protocol search walks the protocol index: protocols are numbered in
+  // filing order, so this is the FIFO order too.
+  const protocol = f.q ? protocolPrefix(f.q) : null;
+  const sortKey = protocol ? 'protocol' : f.sort === 'due' ? 'due_at' : 'filed_at';
+  const sortCol = `r.${sortKey}` as const;
   let q = db
     .selectFrom('requests as r')
     .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
@@ -76,21 +77,39 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
     ]);
   if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', scope.citizenId);
   if (scope.institutionIds) {
+    // With a protocol or a full name, the few matching rows are the way in:
+    // "+" keeps the planner from walking the institution's queue index.
+    const narrow = protocol !== null || (f.q !== undefined && nameTerms(f.q).length > 1);
+    const inst = narrow ? sql<number>`+r.institution_id` : sql.ref<number>('r.institution_id');
     q = scope.institutionIds.length === 1
-      ? q.where('r.institution_id', '=', scope.institutionIds[0])
-      : q.where('r.institution_id', 'in', scope.institutionIds.length ? scope.institutionIds : [-1]);
+      ? q.where(inst, '=', scope.institutionIds[0])
+      : q.where(inst, 'in', scope.institutionIds.length ? scope.institutionIds : [-1]);
   }
   if (f.statuses?.length) q = f.statuses.length === 1 ? q.where('r.status', '=', f.statuses[0]) : q.where('r.status', 'in', f.statuses);
   if (f.serviceId !== undefined) q = q.where('r.service_id', '=', f.serviceId);
   if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', f.assigneeId);
   if (f.month) q = q.where('r.filed_at', '>=', `${f.month}-01`).where('r.filed_at', '<', `${nextMonth(f.month)}-01`);
-  if (f.q?.trim()) {
-    const term = f.q.trim();
-    if (PROTOCOL_LIKE.test(term)) {
-      const prefix = term.includes('/') || term.length <= 4 ? term : `${term.slice(0, 4)}/${term.slice(4)}`;
-      q = q.where('r.protocol', '>=', prefix).where('r.protocol', '<', `${prefix}\uffff`);
+  if (protocol) {
+    q = q.where('r.protocol', '>=', protocol).where('r.protocol', '<', prefixEnd(protocol));
+  } else if (f.q?.trim()) {
+    const words = nameTerms(f.q).slice(0, 4);
+    if (scope.institutionIds) {
+      // Each word narrows by a prefix of some word of the citizen's name;
+      // particles alone ("da", "de") match no one.
+      if (!words.length) q = q.where(sql<boolean>`1 = 0`);
+      const ids = scope.institutionIds.length ? scope.institutionIds : [-1];
+      const matching = (w: string) =>
+        db.selectFrom('request_terms').select('request_id').where('institution_id', 'in', ids).where('term', '>=', w).where('term', '<', prefixEnd(w));
+      if (words.length) {
+        // One word (a surname) often matches thousands: walk the queue in
+        // order and stop at a page. Several words (a name) match few: the
+        // intersection is small, so fetch those rows and sort them.
+        const [first, ...rest] = words;
+        q = q.where('r.id', 'in', rest.reduce((acc, w) => acc.intersect(matching(w)), matching(first)));
+      }
     } else {
-      const like = normalizeSearch(term).replace(/[\\%_]/g, (c) => `\\${c}`);
+      // A citizen's own requests are few: a plain scan finds any fragment.
+      const like = normalizeSearch(f.q).replace(/[\\%_]/g, (c) => `\\${c}`);
       q = q.where(sql<boolean>`r.search_text like ${`%${like}%`} escape '\\'`);
     }
   }
@@ -115,7 +134,7 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
     version: r.version,
   }));
   const last = page[page.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(f.sort === 'due' ? last.due_at : last.filed_at, last.id) : null };
+  return { items, nextCursor: more && last ? encodeCursor(last[sortKey], last.id) : null };
 }
 
 /** Requests per status in a scope (the queue's tabs). */

@@ -94,3 +94,44 @@ describe('HTTP surface', () => {
     assert.equal(byName.items.length, 7, 'name search ignores case');
   });
 });
+
+describe('queue search', () => {
+  let t: TestContext;
+  before(async () => (t = await createTestContext()));
+  after(() => t.close());
+
+  test('finds citizens by word prefixes, accents and case aside; protocols by prefix', async () => {
+    const named = async (sub: string, name: string) => {
+      const token = await t.idp.sign({ sub, name, email: null });
+      const res = await t.call('POST', '/api/requests', { as: token, body: { serviceId: t.fx.service, formData: { cpf: '529.982.247-25', motivo: 'Perda' }, documents: [{ label: 'Documento de identidade', fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') }] } });
+      assert.equal(res.status, 201);
+      return (await res.json()).protocol as string;
+    };
+    const joao = await named('joao', 'João da Conceição Araújo');
+    await named('maria', 'Maria Araujo Lima');
+    await named('jose', 'José Lima');
+    const find = async (q: string, as = 'attendant') =>
+      (await (await t.call('GET', `/api/requests?q=${encodeURIComponent(q)}`, { as })).json()).items.map((i: { citizen: { name: string } }) => i.citizen.name).sort();
+    assert.deepEqual(await find('araujo'), ['João da Conceição Araújo', 'Maria Araujo Lima']);
+    assert.deepEqual(await find('CONCEI'), ['João da Conceição Araújo']);
+    assert.deepEqual(await find('lima ara'), ['Maria Araujo Lima'], 'every word must match');
+    assert.deepEqual(await find('da'), [], 'particles alone find nothing useful');
+    assert.deepEqual(await find('araujo', 'attendantB'), [], 'another institution finds none of them');
+    const byProtocol = (await (await t.call('GET', `/api/requests?q=${encodeURIComponent(joao)}`, { as: 'attendant' })).json()).items;
+    assert.deepEqual(byProtocol.map((i: { protocol: string }) => i.protocol), [joao]);
+    const compact = joao.replace('/', '');
+    assert.equal((await (await t.call('GET', `/api/requests?q=${compact}`, { as: 'attendant' })).json()).items[0].protocol, joao);
+  });
+
+  test('search results page with a cursor', async () => {
+    for (let i = 0; i < 5; i++) {
+      const token = await t.idp.sign({ sub: `pag${i}`, name: `Pagina Teste ${i}`, email: null });
+      await t.call('POST', '/api/requests', { as: token, body: { serviceId: t.fx.service, formData: { cpf: '529.982.247-25', motivo: 'Perda' }, documents: [{ label: 'Documento de identidade', fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') }] } });
+    }
+    const first = await (await t.call('GET', '/api/requests?q=pagina&limit=3', { as: 'attendant' })).json();
+    assert.equal(first.items.length, 3);
+    const second = await (await t.call('GET', `/api/requests?q=pagina&limit=3&cursor=${first.nextCursor}`, { as: 'attendant' })).json();
+    assert.equal(second.items.length, 2);
+    assert.equal(second.nextCursor, null);
+  });
+});

@@ -63,9 +63,9 @@ const PAGE_CSP = [
 app.use('*', async (c, next) => {
   await next();
   if (!c.req.path.startsWith('/api/') && !c.res.headers.has('Content-Security-Policy')) {
-    c.header('Content-Security-Policy', PAGE_CSP);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    c.res.headers.set('Content-Security-Policy', PAGE_CSP);
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Referrer-Policy', 'no-referrer');
   }
 });
 const distDir = join(root, 'dist');

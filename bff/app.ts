@@ -63,7 +63,7 @@ export function buildApp(deps: Deps) {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(config.publicUrl)));
-  app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, false));
+  app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, { identityTtlMs: config.identityTtlMs }));
 
   const routes = app
     .route('/api', identityRoutes(deps))

@@ -124,16 +124,29 @@ function bearer(header: string | undefined): string | null {
   return m[1];
 }
 
-export function authMiddleware(db: Kysely<Database>, verify: Verifier, clock: () => Date, required: boolean) {
+/**
+ * The user middleware. A user's memberships are read again after
+ * `identityTtlMs` (default 5 s), so a granted or revoked role takes effect
+ * within that time, without two queries on every request.
+ */
+export function authMiddleware(db: Kysely<Database>, verify: Verifier, clock: () => Date, opts: { identityTtlMs?: number } = {}) {
+  const ttl = opts.identityTtlMs ?? 5000;
+  const identities = new Map<string, { user: AuthUser; until: number }>();
   return createMiddleware<{ Variables: { user: AuthUser | null } }>(async (c, next) => {
     const token = bearer(c.req.header('Authorization'));
     if (!token) {
-      if (required) throw unauthorized('Entre com sua conta para continuar.');
       c.set('user', null);
       return next();
     }
     const claims = await verify(token);
-    c.set('user', await loadUser(db, claims, clock()));
+    const now = clock();
+    let hit = identities.get(claims.sub);
+    if (!hit || hit.until <= now.getTime()) {
+      hit = { user: await loadUser(db, claims, now), until: now.getTime() + ttl };
+      if (identities.size >= 10_000) identities.delete(identities.keys().next().value!);
+      identities.set(claims.sub, hit);
+    }
+    c.set('user', hit.user);
     return next();
   });
 }

@@ -18,6 +18,8 @@ export interface Config {
   /** Largest uploaded file, and largest message (all its files). */
   maxFileBytes: number;
   maxMessageBytes: number;
+  /** How long a user's memberships are reused before being read again. */
+  identityTtlMs: number;
 }
 
 export const CONFIG_DOC: { name: string; default: string; meaning: string }[] = [
@@ -34,6 +36,7 @@ export const CONFIG_DOC: { name: string; default: string; meaning: string }[] = 
   { name: 'MAX_FILE_MB', default: '10', meaning: 'Largest uploaded file (a document or an attachment), in MB.' },
   { name: 'MAX_MESSAGE_MB', default: '25', meaning: 'Largest follow-up message or filing, all its files together, in MB.' },
   { name: 'BODY_LIMIT', default: 'MAX_MESSAGE_MB × 1.4 + 1 MB', meaning: 'Largest request body in bytes on any route (base64 JSON filings are a third larger than their files).' },
+  { name: 'IDENTITY_TTL', default: '5', meaning: "Seconds a user's roles are reused before being read again (a granted or revoked role takes effect within this time; 0 reads them on every request)." },
   { name: 'NODE_ENV', default: '—', meaning: '`production` refuses to start with DEV_IDP.' },
 ];
 
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes,
     maxFileBytes,
     maxMessageBytes,
+    identityTtlMs: Math.max(0, Number(env.IDENTITY_TTL ?? 5)) * 1000,
   };
 }
 

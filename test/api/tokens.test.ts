@@ -71,6 +71,14 @@ describe('token verification', () => {
     assert.equal(queue.status, 403, 'claims never grant a role');
   });
 
+  test('a revoked role stops working within the identity TTL (5 s)', async () => {
+    const token = await t.token('attendant2');
+    assert.equal((await t.call('GET', '/api/requests?as=staff', { as: token })).status, 200);
+    await t.database.db.updateTable('memberships').set({ revoked_at: t.clock.now.toISOString() }).where('user_id', '=', t.fx.users.attendant2.id).execute();
+    t.clock.now = new Date(t.clock.now.getTime() + 6000);
+    assert.equal((await t.call('GET', '/api/requests?as=staff', { as: token })).status, 403);
+  });
+
   test('a role claim in the token grants nothing', async () => {
     const [h, , s] = (await t.token('citizen')).split('.');
     const res = await me(`${h}.${b64({ ...claims(), sub: 'citizen', roles: ['manager'] })}.${s}`);

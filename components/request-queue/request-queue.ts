@@ -2,6 +2,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Me, RequestPage, RequestStatus, RequestSummary, ServiceSummary } from '../../bff/contract.js';
@@ -329,7 +330,11 @@ export class AtendeRequestQueue extends AtendeElement {
             <tr role="row">${columns(this.view).map(([key, cls]) => html`<th role="columnheader" scope="col" class=${cls}>${this.t(key)}</th>`)}</tr>
           </thead>
           <tbody role="rowgroup">
-            ${page.items.map((item) => this.renderRow(item))}
+            ${
+              // Rows render again only when their data changes, not when a
+              // click on the pager or a filter marks the table busy.
+              guard([page.items, this.selectedId, this.locale, this.view, this.hrefTemplate], () => page.items.map((item) => this.renderRow(item)))
+            }
           </tbody>
         </table>
       </div>

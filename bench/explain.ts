@@ -1,0 +1,113 @@
+// The SQL the app actually sends for each scenario (captured from Kysely's log
+// while calling the app's own query functions), with its query plan and its
+// time per execution straight on the driver: where a scenario's database time
+// goes, apart from HTTP and JavaScript.
+//   node --import tsx bench/explain.ts [--n 1000000]     (DATABASE_URL=postgres://… for PostgreSQL)
+import { pathToFileURL } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { loadUser } from '../bff/auth.js';
+import { getRequestDetail, getRequestFacts, listRequests, type QueueFilters } from '../db/queries/requests.js';
+import type { Database } from '../db/schema.js';
+import { isPostgresUrl } from '../db/connect.js';
+import { ensureDatabase } from './generate.js';
+
+interface Captured { sql: string; parameters: readonly unknown[] }
+
+export async function explain(url: string, o: { repeat?: number } = {}): Promise<string> {
+  const repeat = o.repeat ?? 200;
+  const captured: Captured[] = [];
+  const log = (e: LogEvent) => {
+    if (e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters });
+  };
+  const postgres = isPostgresUrl(url);
+  const pool = postgres ? new pg.Pool({ connectionString: url, max: 2 }) : null;
+  const sqlite = postgres ? null : new SQLite(url, { readonly: true });
+  const db = new Kysely<Database>({
+    dialect: postgres ? new PostgresDialect({ pool: pool! }) : new SqliteDialect({ database: sqlite! }),
+    log,
+  });
+  const out: string[] = [];
+  try {
+    const inst = await db
+      .selectFrom('requests')
+      .select(['institution_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy('institution_id')
+      .orderBy('n', 'desc')
+      .executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.sub', 'u.name'])
+      .where('m.institution_id', '=', inst.institution_id)
+      .where('m.role', '=', 'attendant')
+      .executeTakeFirstOrThrow();
+    const sample = await db
+      .selectFrom('requests')
+      .select(['id', 'protocol', 'citizen_name'])
+      .where('institution_id', '=', inst.institution_id)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .offset(Math.floor(Number(inst.n) / 3))
+      .executeTakeFirstOrThrow();
+    const now = new Date();
+    const scope = { institutionIds: [inst.institution_id] };
+    // The deep cursor: 10,000 rows in (or as deep as the institution goes).
+    let cursor: [string, number] | undefined;
+    for (let depth = 0; depth + 100 <= Math.min(10_000, Number(inst.n) - 25); depth += 100) {
+      const page = await listRequests(db, scope, { sort: 'filed', limit: 100, cursor }, now);
+      const last = page.items.at(-1)!;
+      cursor = [last.filedAt, last.id];
+    }
+    const w = sample.citizen_name.split(' ');
+    const name = `${w.at(-2) ?? ''} ${w.at(-1)!.slice(0, Math.max(4, w.at(-1)!.length - 2))}`.trim();
+    const cases: [string, () => Promise<unknown>][] = [
+      ['auth: loadUser (every request)', () => loadUser(db, { sub: user.sub, name: user.name, email: null, exp: 0 }, now)],
+      ['queue page (FIFO)', () => listRequests(db, scope, { sort: 'filed', limit: 25 }, now)],
+      ['status=submitted, sort=due', () => listRequests(db, scope, { statuses: ['submitted'], sort: 'due', limit: 25 }, now)],
+      [`deep page (cursor ${cursor ? '10,000' : '0'} rows in)`, () => listRequests(db, scope, { sort: 'filed', limit: 25, cursor }, now)],
+      [`search name "${name}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name } as QueueFilters, now)],
+      [`search one word "${name.split(' ')[0]}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name.split(' ')[0] } as QueueFilters, now)],
+      [`search protocol "${sample.protocol.slice(0, 9)}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: sample.protocol.slice(0, 9) }, now)],
+      ['detail: facts', () => getRequestFacts(db, sample.id)],
+      ['detail', () => getRequestDetail(db, sample.id, now, () => [])],
+    ];
+    out.push(`# Query plans and driver time (${postgres ? 'PostgreSQL' : 'SQLite'}, ${Number(inst.n).toLocaleString('en')} requests in institution ${inst.institution_id})`, '');
+    for (const [title, run] of cases) {
+      captured.length = 0;
+      await run();
+      out.push(`## ${title}`, '');
+      for (const q of [...captured]) {
+        out.push('```sql', q.sql, `-- parameters: ${JSON.stringify(q.parameters)}`, '```');
+        if (sqlite) {
+          const plan = sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { id: number; parent: number; detail: string }[];
+          const depth = new Map<number, number>([[0, 0]]);
+          for (const p of plan) depth.set(p.id, (depth.get(p.parent) ?? 0) + 1);
+          out.push('```', ...plan.map((p) => `${'  '.repeat(depth.get(p.id)! - 1)}${p.detail}`), '```');
+          const stmt = sqlite.prepare(q.sql);
+          const t0 = performance.now();
+          let k = 0;
+          while (k < repeat && (k < 3 || performance.now() - t0 < 2000)) stmt.all(...(q.parameters as unknown[])), k++;
+          out.push(`driver time: ${(((performance.now() - t0) / k) * 1000).toFixed(0)} µs per execution (prepared once, ${k} runs)`, '');
+        } else {
+          const { rows } = await pool!.query(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
+          out.push('```', ...rows.map((r) => r['QUERY PLAN']), '```');
+          const t0 = performance.now();
+          let k = 0;
+          while (k < repeat && (k < 3 || performance.now() - t0 < 2000)) await pool!.query(q.sql, q.parameters as unknown[]), k++;
+          out.push(`round trip: ${(((performance.now() - t0) / k) * 1000).toFixed(0)} µs per execution (${k} runs)`, '');
+        }
+      }
+    }
+  } finally {
+    await db.destroy();
+  }
+  return out.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const i = process.argv.indexOf('--n');
+  const n = Number(i > 0 ? process.argv[i + 1] : 1_000_000);
+  console.log(await explain((await ensureDatabase(n)).url));
+}

@@ -9,6 +9,7 @@ import type { Deadline, RequestStatus, ServiceField } from '../bff/contract.js';
 import { defaultHolidays, dueDate, localDate } from '../bff/domain/deadlines.js';
 import { nameTerms, normalizeSearch } from '../db/queries/search.js';
 import { type CharterService, loadCharter } from '../db/seed.js';
+import { prng } from '../db/seed.js';
 
 /** Bump when the shape of generated data changes: cached databases are regenerated. */
 export const GENERATOR_VERSION = 3;
@@ -41,18 +42,7 @@ export const COLUMNS = {
 export type Table = keyof typeof COLUMNS;
 export type Row = unknown[];
 
-/** mulberry32: a tiny deterministic PRNG. */
-export function prng(seed: number) {
-  const next = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (a: number, b: number) => a + Math.floor(next() * (b - a + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
+export { prng };
 type Rng = ReturnType<typeof prng>;
 
 const FIRST = ('Maria Ana Francisca Antônia Adriana Juliana Márcia Fernanda Patrícia Aline Sandra Camila Amanda Bruna Jéssica ' +

@@ -45,8 +45,8 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number) {
+/** mulberry32: a tiny deterministic PRNG (the bench generator uses it too). */
+export function prng(seed: number) {
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

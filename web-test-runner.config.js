@@ -89,7 +89,8 @@ export default {
   concurrency: 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // Generous: a loaded CI machine runs the end-to-end flow several times slower.
+  testFramework: { config: { timeout: 30_000 } },
   middleware: [bff()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),

@@ -6,6 +6,7 @@
 //   npm run bench -- [--sizes 10000,1000000] [--duration 5] [--rounds 3] [--connections 50]
 //                    [--transitions 10000] [--deep 10000] [--only queue,deep] [--cpu-prof] [--quick]
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -77,11 +78,17 @@ async function workingCopy(url: string, n: number, o: BenchOptions): Promise<{ u
   return { url: file, drop: async () => clean() };
 }
 
-/** git HEAD, marked "+changes" when bff/ or db/ differ from it: the code a size was measured on. */
+/**
+ * The code a size was measured on: git HEAD and the tree of bff/ and db/ (so
+ * commits elsewhere do not count as a change), "+changes" when those differ
+ * from HEAD.
+ */
 function codeVersion(): string {
   try {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: join(DATA_DIR, '..', '..'), encoding: 'utf8' }).trim();
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'bff', 'db') ? '+changes' : ''}`;
+    const tree = createHash('sha1').update(git('ls-tree', 'HEAD', 'bff', 'db')).digest('hex').slice(0, 7);
+    const dirty = git('status', '--porcelain', '--', 'bff', 'db') ? '+changes' : '';
+    return `${git('rev-parse', '--short', 'HEAD')} (bff+db ${tree}${dirty})`;
   } catch {
     return 'unknown';
   }
@@ -162,6 +169,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Rep
         code, jwksFetches: 0, load: [loadStart, loadavg()[0]], scenarios: results,
       });
     } finally {
+      await drain(server.base);
       jwksFetches = (await server.stop()).jwksFetches;
       if (sizes.at(-1)?.n === n) sizes.at(-1)!.jwksFetches = jwksFetches;
       await work.drop();

@@ -251,21 +251,21 @@ export interface Measurement {
 }
 
 /**
- * Waits until the server answers a bare hello-world again: requests still
- * running when a measurement ends (its connections are closed, the server
- * finishes them anyway) must not eat into the next measurement.
+ * Waits until no request is running in the server: requests still running
+ * when a measurement ends (autocannon closes their connections, the server
+ * finishes them anyway) must not eat into the next measurement, nor meet a
+ * closed database at the end.
  */
 export async function drain(base: string, maxSeconds = 300): Promise<number> {
   const t0 = performance.now();
   while (performance.now() - t0 < maxSeconds * 1000) {
-    const t = performance.now();
     try {
-      const res = await fetch(`${base}/bench/bare`, { signal: AbortSignal.timeout(maxSeconds * 1000) });
-      await res.arrayBuffer();
-      if (performance.now() - t < 50) break;
+      const res = await fetch(`${base}/bench/inflight`, { signal: AbortSignal.timeout(maxSeconds * 1000) });
+      if ((await res.text()) === '0') break;
     } catch {
       /* try again */
     }
+    await new Promise((r) => setTimeout(r, 50));
   }
   return (performance.now() - t0) / 1000;
 }

@@ -64,10 +64,22 @@ const app = buildApp({
 // Added after buildApp(): still routed (notFound only answers when nothing matches),
 // through the app's global middleware (request id, body limit).
 app.get('/bench/hello', (c) => c.json({ ok: true }));
-// A bare Hono hello-world in the same process, dispatched before the app (no middleware).
+// A bare Hono hello-world in the same process, dispatched before the app (no
+// middleware), and the count of app requests still running (the harness waits
+// for 0 between measurements).
+let inflight = 0;
+const done = () => void inflight--;
 const bare = new Hono();
 bare.get('/bench/bare', (c) => c.json({ ok: true }));
-const dispatch = (req: Request, env: unknown) => (req.url.endsWith('/bench/bare') ? bare.fetch(req, env) : app.fetch(req, env));
+bare.get('/bench/inflight', (c) => c.text(String(inflight)));
+const dispatch = (req: Request, env: unknown) => {
+  if (req.url.endsWith('/bench/bare') || req.url.endsWith('/bench/inflight')) return bare.fetch(req, env);
+  const res = app.fetch(req, env);
+  if (!(res instanceof Promise)) return res;
+  inflight++;
+  res.then(done, done);
+  return res;
+};
 
 // What an acknowledged write survives, as the app configured its connection.
 const durability =

@@ -15,6 +15,7 @@ import type {
 } from '../../bff/contract.js';
 import type { Database } from '../schema.js';
 import { nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';
+import { param, templatesOf } from './templates.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -58,12 +59,21 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, now: Date): Promise<RequestPage> {
-  // A protocol search walks the protocol index: protocols are numbered in
-  // filing order, so this is the FIFO order too.
-  const protocol = f.q ? protocolPrefix(f.q) : null;
-  const sortKey = protocol ? 'protocol' : f.sort === 'due' ? 'due_at' : 'filed_at';
-  const sortCol = `r.${sortKey}` as const;
+interface QueueRow {
+  id: number; protocol: string; status: string; institution_id: number; acronym: string; institution_name: string;
+  service_id: number; service_name: string; citizen_id: number; citizen_name: string; assignee_id: number | null;
+  assignee_name: string | null; filed_at: string; due_at: string; verdict: 'approved' | 'rejected' | null; version: number;
+}
+
+/** The queue's query for one shape, every value a param() (see templates.ts). */
+function queueQuery(
+  db: Db,
+  scope: QueueScope,
+  f: QueueFilters,
+  s: { sortKey: 'protocol' | 'due_at' | 'filed_at'; protocol: string | null; words: string[]; insts: number[]; statuses: string[]; like: string | null },
+) {
+  const sortCol = `r.${s.sortKey}` as const;
+  const list = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => param<never>(`${prefix}${k}`));
   let q = db
     .selectFrom('requests as r')
     .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
@@ -75,48 +85,73 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
       'r.service_id', 'sv.name as service_name', 'r.citizen_id', 'r.citizen_name', 'r.assignee_id',
       'a.name as assignee_name', 'r.filed_at', 'r.due_at', 'e.verdict', 'r.version',
     ]);
-  if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', scope.citizenId);
+  if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', param<never>('citizen'));
+  const insts = list('inst', s.insts.length);
   if (scope.institutionIds) {
     // With a protocol or a full name, the few matching rows are the way in:
     // "+" keeps the planner from walking the institution's queue index.
-    const narrow = protocol !== null || (f.q !== undefined && nameTerms(f.q).length > 1);
+    const narrow = s.protocol !== null || s.words.length > 1;
     const inst = narrow ? sql<number>`+r.institution_id` : sql.ref<number>('r.institution_id');
-    q = scope.institutionIds.length === 1
-      ? q.where(inst, '=', scope.institutionIds[0])
-      : q.where(inst, 'in', scope.institutionIds.length ? scope.institutionIds : [-1]);
+    q = insts.length === 1 ? q.where(inst, '=', insts[0]) : q.where(inst, 'in', insts);
   }
-  if (f.statuses?.length) q = f.statuses.length === 1 ? q.where('r.status', '=', f.statuses[0]) : q.where('r.status', 'in', f.statuses);
-  if (f.serviceId !== undefined) q = q.where('r.service_id', '=', f.serviceId);
-  if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', f.assigneeId);
-  if (f.month) q = q.where('r.filed_at', '>=', `${f.month}-01`).where('r.filed_at', '<', `${nextMonth(f.month)}-01`);
-  if (protocol) {
-    q = q.where('r.protocol', '>=', protocol).where('r.protocol', '<', prefixEnd(protocol));
-  } else if (f.q?.trim()) {
-    const words = nameTerms(f.q).slice(0, 4);
-    if (scope.institutionIds) {
-      // Each word narrows by a prefix of some word of the citizen's name;
-      // particles alone ("da", "de") match no one.
-      if (!words.length) q = q.where(sql<boolean>`1 = 0`);
-      const ids = scope.institutionIds.length ? scope.institutionIds : [-1];
-      const matching = (w: string) =>
-        db.selectFrom('request_terms').select('request_id').where('institution_id', 'in', ids).where('term', '>=', w).where('term', '<', prefixEnd(w));
-      if (words.length) {
-        // One word (a surname) often matches thousands: walk the queue in
-        // order and stop at a page. Several words (a name) match few: the
-        // intersection is small, so fetch those rows and sort them.
-        const [first, ...rest] = words;
-        q = q.where('r.id', 'in', rest.reduce((acc, w) => acc.intersect(matching(w)), matching(first)));
-      }
-    } else {
-      // A citizen's own requests are few: a plain scan finds any fragment.
-      const like = normalizeSearch(f.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-      q = q.where(sql<boolean>`r.search_text like ${`%${like}%`} escape '\\'`);
+  const statuses = list('status', s.statuses.length);
+  if (statuses.length) q = statuses.length === 1 ? q.where('r.status', '=', statuses[0]) : q.where('r.status', 'in', statuses);
+  if (f.serviceId !== undefined) q = q.where('r.service_id', '=', param<never>('service'));
+  if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', param<never>('assignee'));
+  if (f.month) q = q.where('r.filed_at', '>=', param<never>('monthFrom')).where('r.filed_at', '<', param<never>('monthTo'));
+  if (s.protocol) {
+    q = q.where('r.protocol', '>=', param<never>('protoFrom')).where('r.protocol', '<', param<never>('protoTo'));
+  } else if (f.q?.trim() && scope.institutionIds) {
+    // Each word narrows by a prefix of some word of the citizen's name;
+    // particles alone ("da", "de") match no one.
+    if (!s.words.length) q = q.where(sql<boolean>`1 = 0`);
+    const matching = (k: number) =>
+      db.selectFrom('request_terms').select('request_id').where('institution_id', 'in', insts)
+        .where('term', '>=', param<never>(`word${k}From`)).where('term', '<', param<never>(`word${k}To`));
+    if (s.words.length) {
+      // One word (a surname) often matches thousands: walk the queue in
+      // order and stop at a page. Several words (a name) match few: the
+      // intersection is small, so fetch those rows and sort them.
+      q = q.where('r.id', 'in', s.words.slice(1).reduce((acc, _, k) => acc.intersect(matching(k + 1)), matching(0)));
     }
+  } else if (s.like !== null) {
+    // A citizen's own requests are few: a plain scan finds any fragment.
+    q = q.where(sql<boolean>`r.search_text like ${param<never>('like')} escape '\\'`);
   }
   if (f.cursor) {
-    q = q.where((eb) => eb(eb.refTuple(sortCol, 'r.id'), '>', eb.tuple(f.cursor![0], f.cursor![1])));
+    q = q.where((eb) => eb(eb.refTuple(sortCol, 'r.id'), '>', eb.tuple(param<string>('cursorKey'), param<number>('cursorId'))));
   }
-  const rows = await q.orderBy(sortCol).orderBy('r.id').limit(f.limit + 1).execute();
+  return q.orderBy(sortCol).orderBy('r.id').limit(param<never>('limit'));
+}
+
+export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, now: Date): Promise<RequestPage> {
+  // A protocol search walks the protocol index: protocols are numbered in
+  // filing order, so this is the FIFO order too.
+  const protocol = f.q ? protocolPrefix(f.q) : null;
+  const sortKey = protocol ? 'protocol' : f.sort === 'due' ? 'due_at' : 'filed_at';
+  const words = !protocol && f.q?.trim() && scope.institutionIds ? nameTerms(f.q).slice(0, 4) : [];
+  const like = !protocol && f.q?.trim() && !scope.institutionIds ? normalizeSearch(f.q).replace(/[\\%_]/g, (c) => `\\${c}`) : null;
+  const insts = scope.institutionIds ? (scope.institutionIds.length ? scope.institutionIds : [-1]) : [];
+  const statuses = f.statuses ?? [];
+  // Every value is a named parameter; the shape is everything else.
+  const values: Record<string, unknown> = { limit: f.limit + 1 };
+  insts.forEach((v, k) => (values[`inst${k}`] = v));
+  statuses.forEach((v, k) => (values[`status${k}`] = v));
+  if (scope.citizenId !== undefined) values.citizen = scope.citizenId;
+  if (f.serviceId !== undefined) values.service = f.serviceId;
+  if (f.assigneeId !== undefined) values.assignee = f.assigneeId;
+  if (f.month) Object.assign(values, { monthFrom: `${f.month}-01`, monthTo: `${nextMonth(f.month)}-01` });
+  if (protocol) Object.assign(values, { protoFrom: protocol, protoTo: prefixEnd(protocol) });
+  words.forEach((w, k) => Object.assign(values, { [`word${k}From`]: w, [`word${k}To`]: prefixEnd(w) }));
+  if (like !== null) values.like = `%${like}%`;
+  if (f.cursor) Object.assign(values, { cursorKey: f.cursor[0], cursorId: f.cursor[1] });
+  const shape = [
+    'queue', sortKey, scope.citizenId !== undefined ? 'c' : '', scope.institutionIds ? `i${insts.length}` : '', `s${statuses.length}`,
+    f.serviceId !== undefined ? 'sv' : '', f.assigneeId !== undefined ? 'a' : '', f.month ? 'm' : '', protocol ? 'p' : '',
+    f.q?.trim() && scope.institutionIds ? `w${words.length}` : '', like !== null ? 'l' : '', f.cursor ? 'k' : '',
+  ].join('|');
+  const query = templatesOf(db).compile(shape, () => queueQuery(db, scope, f, { sortKey, protocol, words, insts, statuses, like }), values);
+  const rows = (await db.executeQuery<QueueRow>(query)).rows;
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const items: RequestSummary[] = page.map((r) => ({

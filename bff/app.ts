@@ -6,7 +6,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { authMiddleware } from './auth.js';
-import type { AppEnv, Deps } from './env.js';
+import type { AppDeps, AppEnv, Deps } from './env.js';
+import { createWrites } from './writes.js';
 import { ProblemError, problem } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { attachmentRoutes } from './routes/attachments.js';
@@ -16,7 +17,8 @@ import { identityRoutes } from './routes/identity.js';
 import { requestRoutes } from './routes/requests.js';
 import { serviceRoutes } from './routes/services.js';
 
-export function buildApp(deps: Deps) {
+export function buildApp(given: Deps) {
+  const deps: AppDeps = { ...given, writes: given.writes ?? createWrites(given.db) };
   const { config } = deps;
   const app = new Hono<AppEnv>();
 

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { DevIdp } from './dev-idp.js';
 import { unauthorized } from './errors.js';
 import type { Database } from '../db/schema.js';
+import type { Writes } from './writes.js';
 
 export interface Deps {
   db: Kysely<Database>;
@@ -13,7 +14,12 @@ export interface Deps {
   now: () => Date;
   verify: Verifier;
   devIdp?: DevIdp;
+  /** Write transactions (grouped commits on SQLite); buildApp() creates them when not given. */
+  writes?: Writes;
 }
+
+/** Deps as the routes get them from buildApp(). */
+export type AppDeps = Deps & { writes: Writes };
 
 export type AppEnv = { Variables: { user: AuthUser | null; requestId: string } };
 

@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Transaction } from 'kysely';
 import type { FollowUpKind as PostKind, ThreadEntry, ThreadEntryType, ThreadPage } from '../contract.js';
 import { canSee, decideFollowUp, isStaffOf, seesInternal } from '../domain/permissions.js';
-import { type AppEnv, type Deps, requireUser } from '../env.js';
+import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, safeFileName, toMb } from '../files.js';
 import { FollowUpBody, FollowUpListQuery, IdParam, parse } from '../schemas.js';
@@ -25,7 +25,7 @@ const FOLLOW_UP_ACTIONS: Record<string, ThreadEntryType> = {
 export const STAFF_ONLY_ACTIONS = ['internal_note'];
 const FOLLOW_UP_KINDS: PostKind[] = ['message', 'internal_note', 'info_request'];
 
-export function followUpRoutes(deps: Deps) {
+export function followUpRoutes(deps: AppDeps) {
   const { db, now, config } = deps;
   return new Hono<AppEnv>()
     .get('/:id/follow-ups', async (c) => {
@@ -130,7 +130,7 @@ export function followUpRoutes(deps: Deps) {
         const decision = decideFollowUp(user, requestFacts(f), fields.kind);
         if (decision !== 'allow') throw DECISION_ERRORS[decision]();
         const at = now().toISOString();
-        const entryId = await db.transaction().execute(async (trx) => {
+        const entryId = await deps.writes.run(async (trx) => {
           const current = await getRequestFacts(trx, id);
           if (!current) throw notFound('Solicitação não encontrada.');
           // The citizen's message while the request waits for them is their reply.

@@ -8,7 +8,7 @@ import { type Actor, allowedActions, canBeAssignee, canSee, isStaff, isStaffOf, 
 import { type TransitionSpec, requestFacts, transitionIn } from '../transitions.js';
 import type { AuthUser } from '../auth.js';
 import { indexRequestTerms } from '../../db/queries/search.js';
-import { type AppEnv, type Deps, requireUser } from '../env.js';
+import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
 import {
@@ -41,7 +41,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 
 const etag = (version: number) => `"${version}"`;
 
-export function requestRoutes(deps: Deps) {
+export function requestRoutes(deps: AppDeps) {
   const { db, now } = deps;
   const detail = async (c: Context<AppEnv>, actor: Actor, id: number, status: 200 | 201 = 200) => {
     const d = await getRequestDetail(db, id, now(), (f) => allowedActions(actor, requestFacts(f), REQUEST_ACTIONS));
@@ -56,7 +56,7 @@ export function requestRoutes(deps: Deps) {
     const user = requireUser(c);
     const { id } = parse(IdParam, c.req.param());
     const ifMatch = parseIfMatch(c.req.header('If-Match'));
-    await db.transaction().execute((trx) => transitionIn(trx, { user, id, ifMatch, at: now().toISOString() }, spec));
+    await deps.writes.run((trx) => transitionIn(trx, { user, id, ifMatch, at: now().toISOString() }, spec));
     return detail(c, user, id);
   };
 
@@ -90,7 +90,7 @@ export function requestRoutes(deps: Deps) {
       const filed = now();
       const at = filed.toISOString();
       const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays).toISOString();
-      const id = await db.transaction().execute(async (trx) => {
+      const id = await deps.writes.run(async (trx) => {
         const protocol = await nextProtocol(trx, Number(localDate(filed).slice(0, 4)));
         const { id } = await trx
           .insertInto('requests')

@@ -288,7 +288,9 @@ export function measure(
     timeout: 10,
     // Finish within 100 ms of the last response (the default 1 s tick would pad short runs).
     sampleInt: 100,
-    headers: { authorization: auth() },
+    // A POST without a body carries "Content-Length: 0", as browsers and
+    // fetch() send it (autocannon alone would send no length at all).
+    headers: { authorization: auth(), ...(s.method === 'GET' ? {} : { 'content-length': '0' }) },
     ...(dynamic
       ? { requests: [{ method: s.method, setupRequest: (req: any) => ({ ...req, path: path(), headers: { ...req.headers, authorization: auth() } }) }] }
       : {}),

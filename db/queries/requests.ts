@@ -1,7 +1,7 @@
 // Request queries: the queue (keyset pagination), the detail, filing and the
 // guarded state transitions. Plain functions, `db` first; rows map to the
 // contract's DTOs here and nowhere else.
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type InferResult, type Kysely, type Transaction, sql } from 'kysely';
 import type {
   FileRef,
   HistoryEntry,
@@ -202,12 +202,12 @@ export interface RequestFactsRow {
 }
 
 export async function getRequestFacts(db: Db, id: number): Promise<RequestFactsRow | undefined> {
-  const row = await db
-    .selectFrom('requests')
-    .select(['id', 'institution_id', 'citizen_id', 'assignee_id', 'status', 'version', 'service_version_id', 'resume_status', 'paused_at', 'due_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row as RequestFactsRow | undefined;
+  const query = templatesOf(db).compile('facts', () =>
+    db
+      .selectFrom('requests')
+      .select(['id', 'institution_id', 'citizen_id', 'assignee_id', 'status', 'version', 'service_version_id', 'resume_status', 'paused_at', 'due_at'])
+      .where('id', '=', param<number>('id')), { id });
+  return (await db.executeQuery<RequestFactsRow>(query)).rows[0];
 }
 
 export async function getRequestDetail(
@@ -216,37 +216,44 @@ export async function getRequestDetail(
   now: Date,
   allowed: (facts: RequestFactsRow) => RequestAction[],
 ): Promise<RequestDetail | undefined> {
-  const r = await db
-    .selectFrom('requests as r')
-    .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
-    .innerJoin('institutions as i', 'i.id', 'r.institution_id')
-    .innerJoin('users as c', 'c.id', 'r.citizen_id')
-    .leftJoin('users as a', 'a.id', 'r.assignee_id')
-    .selectAll('r')
-    .select([
-      'sv.name as service_name', 'sv.version as service_version', 'sv.fields', 'sv.deadline_days', 'sv.deadline_kind',
-      'i.acronym', 'i.name as institution_name', 'c.email as citizen_email', 'a.name as assignee_name',
-    ])
-    .where('r.id', '=', id)
-    .executeTakeFirst();
+  // Fixed shapes: built once (templates.ts), run with this id.
+  const t = templatesOf(db);
+  const id$ = param<number>('id');
+  const main = () =>
+    db
+      .selectFrom('requests as r')
+      .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
+      .innerJoin('institutions as i', 'i.id', 'r.institution_id')
+      .innerJoin('users as c', 'c.id', 'r.citizen_id')
+      .leftJoin('users as a', 'a.id', 'r.assignee_id')
+      .leftJoin('evaluations as e', 'e.request_id', 'r.id')
+      .selectAll('r')
+      .select([
+        'sv.name as service_name', 'sv.version as service_version', 'sv.fields', 'sv.deadline_days', 'sv.deadline_kind',
+        'i.acronym', 'i.name as institution_name', 'c.email as citizen_email', 'a.name as assignee_name',
+        'e.verdict as e_verdict', 'e.rating as e_rating', 'e.comment as e_comment', 'e.status as e_status', 'e.created_at as e_created_at',
+      ])
+      .where('r.id', '=', id$);
+  const r = (await db.executeQuery<InferResult<ReturnType<typeof main>>[number]>(t.compile('detail', main, { id }))).rows[0];
   if (!r) return undefined;
-  const [steps, files, evaluation] = await Promise.all([
+  const stepsQuery = () =>
     db
       .selectFrom('service_steps as s')
-      .leftJoin('step_answers as sa', (j) => j.onRef('sa.step_id', '=', 's.id').on('sa.request_id', '=', id))
+      .leftJoin('step_answers as sa', (j) => j.onRef('sa.step_id', '=', 's.id').on('sa.request_id', '=', id$))
       .leftJoin('users as u', 'u.id', 'sa.answered_by')
       .select(['s.id', 's.position', 's.title', 'sa.answer', 'sa.note', 'sa.answered_by', 'u.name as answered_by_name', 'sa.answered_at'])
-      .where('s.service_version_id', '=', r.service_version_id)
-      .orderBy('s.position')
-      .execute(),
+      .where('s.service_version_id', '=', param<number>('version'))
+      .orderBy('s.position');
+  const filesQuery = () =>
     db
       .selectFrom('files')
       .select(['id', 'label', 'file_name', 'content_type', 'size'])
-      .where('request_id', '=', id)
+      .where('request_id', '=', id$)
       .where('follow_up_id', 'is', null)
-      .orderBy('id')
-      .execute(),
-    db.selectFrom('evaluations').selectAll().where('request_id', '=', id).executeTakeFirst(),
+      .orderBy('id');
+  const [{ rows: steps }, { rows: files }] = await Promise.all([
+    db.executeQuery<InferResult<ReturnType<typeof stepsQuery>>[number]>(t.compile('detail-steps', stepsQuery, { id, version: r.service_version_id })),
+    db.executeQuery<InferResult<ReturnType<typeof filesQuery>>[number]>(t.compile('detail-files', filesQuery, { id })),
   ]);
   const facts: RequestFactsRow = {
     id: r.id, institution_id: r.institution_id, citizen_id: r.citizen_id, assignee_id: r.assignee_id,
@@ -281,10 +288,10 @@ export async function getRequestDetail(
     justification: r.justification,
     concludedAt: r.concluded_at,
     conclusion: r.conclusion,
-    evaluation: evaluation
+    evaluation: r.e_verdict
       ? {
-          verdict: evaluation.verdict, rating: evaluation.rating, comment: evaluation.comment,
-          status: evaluation.status, createdAt: evaluation.created_at,
+          verdict: r.e_verdict, rating: r.e_rating, comment: r.e_comment,
+          status: r.e_status!, createdAt: r.e_created_at!,
         }
       : null,
     version: r.version,

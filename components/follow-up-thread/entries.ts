@@ -2,13 +2,13 @@
 // a request for information, the citizen's reply, or a life-cycle event.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FileRef, ThreadEntry } from '../../bff/contract.js';
-import type { Locale } from '../internal/i18n.js';
+import { type Locale, formatDate } from '../internal/i18n.js';
 import { type ThreadMessageKey, formatSize, threadText } from './messages.js';
 
 const EVENTS = new Set(['file', 'start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate']);
 
 export function formatTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'America/Sao_Paulo' }).format(new Date(iso));
+  return formatDate(locale, iso, true);
 }
 
 export function renderEntry(e: ThreadEntry, locale: Locale, download: (f: FileRef) => void): TemplateResult {

@@ -36,6 +36,14 @@ export function connect(url: string, opts: { poolSize?: number } = {}): Db {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/**
+ * SQL that starts with this comment returns its rows as arrays on SQLite
+ * (better-sqlite3's raw mode: a third less time than building an object per
+ * row, for the queue's 26 rows × 16 columns). PostgreSQL ignores it and
+ * returns objects, whose values come in the same order.
+ */
+export const ARRAY_ROWS = '/* rows as arrays */ ';
+
 // Kysely's SQLite driver prepares every statement anew; preparing costs more
 // than running a point read. Cache prepared statements by their SQL text.
 function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database {
@@ -44,6 +52,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database
     let stmt = cache.get(source);
     if (!stmt) {
       stmt = sqlite.prepare(source);
+      if (stmt.reader && source.startsWith(ARRAY_ROWS)) stmt.raw(true);
       if (cache.size >= max) cache.delete(cache.keys().next().value!);
       cache.set(source, stmt);
     }

@@ -65,6 +65,14 @@ interface QueueRow {
   assignee_name: string | null; filed_at: string; due_at: string; verdict: 'approved' | 'rejected' | null; version: number;
 }
 
+const QUEUE_SELECT = [
+  'r.id', 'r.protocol', 'r.status', 'r.institution_id', 'i.acronym', 'i.name as institution_name',
+  'r.service_id', 'sv.name as service_name', 'r.citizen_id', 'r.citizen_name', 'r.assignee_id',
+  'a.name as assignee_name', 'r.filed_at', 'r.due_at', 'e.verdict', 'r.version',
+] as const;
+/** The queue query's columns, in the order it selects them (its rows come as arrays on SQLite). */
+const QUEUE_COLUMNS = QUEUE_SELECT.map((c) => c.split(/ as |\./).pop()) as (keyof QueueRow)[];
+
 /** The queue's query for one shape, every value a param() (see templates.ts). */
 function queueQuery(
   db: Db,
@@ -80,11 +88,7 @@ function queueQuery(
     .innerJoin('institutions as i', 'i.id', 'r.institution_id')
     .leftJoin('users as a', 'a.id', 'r.assignee_id')
     .leftJoin('evaluations as e', 'e.request_id', 'r.id')
-    .select([
-      'r.id', 'r.protocol', 'r.status', 'r.institution_id', 'i.acronym', 'i.name as institution_name',
-      'r.service_id', 'sv.name as service_name', 'r.citizen_id', 'r.citizen_name', 'r.assignee_id',
-      'a.name as assignee_name', 'r.filed_at', 'r.due_at', 'e.verdict', 'r.version',
-    ]);
+    .select(QUEUE_SELECT);
   if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', param<never>('citizen'));
   const insts = list('inst', s.insts.length);
   if (scope.institutionIds) {
@@ -150,10 +154,20 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
     f.serviceId !== undefined ? 'sv' : '', f.assigneeId !== undefined ? 'a' : '', f.month ? 'm' : '', protocol ? 'p' : '',
     f.q?.trim() && scope.institutionIds ? `w${words.length}` : '', like !== null ? 'l' : '', f.cursor ? 'k' : '',
   ].join('|');
-  const query = templatesOf(db).compile(shape, () => queueQuery(db, scope, f, { sortKey, protocol, words, insts, statuses, like }), values);
-  const rows = (await db.executeQuery<QueueRow>(query)).rows;
+  const query = templatesOf(db).compile(shape, () => queueQuery(db, scope, f, { sortKey, protocol, words, insts, statuses, like }), values, {
+    arrayRows: true,
+  });
+  const result = await db.executeQuery<unknown[] | Record<string, unknown>>(query);
+  // Arrays on SQLite, objects on PostgreSQL: either way the values in QUEUE_COLUMNS order.
+  const rows = result.rows.map((row) => {
+    const v = Array.isArray(row) ? row : Object.values(row);
+    const r = {} as Record<string, unknown>;
+    for (let k = 0; k < QUEUE_COLUMNS.length; k++) r[QUEUE_COLUMNS[k]] = v[k];
+    return r as unknown as QueueRow;
+  });
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
+  const nowIso = now.toISOString();
   const items: RequestSummary[] = page.map((r) => ({
     id: r.id,
     protocol: r.protocol,
@@ -164,7 +178,7 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
     filedAt: r.filed_at,
     dueAt: r.due_at,
-    overdue: isOverdueRow(r.status, r.due_at, now),
+    overdue: isOverdueRow(r.status, r.due_at, nowIso),
     evaluation: r.verdict ? { verdict: r.verdict } : null,
     version: r.version,
   }));
@@ -184,8 +198,8 @@ export async function countByStatus(db: Db, scope: QueueScope): Promise<Record<s
 }
 
 const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
-function isOverdueRow(status: string, dueAt: string, now: Date): boolean {
-  return RUNNING.has(status) && now.toISOString() > dueAt;
+function isOverdueRow(status: string, dueAt: string, now: Date | string): boolean {
+  return RUNNING.has(status) && (typeof now === 'string' ? now : now.toISOString()) > dueAt;
 }
 
 export interface RequestFactsRow {

@@ -8,6 +8,7 @@
 // value that is not one, so nothing of one request can leak into another's
 // SQL through the cache.
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import { ARRAY_ROWS } from '../connect.js';
 
 const MARK = '\u0000atende-param:';
 
@@ -28,9 +29,10 @@ export class QueryTemplates {
   /**
    * The query of this shape with these values. `build` runs on the first call
    * of a shape only, so it must use `param()` for every value and let nothing
-   * but `shape` decide the query's structure.
+   * but `shape` decide the query's structure. `arrayRows`: rows as arrays of
+   * the selected values on SQLite (see ARRAY_ROWS), objects on PostgreSQL.
    */
-  compile(shape: string, build: () => Compilable<unknown>, values: Record<string, unknown>): CompiledQuery {
+  compile(shape: string, build: () => Compilable<unknown>, values: Record<string, unknown>, opts: { arrayRows?: boolean } = {}): CompiledQuery {
     let t = this.#cache.get(shape);
     if (!t) {
       const c = build().compile();
@@ -38,7 +40,7 @@ export class QueryTemplates {
         if (typeof v !== 'string' || !v.startsWith(MARK)) throw new Error(`query template "${shape}": a value not given through param(): ${String(v)}`);
         return v.slice(MARK.length);
       });
-      t = { sql: c.sql, names };
+      t = { sql: opts.arrayRows ? ARRAY_ROWS + c.sql : c.sql, names };
       if (this.#cache.size >= this.max) this.#cache.delete(this.#cache.keys().next().value!);
       this.#cache.set(shape, t);
     }

@@ -32,6 +32,10 @@ export function connect(url: string, opts: { poolSize?: number } = {}): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache instead of SQLite's 2 MiB: at 1,000,000 requests a
+  // detail's point reads otherwise go to the OS for most pages (bench: 56 ->
+  // 40 µs per detail's reads, 22 µs at 10,000 requests).
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

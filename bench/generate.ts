@@ -234,6 +234,8 @@ async function fillPostgres(url: string, n: number, quiet?: boolean) {
     for (const i of indexes) await client.query(i.indexdef);
     bar.done(`${indexes.length} indexes rebuilt`);
     await syncSequences(client);
+    // Triggers were off during the load (replica role): give each institution its queue version.
+    await client.query('insert into queue_versions (institution_id, version) select id, 0 from institutions on conflict do nothing');
     await client.query('vacuum analyze');
     bar.done('vacuum analyze');
   } finally {

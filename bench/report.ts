@@ -115,10 +115,16 @@ export function checkTargets(sizes: SizeResult[]): Target[] {
       });
       out.push({ target: `Queue page p99 ≤ 15 ms ${at}`, figure: `${ms(q.median.p99)} ms`, met: q.median.p99 <= 15 });
     }
+    const qdb = get(s, 'queue_db');
+    if (qdb) {
+      out.push({ target: `(database read) Queue page, cache off, ≥ 20% of hello-world req/s ${at}`, figure: pct(qdb.median.ratio), met: qdb.median.ratio >= 0.2 });
+      out.push({ target: `(database read) Queue page, cache off, p99 ≤ 15 ms ${at}`, figure: `${ms(qdb.median.p99)} ms`, met: qdb.median.p99 <= 15 });
+    }
     const d = get(s, 'deep');
-    if (q && d) {
-      const slower = q.median.ratio / d.median.ratio;
-      out.push({ target: `Deep page (${int(s.deepDepth)} rows in) within 1.2× of first page ${at}`, figure: times(slower), met: slower <= 1.2 });
+    const first = qdb ?? q;
+    if (first && d) {
+      const slower = first.median.ratio / d.median.ratio;
+      out.push({ target: `Deep page (${int(s.deepDepth)} rows in) within 1.2× of the first page${qdb ? ' read from the database' : ''} ${at}`, figure: times(slower), met: slower <= 1.2 });
     }
     const t = get(s, 'start_analysis');
     if (t) {

@@ -78,7 +78,12 @@ export interface Scenario {
   /** Runs once before the scenario's rounds, told how many requests they may send in all. */
   setup?: (requests: number) => Promise<void>;
   note?: string;
+  /** Extra request headers (bench/server.ts: `x-atende-bench-cache: off` selects the app without the queue cache). */
+  headers?: Record<string, string>;
 }
+
+/** Sent to read the queue from the database: the bench server's second app, without the page cache. */
+export const CACHE_OFF = { 'x-atende-bench-cache': 'off' };
 
 export interface Prepared {
   institution: { id: number; acronym: string; requests: number };
@@ -177,8 +182,18 @@ export async function prepare(
   let taken = 0;
 
   const scenarios: Scenario[] = [
-    { key: 'queue', title: 'Queue page (25, FIFO, default filters)', method: 'GET', path: '/api/requests?limit=25', token },
-    { key: 'status_due', title: 'Queue: status=submitted, sort=due', method: 'GET', path: '/api/requests?status=submitted&sort=due&limit=25', token },
+    {
+      key: 'queue', title: 'Queue page (25, FIFO, default filters)', method: 'GET', path: '/api/requests?limit=25', token,
+      note: 'as served: the first page is kept in memory until the institution changes',
+    },
+    {
+      key: 'queue_db', title: 'Queue page read from the database', method: 'GET', path: '/api/requests?limit=25', token, headers: CACHE_OFF,
+      note: 'the same page with the page cache off: the first load after every change',
+    },
+    {
+      key: 'status_due', title: 'Queue: status=submitted, sort=due', method: 'GET', path: '/api/requests?status=submitted&sort=due&limit=25', token,
+      headers: CACHE_OFF, note: 'read from the database (page cache off)',
+    },
     {
       key: 'deep',
       title: `Deep page (cursor ${(pages * 100).toLocaleString('en')} rows in)`,
@@ -290,7 +305,7 @@ export function measure(
     sampleInt: 100,
     // A POST without a body carries "Content-Length: 0", as browsers and
     // fetch() send it (autocannon alone would send no length at all).
-    headers: { authorization: auth(), ...(s.method === 'GET' ? {} : { 'content-length': '0' }) },
+    headers: { authorization: auth(), ...(s.method === 'GET' ? {} : { 'content-length': '0' }), ...s.headers },
     ...(dynamic
       ? { requests: [{ method: s.method, setupRequest: (req: any) => ({ ...req, path: path(), headers: { ...req.headers, authorization: auth() } }) }] }
       : {}),

@@ -53,14 +53,13 @@ jwksBody = JSON.stringify(idp.jwks);
 const config = loadConfig({ DATABASE_URL: url, SSO_JWKS_URL: jwksUrl, SSO_ISSUER: issuer, SSO_AUDIENCE: AUDIENCE, PORT: '0' });
 const database = connect(config.databaseUrl);
 await migrateToLatest(database.db);
-const app = buildApp({
-  db: database.db,
-  config,
-  now: () => new Date(),
-  verify: createVerifier([remoteIssuer(config.sso!.jwksUrl, config.sso!.issuer, config.sso!.audience)], {
-    clockToleranceSeconds: config.clockToleranceSeconds,
-  }),
+const verify = createVerifier([remoteIssuer(config.sso!.jwksUrl, config.sso!.issuer, config.sso!.audience)], {
+  clockToleranceSeconds: config.clockToleranceSeconds,
 });
+const app = buildApp({ db: database.db, config, now: () => new Date(), verify });
+// The same app without the queue page cache, for requests that carry
+// CACHE_OFF (bench/scenarios.ts): what a page costs when read from the database.
+const direct = buildApp({ db: database.db, config, now: () => new Date(), verify, queueCache: null });
 // Added after buildApp(): still routed (notFound only answers when nothing matches),
 // through the app's global middleware (request id, body limit).
 app.get('/bench/hello', (c) => c.json({ ok: true }));
@@ -74,7 +73,7 @@ bare.get('/bench/bare', (c) => c.json({ ok: true }));
 bare.get('/bench/inflight', (c) => c.text(String(inflight)));
 const dispatch = (req: Request, env: unknown) => {
   if (req.url.endsWith('/bench/bare') || req.url.endsWith('/bench/inflight')) return bare.fetch(req, env);
-  const res = app.fetch(req, env);
+  const res = (req.headers.get('x-atende-bench-cache') === 'off' ? direct : app).fetch(req, env);
   if (!(res instanceof Promise)) return res;
   inflight++;
   res.then(done, done);

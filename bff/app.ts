@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authMiddleware } from './auth.js';
 import type { AppDeps, AppEnv, Deps } from './env.js';
 import { createWrites } from './writes.js';
+import { QueueCache } from '../db/queries/queue-cache.js';
 import { ProblemError, problem } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { attachmentRoutes } from './routes/attachments.js';
@@ -18,7 +19,11 @@ import { requestRoutes } from './routes/requests.js';
 import { serviceRoutes } from './routes/services.js';
 
 export function buildApp(given: Deps) {
-  const deps: AppDeps = { ...given, writes: given.writes ?? createWrites(given.db) };
+  const deps: AppDeps = {
+    ...given,
+    writes: given.writes ?? createWrites(given.db),
+    queueCache: given.queueCache !== undefined ? given.queueCache : given.config.queueCachePages > 0 ? new QueueCache(given.config.queueCachePages) : null,
+  };
   const { config } = deps;
   const app = new Hono<AppEnv>();
 

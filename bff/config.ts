@@ -20,6 +20,8 @@ export interface Config {
   maxMessageBytes: number;
   /** How long a user's memberships are reused before being read again. */
   identityTtlMs: number;
+  /** First queue pages kept in memory (0: none). */
+  queueCachePages: number;
 }
 
 export const CONFIG_DOC: { name: string; default: string; meaning: string }[] = [
@@ -36,6 +38,7 @@ export const CONFIG_DOC: { name: string; default: string; meaning: string }[] = 
   { name: 'MAX_FILE_MB', default: '10', meaning: 'Largest uploaded file (a document or an attachment), in MB.' },
   { name: 'MAX_MESSAGE_MB', default: '25', meaning: 'Largest follow-up message or filing, all its files together, in MB.' },
   { name: 'BODY_LIMIT', default: 'MAX_MESSAGE_MB × 1.4 + 1 MB', meaning: 'Largest request body in bytes on any route (base64 JSON filings are a third larger than their files).' },
+  { name: 'QUEUE_CACHE_PAGES', default: '1000', meaning: 'First queue pages kept in memory between changes to their institutions (each ~11 KB; 0 keeps none). Every change bumps a version in the database, so several servers can share it.' },
   { name: 'IDENTITY_TTL', default: '5', meaning: "Seconds a user's roles are reused before being read again (a granted or revoked role takes effect within this time; 0 reads them on every request)." },
   { name: 'NODE_ENV', default: '—', meaning: '`production` refuses to start with DEV_IDP.' },
 ];
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFileBytes,
     maxMessageBytes,
     identityTtlMs: Math.max(0, Number(env.IDENTITY_TTL ?? 5)) * 1000,
+    queueCachePages: Math.max(0, Math.floor(Number(env.QUEUE_CACHE_PAGES ?? 1000)) || 0),
   };
 }
 

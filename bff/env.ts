@@ -7,6 +7,7 @@ import type { DevIdp } from './dev-idp.js';
 import { unauthorized } from './errors.js';
 import type { Database } from '../db/schema.js';
 import type { Writes } from './writes.js';
+import type { QueueCache } from '../db/queries/queue-cache.js';
 
 export interface Deps {
   db: Kysely<Database>;
@@ -16,10 +17,12 @@ export interface Deps {
   devIdp?: DevIdp;
   /** Write transactions (grouped commits on SQLite); buildApp() creates them when not given. */
   writes?: Writes;
+  /** First queue pages in memory; buildApp() creates it from config.queueCachePages when not given (null: none). */
+  queueCache?: QueueCache | null;
 }
 
 /** Deps as the routes get them from buildApp(). */
-export type AppDeps = Deps & { writes: Writes };
+export type AppDeps = Deps & { writes: Writes; queueCache: QueueCache | null };
 
 export type AppEnv = { Variables: { user: AuthUser | null; requestId: string } };
 

@@ -162,6 +162,12 @@ export interface AuditLogTable {
   at: string;
 }
 
+/** Bumped by triggers whenever an institution's queue would read differently (migration queue-versions). */
+export interface QueueVersionTable {
+  institution_id: number;
+  version: number;
+}
+
 export interface Database {
   institutions: InstitutionTable;
   users: UserTable;
@@ -177,6 +183,7 @@ export interface Database {
   request_terms: RequestTermTable;
   evaluations: EvaluationTable;
   audit_log: AuditLogTable;
+  queue_versions: QueueVersionTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -16,7 +16,7 @@ import {
   StepParam, parse,
 } from '../schemas.js';
 import {
-  type QueueScope, appendAudit, countByStatus, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
+  type QueueFilters, type QueueScope, appendAudit, countByStatus, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
   normalizeSearch,
 } from '../../db/queries/requests.js';
 
@@ -131,7 +131,7 @@ export function requestRoutes(deps: AppDeps) {
       const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
       if (cursor === null) throw badRequest('Cursor inválido: use o nextCursor da página anterior.', { cursor: 'Cursor inválido.' });
       const scope = queueScope(user, q);
-      const page = await listRequests(db, scope, {
+      const filters: QueueFilters = {
         statuses: q.status ? (q.status.split(',') as RequestStatus[]) : undefined,
         serviceId: q.serviceId,
         assigneeId: q.assigneeId === 'me' ? user.id : q.assigneeId,
@@ -140,8 +140,11 @@ export function requestRoutes(deps: AppDeps) {
         sort: q.sort,
         cursor,
         limit: q.limit,
-      }, now());
-      return c.json(page);
+      };
+      const at = now();
+      const load = () => listRequests(db, scope, filters, at);
+      if (!deps.queueCache) return c.json(await load());
+      return c.body(await deps.queueCache.page(db, scope, filters, at, load), 200, { 'Content-Type': 'application/json' });
     })
     .get('/:id', async (c) => {
       const user = requireUser(c);

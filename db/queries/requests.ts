@@ -17,7 +17,7 @@ import type { Database } from '../schema.js';
 import { nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';
 import { param, templatesOf } from './templates.js';
 
-type Db = Kysely<Database> | Transaction<Database>;
+export type Db = Kysely<Database> | Transaction<Database>;
 
 export { normalizeSearch } from './search.js';
 

@@ -1,0 +1,83 @@
+// First queue pages kept in memory, as JSON, under the versions of the
+// institutions they show. Every attendant of an institution opens the same
+// first page (per tab and order) again and again; between two changes to
+// that institution's requests it reads the same. Each version is bumped by
+// a trigger in the transaction of every change (migration queue-versions),
+// so a page is served from memory only while the database still has the
+// versions it was read under — in this process or any other sharing the
+// database. A page is also dropped when one of its requests becomes overdue
+// (the flag depends on the clock, not on a write).
+//
+// Only pages an attendant's view shares are kept: staff scope, first page,
+// no free-text search. Searches and later pages always read the database.
+import type { RequestPage } from '../../bff/contract.js';
+import type { QueueFilters, QueueScope } from './requests.js';
+import { param, templatesOf } from './templates.js';
+import type { Db } from './requests.js';
+
+interface Entry {
+  versions: string;
+  /** The page stops being right at this instant (a request on it becomes overdue). */
+  until: string;
+  json: string;
+}
+
+const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
+
+export class QueueCache {
+  readonly #entries = new Map<string, Entry>();
+  hits = 0;
+  misses = 0;
+  constructor(private readonly max = 1000) {}
+
+  /** Whether a query's first page is kept here. */
+  static cacheable(scope: QueueScope, f: QueueFilters): boolean {
+    return scope.institutionIds !== undefined && scope.institutionIds.length > 0 && !f.cursor && !f.q?.trim();
+  }
+
+  /** The page as JSON: from memory when the institutions' versions still match, else from `load`. */
+  async page(db: Db, scope: QueueScope, f: QueueFilters, now: Date, load: () => Promise<RequestPage>): Promise<string> {
+    if (!QueueCache.cacheable(scope, f)) return JSON.stringify(await load());
+    const insts = [...scope.institutionIds!].sort((a, b) => a - b);
+    const versions = await readVersions(db, insts);
+    if (versions === null) return JSON.stringify(await load());
+    const key = JSON.stringify([insts, f.statuses ?? [], f.serviceId ?? null, f.assigneeId ?? null, f.month ?? null, f.sort, f.limit]);
+    const nowIso = now.toISOString();
+    const hit = this.#entries.get(key);
+    if (hit && hit.versions === versions && nowIso < hit.until) {
+      // Most recently used last, so the oldest goes first when full.
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+      this.hits++;
+      return hit.json;
+    }
+    this.misses++;
+    const page = await load();
+    const json = JSON.stringify(page);
+    let until = '9999-12-31T23:59:59.999Z';
+    for (const item of page.items) if (!item.overdue && RUNNING.has(item.status) && item.dueAt < until) until = item.dueAt;
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.max) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(key, { versions, until, json });
+    return json;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+/** "id:version,…" of these institutions, or null when one has no version row (then nothing is kept). */
+async function readVersions(db: Db, insts: number[]): Promise<string | null> {
+  const values: Record<string, number> = {};
+  insts.forEach((id, k) => (values[`inst${k}`] = id));
+  const query = templatesOf(db).compile(`queue-versions|${insts.length}`, () =>
+    db
+      .selectFrom('queue_versions')
+      .select(['institution_id', 'version'])
+      .where('institution_id', 'in', insts.map((_, k) => param<number>(`inst${k}`)))
+      .orderBy('institution_id'), values);
+  const rows = (await db.executeQuery<{ institution_id: number; version: number }>(query)).rows;
+  if (rows.length !== insts.length) return null;
+  return rows.map((r) => `${r.institution_id}:${r.version}`).join(',');
+}

@@ -15,6 +15,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { connect, isPostgresUrl } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { SLOTS } from '../db/migrations/2026-11-28T03-00_queue-versions.js';
 import { BATCH_TABLES, type Batch, COLUMNS, GENERATOR_VERSION, type Row, type Table, buildWorld, requestStream } from './model.js';
 
 export const DATA_DIR = join(dirname(new URL(import.meta.url).pathname), '.data');
@@ -235,7 +236,8 @@ async function fillPostgres(url: string, n: number, quiet?: boolean) {
     bar.done(`${indexes.length} indexes rebuilt`);
     await syncSequences(client);
     // Triggers were off during the load (replica role): give each institution its queue version.
-    await client.query('insert into queue_versions (institution_id, version) select id, 0 from institutions on conflict do nothing');
+    await client.query(`insert into queue_versions (institution_id, slot, version)
+      select i.id, s.slot, 0 from institutions i cross join generate_series(0, ${SLOTS - 1}) as s (slot) on conflict do nothing`);
     await client.query('vacuum analyze');
     bar.done('vacuum analyze');
   } finally {

@@ -165,6 +165,8 @@ export interface AuditLogTable {
 /** Bumped by triggers whenever an institution's queue would read differently (migration queue-versions). */
 export interface QueueVersionTable {
   institution_id: number;
+  /** One of 16 rows per institution; a request bumps the one its id falls in. */
+  slot: number;
   version: number;
 }
 

@@ -67,17 +67,18 @@ export class QueueCache {
   }
 }
 
-/** "id:version,…" of these institutions, or null when one has no version row (then nothing is kept). */
+/** "id:version,…" of these institutions (the sum of each one's slots), or null when one has none (then nothing is kept). */
 async function readVersions(db: Db, insts: number[]): Promise<string | null> {
   const values: Record<string, number> = {};
   insts.forEach((id, k) => (values[`inst${k}`] = id));
   const query = templatesOf(db).compile(`queue-versions|${insts.length}`, () =>
     db
       .selectFrom('queue_versions')
-      .select(['institution_id', 'version'])
+      .select(['institution_id', (eb) => eb.fn.sum<number | string>('version').as('version')])
       .where('institution_id', 'in', insts.map((_, k) => param<number>(`inst${k}`)))
+      .groupBy('institution_id')
       .orderBy('institution_id'), values);
-  const rows = (await db.executeQuery<{ institution_id: number; version: number }>(query)).rows;
+  const rows = (await db.executeQuery<{ institution_id: number; version: number | string }>(query)).rows;
   if (rows.length !== insts.length) return null;
   return rows.map((r) => `${r.institution_id}:${r.version}`).join(',');
 }

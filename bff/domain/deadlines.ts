@@ -40,8 +40,14 @@ export function dueDate(filedAt: Date, deadline: Deadline, holidays: ReadonlySet
 /** Statuses whose deadline clock runs. */
 const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
 
-export function isOverdue(status: string, dueAt: string, now: Date): boolean {
-  return RUNNING.has(status) && now.toISOString() > dueAt;
+/** Whether the deadline clock runs in this status (it stops while awaiting the citizen and once decided). */
+export function deadlineRuns(status: string): boolean {
+  return RUNNING.has(status);
+}
+
+/** `now`: a Date, or its ISO string when many rows are checked against one instant. */
+export function isOverdue(status: string, dueAt: string, now: Date | string): boolean {
+  return RUNNING.has(status) && (typeof now === 'string' ? now : now.toISOString()) > dueAt;
 }
 
 /** Parses a holiday list such as "2026-12-25,2027-01-01". */

@@ -11,9 +11,9 @@
 // Only pages an attendant's view shares are kept: staff scope, first page,
 // no free-text search. Searches and later pages always read the database.
 import type { RequestPage } from '../../bff/contract.js';
-import type { QueueFilters, QueueScope } from './requests.js';
+import { deadlineRuns } from '../../bff/domain/deadlines.js';
+import type { Db, QueueFilters, QueueScope } from './requests.js';
 import { param, templatesOf } from './templates.js';
-import type { Db } from './requests.js';
 
 interface Entry {
   versions: string;
@@ -21,8 +21,6 @@ interface Entry {
   until: string;
   json: string;
 }
-
-const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
 
 export class QueueCache {
   readonly #entries = new Map<string, Entry>();
@@ -55,7 +53,7 @@ export class QueueCache {
     const page = await load();
     const json = JSON.stringify(page);
     let until = '9999-12-31T23:59:59.999Z';
-    for (const item of page.items) if (!item.overdue && RUNNING.has(item.status) && item.dueAt < until) until = item.dueAt;
+    for (const item of page.items) if (!item.overdue && deadlineRuns(item.status) && item.dueAt < until) until = item.dueAt;
     this.#entries.delete(key);
     if (this.#entries.size >= this.max) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(key, { versions, until, json });

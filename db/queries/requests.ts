@@ -14,6 +14,7 @@ import type {
   StepState,
 } from '../../bff/contract.js';
 import type { Database } from '../schema.js';
+import { isOverdue } from '../../bff/domain/deadlines.js';
 import { nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';
 import { param, templatesOf } from './templates.js';
 
@@ -178,7 +179,7 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
     filedAt: r.filed_at,
     dueAt: r.due_at,
-    overdue: isOverdueRow(r.status, r.due_at, nowIso),
+    overdue: isOverdue(r.status, r.due_at, nowIso),
     evaluation: r.verdict ? { verdict: r.verdict } : null,
     version: r.version,
   }));
@@ -197,10 +198,6 @@ export async function countByStatus(db: Db, scope: QueueScope): Promise<Record<s
   return counts;
 }
 
-const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
-function isOverdueRow(status: string, dueAt: string, now: Date | string): boolean {
-  return RUNNING.has(status) && (typeof now === 'string' ? now : now.toISOString()) > dueAt;
-}
 
 export interface RequestFactsRow {
   id: number;
@@ -287,7 +284,7 @@ export async function getRequestDetail(
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
     filedAt: r.filed_at,
     dueAt: r.due_at,
-    overdue: isOverdueRow(r.status, r.due_at, now),
+    overdue: isOverdue(r.status, r.due_at, now),
     fields: JSON.parse(r.fields) as ServiceField[],
     formData: JSON.parse(r.form_data),
     documents: files.map(toFileRef),

@@ -19,10 +19,11 @@ import { requestRoutes } from './routes/requests.js';
 import { serviceRoutes } from './routes/services.js';
 
 export function buildApp(given: Deps) {
+  const pages = given.config.queueCachePages;
   const deps: AppDeps = {
     ...given,
     writes: given.writes ?? createWrites(given.db),
-    queueCache: given.queueCache !== undefined ? given.queueCache : given.config.queueCachePages > 0 ? new QueueCache(given.config.queueCachePages) : null,
+    queueCache: given.queueCache === undefined ? (pages > 0 ? new QueueCache(pages) : null) : given.queueCache,
   };
   const { config } = deps;
   const app = new Hono<AppEnv>();

@@ -35,7 +35,7 @@ export function createWrites(db: Kysely<Database>, opts: { maxBatch?: number } =
   const own: Writes = { run: (job) => db.transaction().execute(job) };
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return own;
   const maxBatch = opts.maxBatch ?? 100;
-  let queue: Pending[] = [];
+  const queue: Pending[] = [];
   let scheduled = false;
 
   const runBatch = async (batch: Pending[]) => {
@@ -57,23 +57,21 @@ export function createWrites(db: Kysely<Database>, opts: { maxBatch?: number } =
 
   const flush = async () => {
     while (queue.length) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      let outcomes: Outcome[] | null = null;
-      try {
-        outcomes = batch.length === 1 ? null : await runBatch(batch);
-      } catch {
-        // The batch was not written (the COMMIT or a savepoint failed): each write on its own.
+      const batch = queue.splice(0, maxBatch);
+      if (batch.length > 1) {
+        try {
+          const outcomes = await runBatch(batch);
+          batch.forEach((p, k) => {
+            const o = outcomes[k];
+            if (o.ok) p.resolve(o.value);
+            else p.reject(o.err);
+          });
+          continue;
+        } catch {
+          // The batch was not written (the COMMIT or a savepoint failed): each write on its own below.
+        }
       }
-      if (outcomes) {
-        batch.forEach((p, k) => {
-          const o = outcomes![k];
-          if (o.ok) p.resolve(o.value);
-          else p.reject(o.err);
-        });
-      } else {
-        for (const p of batch) await own.run(p.job).then(p.resolve, p.reject);
-      }
+      for (const p of batch) await own.run(p.job).then(p.resolve, p.reject);
     }
     scheduled = false;
   };

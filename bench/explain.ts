@@ -12,6 +12,7 @@ import { getRequestDetail, getRequestFacts, listRequests, type QueueFilters } fr
 import type { Database } from '../db/schema.js';
 import { isPostgresUrl } from '../db/connect.js';
 import { ensureDatabase } from './generate.js';
+import { attendantsOf, busiestInstitution } from './scenarios.js';
 
 interface Captured { sql: string; parameters: readonly unknown[] }
 
@@ -30,32 +31,22 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
   });
   const out: string[] = [];
   try {
-    const inst = await db
-      .selectFrom('requests')
-      .select(['institution_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .groupBy('institution_id')
-      .orderBy('n', 'desc')
-      .executeTakeFirstOrThrow();
-    const user = await db
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.sub', 'u.name'])
-      .where('m.institution_id', '=', inst.institution_id)
-      .where('m.role', '=', 'attendant')
-      .executeTakeFirstOrThrow();
+    const inst = await busiestInstitution(db);
+    const [user] = await attendantsOf(db, inst.id, 1);
+    if (!user) throw new Error(`no attendant in institution ${inst.acronym}`);
     const sample = await db
       .selectFrom('requests')
       .select(['id', 'protocol', 'citizen_name'])
-      .where('institution_id', '=', inst.institution_id)
+      .where('institution_id', '=', inst.id)
       .orderBy('id', 'desc')
       .limit(1)
-      .offset(Math.floor(Number(inst.n) / 3))
+      .offset(Math.floor(inst.requests / 3))
       .executeTakeFirstOrThrow();
     const now = new Date();
-    const scope = { institutionIds: [inst.institution_id] };
+    const scope = { institutionIds: [inst.id] };
     // The deep cursor: 10,000 rows in (or as deep as the institution goes).
     let cursor: [string, number] | undefined;
-    for (let depth = 0; depth + 100 <= Math.min(10_000, Number(inst.n) - 25); depth += 100) {
+    for (let depth = 0; depth + 100 <= Math.min(10_000, inst.requests - 25); depth += 100) {
       const page = await listRequests(db, scope, { sort: 'filed', limit: 100, cursor }, now);
       const last = page.items.at(-1)!;
       cursor = [last.filedAt, last.id];
@@ -73,7 +64,7 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
       ['detail: facts', () => getRequestFacts(db, sample.id)],
       ['detail', () => getRequestDetail(db, sample.id, now, () => [])],
     ];
-    out.push(`# Query plans and driver time (${postgres ? 'PostgreSQL' : 'SQLite'}, ${Number(inst.n).toLocaleString('en')} requests in institution ${inst.institution_id})`, '');
+    out.push(`# Query plans and driver time (${postgres ? 'PostgreSQL' : 'SQLite'}, ${inst.requests.toLocaleString('en')} requests in institution ${inst.id})`, '');
     for (const [title, run] of cases) {
       captured.length = 0;
       await run();

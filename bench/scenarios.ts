@@ -2,8 +2,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { connect } from '../db/connect.js';
+import type { Database } from '../db/schema.js';
 import { addSubmitted } from './generate.js';
 import { prng } from './model.js';
 import type { ChildReply, ServerReady } from './server.js';
@@ -111,6 +112,33 @@ async function getJson(base: string, path: string, token: string): Promise<any> 
  * names and protocols), signs the attendants' tokens, walks the cursor
  * `deep` rows into the queue, and returns the scenarios.
  */
+/** The institution with the most requests: the one the benchmark's attendants work in. */
+export async function busiestInstitution(db: Kysely<Database>): Promise<{ id: number; acronym: string; requests: number }> {
+  const busiest = await db
+    .selectFrom('requests')
+    .select(['institution_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('institution_id')
+    .orderBy('n', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom('institutions').select(['id', 'acronym']).where('id', '=', busiest.institution_id).executeTakeFirstOrThrow();
+  return { ...row, requests: Number(busiest.n) };
+}
+
+/** Up to `limit` attendants of an institution whose role stands. */
+export async function attendantsOf(db: Kysely<Database>, institutionId: number, limit: number): Promise<{ sub: string; name: string }[]> {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.sub', 'u.name'])
+    .where('m.institution_id', '=', institutionId)
+    .where('m.role', '=', 'attendant')
+    .where('m.revoked_at', 'is', null)
+    .orderBy('u.id')
+    .limit(limit)
+    .execute();
+}
+
 export async function prepare(
   server: ServerHandle,
   url: string,
@@ -123,25 +151,8 @@ export async function prepare(
   let staff: { sub: string; name: string }[];
   let sample: { id: number; protocol: string; citizen_name: string }[];
   try {
-    const busiest = await db
-      .selectFrom('requests')
-      .select(['institution_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .groupBy('institution_id')
-      .orderBy('n', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const row = await db.selectFrom('institutions').select(['id', 'acronym']).where('id', '=', busiest.institution_id).executeTakeFirstOrThrow();
-    inst = { ...row, requests: Number(busiest.n) };
-    staff = await db
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.sub', 'u.name'])
-      .where('m.institution_id', '=', inst.id)
-      .where('m.role', '=', 'attendant')
-      .where('m.revoked_at', 'is', null)
-      .orderBy('u.id')
-      .limit(8)
-      .execute();
+    inst = await busiestInstitution(db);
+    staff = await attendantsOf(db, inst.id, 8);
     if (!staff.length) throw new Error(`no attendant in institution ${inst.acronym}`);
     const stride = Math.max(1, Math.floor(inst.requests / 3000));
     sample = await db
@@ -181,6 +192,12 @@ export async function prepare(
   let pool: number[] = [];
   let taken = 0;
 
+  // A free-text search scenario: the queue page with each of `terms` in turn.
+  const search = (key: string, title: string, terms: string[], what: string): Scenario => ({
+    key, title, method: 'GET', token,
+    path: rotate(terms.map((q) => `/api/requests?limit=25&q=${encodeURIComponent(q)}`)),
+    note: `${terms.length} ${what} such as "${terms[0]}"`,
+  });
   const scenarios: Scenario[] = [
     {
       key: 'queue', title: 'Queue page (25, FIFO, default filters)', method: 'GET', path: '/api/requests?limit=25', token,
@@ -201,22 +218,8 @@ export async function prepare(
       path: `/api/requests?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       token,
     },
-    {
-      key: 'search_name',
-      title: 'Search: citizen name fragment',
-      method: 'GET',
-      path: rotate(names.map((q) => `/api/requests?limit=25&q=${encodeURIComponent(q)}`)),
-      token,
-      note: `${names.length} fragments such as "${names[0]}"`,
-    },
-    {
-      key: 'search_protocol',
-      title: 'Search: protocol prefix',
-      method: 'GET',
-      path: rotate(protocols.map((q) => `/api/requests?limit=25&q=${encodeURIComponent(q)}`)),
-      token,
-      note: `${protocols.length} prefixes such as "${protocols[0]}"`,
-    },
+    search('search_name', 'Search: citizen name fragment', names, 'fragments'),
+    search('search_protocol', 'Search: protocol prefix', protocols, 'prefixes'),
     {
       key: 'detail',
       title: 'Request detail',

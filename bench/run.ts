@@ -54,22 +54,19 @@ async function workingCopy(url: string, n: number, o: BenchOptions): Promise<{ u
   if (isPostgresUrl(url)) {
     const template = new URL(url).pathname.slice(1);
     const name = `${template}_run`;
-    const admin = new pg.Client({ connectionString: o.baseUrl ?? process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name} template ${template}`);
-    await admin.end();
+    const admin = async (...statements: string[]) => {
+      const c = new pg.Client({ connectionString: o.baseUrl ?? process.env.DATABASE_URL });
+      await c.connect();
+      try {
+        for (const q of statements) await c.query(q);
+      } finally {
+        await c.end();
+      }
+    };
+    await admin(`drop database if exists ${name} with (force)`, `create database ${name} template ${template}`);
     const copy = new URL(url);
     copy.pathname = `/${name}`;
-    return {
-      url: copy.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: o.baseUrl ?? process.env.DATABASE_URL });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
+    return { url: copy.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
   }
   const file = join(o.dataDir, `run-${n}.db`);
   const clean = () => { for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true }); };

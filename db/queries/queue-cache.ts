@@ -69,7 +69,7 @@ export class QueueCache {
 async function readVersions(db: Db, insts: number[]): Promise<string | null> {
   const values: Record<string, number> = {};
   insts.forEach((id, k) => (values[`inst${k}`] = id));
-  const query = templatesOf(db).compile(`queue-versions|${insts.length}`, () =>
+  const query = templatesOf(db).compile('queue-versions', () =>
     db
       .selectFrom('queue_versions')
       .select(['institution_id', (eb) => eb.fn.sum<number | string>('version').as('version')])

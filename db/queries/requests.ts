@@ -138,7 +138,7 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
   const like = !protocol && f.q?.trim() && !scope.institutionIds ? normalizeSearch(f.q).replace(/[\\%_]/g, (c) => `\\${c}`) : null;
   const insts = scope.institutionIds ? (scope.institutionIds.length ? scope.institutionIds : [-1]) : [];
   const statuses = f.statuses ?? [];
-  // Every value is a named parameter; the shape is everything else.
+  // Every value is a named parameter (see templates.ts).
   const values: Record<string, unknown> = { limit: f.limit + 1 };
   insts.forEach((v, k) => (values[`inst${k}`] = v));
   statuses.forEach((v, k) => (values[`status${k}`] = v));
@@ -150,12 +150,9 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
   words.forEach((w, k) => Object.assign(values, { [`word${k}From`]: w, [`word${k}To`]: prefixEnd(w) }));
   if (like !== null) values.like = `%${like}%`;
   if (f.cursor) Object.assign(values, { cursorKey: f.cursor[0], cursorId: f.cursor[1] });
-  const shape = [
-    'queue', sortKey, scope.citizenId !== undefined ? 'c' : '', scope.institutionIds ? `i${insts.length}` : '', `s${statuses.length}`,
-    f.serviceId !== undefined ? 'sv' : '', f.assigneeId !== undefined ? 'a' : '', f.month ? 'm' : '', protocol ? 'p' : '',
-    f.q?.trim() && scope.institutionIds ? `w${words.length}` : '', like !== null ? 'l' : '', f.cursor ? 'k' : '',
-  ].join('|');
-  const query = templatesOf(db).compile(shape, () => queueQuery(db, scope, f, { sortKey, protocol, words, insts, statuses, like }), values, {
+  // The values name the filters present; the sort and a search that leaves no word to look for do not.
+  const noWords = !protocol && f.q?.trim() && scope.institutionIds && !words.length ? '|no-words' : '';
+  const query = templatesOf(db).compile(`queue|${sortKey}${noWords}`, () => queueQuery(db, scope, f, { sortKey, protocol, words, insts, statuses, like }), values, {
     arrayRows: true,
   });
   const result = await db.executeQuery<unknown[] | Record<string, unknown>>(query);

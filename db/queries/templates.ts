@@ -27,12 +27,16 @@ export class QueryTemplates {
   constructor(private readonly max = 256) {}
 
   /**
-   * The query of this shape with these values. `build` runs on the first call
-   * of a shape only, so it must use `param()` for every value and let nothing
-   * but `shape` decide the query's structure. `arrayRows`: rows as arrays of
-   * the selected values on SQLite (see ARRAY_ROWS), objects on PostgreSQL.
+   * The query `name` with these values. Its shape — the key its SQL is kept
+   * under — is `name` and the names of the values given, so a filter that
+   * adds a value adds to the shape by itself; `name` must carry whatever else
+   * decides the query's structure (a sort order, say). `build` runs on the
+   * first call of a shape only and must use `param()` for every value.
+   * `arrayRows`: rows as arrays of the selected values on SQLite (see
+   * ARRAY_ROWS), objects on PostgreSQL.
    */
-  compile(shape: string, build: () => Compilable<unknown>, values: Record<string, unknown>, opts: { arrayRows?: boolean } = {}): CompiledQuery {
+  compile(name: string, build: () => Compilable<unknown>, values: Record<string, unknown>, opts: { arrayRows?: boolean } = {}): CompiledQuery {
+    const shape = `${name}|${Object.keys(values).join(',')}`;
     let t = this.#cache.get(shape);
     if (!t) {
       const c = build().compile();

@@ -116,6 +116,10 @@ describe('queue search', () => {
     assert.deepEqual(await find('CONCEI'), ['João da Conceição Araújo']);
     assert.deepEqual(await find('lima ara'), ['Maria Araujo Lima'], 'every word must match');
     assert.deepEqual(await find('da'), [], 'particles alone find nothing useful');
+    const unsearched = await find('');
+    for (const name of ['João da Conceição Araújo', 'Maria Araujo Lima', 'José Lima']) {
+      assert.ok(unsearched.includes(name), `the queue without a search, right after one, still lists ${name}`);
+    }
     assert.deepEqual(await find('araujo', 'attendantB'), [], 'another institution finds none of them');
     const byProtocol = (await (await t.call('GET', `/api/requests?q=${encodeURIComponent(joao)}`, { as: 'attendant' })).json()).items;
     assert.deepEqual(byProtocol.map((i: { protocol: string }) => i.protocol), [joao]);

@@ -14,7 +14,7 @@ register();
 const [{ connect }, { migrateToLatest }, { seedDemo }, { createDevIdp }, { createVerifier }, { loadConfig }, { buildApp }] = await Promise.all([
   import('./db/connect.ts'),
   import('./db/migrate.ts'),
-  import('./db/seed.ts'),
+  import('./seed/demo-seed.ts'),
   import('./bff/dev-idp.ts'),
   import('./bff/auth.ts'),
   import('./bff/config.ts'),

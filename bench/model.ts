@@ -5,11 +5,11 @@
 // old ones mostly concluded or evaluated). Rows are plain arrays in the column
 // order of `COLUMNS`, so one generator feeds both SQLite and PostgreSQL.
 // Columns a database does not have (an older schema) are left out on insert.
-import type { Deadline, RequestStatus, ServiceField } from '../bff/contract.js';
+import type { Deadline, RequestStatus, ServiceField } from '../contract/types.js';
 import { defaultHolidays, dueDate, localDate } from '../bff/domain/deadlines.js';
 import { nameTerms, normalizeSearch } from '../db/queries/search.js';
-import { type CharterService, loadCharter } from '../db/seed.js';
-import { prng } from '../db/seed.js';
+import { type CharterService, loadCharter } from '../seed/demo-seed.js';
+import { prng } from '../seed/demo-seed.js';
 
 /** Bump when the shape of generated data changes: cached databases are regenerated. */
 export const GENERATOR_VERSION = 3;

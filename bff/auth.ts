@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import { createRemoteJWKSet, decodeJwt, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { Kysely } from 'kysely';
-import type { Role } from './contract.js';
+import type { Role } from '../contract/types.js';
 import type { Actor } from './domain/permissions.js';
 import { unauthorized } from './errors.js';
 import type { Database } from '../db/schema.js';

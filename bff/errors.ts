@@ -3,7 +3,7 @@
 // logged with a request id and answered with a generic 500 that leaks nothing.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Problem } from './contract.js';
+import type { Problem } from '../contract/types.js';
 
 const TITLES: Record<number, string> = {
   400: 'Requisição inválida',

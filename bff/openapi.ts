@@ -1,9 +1,8 @@
 // /api/openapi.json, generated from the zod schemas that validate the routes.
 import { z } from 'zod';
 import {
-  ApproveBody, ConcludeBody, FollowUpBody, FollowUpListQuery, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, ServiceListQuery,
-  StepAnswerBody, StepParam,
-} from './schemas.js';
+  ApproveBody, ConcludeBody, FollowUpBody, FollowUpListQuery, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, ServiceListQuery, StepAnswerBody, StepParam,
+} from '../contract/schemas.js';
 
 interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -13,7 +13,7 @@ import { loadConfig } from './config.js';
 import { createDevIdp } from './dev-idp.js';
 import { connect, isPostgresUrl } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { isSeeded, seedDemo } from '../db/seed.js';
+import { isSeeded, seedDemo } from '../seed/demo-seed.js';
 
 const demo = process.argv.includes('--demo');
 const env = { ...process.env };

@@ -2,7 +2,7 @@
 // version, write, audit. Every route that changes a request's status goes
 // through here.
 import type { Transaction, Updateable } from 'kysely';
-import type { RequestAction } from './contract.js';
+import type { RequestAction } from '../contract/types.js';
 import { decide } from './domain/permissions.js';
 import { nextStatus } from './domain/request-machine.js';
 import type { AuthUser } from './auth.js';

@@ -2,7 +2,7 @@
 // Saturdays, Sundays and the configured holidays. Days are counted in the
 // state's time zone (Brasília, UTC−3, no daylight saving since 2019) and a
 // deadline ends at 23:59:59.999 local time of its last day.
-import type { Deadline } from '../contract.js';
+import type { Deadline } from '../../contract/types.js';
 
 export const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 // Validates a citizen's form data against a service version's fields
 // (Open311 datatypes plus Brazilian formats). Pure: returns field errors
 // keyed `formData.<code>`, and the cleaned data to store.
-import type { RequiredDocument, ServiceField } from '../contract.js';
+import type { RequiredDocument, ServiceField } from '../../contract/types.js';
 
 export function isValidCpf(input: string): boolean {
   const d = input.replace(/[.\-\s]/g, '');

@@ -3,7 +3,7 @@
 //   not visible to you → 404 (existence does not leak),
 //   visible but not your role → 403,
 //   your role but not the request's state → 409.
-import type { FollowUpKind, RequestAction, RequestStatus, Role } from '../contract.js';
+import type { FollowUpKind, RequestAction, RequestStatus, Role } from '../../contract/types.js';
 import { CONVERSATION_STATUSES, canTransition } from './request-machine.js';
 
 export interface Actor {

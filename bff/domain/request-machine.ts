@@ -3,7 +3,7 @@
 // submitted ─start_analysis▶ in_analysis ─reject▶ rejected
 //                              └─approve▶ in_service ─conclude▶ concluded ─evaluate▶ evaluated
 // in_analysis, in_service ─ask_citizen▶ awaiting_citizen ─citizen_reply▶ back where it was
-import type { RequestAction, RequestStatus } from '../contract.js';
+import type { RequestAction, RequestStatus } from '../../contract/types.js';
 
 interface Transition {
   from: readonly RequestStatus[];

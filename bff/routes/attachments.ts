@@ -4,7 +4,10 @@ import { Hono } from 'hono';
 import { canSee, seesInternal } from '../domain/permissions.js';
 import { type AppEnv, type Deps, requireUser } from '../env.js';
 import { notFound } from '../errors.js';
-import { IdParam, parse } from '../schemas.js';
+import {
+  IdParam,
+} from '../../contract/schemas.js';
+import { parse } from '../validate.js';
 
 export function attachmentRoutes({ db }: Deps) {
   return new Hono<AppEnv>().get('/:id', async (c) => {

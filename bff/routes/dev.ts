@@ -2,9 +2,12 @@
 import { Hono } from 'hono';
 import type { DevIdp } from '../dev-idp.js';
 import type { AppEnv } from '../env.js';
-import { DevTokenBody, parse } from '../schemas.js';
+import {
+  DevTokenBody,
+} from '../../contract/schemas.js';
+import { parse } from '../validate.js';
 import { readJson } from './requests.js';
-import { DEMO_USERS } from '../../db/demo-users.js';
+import { DEMO_USERS } from '../../seed/demo-users.js';
 
 export function devRoutes(idp: DevIdp) {
   return new Hono<AppEnv>()

@@ -5,12 +5,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Transaction } from 'kysely';
-import type { FollowUpKind as PostKind, ThreadEntry, ThreadEntryType, ThreadPage } from '../contract.js';
+import type { FollowUpKind as PostKind, ThreadEntry, ThreadEntryType, ThreadPage } from '../../contract/types.js';
 import { canSee, decideFollowUp, isStaffOf, seesInternal } from '../domain/permissions.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, safeFileName, toMb } from '../files.js';
-import { FollowUpBody, FollowUpListQuery, IdParam, parse } from '../schemas.js';
+import {
+  FollowUpBody, FollowUpListQuery, IdParam,
+} from '../../contract/schemas.js';
+import { parse } from '../validate.js';
 import { DECISION_ERRORS, requestFacts, transitionIn } from '../transitions.js';
 import { appendAudit, getRequestFacts, toFileRef } from '../../db/queries/requests.js';
 import type { Database, FollowUpKind } from '../../db/schema.js';

@@ -1,10 +1,13 @@
 // Who am I, the institutions, and who can be assigned.
 import { Hono } from 'hono';
-import type { Me, Membership, Role } from '../contract.js';
+import type { Me, Membership, Role } from '../../contract/types.js';
 import { isStaffOf } from '../domain/permissions.js';
 import { type AppEnv, type Deps, requireUser } from '../env.js';
 import { notFound } from '../errors.js';
-import { IdParam, parse } from '../schemas.js';
+import {
+  IdParam,
+} from '../../contract/schemas.js';
+import { parse } from '../validate.js';
 
 export function identityRoutes({ db }: Deps) {
   return new Hono<AppEnv>()

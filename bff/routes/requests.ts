@@ -1,7 +1,7 @@
 // Requests: filing, the queue, the detail and every life-cycle transition.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { REQUEST_ACTIONS, type RequestAction, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract.js';
+import { REQUEST_ACTIONS, type RequestAction, type RequestStatus, type RequiredDocument, type ServiceField } from '../../contract/types.js';
 import { dueDate, localDate } from '../domain/deadlines.js';
 import { checkDocuments, validateFormData } from '../domain/form-data.js';
 import { type Actor, allowedActions, canBeAssignee, canSee, isStaff, isStaffOf, seesInternal } from '../domain/permissions.js';
@@ -12,9 +12,9 @@ import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
 import {
-  ApproveBody, ConcludeBody, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, StepAnswerBody,
-  StepParam, parse,
-} from '../schemas.js';
+  ApproveBody, ConcludeBody, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, StepAnswerBody, StepParam,
+} from '../../contract/schemas.js';
+import { parse } from '../validate.js';
 import {
   type QueueFilters, type QueueScope, appendAudit, countByStatus, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
   normalizeSearch,

@@ -1,10 +1,13 @@
 // The published service charter (Carta de Serviços).
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { ServiceDetail, ServiceSummary } from '../contract.js';
+import type { ServiceDetail, ServiceSummary } from '../../contract/types.js';
 import type { AppEnv, Deps } from '../env.js';
 import { notFound } from '../errors.js';
-import { IdParam, ServiceListQuery, parse } from '../schemas.js';
+import {
+  IdParam, ServiceListQuery,
+} from '../../contract/schemas.js';
+import { parse } from '../validate.js';
 import { normalizeSearch } from '../../db/queries/requests.js';
 import type { Database } from '../../db/schema.js';
 

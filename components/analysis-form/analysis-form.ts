@@ -1,7 +1,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { HistoryEntry, RequestAction, RequestDetail, StepState } from '../../bff/contract.js';
+import type { HistoryEntry, RequestAction, RequestDetail, StepState } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import type { MessageKey } from '../internal/i18n.js';

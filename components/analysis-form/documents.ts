@@ -2,7 +2,7 @@
 // Attachments need the bearer token, so each file is fetched as a blob and
 // shown through an object URL (allowed by the CSP's `blob:` sources).
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { FileRef } from '../../bff/contract.js';
+import type { FileRef } from '../../contract/types.js';
 import type { ApiClient } from '../internal/api-client.js';
 import type { Locale, MessageKey } from '../internal/i18n.js';
 

@@ -2,7 +2,7 @@
 // decision and evaluation. Pure templates over the API's data.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { HistoryEntry, RequestDetail, ServiceField, StepState } from '../../bff/contract.js';
+import type { HistoryEntry, RequestDetail, ServiceField, StepState } from '../../contract/types.js';
 import { type Locale, type MessageKey, formatDate, formatDay, statusLabel, timeLeft } from '../internal/i18n.js';
 
 export interface View {

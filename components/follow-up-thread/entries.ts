@@ -1,7 +1,7 @@
 // How one thread entry reads: a message (with its files), an internal note,
 // a request for information, the citizen's reply, or a life-cycle event.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FileRef, ThreadEntry } from '../../bff/contract.js';
+import type { FileRef, ThreadEntry } from '../../contract/types.js';
 import { type Locale, formatDate } from '../internal/i18n.js';
 import { type ThreadMessageKey, formatSize, threadText } from './messages.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { RequestDetail, ThreadPage } from '../../bff/contract.js';
+import type { RequestDetail, ThreadPage } from '../../contract/types.js';
 import { ATTENDANT, CITIZEN, OTHER_INSTITUTION, advance, api, expectAccessible, fileRequest, shadowText, token } from '../../test/e2e/support.js';
 import '../define.js';
 import './define.js';

@@ -1,7 +1,7 @@
 import { Task, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { FileRef, FollowUpKind, ThreadEntry, ThreadPage } from '../../bff/contract.js';
+import type { FileRef, FollowUpKind, ThreadEntry, ThreadPage } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { hostStyles } from '../internal/styles.js';

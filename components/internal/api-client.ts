@@ -1,6 +1,6 @@
 // The HTTP client every element uses: bearer token from the host, problem+json
 // turned into a typed ApiError, and one retry with a fresh token on 401.
-import type { Problem } from '../../bff/contract.js';
+import type { Problem } from '../../contract/types.js';
 
 /** Supplied by the host portal: returns its SSO access token, a new one when `forceRefresh` is set. */
 export type TokenProvider = (opts: { forceRefresh: boolean }) => Promise<string> | string;

@@ -1,6 +1,6 @@
 // UI text: pt-BR by default, English when `lang="en"` is set on the element or
 // on its `atende-session`. Dates shown in Brasília time.
-import type { RequestStatus } from '../../bff/contract.js';
+import type { RequestStatus } from '../../contract/types.js';
 
 export type Locale = 'pt-BR' | 'en';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { RequestDetail, RequestPage } from '../../bff/contract.js';
+import type { RequestDetail, RequestPage } from '../../contract/types.js';
 import { ATTENDANT, CITIZEN, api, advance, expectAccessible, fileRequest, token } from '../../test/e2e/support.js';
 import '../define.js';
 import type { AtendeRequestQueue } from './request-queue.js';

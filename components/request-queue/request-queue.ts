@@ -5,7 +5,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { Me, RequestPage, RequestStatus, RequestSummary, ServiceSummary } from '../../bff/contract.js';
+import type { Me, RequestPage, RequestStatus, RequestSummary, ServiceSummary } from '../../contract/types.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { statusLabel } from '../internal/i18n.js';
 import { hostStyles } from '../internal/styles.js';

@@ -3,7 +3,7 @@
 import { html, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { RequestStatus, RequestSummary } from '../../bff/contract.js';
+import type { RequestStatus, RequestSummary } from '../../contract/types.js';
 import { type Locale, type MessageKey, formatDate, statusLabel, timeLeft } from '../internal/i18n.js';
 import { openIcon } from './request-queue.styles.js';
 

@@ -10,7 +10,7 @@
 //
 // Only pages an attendant's view shares are kept: staff scope, first page,
 // no free-text search. Searches and later pages always read the database.
-import type { RequestPage } from '../../bff/contract.js';
+import type { RequestPage } from '../../contract/types.js';
 import { deadlineRuns } from '../../bff/domain/deadlines.js';
 import type { Db, QueueFilters, QueueScope } from './requests.js';
 import { param, templatesOf } from './templates.js';

@@ -12,7 +12,7 @@ import type {
   RequestSummary,
   ServiceField,
   StepState,
-} from '../../bff/contract.js';
+} from '../../contract/types.js';
 import type { Database } from '../schema.js';
 import { isOverdue } from '../../bff/domain/deadlines.js';
 import { nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';

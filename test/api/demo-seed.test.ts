@@ -1,9 +1,9 @@
 // The demo data seeds on this database and reads back through the API.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { REQUEST_STATUSES } from '../../bff/contract.js';
-import { DEMO_USERS } from '../../db/demo-users.js';
-import { isSeeded, seedDemo } from '../../db/seed.js';
+import { REQUEST_STATUSES } from '../../contract/types.js';
+import { DEMO_USERS } from '../../seed/demo-users.js';
+import { isSeeded, seedDemo } from '../../seed/demo-seed.js';
 import { type TestContext, createTestContext } from '../helpers.js';
 
 describe('demo seed', () => {

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../../bff/app.js';
 import { createVerifier } from '../../bff/auth.js';
 import { loadConfig } from '../../bff/config.js';
-import type { RequestPage } from '../../bff/contract.js';
+import type { RequestPage } from '../../contract/types.js';
 import { QueueCache } from '../../db/queries/queue-cache.js';
 import { type TestContext, createTestContext, filingBody } from '../helpers.js';
 

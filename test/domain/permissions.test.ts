@@ -1,7 +1,7 @@
 // The state machine and permission rules, for every state × action × role.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestStatus, type Role } from '../../bff/contract.js';
+import { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestStatus, type Role } from '../../contract/types.js';
 import { type Actor, type Decision, allowedActions, decide } from '../../bff/domain/permissions.js';
 import { nextStatus } from '../../bff/domain/request-machine.js';
 

@@ -3,7 +3,7 @@
 import 'axe-core/axe.min.js';
 import type * as Axe from 'axe-core';
 import { expect, waitUntil } from '@open-wc/testing';
-import type { RequestDetail, ServiceDetail, ServiceSummary } from '../../bff/contract.js';
+import type { RequestDetail, ServiceDetail, ServiceSummary } from '../../contract/types.js';
 
 const axe = (window as unknown as { axe: typeof Axe }).axe;
 

@@ -1,6 +1,6 @@
 // The HTTP contract shared by the BFF and the elements: enums and response
 // shapes. Type-only for the browser (no runtime weight); the zod schemas that
-// validate input live in bff/schemas.ts and are typed against these.
+// validate input live in contract/schemas.ts and are typed against these.
 
 export const REQUEST_STATUSES = [
   'submitted',

@@ -1,7 +1,7 @@
 // The demo users: fictional people with every role, for the development
 // identity provider (GET /dev/users, POST /dev/token {"sub"}) and the seed.
 // `sub` is what people type in curl; `institution` is the acronym.
-import type { DevUser } from '../bff/contract.js';
+import type { DevUser } from '../contract/types.js';
 
 /** How the seed grants a demo user's membership (servants only). */
 export interface DemoMembership {

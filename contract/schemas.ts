@@ -1,8 +1,7 @@
 // Zod schemas: the single source of what the API accepts. Routes validate
 // with them and /api/openapi.json is generated from them.
 import { z } from 'zod';
-import { REQUEST_STATUSES } from './contract.js';
-import { badRequest } from './errors.js';
+import { REQUEST_STATUSES } from './types.js';
 
 z.config(z.locales.ptBR());
 
@@ -89,15 +88,3 @@ export const FollowUpBody = z.object({
 });
 
 export const DevTokenBody = z.object({ sub: text(100, 'O usuário (sub)') });
-
-/** Parses `data` with `schema`, or throws a 400 problem with field errors keyed by path. */
-export function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.join('.') || '(corpo)';
-    errors[path] ??= issue.message;
-  }
-  throw badRequest('Alguns campos precisam de correção.', errors);
-}

@@ -1,16 +1,16 @@
 // The demo seed: institutions and services from db/demo/charter.json, the demo
-// users (db/demo-users.ts) with their memberships, and a few hundred requests
+// users (seed/demo-users.ts) with their memberships, and a few hundred requests
 // in every status with their step answers, audit trail, evaluations and
 // documents. Deterministic for a given `now` (seeded PRNG), portable Kysely
 // only (SQLite and PostgreSQL), one transaction, batched inserts.
-import { indexRequestTerms } from './queries/search.js';
+import { indexRequestTerms } from '../db/queries/search.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { Deadline, RequestStatus, RequiredDocument, ServiceField } from '../bff/contract.js';
+import type { Deadline, RequestStatus, RequiredDocument, ServiceField } from '../contract/types.js';
 import { dueDate, localDate } from '../bff/domain/deadlines.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
-import type { Database } from './schema.js';
+import type { Database } from '../db/schema.js';
 
 export interface CharterService {
   name: string;
@@ -34,7 +34,7 @@ export interface CharterInstitution {
 }
 
 export function loadCharter(): { institutions: CharterInstitution[] } {
-  return JSON.parse(readFileSync(new URL('./demo/charter.json', import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(new URL('./charter.json', import.meta.url), 'utf8'));
 }
 
 export async function isSeeded(db: Kysely<Database>): Promise<boolean> {

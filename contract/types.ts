@@ -13,6 +13,13 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/**
+ * Statuses whose deadline clock runs: it stops while the request awaits the
+ * citizen and once it is decided. The domain (bff/domain/deadlines.ts) and the
+ * elements both read this one list.
+ */
+export const CLOCK_STATUSES = ['submitted', 'in_analysis', 'in_service'] as const satisfies readonly RequestStatus[];
+
 export const REQUEST_ACTIONS = [
   'start_analysis',
   'answer_step',
@@ -25,7 +32,8 @@ export const REQUEST_ACTIONS = [
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
-export type Role = 'admin' | 'manager' | 'attendant';
+export const ROLES = ['admin', 'manager', 'attendant'] as const;
+export type Role = (typeof ROLES)[number];
 export type FieldDatatype = 'string' | 'text' | 'number' | 'datetime' | 'singlevaluelist' | 'multivaluelist';
 export type FieldFormat = 'cpf' | 'email' | 'phone' | 'cep' | 'date';
 
@@ -228,4 +236,8 @@ export interface ThreadPage {
   viewer: { side: 'citizen' | 'staff'; kinds: FollowUpKind[] };
 }
 
-export type FollowUpKind = 'message' | 'internal_note' | 'info_request';
+/** What a user may post in a thread; the stored kinds add the citizen's `reply`. */
+export const FOLLOW_UP_KINDS = ['message', 'internal_note', 'info_request'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+export const STORED_FOLLOW_UP_KINDS = [...FOLLOW_UP_KINDS, 'reply'] as const;
+export type StoredFollowUpKind = (typeof STORED_FOLLOW_UP_KINDS)[number];

@@ -9,7 +9,7 @@ import { buildApp } from '../bff/app.js';
 import { createVerifier } from '../bff/auth.js';
 import { loadConfig } from '../bff/config.js';
 import { createDevIdp, type DevIdp } from '../bff/dev-idp.js';
-import { connect, type Db, isPostgresUrl } from '../db/connect.js';
+import { type Connection, connect, isPostgresUrl } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 export const ISSUER = 'http://atende.test/dev';
@@ -39,7 +39,7 @@ export interface Fixture {
 
 export interface TestContext {
   app: ReturnType<typeof buildApp>;
-  database: Db;
+  database: Connection;
   idp: DevIdp;
   fx: Fixture;
   clock: { now: Date };
@@ -113,7 +113,7 @@ export async function createTestContext(opts: { empty?: boolean } = {}): Promise
   };
 }
 
-async function insertFixture({ db }: Db): Promise<Fixture> {
+async function insertFixture({ db }: Connection): Promise<Fixture> {
   const at = '2026-11-01T12:00:00.000Z';
   const inst = async (acronym: string, name: string) =>
     (await db.insertInto('institutions').values({ acronym, name, units: '["Unidade 1"]' }).returning('id').executeTakeFirstOrThrow()).id;

@@ -7,7 +7,7 @@ import {
 } from '../../contract/schemas.js';
 import { parse } from '../validate.js';
 import { readJson } from './requests.js';
-import { DEMO_USERS } from '../../seed/demo-users.js';
+import { DEMO_USERS, demoUser } from '../../seed/demo-users.js';
 
 export function devRoutes(idp: DevIdp) {
   return new Hono<AppEnv>()
@@ -15,7 +15,7 @@ export function devRoutes(idp: DevIdp) {
     .get('/jwks.json', (c) => c.json(idp.jwks))
     .post('/token', async (c) => {
       const { sub } = parse(DevTokenBody, await readJson(c));
-      const demo = DEMO_USERS.find((u) => u.sub === sub);
+      const demo = demoUser(sub);
       // Any other subject gets a token too: it is provisioned on first use
       // with no role, as an unknown SSO subject would be.
       const token = await idp.sign({ sub, name: demo?.name ?? sub, email: demo?.email ?? null });

@@ -1,24 +1,27 @@
 // Requests: filing, the queue, the detail and every life-cycle transition.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { REQUEST_ACTIONS, type RequestAction, type RequestStatus, type RequiredDocument, type ServiceField } from '../../contract/types.js';
-import { dueDate, localDate } from '../domain/deadlines.js';
+import { REQUEST_ACTIONS } from '../../contract/types.js';
+import type { RequiredDocument, ServiceField } from '../../contract/types.js';
+import {
+  ApproveBody, ConcludeBody, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestCountsQuery, RequestListQuery, StepAnswerBody, StepParam,
+} from '../../contract/schemas.js';
+import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
 import { checkDocuments, validateFormData } from '../domain/form-data.js';
-import { type Actor, allowedActions, canBeAssignee, canSee, isStaff, isStaffOf, seesInternal } from '../domain/permissions.js';
-import { type TransitionSpec, requestFacts, transitionIn } from '../transitions.js';
-import type { AuthUser } from '../auth.js';
-import { indexRequestTerms } from '../../db/queries/search.js';
+import { type Actor, allowedActions, canBeAssignee, canSee, hiddenActions, queueScope } from '../domain/permissions.js';
+import { asRole, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
-import {
-  ApproveBody, ConcludeBody, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, StepAnswerBody, StepParam,
-} from '../../contract/schemas.js';
+import { type TransitionSpec, transitionIn } from '../transitions.js';
 import { parse } from '../validate.js';
 import {
-  type QueueFilters, type QueueScope, appendAudit, countByStatus, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
-  normalizeSearch,
+  type QueueFilters, appendAudit, countByStatus, decodeCursor, getHistoryRows, getRequestDetailRows, getRequestFacts, insertEvaluation,
+  insertRequest, listRequests, nextProtocol, saveStepAnswer, stepOfVersion,
 } from '../../db/queries/requests.js';
+import { normalizeSearch } from '../../db/queries/search.js';
+import { getServiceForFiling } from '../../db/queries/services.js';
+import { rolesIn } from '../../db/queries/users.js';
 
 export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('Content-Type') ?? '';
@@ -32,7 +35,7 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-export function parseIfMatch(header: string | undefined): number | undefined {
+function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!m) throw badRequest('Cabeçalho If-Match inválido: use a ETag recebida, como "3".');
@@ -41,11 +44,21 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 
 const etag = (version: number) => `"${version}"`;
 
+/** The queue scope of the actor, or the 403 that says why there is none. */
+function scopeOf(actor: Actor, q: { as?: 'citizen' | 'staff'; institutionId?: number }) {
+  const result = queueScope(actor, q);
+  if ('scope' in result) return result.scope;
+  throw forbidden(
+    result.refused === 'not_staff' ? 'Somente atendentes e gestores veem a fila da instituição.' : 'Você não atende esta instituição.',
+  );
+}
+
 export function requestRoutes(deps: AppDeps) {
   const { db, now } = deps;
   const detail = async (c: Context<AppEnv>, actor: Actor, id: number, status: 200 | 201 = 200) => {
-    const d = await getRequestDetail(db, id, now(), (f) => allowedActions(actor, requestFacts(f), REQUEST_ACTIONS));
-    if (!d) throw notFound('Solicitação não encontrada.');
+    const rows = await getRequestDetailRows(db, id);
+    if (!rows) throw notFound('Solicitação não encontrada.');
+    const d = toRequestDetail(rows, now(), allowedActions(actor, requestFacts(rows.request), REQUEST_ACTIONS));
     c.header('ETag', etag(d.version));
     if (status === 201) c.header('Location', `/api/requests/${id}`);
     return c.json(d, status);
@@ -60,17 +73,18 @@ export function requestRoutes(deps: AppDeps) {
     return detail(c, user, id);
   };
 
+  /** The request, when the user may see it; 404 otherwise (existence does not leak). */
+  const visibleFacts = async (actor: Actor, id: number) => {
+    const f = await getRequestFacts(db, id);
+    if (!f || !canSee(actor, requestFacts(f))) throw notFound('Solicitação não encontrada.');
+    return f;
+  };
+
   return new Hono<AppEnv>()
     .post('/', async (c) => {
       const user = requireUser(c);
       const body = parse(CreateRequestBody, await readJson(c));
-      const service = await db
-        .selectFrom('services as s')
-        .innerJoin('service_versions as v', 'v.id', 's.published_version_id')
-        .select(['s.id', 's.institution_id', 'v.id as version_id', 'v.fields', 'v.documents', 'v.deadline_days', 'v.deadline_kind'])
-        .where('s.id', '=', body.serviceId)
-        .where('s.status', '=', 'published')
-        .executeTakeFirst();
+      const service = await getServiceForFiling(db, body.serviceId);
       if (!service) throw badRequest('Serviço não encontrado ou não publicado.', { serviceId: 'Escolha um serviço publicado.' });
       const fields = JSON.parse(service.fields) as ServiceField[];
       const required = JSON.parse(service.documents) as RequiredDocument[];
@@ -92,26 +106,16 @@ export function requestRoutes(deps: AppDeps) {
       const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays).toISOString();
       const id = await deps.writes.run(async (trx) => {
         const protocol = await nextProtocol(trx, Number(localDate(filed).slice(0, 4)));
-        const { id } = await trx
-          .insertInto('requests')
-          .values({
+        const id = await insertRequest(
+          trx,
+          {
             protocol, institution_id: service.institution_id, service_id: service.id, service_version_id: service.version_id,
             citizen_id: user.id, citizen_name: user.name, search_text: normalizeSearch(`${protocol} ${user.name}`),
             form_data: JSON.stringify(clean), status: 'submitted', filed_at: at, due_at: due, version: 1, updated_at: at,
             assignee_id: null, paused_at: null, decided_at: null, justification: null, concluded_at: null, conclusion: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await indexRequestTerms(trx, [{ id, institution_id: service.institution_id, citizen_name: user.name }]);
-        for (const f of files) {
-          await trx
-            .insertInto('files')
-            .values({
-              request_id: id, follow_up_id: null, label: f.label, file_name: f.fileName, content_type: f.contentType,
-              size: f.size, sha256: f.sha256, content: f.content, uploaded_by: user.id, created_at: at,
-            })
-            .execute();
-        }
+          },
+          files,
+        );
         await appendAudit(trx, {
           requestId: id, institutionId: service.institution_id, actorId: user.id, action: 'file', from: null, to: 'submitted',
           data: { protocol }, at,
@@ -123,16 +127,16 @@ export function requestRoutes(deps: AppDeps) {
     .get('/counts', async (c) => {
       const user = requireUser(c);
       const q = parse(RequestCountsQuery, c.req.query());
-      return c.json({ counts: await countByStatus(db, queueScope(user, q)) });
+      return c.json({ counts: await countByStatus(db, scopeOf(user, q)) });
     })
     .get('/', async (c) => {
       const user = requireUser(c);
       const q = parse(RequestListQuery, c.req.query());
       const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
       if (cursor === null) throw badRequest('Cursor inválido: use o nextCursor da página anterior.', { cursor: 'Cursor inválido.' });
-      const scope = queueScope(user, q);
+      const scope = scopeOf(user, q);
       const filters: QueueFilters = {
-        statuses: q.status ? (q.status.split(',') as RequestStatus[]) : undefined,
+        statuses: q.status ? q.status.split(',') : undefined,
         serviceId: q.serviceId,
         assigneeId: q.assigneeId === 'me' ? user.id : q.assigneeId,
         month: q.month,
@@ -142,15 +146,18 @@ export function requestRoutes(deps: AppDeps) {
         limit: q.limit,
       };
       const at = now();
-      const load = () => listRequests(db, scope, filters, at);
+      const load = async () => toRequestPage(await listRequests(db, scope, filters), at);
       if (!deps.queueCache) return c.json(await load());
-      return c.body(await deps.queueCache.page(db, scope, filters, at, load), 200, { 'Content-Type': 'application/json' });
+      const json = await deps.queueCache.page(db, scope, filters, at, async () => {
+        const page = await load();
+        return { page, validUntil: validUntil(page.items) };
+      });
+      return c.body(json, 200, { 'Content-Type': 'application/json' });
     })
     .get('/:id', async (c) => {
       const user = requireUser(c);
       const { id } = parse(IdParam, c.req.param());
-      const f = await getRequestFacts(db, id);
-      if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
+      const f = await visibleFacts(user, id);
       if (c.req.header('If-None-Match') === etag(f.version)) {
         c.header('ETag', etag(f.version));
         return c.body(null, 304);
@@ -160,9 +167,9 @@ export function requestRoutes(deps: AppDeps) {
     .get('/:id/history', async (c) => {
       const user = requireUser(c);
       const { id } = parse(IdParam, c.req.param());
-      const f = await getRequestFacts(db, id);
-      if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
-      return c.json({ items: await getHistory(db, id, { internal: seesInternal(user, requestFacts(f)) }) });
+      const f = await visibleFacts(user, id);
+      const rows = await getHistoryRows(db, id, hiddenActions(user, requestFacts(f)));
+      return c.json({ items: rows.map(toHistoryEntry) });
     })
     .post('/:id/analysis', (c) => transition(c, { action: 'start_analysis' }))
     .put('/:id/steps/:stepId', async (c) => {
@@ -173,22 +180,10 @@ export function requestRoutes(deps: AppDeps) {
         action: 'answer_step',
         data: { stepId, answer: body.answer, note: body.note ?? null },
         validate: async (trx, f) => {
-          const step = await trx
-            .selectFrom('service_steps')
-            .select('id')
-            .where('id', '=', stepId)
-            .where('service_version_id', '=', f.service_version_id)
-            .executeTakeFirst();
-          if (!step) throw notFound('Etapa não encontrada nesta solicitação.');
+          if (!(await stepOfVersion(trx, stepId, f.service_version_id))) throw notFound('Etapa não encontrada nesta solicitação.');
         },
-        after: async (trx, f, at) => {
-          const row = { answer: body.answer, note: body.note?.trim() || null, answered_by: user.id, answered_at: at };
-          await trx
-            .insertInto('step_answers')
-            .values({ request_id: f.id, step_id: stepId, ...row })
-            .onConflict((oc) => oc.columns(['request_id', 'step_id']).doUpdateSet(row))
-            .execute();
-        },
+        after: (trx, f, at) =>
+          saveStepAnswer(trx, { requestId: f.id, stepId, answer: body.answer, note: body.note?.trim() || null, answeredBy: user.id, at }),
       });
     })
     .post('/:id/approve', async (c) => {
@@ -197,14 +192,8 @@ export function requestRoutes(deps: AppDeps) {
         action: 'approve',
         data: { assigneeId: body.assigneeId },
         validate: async (trx, f) => {
-          const roles = await trx
-            .selectFrom('memberships')
-            .select('role')
-            .where('user_id', '=', body.assigneeId)
-            .where('institution_id', '=', f.institution_id)
-            .where('revoked_at', 'is', null)
-            .execute();
-          if (!canBeAssignee(roles.map((r) => r.role))) {
+          const roles = await rolesIn(trx, body.assigneeId, f.institution_id);
+          if (!canBeAssignee(roles.map(asRole))) {
             throw badRequest('Quem vai atender precisa ser atendente desta instituição.', {
               assigneeId: 'Escolha um atendente desta instituição.',
             });
@@ -228,25 +217,11 @@ export function requestRoutes(deps: AppDeps) {
       return transition(c, {
         action: 'evaluate',
         data: { verdict: body.verdict, rating: body.rating ?? null },
-        after: async (trx, f, at) => {
-          await trx
-            .insertInto('evaluations')
-            .values({
-              request_id: f.id, institution_id: f.institution_id, verdict: body.verdict, rating: body.rating ?? null,
-              comment: body.comment?.trim() || null, status: 'pending', moderated_by: null, moderated_at: null,
-              moderation_reason: null, created_at: at,
-            })
-            .execute();
-        },
+        after: (trx, f, at) =>
+          insertEvaluation(trx, {
+            requestId: f.id, institutionId: f.institution_id, verdict: body.verdict, rating: body.rating ?? null,
+            comment: body.comment?.trim() || null, at,
+          }),
       });
     });
-}
-
-/** Whose requests a list shows: the staff's institutions, or the citizen's own. */
-function queueScope(user: AuthUser, q: { as?: 'citizen' | 'staff'; institutionId?: number }): QueueScope {
-  const asStaff = q.as === 'staff' || (q.as === undefined && isStaff(user));
-  if (!asStaff) return { citizenId: user.id };
-  if (!isStaff(user)) throw forbidden('Somente atendentes e gestores veem a fila da instituição.');
-  if (q.institutionId !== undefined && !isStaffOf(user, q.institutionId)) throw forbidden('Você não atende esta instituição.');
-  return { institutionIds: q.institutionId !== undefined ? [q.institutionId] : [...user.roles.keys()].filter((i) => isStaffOf(user, i)) };
 }

@@ -9,6 +9,7 @@ import { buildApp } from '../bff/app.js';
 import { createVerifier } from '../bff/auth.js';
 import { loadConfig } from '../bff/config.js';
 import { createDevIdp, type DevIdp } from '../bff/dev-idp.js';
+import { DEMO_USERS } from '../seed/demo-users.js';
 import { type Connection, connect, isPostgresUrl } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 
@@ -80,7 +81,7 @@ export async function createTestContext(opts: { empty?: boolean } = {}): Promise
   await migrateToLatest(database.db);
   const fx = opts.empty ? ({} as Fixture) : await insertFixture(database);
   const clock = { now: new Date() };
-  const idp = await createDevIdp(ISSUER, AUDIENCE, { now: () => clock.now });
+  const idp = await createDevIdp(ISSUER, AUDIENCE, { now: () => clock.now, users: DEMO_USERS });
   const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', CORS_ORIGINS: 'https://portal.example.gov.br', HOLIDAYS: '2026-12-25' });
   const app = buildApp({
     db: database.db,

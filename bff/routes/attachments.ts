@@ -1,18 +1,34 @@
 // Downloads of request documents and follow-up attachments, only for those
 // who may see the request (internal notes' files: staff only).
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
 import { IdParam } from '../../contract/schemas.js';
 import { canDownload } from '../domain/permissions.js';
 import { requestFacts } from '../dto.js';
-import { type AppEnv, type Deps, requireUser } from '../env.js';
+import { type Deps, requireUser } from '../env.js';
 import { notFound } from '../errors.js';
-import { parse } from '../validate.js';
+import { bearer, problemsOf, router } from '../openapi.js';
 import { getFileForDownload } from '../../db/queries/files.js';
 
+const download = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'Download a document or attachment',
+  description: "Who: the request's citizen and the institution's staff (internal notes' files: staff only).",
+  security: bearer,
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'The file, as an attachment (nosniff)',
+      content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+    },
+    ...problemsOf(400, 401, 404),
+  },
+});
+
 export function attachmentRoutes({ db }: Deps) {
-  return new Hono<AppEnv>().get('/:id', async (c) => {
+  return router().openapi(download, async (c) => {
     const user = requireUser(c);
-    const { id } = parse(IdParam, c.req.param());
+    const { id } = c.req.valid('param');
     const f = await getFileForDownload(db, id);
     if (!f || !canDownload(user, requestFacts(f), f.follow_up_kind)) throw notFound('Arquivo não encontrado.');
     const ascii = f.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

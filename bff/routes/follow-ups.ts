@@ -2,14 +2,18 @@
 // with its life-cycle events, and the composer's multipart POST. A message
 // and its files are stored in one transaction; a request for information
 // pauses the deadline and the citizen's reply resumes it.
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { bodyLimit } from 'hono/body-limit';
 import type { RequestStatus, ThreadEntry, ThreadEntryType, ThreadPage } from '../../contract/types.js';
 import { FollowUpBody, FollowUpListQuery, IdParam } from '../../contract/schemas.js';
+import { FollowUpCreated, ThreadPage as ThreadPageSchema } from '../../contract/responses.js';
+import { UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
 import { shiftDue } from '../domain/deadlines.js';
 import { canSee, decideFollowUp, hiddenActions, postableKinds, seesInternal, sideOf, storedKind } from '../domain/permissions.js';
 import { requestFacts, toFileRef } from '../dto.js';
-import { type AppEnv, type AppDeps, requireUser } from '../env.js';
+import { type AppDeps, requireUser } from '../env.js';
+import { bearer, json, problemsOf, router } from '../openapi.js';
 import { ProblemError, badRequest, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, safeFileName, toMb } from '../files.js';
 import { DECISION_ERRORS, transitionIn } from '../transitions.js';
@@ -26,13 +30,34 @@ const FOLLOW_UP_ACTIONS: Record<string, ThreadEntryType> = {
   citizen_reply: 'reply',
 };
 
+const thread = createRoute({
+  method: 'get', path: '/{id}/follow-ups', summary: 'The thread: follow-ups and life-cycle events, newest page first', security: bearer,
+  description: 'Who: the request’s citizen (without internal notes), the institution’s staff.',
+  request: { params: IdParam, query: FollowUpListQuery },
+  responses: { 200: json(ThreadPageSchema, 'A page of the thread, oldest first within it'), ...problemsOf(400, 401, 404) },
+});
+
+// The multipart body is read by the handler (sizes and types checked file by
+// file); it is documented here from the same schema, not validated twice.
+const multipartSchema = z.toJSONSchema(FollowUpBody, { io: 'input' }) as { properties: Record<string, unknown> };
+multipartSchema.properties.files = {
+  type: 'array', items: { type: 'string', format: 'binary' }, description: `${UPLOAD_TYPE_NAMES}; at most 10`,
+};
+
+const post = createRoute({
+  method: 'post', path: '/{id}/follow-ups', summary: 'Criar Acompanhamento: a message with attachments', security: bearer,
+  description: 'Who: the request’s citizen and the institution’s staff; internal_note and info_request: staff only.',
+  request: { params: IdParam, body: { required: true, content: { 'multipart/form-data': { schema: multipartSchema as never } } } },
+  responses: { 201: json(FollowUpCreated, 'The new entry of the thread'), ...problemsOf(400, 401, 403, 404, 409, 413, 415) },
+});
+
 export function followUpRoutes(deps: AppDeps) {
   const { db, now, config } = deps;
-  return new Hono<AppEnv>()
-    .get('/:id/follow-ups', async (c) => {
+  return router()
+    .openapi(thread, async (c) => {
       const user = requireUser(c);
-      const { id } = parse(IdParam, c.req.param());
-      const q = parse(FollowUpListQuery, c.req.query());
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
       const f = await getRequestFacts(db, id);
       if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
       const facts = requestFacts(f);
@@ -57,26 +82,31 @@ export function followUpRoutes(deps: AppDeps) {
           attachments: followUpId ? files.filter((x) => x.follow_up_id === followUpId).map(toFileRef) : [],
         };
       });
-      return c.json({
+      const threadPage: ThreadPage = {
         items,
         nextBefore: more ? page[0].id : null,
         status: facts.status,
         awaitingCitizen: facts.status === 'awaiting_citizen',
         viewer: { side: seesInternal(user, facts) ? 'staff' : 'citizen', kinds: postableKinds(user, facts) },
-      } satisfies ThreadPage);
+      };
+      return c.json(threadPage, 200);
     })
-    .post(
-      '/:id/follow-ups',
-      // Refuse an oversized message from its Content-Length, before reading it.
-      bodyLimit({
-        maxSize: config.maxMessageBytes + 256 * 1024,
-        onError: () => {
-          throw new ProblemError(413, `A mensagem passa do limite de ${toMb(config.maxMessageBytes)} MB com os anexos.`, undefined, 'too-large');
-        },
-      }),
+    .openapi(
+      {
+        ...post,
+        // Refuse an oversized message from its Content-Length, before reading it.
+        middleware: [
+          bodyLimit({
+            maxSize: config.maxMessageBytes + 256 * 1024,
+            onError: () => {
+              throw new ProblemError(413, `A mensagem passa do limite de ${toMb(config.maxMessageBytes)} MB com os anexos.`, undefined, 'too-large');
+            },
+          }),
+        ] as const,
+      },
       async (c) => {
         const user = requireUser(c);
-        const { id } = parse(IdParam, c.req.param());
+        const { id } = c.req.valid('param');
         if (!/^multipart\/form-data\b/i.test(c.req.header('Content-Type') ?? '')) {
           throw new ProblemError(415, 'Envie o acompanhamento como multipart/form-data (campos body, kind e files).', undefined, 'unsupported-media-type');
         }

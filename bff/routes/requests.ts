@@ -1,7 +1,8 @@
 // Requests: filing, the queue, the detail and every life-cycle transition.
-import { Hono } from 'hono';
-import type { Context } from 'hono';
-import { REQUEST_ACTIONS } from '../../contract/types.js';
+import { createRoute } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
+import { REQUEST_ACTIONS, type RequestPage as RequestPageType } from '../../contract/types.js';
+import { HistoryEntry, Items, RequestCounts, RequestDetail, RequestPage } from '../../contract/responses.js';
 import type { RequiredDocument, ServiceField } from '../../contract/types.js';
 import {
   ApproveBody, ConcludeBody, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestCountsQuery, RequestListQuery, StepAnswerBody, StepParam,
@@ -14,7 +15,8 @@ import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
 import { type TransitionSpec, transitionIn } from '../transitions.js';
-import { parse } from '../validate.js';
+import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
+import { jsonOnly } from '../validate.js';
 import {
   type QueueFilters, appendAudit, countByStatus, decodeCursor, getHistoryRows, getRequestDetailRows, getRequestFacts, insertEvaluation,
   insertRequest, listRequests, nextProtocol, saveStepAnswer, stepOfVersion,
@@ -22,18 +24,6 @@ import {
 import { normalizeSearch } from '../../db/queries/search.js';
 import { getServiceForFiling } from '../../db/queries/services.js';
 import { rolesIn } from '../../db/queries/users.js';
-
-export async function readJson(c: Context): Promise<unknown> {
-  const type = c.req.header('Content-Type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new ProblemError(415, 'Envie o corpo como application/json.', undefined, 'unsupported-media-type');
-  }
-  try {
-    return await c.req.json();
-  } catch {
-    throw badRequest('O corpo não é um JSON válido.');
-  }
-}
 
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
@@ -53,9 +43,88 @@ function scopeOf(actor: Actor, q: { as?: 'citizen' | 'staff'; institutionId?: nu
   );
 }
 
+
+
+const detailOk = json(RequestDetail, 'The request (ETag: its version)');
+const transitionProblems = problemsOf(400, 401, 403, 404, 409, 412);
+const ifMatch = 'Send If-Match with the ETag of the detail you saw: 412 when it changed since.';
+
+const file = createRoute({
+  method: 'post', path: '/', summary: 'File a request', security: bearer,
+  description: 'Who: any signed-in user, as a citizen. formData is validated against the service’s form fields; documents (base64) by their bytes.',
+  middleware: [jsonOnly] as const,
+  request: { body: jsonBody(CreateRequestBody) },
+  responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415) },
+});
+const counts = createRoute({
+  method: 'get', path: '/counts', summary: 'Requests per status (the queue tabs)', security: bearer,
+  description: 'Who: a citizen (own requests), an attendant or manager (the institution’s).',
+  request: { query: RequestCountsQuery },
+  responses: { 200: json(RequestCounts, 'Counts by status'), ...problemsOf(400, 401, 403) },
+});
+const queue = createRoute({
+  method: 'get', path: '/', summary: 'The queue (keyset pagination)', security: bearer,
+  description: 'Who: a citizen (own requests), an attendant or manager (the institution’s queue).',
+  request: { query: RequestListQuery },
+  responses: { 200: json(RequestPage, 'A page; pass nextCursor as cursor for the next'), ...problemsOf(400, 401, 403) },
+});
+const detail = createRoute({
+  method: 'get', path: '/{id}', summary: 'Request detail with ETag', security: bearer,
+  description: 'Who: the request’s citizen, the institution’s staff (others: 404). If-None-Match answers 304.',
+  request: { params: IdParam },
+  responses: { 200: detailOk, 304: { description: 'Not modified' }, ...problemsOf(400, 401, 404) },
+});
+const history = createRoute({
+  method: 'get', path: '/{id}/history', summary: 'Audit trail', security: bearer,
+  description: 'Who: the request’s citizen (without internal notes), the institution’s staff.',
+  request: { params: IdParam },
+  responses: { 200: json(Items(HistoryEntry), 'Every entry, oldest first'), ...problemsOf(400, 401, 404) },
+});
+const startAnalysis = createRoute({
+  method: 'post', path: '/{id}/analysis', summary: 'Start analysis (+ Iniciar Análise)', security: bearer,
+  description: `Who: an attendant or manager of the institution. ${ifMatch}`,
+  request: { params: IdParam },
+  responses: { 200: detailOk, ...transitionProblems },
+});
+const answerStep = createRoute({
+  method: 'put', path: '/{id}/steps/{stepId}', summary: 'Answer a step yes/no', security: bearer,
+  description: `Who: an attendant or manager of the institution. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: StepParam, body: jsonBody(StepAnswerBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+const approve = createRoute({
+  method: 'post', path: '/{id}/approve', summary: 'Approve naming the assignee (Sim, Aprovar!)', security: bearer,
+  description: `Who: an attendant or manager of the institution; the assignee must attend it too. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(ApproveBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+const reject = createRoute({
+  method: 'post', path: '/{id}/reject', summary: 'Reject with a justification (Reprovar)', security: bearer,
+  description: `Who: an attendant or manager of the institution. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(RejectBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+const conclude = createRoute({
+  method: 'post', path: '/{id}/conclude', summary: 'Conclude (Concluir › Finalizar)', security: bearer,
+  description: `Who: the request’s assignee. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(ConcludeBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+const evaluate = createRoute({
+  method: 'post', path: '/{id}/evaluation', summary: "The citizen's verdict on the attendance", security: bearer,
+  description: `Who: the request’s citizen, once concluded. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(EvaluationBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+
 export function requestRoutes(deps: AppDeps) {
   const { db, now } = deps;
-  const detail = async (c: Context<AppEnv>, actor: Actor, id: number, status: 200 | 201 = 200) => {
+  const answerDetail = async <S extends 200 | 201>(c: Context<AppEnv>, actor: Actor, id: number, status: S) => {
     const rows = await getRequestDetailRows(db, id);
     if (!rows) throw notFound('Solicitação não encontrada.');
     const d = toRequestDetail(rows, now(), allowedActions(actor, requestFacts(rows.request), REQUEST_ACTIONS));
@@ -65,12 +134,11 @@ export function requestRoutes(deps: AppDeps) {
   };
 
   /** Runs one guarded transition in its own transaction and answers the new detail. */
-  const transition = async (c: Context<AppEnv>, spec: TransitionSpec) => {
+  const transition = async (c: Context<AppEnv>, id: number, spec: TransitionSpec) => {
     const user = requireUser(c);
-    const { id } = parse(IdParam, c.req.param());
     const ifMatch = parseIfMatch(c.req.header('If-Match'));
     await deps.writes.run((trx) => transitionIn(trx, { user, id, ifMatch, at: now().toISOString() }, spec));
-    return detail(c, user, id);
+    return answerDetail(c, user, id, 200);
   };
 
   /** The request, when the user may see it; 404 otherwise (existence does not leak). */
@@ -80,10 +148,10 @@ export function requestRoutes(deps: AppDeps) {
     return f;
   };
 
-  return new Hono<AppEnv>()
-    .post('/', async (c) => {
+  return router()
+    .openapi(file, async (c) => {
       const user = requireUser(c);
-      const body = parse(CreateRequestBody, await readJson(c));
+      const body = c.req.valid('json');
       const service = await getServiceForFiling(db, body.serviceId);
       if (!service) throw badRequest('Serviço não encontrado ou não publicado.', { serviceId: 'Escolha um serviço publicado.' });
       const fields = JSON.parse(service.fields) as ServiceField[];
@@ -122,16 +190,16 @@ export function requestRoutes(deps: AppDeps) {
         });
         return id;
       });
-      return detail(c, user, id, 201);
+      return answerDetail(c, user, id, 201);
     })
-    .get('/counts', async (c) => {
+    .openapi(counts, async (c) => {
       const user = requireUser(c);
-      const q = parse(RequestCountsQuery, c.req.query());
-      return c.json({ counts: await countByStatus(db, scopeOf(user, q)) });
+      const q = c.req.valid('query');
+      return c.json({ counts: await countByStatus(db, scopeOf(user, q)) }, 200);
     })
-    .get('/', async (c) => {
+    .openapi(queue, async (c) => {
       const user = requireUser(c);
-      const q = parse(RequestListQuery, c.req.query());
+      const q = c.req.valid('query');
       const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
       if (cursor === null) throw badRequest('Cursor inválido: use o nextCursor da página anterior.', { cursor: 'Cursor inválido.' });
       const scope = scopeOf(user, q);
@@ -147,36 +215,37 @@ export function requestRoutes(deps: AppDeps) {
       };
       const at = now();
       const load = async () => toRequestPage(await listRequests(db, scope, filters), at);
-      if (!deps.queueCache) return c.json(await load());
+      if (!deps.queueCache) return c.json(await load(), 200);
       const json = await deps.queueCache.page(db, scope, filters, at, async () => {
         const page = await load();
         return { page, validUntil: validUntil(page.items) };
       });
-      return c.body(json, 200, { 'Content-Type': 'application/json' });
+      // The cached text is the JSON of a RequestPage that load() made: typed as that page.
+      return c.body(json, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<RequestPageType, 200, 'json'>;
     })
-    .get('/:id', async (c) => {
+    .openapi(detail, async (c) => {
       const user = requireUser(c);
-      const { id } = parse(IdParam, c.req.param());
+      const { id } = c.req.valid('param');
       const f = await visibleFacts(user, id);
       if (c.req.header('If-None-Match') === etag(f.version)) {
         c.header('ETag', etag(f.version));
         return c.body(null, 304);
       }
-      return detail(c, user, id);
+      return answerDetail(c, user, id, 200);
     })
-    .get('/:id/history', async (c) => {
+    .openapi(history, async (c) => {
       const user = requireUser(c);
-      const { id } = parse(IdParam, c.req.param());
+      const { id } = c.req.valid('param');
       const f = await visibleFacts(user, id);
       const rows = await getHistoryRows(db, id, hiddenActions(user, requestFacts(f)));
-      return c.json({ items: rows.map(toHistoryEntry) });
+      return c.json({ items: rows.map(toHistoryEntry) }, 200);
     })
-    .post('/:id/analysis', (c) => transition(c, { action: 'start_analysis' }))
-    .put('/:id/steps/:stepId', async (c) => {
-      const { stepId } = parse(StepParam, c.req.param());
-      const body = parse(StepAnswerBody, await readJson(c));
+    .openapi(startAnalysis, (c) => transition(c, c.req.valid('param').id, { action: 'start_analysis' }))
+    .openapi(answerStep, async (c) => {
+      const { id, stepId } = c.req.valid('param');
+      const body = c.req.valid('json');
       const user = requireUser(c);
-      return transition(c, {
+      return transition(c, id, {
         action: 'answer_step',
         data: { stepId, answer: body.answer, note: body.note ?? null },
         validate: async (trx, f) => {
@@ -186,9 +255,10 @@ export function requestRoutes(deps: AppDeps) {
           saveStepAnswer(trx, { requestId: f.id, stepId, answer: body.answer, note: body.note?.trim() || null, answeredBy: user.id, at }),
       });
     })
-    .post('/:id/approve', async (c) => {
-      const body = parse(ApproveBody, await readJson(c));
-      return transition(c, {
+    .openapi(approve, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return transition(c, id, {
         action: 'approve',
         data: { assigneeId: body.assigneeId },
         validate: async (trx, f) => {
@@ -202,19 +272,22 @@ export function requestRoutes(deps: AppDeps) {
         set: (_f, at) => ({ assignee_id: body.assigneeId, decided_at: at }),
       });
     })
-    .post('/:id/reject', async (c) => {
-      const body = parse(RejectBody, await readJson(c));
+    .openapi(reject, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
       const justification = body.justification.trim();
-      return transition(c, { action: 'reject', data: { justification }, set: (_f, at) => ({ justification, decided_at: at }) });
+      return transition(c, id, { action: 'reject', data: { justification }, set: (_f, at) => ({ justification, decided_at: at }) });
     })
-    .post('/:id/conclude', async (c) => {
-      const body = parse(ConcludeBody, await readJson(c));
+    .openapi(conclude, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
       const text = body.text.trim();
-      return transition(c, { action: 'conclude', set: (_f, at) => ({ conclusion: text, concluded_at: at }) });
+      return transition(c, id, { action: 'conclude', set: (_f, at) => ({ conclusion: text, concluded_at: at }) });
     })
-    .post('/:id/evaluation', async (c) => {
-      const body = parse(EvaluationBody, await readJson(c));
-      return transition(c, {
+    .openapi(evaluate, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return transition(c, id, {
         action: 'evaluate',
         data: { verdict: body.verdict, rating: body.rating ?? null },
         after: (trx, f, at) =>

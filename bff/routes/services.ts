@@ -1,17 +1,36 @@
 // The published service charter (Carta de Serviços).
-import { Hono } from 'hono';
-import type { ServiceDetail, ServiceSummary } from '../../contract/types.js';
+import { createRoute } from '@hono/zod-openapi';
 import { IdParam, ServiceListQuery } from '../../contract/schemas.js';
-import type { AppEnv, Deps } from '../env.js';
+import { Items, ServiceDetail as ServiceDetailSchema, ServiceSummary as ServiceSummarySchema } from '../../contract/responses.js';
+import type { ServiceDetail, ServiceSummary } from '../../contract/types.js';
+import type { Deps } from '../env.js';
 import { notFound } from '../errors.js';
-import { parse } from '../validate.js';
+import { json, problemsOf, router } from '../openapi.js';
 import { normalizeSearch } from '../../db/queries/search.js';
 import { getPublishedService, listPublishedServices } from '../../db/queries/services.js';
 
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Published charter',
+  description: 'Who: anyone.',
+  request: { query: ServiceListQuery },
+  responses: { 200: json(Items(ServiceSummarySchema), 'Published services'), ...problemsOf(400) },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'One service (published version)',
+  description: 'Who: anyone.',
+  request: { params: IdParam },
+  responses: { 200: json(ServiceDetailSchema, 'The service'), ...problemsOf(400, 404) },
+});
+
 export function serviceRoutes({ db }: Deps) {
-  return new Hono<AppEnv>()
-    .get('/', async (c) => {
-      const q = parse(ServiceListQuery, c.req.query());
+  return router()
+    .openapi(list, async (c) => {
+      const q = c.req.valid('query');
       const rows = await listPublishedServices(db, { institutionId: q.institutionId });
       const term = q.q ? normalizeSearch(q.q) : '';
       const items: ServiceSummary[] = rows
@@ -24,10 +43,10 @@ export function serviceRoutes({ db }: Deps) {
           status: r.status,
           deadline: { days: r.deadline_days, kind: r.deadline_kind },
         }));
-      return c.json({ items });
+      return c.json({ items }, 200);
     })
-    .get('/:id', async (c) => {
-      const { id } = parse(IdParam, c.req.param());
+    .openapi(one, async (c) => {
+      const { id } = c.req.valid('param');
       const found = await getPublishedService(db, id);
       if (!found) throw notFound('Serviço não encontrado.');
       const { version: r, steps } = found;
@@ -50,6 +69,6 @@ export function serviceRoutes({ db }: Deps) {
         documents: JSON.parse(r.documents),
         steps,
       };
-      return c.json(service);
+      return c.json(service, 200);
     });
 }

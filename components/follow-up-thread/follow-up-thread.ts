@@ -2,6 +2,7 @@ import { Task, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { FileRef, FollowUpKind, ThreadEntry, ThreadPage } from '../../contract/types.js';
+import { UPLOAD_EXTENSIONS, UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { hostStyles } from '../internal/styles.js';
@@ -11,7 +12,6 @@ import { threadStyles } from './follow-up-thread.styles.js';
 import { type ThreadMessageKey, formatSize, threadText } from './messages.js';
 import { upload } from './upload.js';
 
-const ACCEPT = ['.pdf', '.png', '.jpg', '.jpeg', '.webp', '.odt', '.docx'];
 const PAGE = 20;
 
 interface Chosen {
@@ -125,8 +125,8 @@ export class AtendeFollowUpThread extends AtendeElement {
     const max = this.maxFileMb * 1024 * 1024;
     const added = [...list].map((file): Chosen => {
       const ext = file.name.toLowerCase().replace(/^.*(\.[^.]+)$/, '$1');
-      const error = !ACCEPT.includes(ext)
-        ? this.tx('badType', { name: file.name })
+      const error = !UPLOAD_EXTENSIONS.includes(ext)
+        ? this.tx('badType', { name: file.name, types: UPLOAD_TYPE_NAMES })
         : file.size > max
           ? this.tx('tooBig', { name: file.name, mb: this.maxFileMb })
           : null;
@@ -284,8 +284,8 @@ export class AtendeFollowUpThread extends AtendeElement {
         @dragleave=${() => (this.dragging = false)}
         @drop=${this.drop}
       >
-        <label for="files">${this.tx('files', { mb: this.maxFileMb })}</label>
-        <input id="files" type="file" multiple accept=${ACCEPT.join(',')} @change=${(e: Event) => this.addFiles((e.target as HTMLInputElement).files ?? [])} />
+        <label for="files">${this.tx('files', { types: UPLOAD_TYPE_NAMES, mb: this.maxFileMb })}</label>
+        <input id="files" type="file" multiple accept=${UPLOAD_EXTENSIONS.join(',')} @change=${(e: Event) => this.addFiles((e.target as HTMLInputElement).files ?? [])} />
         <span class="hint">${this.tx('drop')}</span>
       </div>
       ${this.files.length

@@ -5,14 +5,20 @@ import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { Me, RequestPage, RequestStatus, RequestSummary, ServiceSummary } from '../../contract/types.js';
+import { CLOCK_STATUSES, REQUEST_STATUSES, type Me, type RequestPage, type RequestStatus, type RequestSummary, type ServiceSummary } from '../../contract/types.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { statusLabel } from '../internal/i18n.js';
 import { hostStyles } from '../internal/styles.js';
 import { queueStyles } from './request-queue.styles.js';
 import { columns, renderRow } from './rows.js';
 
-const STATUSES: RequestStatus[] = ['submitted', 'in_analysis', 'in_service', 'awaiting_citizen', 'rejected', 'concluded', 'evaluated'];
+/**
+ * The status filters, in the order the queue shows them: the open statuses
+ * (deadline running, or paused while the citizen answers) before the decided
+ * ones, each group in the life-cycle order of the contract's list.
+ */
+const OPEN = new Set<RequestStatus>([...CLOCK_STATUSES, 'awaiting_citizen']);
+const STATUS_TABS: RequestStatus[] = [...REQUEST_STATUSES.filter((s) => OPEN.has(s)), ...REQUEST_STATUSES.filter((s) => !OPEN.has(s))];
 
 interface Filters {
   status: string;
@@ -230,7 +236,7 @@ export class AtendeRequestQueue extends AtendeElement {
     return html`
       <div class="counts" part="counts" role="group" aria-label=${this.t('queue.byStatus')}>
         ${chip('', this.t('queue.all'), this.countsTask.value ? total : undefined)}
-        ${STATUSES.filter((s) => s !== 'awaiting_citizen' || counts[s]).map((s) =>
+        ${STATUS_TABS.filter((s) => s !== 'awaiting_citizen' || counts[s]).map((s) =>
           chip(s, statusLabel(this.locale, s), this.countsTask.value ? (counts[s] ?? 0) : undefined),
         )}
       </div>

@@ -151,6 +151,19 @@ describe('atende-follow-up-thread', () => {
     expect(all(again, '.thread > li')[0].textContent).to.contain('Solicitação enviada');
   });
 
+  it('speaks English with lang="en", from the one English dictionary', async () => {
+    const el = await fixture<AtendeFollowUpThread>(
+      html`<atende-follow-up-thread api="/api" lang="en" request-id=${req.id} .token=${await token(ATTENDANT)}></atende-follow-up-thread>`,
+    );
+    await waitUntil(() => q(el, 'h3').textContent === 'Follow-ups', 'English text did not arrive');
+    await waitUntil(() => el.shadowRoot!.querySelector('.thread'), 'thread did not load');
+    expect(shadowText(el)).to.contain('Request filed').and.contain('Analysis started');
+    expect(q(el, 'label[for=files]').textContent).to.match(/^Attachments \(PDF, .*DOCX; up to 10 MB each\)$/);
+    choose(el, [new File(['MZ'], 'tool.exe')]);
+    await el.updateComplete;
+    expect(q(el, '.chosen .field-error').textContent).to.contain('tool.exe: type not accepted');
+  });
+
   it('shows nothing of a request of another institution', async () => {
     const el = await fixture<AtendeFollowUpThread>(html`<atende-follow-up-thread api="/api" request-id=${req.id} .token=${await token(OTHER_INSTITUTION)}></atende-follow-up-thread>`);
     await waitUntil(() => el.shadowRoot!.querySelector('.alert.error'));

@@ -4,12 +4,12 @@ import { property, query, state } from 'lit/decorators.js';
 import type { HistoryEntry, RequestAction, RequestDetail, StepState } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
+import { type DraftKind, clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
 import type { MessageKey } from '../internal/i18n.js';
 import { hostStyles } from '../internal/styles.js';
 import { formStyles } from './analysis-form.styles.js';
 import { type Attendant, type DialogKind, FIELD_IDS, renderDialog } from './dialogs.js';
 import { DocumentsController } from './documents.js';
-import { type DraftKind, clearDraft, readDraft, saveDraft } from './drafts.js';
 import { type View, renderCitizen, renderFormData, renderHistory, renderOutcome, renderSteps, renderSummary } from './sections.js';
 
 interface ActionCall {

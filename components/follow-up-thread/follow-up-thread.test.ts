@@ -151,6 +151,25 @@ describe('atende-follow-up-thread', () => {
     expect(all(again, '.thread > li')[0].textContent).to.contain('Solicitação enviada');
   });
 
+  it('sends with a fresh token from the host when the first one is refused', async () => {
+    const good = await token(ATTENDANT);
+    let expired = false;
+    const asked: boolean[] = [];
+    const provider = async ({ forceRefresh }: { forceRefresh: boolean }) => {
+      asked.push(forceRefresh);
+      return expired && !forceRefresh ? 'expired-token' : good;
+    };
+    const el = await fixture<AtendeFollowUpThread>(html`<atende-follow-up-thread request-id=${req.id} .tokenProvider=${provider}></atende-follow-up-thread>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.thread'), 'thread did not load');
+    expired = true;
+    type(el, 'Enviado depois de renovar o token.');
+    choose(el, [new File([PDF], 'anexo.pdf')]);
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => lastEntry(el)?.textContent?.includes('Enviado depois de renovar o token.'), 'not sent after the refresh');
+    expect(asked.slice(-2)).to.deep.equal([false, true]);
+    expect(lastEntry(el).querySelectorAll('.files button')).to.have.length(1);
+  });
+
   it('speaks English with lang="en", from the one English dictionary', async () => {
     const el = await fixture<AtendeFollowUpThread>(
       html`<atende-follow-up-thread api="/api" lang="en" request-id=${req.id} .token=${await token(ATTENDANT)}></atende-follow-up-thread>`,

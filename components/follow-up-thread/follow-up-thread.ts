@@ -1,16 +1,15 @@
-import { Task, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { FileRef, FollowUpKind, ThreadEntry, ThreadPage } from '../../contract/types.js';
 import { UPLOAD_EXTENSIONS, UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
+import { clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
 import { hostStyles } from '../internal/styles.js';
-import { clearDraft, readDraft, saveDraft } from '../analysis-form/drafts.js';
 import { renderEntry } from './entries.js';
 import { threadStyles } from './follow-up-thread.styles.js';
 import { type MessageKey, formatSize } from '../internal/i18n.js';
-import { upload } from './upload.js';
 
 const PAGE = 20;
 
@@ -50,7 +49,6 @@ export class AtendeFollowUpThread extends AtendeElement {
 
   @state() private entries: ThreadEntry[] = [];
   @state() private page?: ThreadPage;
-  @state() private loadingOlder = false;
   @state() private text = '';
   @state() private kind: FollowUpKind = 'message';
   @state() private files: Chosen[] = [];
@@ -66,10 +64,27 @@ export class AtendeFollowUpThread extends AtendeElement {
     args: () => [this.apiBase, this.credential, this.requestId] as const,
     task: async ([, credential, id], { signal }) => {
       if (!credential || !id) return initialState;
+      this.olderTask.abort();
       const { data } = await this.client.get<ThreadPage>(`requests/${id}/follow-ups`, { query: { limit: PAGE }, signal });
       this.page = data;
       this.entries = data.items;
       return data;
+    },
+  });
+
+  /** The page before the oldest entry shown, on demand. */
+  private readonly olderTask = new Task(this, {
+    autoRun: false,
+    args: () => [this.requestId, this.page?.nextBefore] as const,
+    task: async ([id, before], { signal }) => {
+      if (!id || !before) return initialState;
+      const { data } = await this.client.get<ThreadPage>(`requests/${id}/follow-ups`, { query: { limit: PAGE, before }, signal });
+      this.entries = [...data.items, ...this.entries];
+      this.page = { ...this.page!, nextBefore: data.nextBefore };
+      return data;
+    },
+    onError: (err) => {
+      if ((err as Error).name !== 'AbortError') this.notice = { kind: 'error', text: this.describeError(err) };
     },
   });
 
@@ -87,20 +102,9 @@ export class AtendeFollowUpThread extends AtendeElement {
     void this.loadTask.run();
   }
 
-  private async loadOlder() {
-    if (!this.page?.nextBefore || !this.requestId) return;
-    this.loadingOlder = true;
-    try {
-      const { data } = await this.client.get<ThreadPage>(`requests/${this.requestId}/follow-ups`, {
-        query: { limit: PAGE, before: this.page.nextBefore },
-      });
-      this.entries = [...data.items, ...this.entries];
-      this.page = { ...this.page, nextBefore: data.nextBefore };
-    } catch (err) {
-      this.notice = { kind: 'error', text: this.describeError(err) };
-    } finally {
-      this.loadingOlder = false;
-    }
+  private loadOlder() {
+    this.notice = undefined;
+    void this.olderTask.run();
   }
 
   private async downloadFile(f: FileRef) {
@@ -166,10 +170,7 @@ export class AtendeFollowUpThread extends AtendeElement {
     this.notice = undefined;
     const requestId = this.requestId;
     try {
-      const created = await upload<{ id: number }>({
-        url: this.client.url(`requests/${requestId}/follow-ups`),
-        form,
-        token: (forceRefresh) => this.currentToken(forceRefresh),
+      const created = await this.client.upload<{ id: number }>(`requests/${requestId}/follow-ups`, form, {
         onProgress: (loaded, total) => this.showProgress(loaded, total),
       });
       clearDraft(requestId, 'follow-up');
@@ -188,12 +189,6 @@ export class AtendeFollowUpThread extends AtendeElement {
     } finally {
       this.sending = false;
     }
-  }
-
-  private async currentToken(forceRefresh: boolean): Promise<string | undefined> {
-    const provider = this.tokenProvider ?? (this.token === undefined ? this.session?.tokenProvider : undefined);
-    if (provider) return provider({ forceRefresh });
-    return this.token ?? this.session?.token;
   }
 
   /** Spreads the body's upload progress over the files, in the order they are sent. */
@@ -227,10 +222,11 @@ export class AtendeFollowUpThread extends AtendeElement {
   private renderThread() {
     const page = this.page;
     if (!page) return nothing;
+    const loadingOlder = this.olderTask.status === TaskStatus.PENDING;
     return html`
       ${page.nextBefore
-        ? html`<button class="btn small" ?disabled=${this.loadingOlder} @click=${this.loadOlder}>
-            ${this.loadingOlder ? this.t('thread.loadingOlder') : this.t('thread.older')}
+        ? html`<button class="btn small" ?disabled=${loadingOlder} @click=${this.loadOlder}>
+            ${loadingOlder ? this.t('thread.loadingOlder') : this.t('thread.older')}
           </button>`
         : nothing}
       ${this.entries.length

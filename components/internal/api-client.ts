@@ -1,5 +1,6 @@
 // The HTTP client every element uses: bearer token from the host, problem+json
-// turned into a typed ApiError, and one retry with a fresh token on 401.
+// turned into a typed ApiError, and one retry with a fresh token on 401 — for
+// JSON calls, downloads and uploads with progress alike.
 import type { Problem } from '../../contract/types.js';
 
 /** Supplied by the host portal: returns its SSO access token, a new one when `forceRefresh` is set. */
@@ -40,6 +41,12 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+export interface UploadOptions {
+  /** Bytes of the request body sent so far, and its total. */
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
 export interface ApiResponse<T> {
   data: T;
   etag: string | null;
@@ -77,12 +84,27 @@ export class ApiClient {
     return url.href;
   }
 
-  private async send(method: string, path: string, opts: CallOptions): Promise<Response> {
+  /**
+   * POSTs a multipart form, reporting the upload's progress (fetch cannot,
+   * XHR can), with the same token handling and errors as every other call.
+   */
+  async upload<T>(path: string, form: FormData, opts: UploadOptions = {}): Promise<T> {
+    const url = this.url(path);
+    const res = await this.authorized((token) => postWithProgress(url, form, token, opts));
+    return (await res.json()) as T;
+  }
+
+  private send(method: string, path: string, opts: CallOptions): Promise<Response> {
+    return this.authorized((token) => this.fetchOnce(method, path, opts, token));
+  }
+
+  /** Makes one attempt with the host's token; on 401 asks for a fresh token and retries once. */
+  private async authorized(attempt: (token: string | undefined) => Promise<Response>): Promise<Response> {
     const conn = this.connection();
-    let res = await this.fetchOnce(method, path, opts, await this.token(conn, false));
+    let res = await attempt(await this.token(conn, false));
     if (res.status === 401 && conn.tokenProvider) {
       // The token expired mid-action: ask the host for a fresh one and retry once.
-      res = await this.fetchOnce(method, path, opts, await this.token(conn, true));
+      res = await attempt(await this.token(conn, true));
     }
     if (res.ok) return res;
     const error = await toApiError(res);
@@ -117,6 +139,30 @@ export class ApiClient {
       throw new ApiError(0, 'Sem conexão', '');
     }
   }
+}
+
+/** One multipart POST through XHR, answered as a fetch Response so errors map the same way. */
+function postWithProgress(url: string, form: FormData, token: string | undefined, opts: UploadOptions): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    if (opts.signal?.aborted) return reject(new DOMException('Aborted', 'AbortError'));
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && opts.onProgress?.(e.loaded, e.total);
+    xhr.onload = () =>
+      resolve(
+        new Response(xhr.status === 204 ? null : xhr.responseText, {
+          status: xhr.status,
+          statusText: xhr.statusText,
+          headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
+        }),
+      );
+    xhr.onerror = () => reject(new ApiError(0, 'Sem conexão', ''));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
 
 async function toApiError(res: Response): Promise<ApiError> {

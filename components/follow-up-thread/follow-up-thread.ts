@@ -65,7 +65,7 @@ export class AtendeFollowUpThread extends AtendeElement {
     task: async ([, credential, id], { signal }) => {
       if (!credential || !id) return initialState;
       this.olderTask.abort();
-      const { data } = await this.client.get<ThreadPage>(`requests/${id}/follow-ups`, { query: { limit: PAGE }, signal });
+      const data = await this.client.get('/requests/:id/follow-ups', { params: { id }, query: { limit: PAGE }, signal });
       this.page = data;
       this.entries = data.items;
       return data;
@@ -78,7 +78,7 @@ export class AtendeFollowUpThread extends AtendeElement {
     args: () => [this.requestId, this.page?.nextBefore] as const,
     task: async ([id, before], { signal }) => {
       if (!id || !before) return initialState;
-      const { data } = await this.client.get<ThreadPage>(`requests/${id}/follow-ups`, { query: { limit: PAGE, before }, signal });
+      const data = await this.client.get('/requests/:id/follow-ups', { params: { id }, query: { limit: PAGE, before }, signal });
       this.entries = [...data.items, ...this.entries];
       this.page = { ...this.page!, nextBefore: data.nextBefore };
       return data;
@@ -109,7 +109,7 @@ export class AtendeFollowUpThread extends AtendeElement {
 
   private async downloadFile(f: FileRef) {
     try {
-      const blob = await this.client.blob(f.href.replace(/^\/api\//, ''));
+      const blob = await this.client.get('/attachments/:id', { params: { id: f.id } });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -170,7 +170,9 @@ export class AtendeFollowUpThread extends AtendeElement {
     this.notice = undefined;
     const requestId = this.requestId;
     try {
-      const created = await this.client.upload<{ id: number }>(`requests/${requestId}/follow-ups`, form, {
+      const created = await this.client.upload('/requests/:id/follow-ups', {
+        params: { id: requestId },
+        body: form,
         onProgress: (loaded, total) => this.showProgress(loaded, total),
       });
       clearDraft(requestId, 'follow-up');

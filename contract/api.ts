@@ -10,7 +10,7 @@ import type {
   ServiceListQuery, StepAnswerBody,
 } from './schemas.js';
 import type {
-  HistoryEntry, Me, RequestDetail, RequestPage, RequestStatus, Role, ServiceDetail, ServiceSummary, ThreadPage,
+  Attendant, FollowUpCreated, HistoryEntry, Me, RequestCounts, RequestDetail, RequestPage, ServiceDetail, ServiceSummary, ThreadPage,
 } from './types.js';
 
 /** A query as the client sends it: every field optional (the server fills its defaults). */
@@ -21,26 +21,6 @@ type Body<S extends z.ZodType> = z.input<S>;
 
 export interface Items<T> {
   items: T[];
-}
-
-/** Requests per status in the viewer's scope; statuses with none are left out. */
-export interface RequestCounts {
-  counts: Partial<Record<RequestStatus, number>>;
-}
-
-/** Someone who may be chosen to attend a request of the institution. */
-export interface Attendant {
-  id: number;
-  name: string;
-  email: string | null;
-  roles: Role[];
-  unit: string | null;
-}
-
-/** The answer to a new follow-up: its position in the thread, and on whose side it was written. */
-export interface FollowUpCreated {
-  id: number;
-  side: 'citizen' | 'staff';
 }
 
 /** One route: what goes in besides the path parameters, and what comes back. */

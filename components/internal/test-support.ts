@@ -6,7 +6,7 @@
 import 'axe-core/axe.min.js';
 import type * as Axe from 'axe-core';
 import { expect, waitUntil } from '@open-wc/testing';
-import type { FollowUpCreated } from '../../contract/api.js';
+import type { FollowUpCreated } from '../../contract/types.js';
 import type { FollowUpKind, RequestDetail, ServiceDetail } from '../../contract/types.js';
 import { ApiClient } from './api-client.js';
 

@@ -29,7 +29,7 @@ await seedDemo(database.db, { now: new Date(), holidays: new Set() });
 const idp = await createDevIdp('http://atende.test/dev', 'atende', { users: DEMO_USERS });
 const app = buildApp({
   db: database.db,
-  config: loadConfig({ DEV_IDP: '1' }),
+  config: loadConfig({ DEV_IDP: '1', LOG_LEVEL: 'silent' }),
   now: () => new Date(),
   verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30 }),
   devIdp: idp,

@@ -17,6 +17,8 @@ import { buildApp } from '../bff/app.js';
 import { createVerifier, remoteIssuer } from '../bff/auth.js';
 import { loadConfig } from '../bff/config.js';
 import { DEMO_USERS } from '../seed/demo-users.js';
+import { pino } from 'pino';
+import { createLogger } from '../bff/log.js';
 import { createDevIdp } from '../bff/dev-idp.js';
 import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -57,10 +59,12 @@ await migrateToLatest(database.db);
 const verify = createVerifier([remoteIssuer(config.sso!.jwksUrl, config.sso!.issuer, config.sso!.audience)], {
   clockToleranceSeconds: config.clockToleranceSeconds,
 });
-const app = buildApp({ db: database.db, config, now: () => new Date(), verify });
+// Request logs at info, as in production, written to /dev/null: their cost is measured, not the terminal's.
+const log = createLogger('info', pino.destination('/dev/null'));
+const app = buildApp({ db: database.db, config, now: () => new Date(), verify, log });
 // The same app without the queue page cache, for requests that carry
 // CACHE_OFF (bench/scenarios.ts): what a page costs when read from the database.
-const direct = buildApp({ db: database.db, config, now: () => new Date(), verify, queueCache: null });
+const direct = buildApp({ db: database.db, config, now: () => new Date(), verify, log, queueCache: null });
 // Added after buildApp(): still routed (notFound only answers when nothing matches),
 // through the app's global middleware (request id, body limit).
 app.get('/bench/hello', (c) => c.json({ ok: true }));

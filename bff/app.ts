@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authMiddleware } from './auth.js';
 import type { AppDeps, AppEnv, Deps } from './env.js';
 import { createWrites } from './writes.js';
+import { createLogger, requestLog } from './log.js';
 import { QueueCache } from '../db/queries/queue-cache.js';
 import { ProblemError, problem } from './errors.js';
 import { documentConfig, json, router } from './openapi.js';
@@ -25,6 +26,7 @@ export function buildApp(given: Deps) {
     ...given,
     writes: given.writes ?? createWrites(given.db),
     queueCache: given.queueCache === undefined ? (pages > 0 ? new QueueCache(pages) : null) : given.queueCache,
+    log: given.log ?? createLogger(given.config.logLevel),
   };
   const { config } = deps;
   const app = router();
@@ -39,15 +41,17 @@ export function buildApp(given: Deps) {
     await next();
     c.res.headers.set('X-Request-Id', c.get('requestId'));
   });
-  app.use(
-    '/api/*',
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      referrerPolicy: 'no-referrer',
-      crossOriginResourcePolicy: 'cross-origin',
-      crossOriginOpenerPolicy: false,
-    }),
-  );
+  app.use('*', requestLog(deps.log));
+  // Every answer of the app itself (API, health, dev identity provider)
+  // carries the security headers; the demo pages get their own page CSP
+  // (bff/server.ts).
+  const apiHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    referrerPolicy: 'no-referrer',
+    crossOriginResourcePolicy: 'cross-origin',
+    crossOriginOpenerPolicy: false,
+  });
+  for (const path of ['/api/*', '/health', '/dev/*']) app.use(path, apiHeaders);
   const portalCors = cors({
     origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -94,17 +98,44 @@ export function buildApp(given: Deps) {
     .route('/api/attachments', attachmentRoutes(deps));
   if (deps.devIdp) app.route('/dev', devRoutes(deps.devIdp));
 
-  app.notFound((c) => problem(c, new ProblemError(404, `Rota não encontrada: ${c.req.method} ${c.req.path}`, undefined, 'not-found')));
+  // A path the app knows, asked with another method: 405 naming the methods it takes.
+  const allowed = allowedMethods(app.routes);
+  app.notFound((c) => {
+    const methods = allowed(c.req.path);
+    if (methods.length) {
+      c.header('Allow', methods.join(', '));
+      return problem(c, new ProblemError(405, `Método ${c.req.method} não aceito aqui. Use ${methods.join(' ou ')}.`, undefined, 'method-not-allowed'));
+    }
+    return problem(c, new ProblemError(404, `Rota não encontrada: ${c.req.method} ${c.req.path}`, undefined, 'not-found'));
+  });
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problem(c, err);
     const status = (err as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return problem(c, new ProblemError(status as 400, err.message || 'Requisição inválida.'));
     }
-    console.error(`[${c.get('requestId')}]`, err);
+    // The client went away mid-request (closed tab, timeout): nobody reads an answer; not a fault of ours.
+    if (c.req.raw.signal.aborted) {
+      deps.log.info({ requestId: c.get('requestId'), route: c.req.routePath }, 'client closed the request');
+      return c.body(null, 499 as 400);
+    }
+    deps.log.error({ requestId: c.get('requestId'), route: c.req.routePath, err }, 'unexpected error');
     return problem(c, new ProblemError(500, `Erro inesperado. Informe o código ${c.get('requestId')} ao suporte.`));
   });
   return routes;
 }
 
 export type AppType = ReturnType<typeof buildApp>;
+
+/** For a path, the methods the app's routes take there (HEAD with GET), from Hono's route list. */
+function allowedMethods(routes: readonly { method: string; path: string }[]) {
+  const table = routes
+    .filter((r) => r.method !== 'ALL' && !r.path.endsWith('*'))
+    .map((r) => ({ method: r.method, pattern: new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}/?$`) }));
+  return (path: string): string[] => {
+    const methods = new Set<string>();
+    for (const r of table) if (r.pattern.test(path)) methods.add(r.method);
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods].sort();
+  };
+}

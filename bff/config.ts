@@ -1,5 +1,6 @@
 // Configuration from the environment, checked once at start-up.
 import { defaultHolidays, parseHolidays } from './domain/deadlines.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 export interface Config {
   port: number;
@@ -22,6 +23,8 @@ export interface Config {
   identityTtlMs: number;
   /** First queue pages kept in memory (0: none). */
   queueCachePages: number;
+  /** pino level of the JSON logs (LOG_LEVEL; default info). */
+  logLevel: LogLevel;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,7 +71,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMessageBytes,
     identityTtlMs: Math.max(0, Number(env.IDENTITY_TTL ?? 5)) * 1000,
     queueCachePages: Math.max(0, Math.floor(Number(env.QUEUE_CACHE_PAGES ?? 1000)) || 0),
+    logLevel: logLevel(env.LOG_LEVEL),
   };
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  const level = (value ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`LOG_LEVEL: "${value}" is not one of ${LOG_LEVELS.join(', ')}`);
+  return level as LogLevel;
 }
 
 function req(env: NodeJS.ProcessEnv, name: string): string {

@@ -7,6 +7,7 @@ import type { DevIdp } from './dev-idp.js';
 import { unauthorized } from './errors.js';
 import type { Database } from '../db/schema.js';
 import type { Writes } from './writes.js';
+import type { Logger } from './log.js';
 import type { QueueCache } from '../db/queries/queue-cache.js';
 
 export interface Deps {
@@ -19,10 +20,12 @@ export interface Deps {
   writes?: Writes;
   /** First queue pages in memory; buildApp() creates it from config.queueCachePages when not given (null: none). */
   queueCache?: QueueCache | null;
+  /** JSON logs; buildApp() creates them at config.logLevel when not given. */
+  log?: Logger;
 }
 
 /** Deps as the routes get them from buildApp(). */
-export type AppDeps = Deps & { writes: Writes; queueCache: QueueCache | null };
+export type AppDeps = Deps & { writes: Writes; queueCache: QueueCache | null; log: Logger };
 
 export type AppEnv = { Variables: { user: AuthUser | null; requestId: string } };
 

@@ -3,11 +3,10 @@
 //   node --import tsx bff/server.ts [--demo]
 // --demo (what `npm start` passes) turns on the development identity provider
 // unless DEV_IDP says otherwise, and seeds the demo data into an empty database.
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { buildApp } from './app.js';
+import { serveDemo } from './static.js';
 import { type TrustedIssuer, createVerifier, remoteIssuer } from './auth.js';
 import { loadConfig } from './config.js';
 import { createDevIdp } from './dev-idp.js';
@@ -55,24 +54,7 @@ const app = buildApp({
   devIdp,
 });
 
-// Static files: the built bundle under /dist and the demo pages at /, served
-// with a strict Content Security Policy (no inline script or style).
-const PAGE_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "font-src 'self'",
-  "connect-src 'self'", "frame-src 'self' blob:", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
-app.use('*', async (c, next) => {
-  await next();
-  if (!c.req.path.startsWith('/api/') && !c.res.headers.has('Content-Security-Policy')) {
-    c.res.headers.set('Content-Security-Policy', PAGE_CSP);
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'no-referrer');
-  }
-});
-const distDir = join(root, 'dist');
-if (existsSync(distDir)) app.use('/dist/*', serveStatic({ root: distDir, rewriteRequestPath: (p) => p.replace(/^\/dist/, '') }));
-app.use('/*', serveStatic({ root: join(root, 'demo') }));
+serveDemo(app, root);
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Atende em ${config.publicUrl} (porta ${info.port}, banco ${database.dialect}${devIdp ? ', identidade de desenvolvimento ligada' : ''})`);

@@ -9,6 +9,7 @@ import { buildApp } from '../bff/app.js';
 import { createVerifier } from '../bff/auth.js';
 import { loadConfig } from '../bff/config.js';
 import { createDevIdp, type DevIdp } from '../bff/dev-idp.js';
+import type { Logger } from '../bff/log.js';
 import { DEMO_USERS } from '../seed/demo-users.js';
 import { type Connection, connect, isPostgresUrl } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -75,20 +76,21 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
 }
 
 /** `empty`: migrated but without the fixture (for the demo seed). */
-export async function createTestContext(opts: { empty?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(opts: { empty?: boolean; log?: Logger } = {}): Promise<TestContext> {
   const created = await createDatabase();
   const database = connect(created.url, { poolSize: 8 });
   await migrateToLatest(database.db);
   const fx = opts.empty ? ({} as Fixture) : await insertFixture(database);
   const clock = { now: new Date() };
   const idp = await createDevIdp(ISSUER, AUDIENCE, { now: () => clock.now, users: DEMO_USERS });
-  const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', CORS_ORIGINS: 'https://portal.example.gov.br', HOLIDAYS: '2026-12-25' });
+  const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', CORS_ORIGINS: 'https://portal.example.gov.br', HOLIDAYS: '2026-12-25', LOG_LEVEL: 'silent' });
   const app = buildApp({
     db: database.db,
     config,
     now: () => clock.now,
     verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30, now: () => clock.now }),
     devIdp: idp,
+    log: opts.log,
   });
   // Signed by the test clock, so tests that move time get tokens valid then.
   const token = (sub: string) => idp.sign({ sub, name: `Pessoa ${sub}`, email: `${sub}@exemplo.com.br` });

@@ -27,7 +27,7 @@ describe('queue page cache', () => {
 
   before(async () => {
     t = await createTestContext();
-    const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', HOLIDAYS: '2026-12-25' });
+    const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', HOLIDAYS: '2026-12-25', LOG_LEVEL: 'silent' });
     const server = (queueCache: QueueCache) =>
       buildApp({
         db: t.database.db, config, now: () => t.clock.now, queueCache,

@@ -1,0 +1,87 @@
+// What the HTTP surface says besides the routes' answers: 405 with Allow for
+// a known path asked with another method (API and static files alike),
+// security headers on every answer of the app, structured request logs
+// without tokens or personal data.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { after, before, describe, test } from 'node:test';
+import { createLogger } from '../../bff/log.js';
+import { serveDemo } from '../../bff/static.js';
+import { type TestContext, createTestContext, filingBody } from '../helpers.js';
+
+describe('HTTP surface: methods, headers, logs', () => {
+  let t: TestContext;
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  let site: string;
+  before(async () => {
+    t = await createTestContext({ log: createLogger('info', sink) });
+    site = mkdtempSync(join(tmpdir(), 'atende-site-'));
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>x</title>');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(site, 'demo'));
+    writeFileSync(join(site, 'demo', 'index.html'), '<!doctype html><title>Atende</title>');
+    serveDemo(t.app as never, site);
+  });
+  after(async () => {
+    await t.close();
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  test('a known API path asked with another method answers 405 with Allow', async () => {
+    const del = await t.call('DELETE', '/api/requests/1', { as: 'citizen' });
+    assert.equal(del.status, 405);
+    assert.equal(del.headers.get('Allow'), 'GET, HEAD');
+    assert.match(del.headers.get('Content-Type') ?? '', /problem\+json/);
+    const patch = await t.call('PATCH', '/api/requests', { as: 'citizen' });
+    assert.equal(patch.status, 405);
+    assert.equal(patch.headers.get('Allow'), 'GET, HEAD, POST');
+    const get = await t.call('GET', '/api/requests/1/approve', { as: 'attendant' });
+    assert.equal(get.headers.get('Allow'), 'POST');
+    assert.equal((await t.call('GET', '/api/nada', { as: 'citizen' })).status, 404, 'an unknown path stays a 404');
+  });
+
+  test('static pages are read-only: POST, DELETE and TRACE answer 405, GET the page', async () => {
+    assert.equal((await t.call('GET', '/index.html')).status, 200);
+    for (const method of ['POST', 'DELETE', 'PUT']) {
+      const res = await t.call(method, '/index.html');
+      assert.equal(res.status, 405, method);
+      assert.equal(res.headers.get('Allow'), 'GET, HEAD');
+    }
+  });
+
+  test('health and the dev identity provider carry the security headers too', async () => {
+    for (const path of ['/health', '/dev/users', '/dev/jwks.json']) {
+      const res = await t.call('GET', path);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff', path);
+      assert.match(res.headers.get('Content-Security-Policy') ?? '', /default-src 'none'/, path);
+      assert.equal(res.headers.get('Referrer-Policy'), 'no-referrer', path);
+    }
+  });
+
+  test('one JSON log line per request: id, user, route pattern, status, duration; no token, query or name', async () => {
+    lines.length = 0;
+    const filed = await (await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) })).json();
+    const res = await t.call('GET', `/api/requests/${filed.id}?q=${encodeURIComponent('Maria Segredo')}`, { as: 'citizen', headers: { 'X-Request-Id': 'pedido-42' } });
+    assert.equal(res.status, 200);
+    const line = lines.find((l) => l.requestId === 'pedido-42');
+    assert.ok(line, 'the request was logged');
+    assert.equal(line.route, '/api/requests/:id');
+    assert.equal(line.method, 'GET');
+    assert.equal(line.status, 200);
+    assert.equal(typeof line.userId, 'number');
+    assert.equal(typeof line.ms, 'number');
+    const all = JSON.stringify(lines);
+    assert.doesNotMatch(all, /Bearer|eyJ/, 'no token');
+    assert.doesNotMatch(all, /Segredo|529\.982|Pessoa/, 'no query, form data or name');
+  });
+});

@@ -12,7 +12,7 @@
 // no free-text search. Searches and later pages always read the database.
 import type { Queryable } from './queryable.js';
 import type { QueueFilters, QueueScope } from './requests.js';
-import { param, templatesOf } from './templates.js';
+import { listValues, params, templatesOf } from './templates.js';
 
 interface Entry {
   versions: string;
@@ -68,16 +68,14 @@ export class QueueCache {
 
 /** "id:version,…" of these institutions (the sum of each one's slots), or null when one has none (then nothing is kept). */
 async function readVersions(db: Queryable, insts: number[]): Promise<string | null> {
-  const values: Record<string, number> = {};
-  insts.forEach((id, k) => (values[`inst${k}`] = id));
-  const query = templatesOf(db).compile('queue-versions', () =>
+  // Runs on every queue request the cache answers: a query template (templates.ts), like the queue's.
+  const rows = await templatesOf(db).run(db, 'queue-versions', () =>
     db
       .selectFrom('queue_versions')
       .select(['institution_id', (eb) => eb.fn.sum<number | string>('version').as('version')])
-      .where('institution_id', 'in', insts.map((_, k) => param<number>(`inst${k}`)))
+      .where('institution_id', 'in', params<number>('inst', insts.length))
       .groupBy('institution_id')
-      .orderBy('institution_id'), values);
-  const rows = (await db.executeQuery<{ institution_id: number; version: number | string }>(query)).rows;
+      .orderBy('institution_id'), listValues('inst', insts));
   if (rows.length !== insts.length) return null;
   return rows.map((r) => `${r.institution_id}:${r.version}`).join(',');
 }

@@ -2,11 +2,13 @@
 // institutions they show. Every attendant of an institution opens the same
 // first page (per tab and order) again and again; between two changes to
 // that institution's requests it reads the same. Each version is bumped by
-// a trigger in the transaction of every change (migration queue-versions),
-// so a page is served from memory only while the database still has the
-// versions it was read under — in this process or any other sharing the
-// database. A page is also dropped when one of its requests becomes overdue
-// (the flag depends on the clock, not on a write).
+// a trigger in the transaction of every change (migrations queue-versions
+// and queue-versions-coverage; the columns they must cover are written
+// beside QUEUE_SELECT in requests.ts), so a page is served from memory only
+// while the database still has the versions it was read under — in this
+// process or any other sharing the database. A page is also dropped when one
+// of its requests becomes overdue (the flag depends on the clock, not on a
+// write).
 //
 // Only pages an attendant's view shares are kept: staff scope, first page,
 // no free-text search. Searches and later pages always read the database.
@@ -67,7 +69,7 @@ export class QueueCache {
 }
 
 /** "id:version,…" of these institutions (the sum of each one's slots), or null when one has none (then nothing is kept). */
-async function readVersions(db: Queryable, insts: number[]): Promise<string | null> {
+export async function readVersions(db: Queryable, insts: number[]): Promise<string | null> {
   // Runs on every queue request the cache answers: a query template (templates.ts), like the queue's.
   const rows = await templatesOf(db).run(db, 'queue-versions', () =>
     db

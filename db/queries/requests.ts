@@ -51,7 +51,33 @@ export interface QueueRow {
   assignee_name: string | null; filed_at: string; due_at: string; verdict: 'approved' | 'rejected' | null; version: number;
 }
 
-const QUEUE_SELECT = [
+/** The tables the queue reads, by the aliases its select uses. */
+export function queueSource(db: Queryable) {
+  return db
+    .selectFrom('requests as r')
+    .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
+    .innerJoin('institutions as i', 'i.id', 'r.institution_id')
+    .leftJoin('users as a', 'a.id', 'r.assignee_id')
+    .leftJoin('evaluations as e', 'e.request_id', 'r.id');
+}
+
+/**
+ * What the queue shows of each request.
+ *
+ * Contract with the queue page cache (queue-cache.ts): a first page is served
+ * from memory while its institutions' queue versions stand still, and only
+ * triggers bump them (migrations queue-versions and queue-versions-coverage).
+ * So a change to ANY column read here must bump, in the same transaction, the
+ * version of every institution whose queue shows the changed row (before or
+ * after the change); otherwise attendants keep seeing the old value until
+ * something else changes. Adding a column here means adding its trigger in a
+ * new migration, unless an existing one covers it (requests: any update, and
+ * the old institution too when one moves; institutions and evaluations: any
+ * update; users and service_versions: a new name). Ids are exempt: a row
+ * keeps its id. test/db/queue-versions.test.ts changes every other column
+ * listed here, one at a time, and fails for one that bumps nothing.
+ */
+export const QUEUE_SELECT = [
   'r.id', 'r.protocol', 'r.status', 'r.institution_id', 'i.acronym', 'i.name as institution_name',
   'r.service_id', 'sv.name as service_name', 'r.citizen_id', 'r.citizen_name', 'r.assignee_id',
   'a.name as assignee_name', 'r.filed_at', 'r.due_at', 'e.verdict', 'r.version',
@@ -87,13 +113,7 @@ function queueQuery(
   s: { sortKey: 'protocol' | 'due_at' | 'filed_at'; protocol: string | null; words: number; insts: number; statuses: number; like: boolean },
 ) {
   const sortCol = `r.${s.sortKey}` as const;
-  let q = db
-    .selectFrom('requests as r')
-    .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
-    .innerJoin('institutions as i', 'i.id', 'r.institution_id')
-    .leftJoin('users as a', 'a.id', 'r.assignee_id')
-    .leftJoin('evaluations as e', 'e.request_id', 'r.id')
-    .select(QUEUE_SELECT);
+  let q = queueSource(db).select(QUEUE_SELECT);
   if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', param<number>('citizen'));
   const insts = params<number>('inst', s.insts);
   if (scope.institutionIds) {

@@ -3,6 +3,7 @@ import * as initial from './migrations/2026-11-28T00-00_initial.js';
 import * as followUps from './migrations/2026-11-28T01-00_follow-ups.js';
 import * as requestTerms from './migrations/2026-11-28T02-00_request-terms.js';
 import * as queueVersions from './migrations/2026-11-28T03-00_queue-versions.js';
+import * as queueVersionsCoverage from './migrations/2026-11-28T04-00_queue-versions-coverage.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T01-00_follow-ups': followUps,
   '2026-11-28T02-00_request-terms': requestTerms,
   '2026-11-28T03-00_queue-versions': queueVersions,
+  '2026-11-28T04-00_queue-versions-coverage': queueVersionsCoverage,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

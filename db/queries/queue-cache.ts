@@ -2,17 +2,19 @@
 // institutions they show. Every attendant of an institution opens the same
 // first page (per tab and order) again and again; between two changes to
 // that institution's requests it reads the same. Each version is bumped by
-// a trigger in the transaction of every change (migration queue-versions),
-// so a page is served from memory only while the database still has the
-// versions it was read under — in this process or any other sharing the
-// database. A page is also dropped when one of its requests becomes overdue
-// (the flag depends on the clock, not on a write).
+// a trigger in the transaction of every change (migrations queue-versions
+// and queue-versions-coverage; the columns they must cover are written
+// beside QUEUE_SELECT in requests.ts), so a page is served from memory only
+// while the database still has the versions it was read under — in this
+// process or any other sharing the database. A page is also dropped when one
+// of its requests becomes overdue (the flag depends on the clock, not on a
+// write).
 //
 // Only pages an attendant's view shares are kept: staff scope, first page,
 // no free-text search. Searches and later pages always read the database.
 import type { Queryable } from './queryable.js';
 import type { QueueFilters, QueueScope } from './requests.js';
-import { param, templatesOf } from './templates.js';
+import { listValues, params, templatesOf } from './templates.js';
 
 interface Entry {
   versions: string;
@@ -67,17 +69,15 @@ export class QueueCache {
 }
 
 /** "id:version,…" of these institutions (the sum of each one's slots), or null when one has none (then nothing is kept). */
-async function readVersions(db: Queryable, insts: number[]): Promise<string | null> {
-  const values: Record<string, number> = {};
-  insts.forEach((id, k) => (values[`inst${k}`] = id));
-  const query = templatesOf(db).compile('queue-versions', () =>
+export async function readVersions(db: Queryable, insts: number[]): Promise<string | null> {
+  // Runs on every queue request the cache answers: a query template (templates.ts), like the queue's.
+  const rows = await templatesOf(db).run(db, 'queue-versions', () =>
     db
       .selectFrom('queue_versions')
       .select(['institution_id', (eb) => eb.fn.sum<number | string>('version').as('version')])
-      .where('institution_id', 'in', insts.map((_, k) => param<number>(`inst${k}`)))
+      .where('institution_id', 'in', params<number>('inst', insts.length))
       .groupBy('institution_id')
-      .orderBy('institution_id'), values);
-  const rows = (await db.executeQuery<{ institution_id: number; version: number | string }>(query)).rows;
+      .orderBy('institution_id'), listValues('inst', insts));
   if (rows.length !== insts.length) return null;
   return rows.map((r) => `${r.institution_id}:${r.version}`).join(',');
 }

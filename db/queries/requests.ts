@@ -1,11 +1,11 @@
 // Request queries: the queue (keyset pagination), the detail, filing and the
 // guarded state transitions. Plain functions, `db` first; they answer rows,
 // which the BFF maps to the contract's shapes (bff/dto.ts).
-import { type InferResult, type Insertable, type Transaction, type Updateable, sql } from 'kysely';
+import { type Insertable, type Transaction, type Updateable, sql } from 'kysely';
 import type { Database, RequestTable } from '../schema.js';
 import type { Queryable } from './queryable.js';
 import { indexRequestTerms, nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';
-import { param, templatesOf } from './templates.js';
+import { listValues, param, params, templatesOf } from './templates.js';
 
 export interface QueueScope {
   /** Staff view: these institutions. Citizen view: this citizen. */
@@ -51,67 +51,108 @@ export interface QueueRow {
   assignee_name: string | null; filed_at: string; due_at: string; verdict: 'approved' | 'rejected' | null; version: number;
 }
 
-const QUEUE_SELECT = [
-  'r.id', 'r.protocol', 'r.status', 'r.institution_id', 'i.acronym', 'i.name as institution_name',
-  'r.service_id', 'sv.name as service_name', 'r.citizen_id', 'r.citizen_name', 'r.assignee_id',
-  'a.name as assignee_name', 'r.filed_at', 'r.due_at', 'e.verdict', 'r.version',
-] as const;
-/** The queue query's columns, in the order it selects them (its rows come as arrays on SQLite). */
-const QUEUE_COLUMNS = QUEUE_SELECT.map((c) => c.split(/ as |\./).pop()) as (keyof QueueRow)[];
-
-/** The queue's query for one shape, every value a param() (see templates.ts). */
-function queueQuery(
-  db: Queryable,
-  scope: QueueScope,
-  f: QueueFilters,
-  s: { sortKey: 'protocol' | 'due_at' | 'filed_at'; protocol: string | null; words: string[]; insts: number[]; statuses: string[]; like: string | null },
-) {
-  const sortCol = `r.${s.sortKey}` as const;
-  const list = (prefix: string, n: number) => Array.from({ length: n }, (_, k) => param<never>(`${prefix}${k}`));
-  let q = db
+/** The tables the queue reads, by the aliases its select uses. */
+export function queueSource(db: Queryable) {
+  return db
     .selectFrom('requests as r')
     .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
     .innerJoin('institutions as i', 'i.id', 'r.institution_id')
     .leftJoin('users as a', 'a.id', 'r.assignee_id')
-    .leftJoin('evaluations as e', 'e.request_id', 'r.id')
-    .select(QUEUE_SELECT);
-  if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', param<never>('citizen'));
-  const insts = list('inst', s.insts.length);
+    .leftJoin('evaluations as e', 'e.request_id', 'r.id');
+}
+
+/**
+ * What the queue shows of each request.
+ *
+ * Contract with the queue page cache (queue-cache.ts): a first page is served
+ * from memory while its institutions' queue versions stand still, and only
+ * triggers bump them (migrations queue-versions and queue-versions-coverage).
+ * So a change to ANY column read here must bump, in the same transaction, the
+ * version of every institution whose queue shows the changed row (before or
+ * after the change); otherwise attendants keep seeing the old value until
+ * something else changes. Adding a column here means adding its trigger in a
+ * new migration, unless an existing one covers it (requests: any update, and
+ * the old institution too when one moves; institutions and evaluations: any
+ * update; users and service_versions: a new name). Ids are exempt: a row
+ * keeps its id. test/db/queue-versions.test.ts changes every other column
+ * listed here, one at a time, and fails for one that bumps nothing.
+ */
+export const QUEUE_SELECT = [
+  'r.id', 'r.protocol', 'r.status', 'r.institution_id', 'i.acronym', 'i.name as institution_name',
+  'r.service_id', 'sv.name as service_name', 'r.citizen_id', 'r.citizen_name', 'r.assignee_id',
+  'a.name as assignee_name', 'r.filed_at', 'r.due_at', 'e.verdict', 'r.version',
+] as const;
+
+// The queue and the detail run as query templates (templates.ts): each shape
+// is built and compiled with Kysely once, later requests only bind values.
+// Kept because they pay (issue #9): `npm run bench -- --sizes 10000 --rounds 3
+// --only queue_db,detail` (SQLite, 10,000 requests, 50 connections, 2 shared
+// cores), four runs of each variant back to back, against the same queries
+// built and compiled by Kysely on every request (`.execute()`); medians of
+// the runs' medians, ratio to the same run's hello-world:
+//
+//                         templates               compiled per request
+//   queue (cache off)     2,321 req/s, 11.9 %     1,605 req/s, 9.0 %
+//   detail                3,867 req/s, 19.0 %     2,050 req/s, 11.2 %
+//
+// Hello-world swung from 13,000 to 28,000 req/s with the machine's other
+// load, so the ratios are noisy; req/s and p50 (queue 18–23 ms against
+// 26–33 ms, detail 11–17 ms against 20–27 ms) agree run by run. In one
+// process without HTTP: the queue 111–130 µs a call against 203–228 µs, the
+// detail (its facts and three reads) 47–60 µs against 160–181 µs.
+// The queue's rows as arrays (TemplateOptions.arrayRows) save about 35 µs a
+// call on their own: 2,461 and 2,614 req/s with them, 2,345 and 2,274
+// without (templates both ways, back to back); compiled per request, 1,738
+// req/s with arrays against 1,605 without.
+
+/** The queue's query for one shape; every value is a `param` (see above). */
+function queueQuery(
+  db: Queryable,
+  scope: QueueScope,
+  f: QueueFilters,
+  s: { sortKey: 'protocol' | 'due_at' | 'filed_at'; protocol: string | null; words: number; insts: number; statuses: number; like: boolean },
+) {
+  const sortCol = `r.${s.sortKey}` as const;
+  let q = queueSource(db).select(QUEUE_SELECT);
+  if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', param<number>('citizen'));
+  const insts = params<number>('inst', s.insts);
   if (scope.institutionIds) {
     // With a protocol or a full name, the few matching rows are the way in:
     // "+" keeps the planner from walking the institution's queue index.
-    const narrow = s.protocol !== null || s.words.length > 1;
+    const narrow = s.protocol !== null || s.words > 1;
     const inst = narrow ? sql<number>`+r.institution_id` : sql.ref<number>('r.institution_id');
     q = insts.length === 1 ? q.where(inst, '=', insts[0]) : q.where(inst, 'in', insts);
   }
-  const statuses = list('status', s.statuses.length);
+  const statuses = params<string>('status', s.statuses);
   if (statuses.length) q = statuses.length === 1 ? q.where('r.status', '=', statuses[0]) : q.where('r.status', 'in', statuses);
-  if (f.serviceId !== undefined) q = q.where('r.service_id', '=', param<never>('service'));
-  if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', param<never>('assignee'));
-  if (f.month) q = q.where('r.filed_at', '>=', param<never>('monthFrom')).where('r.filed_at', '<', param<never>('monthTo'));
+  if (f.serviceId !== undefined) q = q.where('r.service_id', '=', param<number>('service'));
+  if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', param<number>('assignee'));
+  if (f.month) q = q.where('r.filed_at', '>=', param<string>('monthFrom')).where('r.filed_at', '<', param<string>('monthTo'));
   if (s.protocol) {
-    q = q.where('r.protocol', '>=', param<never>('protoFrom')).where('r.protocol', '<', param<never>('protoTo'));
+    q = q.where('r.protocol', '>=', param<string>('protoFrom')).where('r.protocol', '<', param<string>('protoTo'));
   } else if (f.q?.trim() && scope.institutionIds) {
     // Each word narrows by a prefix of some word of the citizen's name;
     // particles alone ("da", "de") match no one.
-    if (!s.words.length) q = q.where(sql<boolean>`1 = 0`);
+    if (!s.words) q = q.where(sql<boolean>`1 = 0`);
     const matching = (k: number) =>
       db.selectFrom('request_terms').select('request_id').where('institution_id', 'in', insts)
-        .where('term', '>=', param<never>(`word${k}From`)).where('term', '<', param<never>(`word${k}To`));
-    if (s.words.length) {
+        .where('term', '>=', param<string>(`word${k}From`)).where('term', '<', param<string>(`word${k}To`));
+    if (s.words) {
       // One word (a surname) often matches thousands: walk the queue in
       // order and stop at a page. Several words (a name) match few: the
       // intersection is small, so fetch those rows and sort them.
-      q = q.where('r.id', 'in', s.words.slice(1).reduce((acc, _, k) => acc.intersect(matching(k + 1)), matching(0)));
+      let terms = matching(0);
+      for (let k = 1; k < s.words; k++) terms = terms.intersect(matching(k));
+      q = q.where('r.id', 'in', terms);
     }
-  } else if (s.like !== null) {
+  } else if (s.like) {
     // A citizen's own requests are few: a plain scan finds any fragment.
-    q = q.where(sql<boolean>`r.search_text like ${param<never>('like')} escape '\\'`);
+    q = q.where(sql<boolean>`r.search_text like ${param<string>('like')} escape '\\'`);
   }
   if (f.cursor) {
     q = q.where((eb) => eb(eb.refTuple(sortCol, 'r.id'), '>', eb.tuple(param<string>('cursorKey'), param<number>('cursorId'))));
   }
-  return q.orderBy(sortCol).orderBy('r.id').limit(param<never>('limit'));
+  return q.orderBy(sortCol).orderBy('r.id').limit(param<number>('limit'));
 }
 
 export interface QueuePageRows {
@@ -123,15 +164,13 @@ export async function listRequests(db: Queryable, scope: QueueScope, f: QueueFil
   // A protocol search walks the protocol index: protocols are numbered in
   // filing order, so this is the FIFO order too.
   const protocol = f.q ? protocolPrefix(f.q) : null;
-  const sortKey = protocol ? 'protocol' : f.sort === 'due' ? 'due_at' : 'filed_at';
+  const sortKey: 'protocol' | 'due_at' | 'filed_at' = protocol ? 'protocol' : f.sort === 'due' ? 'due_at' : 'filed_at';
   const words = !protocol && f.q?.trim() && scope.institutionIds ? nameTerms(f.q).slice(0, 4) : [];
   const like = !protocol && f.q?.trim() && !scope.institutionIds ? normalizeSearch(f.q).replace(/[\\%_]/g, (c) => `\\${c}`) : null;
   const insts = scope.institutionIds ? (scope.institutionIds.length ? scope.institutionIds : [-1]) : [];
   const statuses = f.statuses ?? [];
-  // Every value is a named parameter (see templates.ts).
-  const values: Record<string, unknown> = { limit: f.limit + 1 };
-  insts.forEach((v, k) => (values[`inst${k}`] = v));
-  statuses.forEach((v, k) => (values[`status${k}`] = v));
+  // One value per param() of queueQuery; their names make most of the shape.
+  const values: Record<string, unknown> = { limit: f.limit + 1, ...listValues('inst', insts), ...listValues('status', statuses) };
   if (scope.citizenId !== undefined) values.citizen = scope.citizenId;
   if (f.serviceId !== undefined) values.service = f.serviceId;
   if (f.assigneeId !== undefined) values.assignee = f.assigneeId;
@@ -140,19 +179,10 @@ export async function listRequests(db: Queryable, scope: QueueScope, f: QueueFil
   words.forEach((w, k) => Object.assign(values, { [`word${k}From`]: w, [`word${k}To`]: prefixEnd(w) }));
   if (like !== null) values.like = `%${like}%`;
   if (f.cursor) Object.assign(values, { cursorKey: f.cursor[0], cursorId: f.cursor[1] });
-  // The values name the filters present; the sort and a search that leaves no word to look for do not.
+  // The rest of the shape: the sort, and a search that leaves no word to look for (no value says so).
   const noWords = !protocol && f.q?.trim() && scope.institutionIds && !words.length ? '|no-words' : '';
-  const query = templatesOf(db).compile(`queue|${sortKey}${noWords}`, () => queueQuery(db, scope, f, { sortKey, protocol, words, insts, statuses, like }), values, {
-    arrayRows: true,
-  });
-  const result = await db.executeQuery<unknown[] | Record<string, unknown>>(query);
-  // Arrays on SQLite, objects on PostgreSQL: either way the values in QUEUE_COLUMNS order.
-  const rows = result.rows.map((row) => {
-    const v = Array.isArray(row) ? row : Object.values(row);
-    const r = {} as Record<string, unknown>;
-    for (let k = 0; k < QUEUE_COLUMNS.length; k++) r[QUEUE_COLUMNS[k]] = v[k];
-    return r as unknown as QueueRow;
-  });
+  const shape = { sortKey, protocol, words: words.length, insts: insts.length, statuses: statuses.length, like: like !== null };
+  const rows: QueueRow[] = await templatesOf(db).run(db, `queue|${sortKey}${noWords}`, () => queueQuery(db, scope, f, shape), values, { arrayRows: true });
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];
@@ -185,20 +215,19 @@ export interface RequestFactsRow {
 }
 
 export async function getRequestFacts(db: Queryable, id: number): Promise<RequestFactsRow | undefined> {
-  const query = templatesOf(db).compile('facts', () =>
+  const [facts] = await templatesOf(db).run(db, 'facts', () =>
     db
       .selectFrom('requests')
       .select(['id', 'institution_id', 'citizen_id', 'assignee_id', 'status', 'version', 'service_version_id', 'resume_status', 'paused_at', 'due_at'])
       .where('id', '=', param<number>('id')), { id });
-  return (await db.executeQuery<RequestFactsRow>(query)).rows[0];
+  return facts;
 }
 
 /** The detail's rows: the request with its service version, institution, people and evaluation; its steps; its documents. */
 export async function getRequestDetailRows(db: Queryable, id: number) {
-  // Fixed shapes: built once (templates.ts), run with this id.
+  // Fixed shapes: query templates (see the queue above), run with this id.
   const t = templatesOf(db);
-  const id$ = param<number>('id');
-  const main = () =>
+  const [request] = await t.run(db, 'detail', () =>
     db
       .selectFrom('requests as r')
       .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
@@ -212,27 +241,24 @@ export async function getRequestDetailRows(db: Queryable, id: number) {
         'i.acronym', 'i.name as institution_name', 'c.email as citizen_email', 'a.name as assignee_name',
         'e.verdict as e_verdict', 'e.rating as e_rating', 'e.comment as e_comment', 'e.status as e_status', 'e.created_at as e_created_at',
       ])
-      .where('r.id', '=', id$);
-  const request = (await db.executeQuery<InferResult<ReturnType<typeof main>>[number]>(t.compile('detail', main, { id }))).rows[0];
+      .where('r.id', '=', param<number>('id')), { id });
   if (!request) return undefined;
-  const stepsQuery = () =>
-    db
-      .selectFrom('service_steps as s')
-      .leftJoin('step_answers as sa', (j) => j.onRef('sa.step_id', '=', 's.id').on('sa.request_id', '=', id$))
-      .leftJoin('users as u', 'u.id', 'sa.answered_by')
-      .select(['s.id', 's.position', 's.title', 'sa.answer', 'sa.note', 'sa.answered_by', 'u.name as answered_by_name', 'sa.answered_at'])
-      .where('s.service_version_id', '=', param<number>('version'))
-      .orderBy('s.position');
-  const filesQuery = () =>
-    db
-      .selectFrom('files')
-      .select(['id', 'label', 'file_name', 'content_type', 'size'])
-      .where('request_id', '=', id$)
-      .where('follow_up_id', 'is', null)
-      .orderBy('id');
-  const [{ rows: steps }, { rows: files }] = await Promise.all([
-    db.executeQuery<InferResult<ReturnType<typeof stepsQuery>>[number]>(t.compile('detail-steps', stepsQuery, { id, version: request.service_version_id })),
-    db.executeQuery<InferResult<ReturnType<typeof filesQuery>>[number]>(t.compile('detail-files', filesQuery, { id })),
+  const [steps, files] = await Promise.all([
+    t.run(db, 'detail-steps', () =>
+      db
+        .selectFrom('service_steps as s')
+        .leftJoin('step_answers as sa', (j) => j.onRef('sa.step_id', '=', 's.id').on('sa.request_id', '=', param<number>('id')))
+        .leftJoin('users as u', 'u.id', 'sa.answered_by')
+        .select(['s.id', 's.position', 's.title', 'sa.answer', 'sa.note', 'sa.answered_by', 'u.name as answered_by_name', 'sa.answered_at'])
+        .where('s.service_version_id', '=', param<number>('version'))
+        .orderBy('s.position'), { id, version: request.service_version_id }),
+    t.run(db, 'detail-files', () =>
+      db
+        .selectFrom('files')
+        .select(['id', 'label', 'file_name', 'content_type', 'size'])
+        .where('request_id', '=', param<number>('id'))
+        .where('follow_up_id', 'is', null)
+        .orderBy('id'), { id }),
   ]);
   return { request, steps, files };
 }

@@ -11,10 +11,11 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { register } from 'tsx/esm/api';
 
 register();
-const [{ connect }, { migrateToLatest }, { seedDemo }, { createDevIdp }, { createVerifier }, { loadConfig }, { buildApp }] = await Promise.all([
+const [{ connect }, { migrateToLatest }, { seedDemo }, { DEMO_USERS }, { createDevIdp }, { createVerifier }, { loadConfig }, { buildApp }] = await Promise.all([
   import('./db/connect.ts'),
   import('./db/migrate.ts'),
   import('./seed/demo-seed.ts'),
+  import('./seed/demo-users.ts'),
   import('./bff/dev-idp.ts'),
   import('./bff/auth.ts'),
   import('./bff/config.ts'),
@@ -25,7 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'atende-wtr-'));
 const database = connect(join(dir, 'atende.db'));
 await migrateToLatest(database.db);
 await seedDemo(database.db, { now: new Date(), holidays: new Set() });
-const idp = await createDevIdp('http://atende.test/dev', 'atende');
+const idp = await createDevIdp('http://atende.test/dev', 'atende', { users: DEMO_USERS });
 const app = buildApp({
   db: database.db,
   config: loadConfig({ DEV_IDP: '1' }),

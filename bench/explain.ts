@@ -8,7 +8,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { loadUser } from '../bff/auth.js';
-import { getRequestDetail, getRequestFacts, listRequests, type QueueFilters } from '../db/queries/requests.js';
+import { getRequestDetailRows, getRequestFacts, listRequests, type QueueFilters } from '../db/queries/requests.js';
 import type { Database } from '../db/schema.js';
 import { isPostgresUrl } from '../db/connect.js';
 import { ensureDatabase } from './generate.js';
@@ -47,22 +47,22 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
     // The deep cursor: 10,000 rows in (or as deep as the institution goes).
     let cursor: [string, number] | undefined;
     for (let depth = 0; depth + 100 <= Math.min(10_000, inst.requests - 25); depth += 100) {
-      const page = await listRequests(db, scope, { sort: 'filed', limit: 100, cursor }, now);
-      const last = page.items.at(-1)!;
-      cursor = [last.filedAt, last.id];
+      const page = await listRequests(db, scope, { sort: 'filed', limit: 100, cursor });
+      const last = page.rows.at(-1)!;
+      cursor = [last.filed_at, last.id];
     }
     const w = sample.citizen_name.split(' ');
     const name = `${w.at(-2) ?? ''} ${w.at(-1)!.slice(0, Math.max(4, w.at(-1)!.length - 2))}`.trim();
     const cases: [string, () => Promise<unknown>][] = [
       ['auth: loadUser (every request)', () => loadUser(db, { sub: user.sub, name: user.name, email: null, exp: 0 }, now)],
-      ['queue page (FIFO)', () => listRequests(db, scope, { sort: 'filed', limit: 25 }, now)],
-      ['status=submitted, sort=due', () => listRequests(db, scope, { statuses: ['submitted'], sort: 'due', limit: 25 }, now)],
-      [`deep page (cursor ${cursor ? '10,000' : '0'} rows in)`, () => listRequests(db, scope, { sort: 'filed', limit: 25, cursor }, now)],
-      [`search name "${name}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name } as QueueFilters, now)],
-      [`search one word "${name.split(' ')[0]}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name.split(' ')[0] } as QueueFilters, now)],
-      [`search protocol "${sample.protocol.slice(0, 9)}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: sample.protocol.slice(0, 9) }, now)],
+      ['queue page (FIFO)', () => listRequests(db, scope, { sort: 'filed', limit: 25 })],
+      ['status=submitted, sort=due', () => listRequests(db, scope, { statuses: ['submitted'], sort: 'due', limit: 25 })],
+      [`deep page (cursor ${cursor ? '10,000' : '0'} rows in)`, () => listRequests(db, scope, { sort: 'filed', limit: 25, cursor })],
+      [`search name "${name}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name } as QueueFilters)],
+      [`search one word "${name.split(' ')[0]}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name.split(' ')[0] } as QueueFilters)],
+      [`search protocol "${sample.protocol.slice(0, 9)}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: sample.protocol.slice(0, 9) })],
       ['detail: facts', () => getRequestFacts(db, sample.id)],
-      ['detail', () => getRequestDetail(db, sample.id, now, () => [])],
+      ['detail', () => getRequestDetailRows(db, sample.id)],
     ];
     out.push(`# Query plans and driver time (${postgres ? 'PostgreSQL' : 'SQLite'}, ${inst.requests.toLocaleString('en')} requests in institution ${inst.id})`, '');
     for (const [title, run] of cases) {

@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../bff/app.js';
 import { createVerifier, remoteIssuer } from '../bff/auth.js';
 import { loadConfig } from '../bff/config.js';
+import { DEMO_USERS } from '../seed/demo-users.js';
 import { createDevIdp } from '../bff/dev-idp.js';
 import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -47,7 +48,7 @@ const sso = createServer((req, res) => {
 await new Promise<void>((resolve) => sso.listen(0, '127.0.0.1', resolve));
 const issuer = `http://127.0.0.1:${(sso.address() as AddressInfo).port}`;
 const jwksUrl = `${issuer}/jwks.json`;
-const idp = await createDevIdp(issuer, AUDIENCE);
+const idp = await createDevIdp(issuer, AUDIENCE, { users: DEMO_USERS });
 jwksBody = JSON.stringify(idp.jwks);
 
 const config = loadConfig({ DATABASE_URL: url, SSO_JWKS_URL: jwksUrl, SSO_ISSUER: issuer, SSO_AUDIENCE: AUDIENCE, PORT: '0' });

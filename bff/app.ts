@@ -1,7 +1,6 @@
 // Builds the Hono app from its dependencies, so tests build one per case and
 // call app.request() without a network.
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -10,7 +9,9 @@ import type { AppDeps, AppEnv, Deps } from './env.js';
 import { createWrites } from './writes.js';
 import { QueueCache } from '../db/queries/queue-cache.js';
 import { ProblemError, problem } from './errors.js';
-import { openApiDocument } from './openapi.js';
+import { documentConfig, json, router } from './openapi.js';
+import { Health } from '../contract/responses.js';
+import { createRoute } from '@hono/zod-openapi';
 import { attachmentRoutes } from './routes/attachments.js';
 import { devRoutes } from './routes/dev.js';
 import { followUpRoutes } from './routes/follow-ups.js';
@@ -26,7 +27,8 @@ export function buildApp(given: Deps) {
     queueCache: given.queueCache === undefined ? (pages > 0 ? new QueueCache(pages) : null) : given.queueCache,
   };
   const { config } = deps;
-  const app = new Hono<AppEnv>();
+  const app = router();
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
 
   // Headers added after a handler go on c.res.headers directly: c.header()
   // at that point would rebuild the response around a body stream, which
@@ -80,8 +82,8 @@ export function buildApp(given: Deps) {
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(config.publicUrl)));
+  app.openapi(createRoute({ method: 'get', path: '/health', summary: 'Liveness', responses: { 200: json(Health, 'Up') } }), (c) => c.json({ status: 'ok' as const }, 200));
+  app.doc31('/api/openapi.json', documentConfig(config.publicUrl));
   app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, { identityTtlMs: config.identityTtlMs }));
 
   const routes = app

@@ -9,6 +9,8 @@ import type { Role } from '../contract/types.js';
 import type { Actor } from './domain/permissions.js';
 import { unauthorized } from './errors.js';
 import type { Database } from '../db/schema.js';
+import { activeRoles, findOrCreateUser } from '../db/queries/users.js';
+import { asRole } from './dto.js';
 
 /** Asymmetric algorithms only: an HMAC "signed" with a public key never passes. */
 export const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -96,23 +98,9 @@ export type AuthEnv = { Variables: { user: AuthUser } };
 
 /** Finds the user by subject, provisioning an unknown one from the claims with no role. */
 export async function loadUser(db: Kysely<Database>, claims: Claims, now: Date): Promise<AuthUser> {
-  let user = await db.selectFrom('users').select(['id', 'name', 'email']).where('sub', '=', claims.sub).executeTakeFirst();
-  if (!user) {
-    await db
-      .insertInto('users')
-      .values({ sub: claims.sub, name: claims.name, email: claims.email, created_at: now.toISOString() })
-      .onConflict((oc) => oc.column('sub').doNothing())
-      .execute();
-    user = await db.selectFrom('users').select(['id', 'name', 'email']).where('sub', '=', claims.sub).executeTakeFirstOrThrow();
-  }
-  const rows = await db
-    .selectFrom('memberships')
-    .select(['institution_id', 'role'])
-    .where('user_id', '=', user.id)
-    .where('revoked_at', 'is', null)
-    .execute();
+  const user = await findOrCreateUser(db, { sub: claims.sub, name: claims.name, email: claims.email, at: now.toISOString() });
   const roles = new Map<number, Role[]>();
-  for (const r of rows) roles.set(r.institution_id, [...(roles.get(r.institution_id) ?? []), r.role]);
+  for (const r of await activeRoles(db, user.id)) roles.set(r.institution_id, [...(roles.get(r.institution_id) ?? []), asRole(r.role)]);
   return { id: user.id, sub: claims.sub, name: user.name, email: user.email, roles };
 }
 

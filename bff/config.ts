@@ -24,25 +24,6 @@ export interface Config {
   queueCachePages: number;
 }
 
-export const CONFIG_DOC: { name: string; default: string; meaning: string }[] = [
-  { name: 'PORT', default: '8787', meaning: 'HTTP port of the BFF, the bundle and the demo pages.' },
-  { name: 'DATABASE_URL', default: 'data/atende.db', meaning: 'A SQLite file path, or postgres://… for PostgreSQL.' },
-  { name: 'PUBLIC_URL', default: 'http://localhost:$PORT', meaning: 'Where the server is reached; the dev identity provider issues tokens with this issuer.' },
-  { name: 'DEV_IDP', default: '1 under npm start, else 0', meaning: 'Enable the development identity provider (/dev/users, /dev/token). Refused when NODE_ENV=production.' },
-  { name: 'SSO_JWKS_URL', default: '—', meaning: "The state SSO's JWKS URL. With SSO_ISSUER and SSO_AUDIENCE, enables SSO tokens." },
-  { name: 'SSO_ISSUER', default: '—', meaning: 'Expected `iss` of SSO tokens.' },
-  { name: 'SSO_AUDIENCE', default: '—', meaning: 'Expected `aud` of SSO tokens.' },
-  { name: 'CORS_ORIGINS', default: '(none)', meaning: 'Comma-separated portal origins allowed to call the API from the browser. Never `*`.' },
-  { name: 'HOLIDAYS', default: 'national fixed-date holidays', meaning: 'Comma-separated YYYY-MM-DD dates skipped by business-day deadlines (replaces the default list).' },
-  { name: 'CLOCK_TOLERANCE', default: '30', meaning: 'Seconds of clock skew tolerated when checking token exp/nbf.' },
-  { name: 'MAX_FILE_MB', default: '10', meaning: 'Largest uploaded file (a document or an attachment), in MB.' },
-  { name: 'MAX_MESSAGE_MB', default: '25', meaning: 'Largest follow-up message or filing, all its files together, in MB.' },
-  { name: 'BODY_LIMIT', default: 'MAX_MESSAGE_MB × 1.4 + 1 MB', meaning: 'Largest request body in bytes on any route (base64 JSON filings are a third larger than their files).' },
-  { name: 'QUEUE_CACHE_PAGES', default: '1000', meaning: 'First queue pages kept in memory between changes to their institutions (each ~11 KB; 0 keeps none). Every change bumps a version in the database, so several servers can share it.' },
-  { name: 'IDENTITY_TTL', default: '5', meaning: "Seconds a user's roles are reused before being read again (a granted or revoked role takes effect within this time; 0 reads them on every request)." },
-  { name: 'NODE_ENV', default: '—', meaning: '`production` refuses to start with DEV_IDP.' },
-];
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: "${env.PORT}" is not a port number`);

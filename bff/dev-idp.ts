@@ -4,6 +4,7 @@
 // production (loadConfig refuses).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
+import type { DevUser } from '../contract/types.js';
 import type { TrustedIssuer } from './auth.js';
 
 export interface DevIdp {
@@ -11,6 +12,8 @@ export interface DevIdp {
   audience: string;
   jwks: { keys: JWK[] };
   trusted: TrustedIssuer;
+  /** The users it offers (GET /dev/users); any other subject may sign in too, with no role. */
+  users: readonly DevUser[];
   sign(
     claims: { sub: string; name: string; email: string | null },
     ttlSeconds?: number,
@@ -24,9 +27,9 @@ const ALG = 'ES256';
 export async function createDevIdp(
   issuer: string,
   audience: string,
-  opts: { keyFile?: string; now?: () => Date } = {},
+  opts: { keyFile?: string; now?: () => Date; users?: readonly DevUser[] } = {},
 ): Promise<DevIdp> {
-  const { keyFile, now = () => new Date() } = opts;
+  const { keyFile, now = () => new Date(), users = [] } = opts;
   let privateJwk: JWK;
   if (keyFile && existsSync(keyFile)) {
     privateJwk = JSON.parse(readFileSync(keyFile, 'utf8'));
@@ -43,6 +46,7 @@ export async function createDevIdp(
     audience,
     jwks,
     trusted: { issuer, audience, keySet: createLocalJWKSet(jwks) },
+    users,
     sign: (claims, ttlSeconds = 8 * 60 * 60, extra = {}) => {
       const iat = Math.floor(now().getTime() / 1000);
       const payload: JWTPayload = {

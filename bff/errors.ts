@@ -37,7 +37,7 @@ export const conflict = (detail: string) => new ProblemError(409, detail, undefi
 export const preconditionFailed = (detail = 'A solicitação mudou desde que você a abriu; recarregue e tente de novo.') =>
   new ProblemError(412, detail, undefined, 'precondition-failed');
 
-export function problemBody(status: number, detail?: string, errors?: Record<string, string>, code?: string): Problem {
+function problemBody(status: number, detail?: string, errors?: Record<string, string>, code?: string): Problem {
   const body: Problem = {
     type: code ? `urn:atende:problem:${code}` : 'about:blank',
     title: TITLES[status] ?? 'Erro',

@@ -3,17 +3,10 @@
 // is refused.
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import { UPLOAD_TYPES, UPLOAD_TYPE_NAMES } from '../contract/uploads.js';
 import { ProblemError } from './errors.js';
 
-export const ALLOWED_TYPES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/png': 'PNG',
-  'image/jpeg': 'JPEG',
-  'image/webp': 'WebP',
-  'application/vnd.oasis.opendocument.text': 'ODT',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
-};
-export const ALLOWED_NAMES = Object.values(ALLOWED_TYPES).join(', ');
+const ALLOWED_MIMES = new Set<string>(UPLOAD_TYPES.map((t) => t.mime));
 
 export const toMb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
@@ -43,10 +36,10 @@ export async function checkFile(fileName: string, content: Uint8Array, maxBytes:
     throw new ProblemError(413, `O arquivo "${safeFileName(fileName)}" passa do limite de ${toMb(maxBytes)} MB.`, undefined, 'too-large');
   }
   const sniffed = await fileTypeFromBuffer(content);
-  if (!sniffed || !ALLOWED_TYPES[sniffed.mime]) {
+  if (!sniffed || !ALLOWED_MIMES.has(sniffed.mime)) {
     throw new ProblemError(
       415,
-      `O arquivo "${safeFileName(fileName)}" não é de um tipo aceito. Envie ${ALLOWED_NAMES}.`,
+      `O arquivo "${safeFileName(fileName)}" não é de um tipo aceito. Envie ${UPLOAD_TYPE_NAMES}.`,
       undefined,
       'unsupported-type',
     );

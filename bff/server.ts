@@ -14,6 +14,7 @@ import { createDevIdp } from './dev-idp.js';
 import { connect, isPostgresUrl } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { isSeeded, seedDemo } from '../seed/demo-seed.js';
+import { DEMO_USERS } from '../seed/demo-users.js';
 
 const demo = process.argv.includes('--demo');
 const env = { ...process.env };
@@ -40,6 +41,7 @@ const issuers: TrustedIssuer[] = [];
 if (config.sso) issuers.push(remoteIssuer(config.sso.jwksUrl, config.sso.issuer, config.sso.audience));
 const devIdp = config.devIdp
   ? await createDevIdp(`${config.publicUrl}/dev`, config.audience, {
+      users: DEMO_USERS,
       keyFile: isPostgresUrl(config.databaseUrl) ? undefined : join(dirname(config.databaseUrl), 'dev-idp-key.json'),
     })
   : undefined;

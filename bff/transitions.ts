@@ -2,12 +2,13 @@
 // version, write, audit. Every route that changes a request's status goes
 // through here.
 import type { Transaction, Updateable } from 'kysely';
-import type { RequestAction } from '../contract/types.js';
+import type { RequestAction, RequestStatus } from '../contract/types.js';
 import { decide } from './domain/permissions.js';
 import { nextStatus } from './domain/request-machine.js';
 import type { AuthUser } from './auth.js';
+import { requestFacts } from './dto.js';
 import { conflict, forbidden, notFound, preconditionFailed } from './errors.js';
-import { type RequestFactsRow, appendAudit, getRequestFacts } from '../db/queries/requests.js';
+import { type RequestFactsRow, appendAudit, getRequestFacts, updateRequestAtVersion } from '../db/queries/requests.js';
 import type { Database, RequestTable } from '../db/schema.js';
 
 export interface TransitionSpec {
@@ -25,36 +26,26 @@ export const DECISION_ERRORS = {
   conflict: () => conflict('Esta ação não cabe na situação atual da solicitação.'),
 };
 
-export function requestFacts(f: RequestFactsRow) {
-  return { institutionId: f.institution_id, citizenId: f.citizen_id, assigneeId: f.assignee_id, status: f.status };
-}
-
 export async function transitionIn(
   trx: Transaction<Database>,
   ctx: { user: AuthUser; id: number; ifMatch?: number; at: string },
   spec: TransitionSpec,
-): Promise<RequestFactsRow> {
+): Promise<{ facts: RequestFactsRow; auditId: number }> {
   const f = await getRequestFacts(trx, ctx.id);
   if (!f) throw notFound('Solicitação não encontrada.');
   const decision = decide(ctx.user, requestFacts(f), spec.action);
   if (decision !== 'allow') throw DECISION_ERRORS[decision]();
   if (ctx.ifMatch !== undefined && ctx.ifMatch !== f.version) throw preconditionFailed();
   await spec.validate?.(trx, f);
-  const to = nextStatus(f.status, spec.action, f.resume_status);
+  const to = nextStatus(f.status as RequestStatus, spec.action, f.resume_status as RequestStatus | null);
   if (!to) throw conflict('Esta ação não cabe na situação atual da solicitação.');
-  const res = await trx
-    .updateTable('requests')
-    .set({ ...spec.set?.(f, ctx.at), status: to, version: f.version + 1, updated_at: ctx.at })
-    .where('id', '=', ctx.id)
-    .where('version', '=', f.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) {
+  if (!(await updateRequestAtVersion(trx, ctx.id, f.version, { ...spec.set?.(f, ctx.at), status: to, updated_at: ctx.at }))) {
     throw conflict('Outra pessoa alterou esta solicitação antes de você. Recarregue para ver a situação atual.');
   }
   await spec.after?.(trx, f, ctx.at);
-  await appendAudit(trx, {
+  const auditId = await appendAudit(trx, {
     requestId: ctx.id, institutionId: f.institution_id, actorId: ctx.user.id, action: spec.action,
     from: f.status, to, data: spec.data, at: ctx.at,
   });
-  return f;
+  return { facts: f, auditId };
 }

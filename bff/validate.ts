@@ -1,15 +1,29 @@
-// Validation of request input against the contract's zod schemas.
+// Validation of request input against the contract's zod schemas, for what
+// the route chain does not validate itself (a multipart message's fields).
+import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
-import { badRequest } from './errors.js';
+import { ProblemError, badRequest } from './errors.js';
+import { fieldErrors } from './openapi.js';
 
 /** Parses `data` with `schema`, or throws a 400 problem with field errors keyed by path. */
 export function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.join('.') || '(corpo)';
-    errors[path] ??= issue.message;
-  }
-  throw badRequest('Alguns campos precisam de correção.', errors);
+  throw badRequest('Alguns campos precisam de correção.', fieldErrors(result.error));
 }
+
+/**
+ * Before a JSON body's validator: 415 for another content type, 400 in
+ * Portuguese for malformed JSON (the parsed body is kept for the validator).
+ */
+export const jsonOnly = createMiddleware(async (c, next) => {
+  if (!/^application\/(.+\+)?json\b/i.test(c.req.header('Content-Type') ?? '')) {
+    throw new ProblemError(415, 'Envie o corpo como application/json.', undefined, 'unsupported-media-type');
+  }
+  try {
+    await c.req.json();
+  } catch {
+    throw badRequest('O corpo não é um JSON válido.');
+  }
+  await next();
+});

@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
-export interface Db {
+export interface Connection {
   db: Kysely<Database>;
   dialect: Dialect;
   close(): Promise<void>;
@@ -18,9 +18,13 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function connect(url: string, opts: { poolSize?: number } = {}): Db {
+export function connect(url: string, opts: { poolSize?: number } = {}): Connection {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    // An idle connection that the server ends (a restart, a terminated
+    // backend) is dropped by the pool and replaced on next use; without a
+    // listener its error would crash the process.
+    pool.on('error', (err) => console.error(`PostgreSQL: idle connection closed (${err.message}); the pool opens another on next use.`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

@@ -1,8 +1,8 @@
 // Kysely table types. Timestamps are ISO 8601 UTC strings and JSON columns are
 // text on both SQLite and PostgreSQL, so every row reads the same on both.
-import type { Generated, Insertable, Selectable } from 'kysely';
-
-export type Role = 'admin' | 'manager' | 'attendant';
+// Enumerated columns (status, role, kind) are text here: their values are
+// declared once, in contract/types.ts, and the BFF checks them before writing.
+import type { Generated } from 'kysely';
 
 export interface InstitutionTable {
   id: Generated<number>;
@@ -23,7 +23,7 @@ export interface MembershipTable {
   id: Generated<number>;
   user_id: number;
   institution_id: number;
-  role: Role;
+  role: string; // contract ROLES
   unit: string | null;
   granted_by: number | null;
   granted_at: string;
@@ -82,7 +82,7 @@ export interface RequestTable {
   citizen_name: string;
   search_text: string; // protocol + citizen name, lower case, no diacritics
   form_data: string; // JSON
-  status: string;
+  status: string; // contract REQUEST_STATUSES
   assignee_id: number | null;
   filed_at: string;
   due_at: string;
@@ -125,13 +125,12 @@ export interface RequestTermTable {
   request_id: number;
 }
 
-export type FollowUpKind = 'message' | 'internal_note' | 'info_request' | 'reply';
 
 export interface FollowUpTable {
   id: Generated<number>;
   request_id: number;
   author_id: number;
-  kind: FollowUpKind;
+  kind: string; // contract STORED_FOLLOW_UP_KINDS
   body: string;
   created_at: string;
 }
@@ -188,6 +187,3 @@ export interface Database {
   queue_versions: QueueVersionTable;
 }
 
-export type UserRow = Selectable<UserTable>;
-export type RequestRow = Selectable<RequestTable>;
-export type NewRequest = Insertable<RequestTable>;

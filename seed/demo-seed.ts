@@ -7,7 +7,7 @@ import { indexRequestTerms } from '../db/queries/search.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { Deadline, RequestStatus, RequiredDocument, ServiceField } from '../contract/types.js';
+import { CLOCK_STATUSES, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
 import { dueDate, localDate } from '../bff/domain/deadlines.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
 import type { Database } from '../db/schema.js';
@@ -61,7 +61,7 @@ export function prng(seed: number) {
 type Rng = ReturnType<typeof prng>;
 
 /** A valid CPF (check digits per Receita Federal), formatted 000.000.000-00. */
-export function fakeCpf(r: Rng): string {
+function fakeCpf(r: Rng): string {
   const d = Array.from({ length: 9 }, () => r.int(0, 9));
   if (d.every((x) => x === d[0])) d[0] = (d[0] + 1) % 10;
   for (const n of [9, 10]) {
@@ -76,7 +76,7 @@ export function fakeCpf(r: Rng): string {
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '');
 
 /** A one-page PDF (Helvetica, WinAnsi) showing the given lines. */
-export function tinyPdf(lines: string[]): Buffer {
+function tinyPdf(lines: string[]): Buffer {
   const esc = (s: string) => s.replace(/[^\x20-\x7e\xa0-\xff]/g, '-').replace(/[\\()]/g, '\\$&');
   const body = lines.map((l, i) => `${i ? '0 -24 Td ' : ''}(${esc(l)}) Tj`).join('\n');
   const stream = `BT /F1 14 Tf 72 770 Td\n${body}\nET`;
@@ -191,7 +191,7 @@ function formValue(f: ServiceField, c: Citizen, filed: number, r: Rng): unknown 
 }
 
 type Ev = { action: string; from: RequestStatus | null; to: RequestStatus | null; at: number; actor: number; data: unknown };
-const RUNNING = new Set<RequestStatus>(['submitted', 'in_analysis', 'in_service']);
+const RUNNING = new Set<RequestStatus>(CLOCK_STATUSES);
 const FORCED: [RequestStatus, boolean][] = [
   ['submitted', false], ['in_analysis', false], ['in_service', false], ['rejected', false], ['concluded', false],
   ['evaluated', false], ['submitted', true], ['in_analysis', true], ['in_service', true],

@@ -83,7 +83,3 @@ export const DEMO_MEMBERSHIPS: DemoMembership[] = [
   { sub: 'atendente1.casacivil', unit: 'Coordenadoria de Cerimonial', ordinance: null },
   { sub: 'atendente2.casacivil', unit: 'Coordenadoria de Cerimonial', ordinance: null },
 ];
-
-export function demoUser(sub: string): DevUser | undefined {
-  return DEMO_USERS.find((u) => u.sub === sub);
-}

@@ -9,7 +9,8 @@ import { buildApp } from '../bff/app.js';
 import { createVerifier } from '../bff/auth.js';
 import { loadConfig } from '../bff/config.js';
 import { createDevIdp, type DevIdp } from '../bff/dev-idp.js';
-import { connect, type Db, isPostgresUrl } from '../db/connect.js';
+import { DEMO_USERS } from '../seed/demo-users.js';
+import { type Connection, connect, isPostgresUrl } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 export const ISSUER = 'http://atende.test/dev';
@@ -39,7 +40,7 @@ export interface Fixture {
 
 export interface TestContext {
   app: ReturnType<typeof buildApp>;
-  database: Db;
+  database: Connection;
   idp: DevIdp;
   fx: Fixture;
   clock: { now: Date };
@@ -80,7 +81,7 @@ export async function createTestContext(opts: { empty?: boolean } = {}): Promise
   await migrateToLatest(database.db);
   const fx = opts.empty ? ({} as Fixture) : await insertFixture(database);
   const clock = { now: new Date() };
-  const idp = await createDevIdp(ISSUER, AUDIENCE, { now: () => clock.now });
+  const idp = await createDevIdp(ISSUER, AUDIENCE, { now: () => clock.now, users: DEMO_USERS });
   const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', CORS_ORIGINS: 'https://portal.example.gov.br', HOLIDAYS: '2026-12-25' });
   const app = buildApp({
     db: database.db,
@@ -113,7 +114,7 @@ export async function createTestContext(opts: { empty?: boolean } = {}): Promise
   };
 }
 
-async function insertFixture({ db }: Db): Promise<Fixture> {
+async function insertFixture({ db }: Connection): Promise<Fixture> {
   const at = '2026-11-01T12:00:00.000Z';
   const inst = async (acronym: string, name: string) =>
     (await db.insertInto('institutions').values({ acronym, name, units: '["Unidade 1"]' }).returning('id').executeTakeFirstOrThrow()).id;

@@ -2,9 +2,9 @@
 // Saturdays, Sundays and the configured holidays. Days are counted in the
 // state's time zone (Brasília, UTC−3, no daylight saving since 2019) and a
 // deadline ends at 23:59:59.999 local time of its last day.
-import type { Deadline } from '../../contract/types.js';
+import { CLOCK_STATUSES, type Deadline } from '../../contract/types.js';
 
-export const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
+const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** YYYY-MM-DD in Brasília time. */
@@ -20,7 +20,7 @@ function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function isBusinessDay(date: string, holidays: ReadonlySet<string>): boolean {
+function isBusinessDay(date: string, holidays: ReadonlySet<string>): boolean {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !holidays.has(date);
 }
@@ -37,17 +37,34 @@ export function dueDate(filedAt: Date, deadline: Deadline, holidays: ReadonlySet
   return endOfLocalDay(date);
 }
 
-/** Statuses whose deadline clock runs. */
-const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
+const RUNNING = new Set<string>(CLOCK_STATUSES);
 
 /** Whether the deadline clock runs in this status (it stops while awaiting the citizen and once decided). */
-export function deadlineRuns(status: string): boolean {
+function deadlineRuns(status: string): boolean {
   return RUNNING.has(status);
 }
 
 /** `now`: a Date, or its ISO string when many rows are checked against one instant. */
 export function isOverdue(status: string, dueAt: string, now: Date | string): boolean {
   return RUNNING.has(status) && (typeof now === 'string' ? now : now.toISOString()) > dueAt;
+}
+
+/**
+ * The deadline after a pause: the clock stood still from `pausedAt` (the
+ * request for information) to `resumedAt` (the citizen's reply), so the
+ * deadline moves by that long.
+ */
+export function shiftDue(dueAt: string, pausedAt: string | null, resumedAt: string): string {
+  if (!pausedAt) return dueAt;
+  const paused = Date.parse(resumedAt) - Date.parse(pausedAt);
+  return new Date(Date.parse(dueAt) + Math.max(0, paused)).toISOString();
+}
+
+/** The instant a list of requests stops being right with no write: when the first of them becomes overdue. */
+export function validUntil(items: readonly { status: string; dueAt: string; overdue: boolean }[]): string {
+  let until = '9999-12-31T23:59:59.999Z';
+  for (const item of items) if (!item.overdue && deadlineRuns(item.status) && item.dueAt < until) until = item.dueAt;
+  return until;
 }
 
 /** Parses a holiday list such as "2026-12-25,2027-01-01". */

@@ -3,7 +3,7 @@
 //   not visible to you → 404 (existence does not leak),
 //   visible but not your role → 403,
 //   your role but not the request's state → 409.
-import type { FollowUpKind, RequestAction, RequestStatus, Role } from '../../contract/types.js';
+import { FOLLOW_UP_KINDS, type FollowUpKind, type RequestAction, type RequestStatus, type Role, type StoredFollowUpKind } from '../../contract/types.js';
 import { CONVERSATION_STATUSES, canTransition } from './request-machine.js';
 
 export interface Actor {
@@ -22,11 +22,10 @@ export interface RequestFacts {
 export type Decision = 'allow' | 'not_found' | 'forbidden' | 'conflict';
 
 export function isStaffOf(actor: Actor, institutionId: number): boolean {
-  const roles = actor.roles.get(institutionId) ?? [];
-  return roles.includes('attendant') || roles.includes('manager');
+  return canBeAssignee(actor.roles.get(institutionId) ?? []);
 }
 
-export function isStaff(actor: Actor): boolean {
+function isStaff(actor: Actor): boolean {
   for (const id of actor.roles.keys()) if (isStaffOf(actor, id)) return true;
   return false;
 }
@@ -63,9 +62,12 @@ export function allowedActions(actor: Actor, req: RequestFacts, actions: readonl
   return actions.filter((a) => decide(actor, req, a) === 'allow');
 }
 
-/** May `candidate` (with these roles) be named the assignee of a request of `institutionId`? */
+/** The roles that attend requests: who may be named an assignee, and who is staff of an institution. */
+export const ASSIGNABLE_ROLES: readonly Role[] = ['attendant', 'manager'];
+
+/** May `candidate` (with these roles in the request's institution) be named its assignee? */
 export function canBeAssignee(candidateRoles: readonly Role[]): boolean {
-  return candidateRoles.includes('attendant') || candidateRoles.includes('manager');
+  return candidateRoles.some((r) => ASSIGNABLE_ROLES.includes(r));
 }
 
 
@@ -84,4 +86,60 @@ export function decideFollowUp(actor: Actor, req: RequestFacts, kind: FollowUpKi
 /** Whether the actor sees staff-only content (internal notes) of this request. */
 export function seesInternal(actor: Actor, req: RequestFacts): boolean {
   return isStaffOf(actor, req.institutionId);
+}
+
+/** Audit actions that only the institution's staff read: internal notes. */
+const STAFF_ONLY_ACTIONS: readonly string[] = ['internal_note'];
+
+/** The audit actions of this request the actor may not read (in the history and the thread). */
+export function hiddenActions(actor: Actor, req: RequestFacts): readonly string[] {
+  return seesInternal(actor, req) ? [] : STAFF_ONLY_ACTIONS;
+}
+
+/** May the actor download a file of this request, attached to a follow-up of `followUpKind` (null: a request document)? */
+export function canDownload(actor: Actor, req: RequestFacts, followUpKind: string | null): boolean {
+  if (!canSee(actor, req)) return false;
+  return followUpKind !== 'internal_note' || seesInternal(actor, req);
+}
+
+/** The kinds of follow-up the actor may post on this request now. */
+export function postableKinds(actor: Actor, req: RequestFacts): FollowUpKind[] {
+  return FOLLOW_UP_KINDS.filter((k) => decideFollowUp(actor, req, k) === 'allow');
+}
+
+/**
+ * What a posted follow-up is: the citizen's message while the request waits
+ * for them is their reply (it resumes the deadline clock).
+ */
+export function storedKind(actor: Actor, req: RequestFacts, kind: FollowUpKind): StoredFollowUpKind {
+  if (kind === 'message' && req.status === 'awaiting_citizen' && req.citizenId === actor.id) return 'reply';
+  return kind;
+}
+
+/** Which side of the conversation a person is on for a request of `institutionId`. */
+export function sideOf(actor: Actor, institutionId: number): 'staff' | 'citizen' {
+  return isStaffOf(actor, institutionId) ? 'staff' : 'citizen';
+}
+
+export interface QueueScope {
+  /** Staff view: these institutions. Citizen view: this citizen. */
+  institutionIds?: number[];
+  citizenId?: number;
+}
+
+/**
+ * Whose requests a list shows: the citizen's own, or the queue of the
+ * institutions the actor attends (one, when asked). Staff see the queue
+ * unless they ask for their own requests as a citizen.
+ */
+export function queueScope(
+  actor: Actor,
+  q: { as?: 'citizen' | 'staff'; institutionId?: number },
+): { scope: QueueScope } | { refused: 'not_staff' | 'not_staff_of_institution' } {
+  const asStaff = q.as === 'staff' || (q.as === undefined && isStaff(actor));
+  if (!asStaff) return { scope: { citizenId: actor.id } };
+  if (!isStaff(actor)) return { refused: 'not_staff' };
+  if (q.institutionId !== undefined && !isStaffOf(actor, q.institutionId)) return { refused: 'not_staff_of_institution' };
+  const institutionIds = q.institutionId !== undefined ? [q.institutionId] : [...actor.roles.keys()].filter((i) => isStaffOf(actor, i));
+  return { scope: { institutionIds } };
 }

@@ -11,7 +11,7 @@ interface Transition {
   to: RequestStatus | null | 'resume';
 }
 
-export const TRANSITIONS: Record<RequestAction, Transition> = {
+const TRANSITIONS: Record<RequestAction, Transition> = {
   start_analysis: { from: ['submitted'], to: 'in_analysis' },
   answer_step: { from: ['in_analysis', 'in_service'], to: null },
   approve: { from: ['in_analysis'], to: 'in_service' },
@@ -39,5 +39,3 @@ export function nextStatus(status: RequestStatus, action: RequestAction, resumeT
 
 /** Statuses in which attendant and citizen may exchange follow-ups. */
 export const CONVERSATION_STATUSES: readonly RequestStatus[] = ['submitted', 'in_analysis', 'in_service', 'awaiting_citizen', 'concluded'];
-
-export const FINAL_STATUSES: readonly RequestStatus[] = ['rejected', 'evaluated'];

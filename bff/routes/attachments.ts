@@ -1,29 +1,36 @@
 // Downloads of request documents and follow-up attachments, only for those
-// who may see the request.
-import { Hono } from 'hono';
-import { canSee, seesInternal } from '../domain/permissions.js';
-import { type AppEnv, type Deps, requireUser } from '../env.js';
+// who may see the request (internal notes' files: staff only).
+import { createRoute, z } from '@hono/zod-openapi';
+import { IdParam } from '../../contract/schemas.js';
+import { canDownload } from '../domain/permissions.js';
+import { requestFacts } from '../dto.js';
+import { type Deps, requireUser } from '../env.js';
 import { notFound } from '../errors.js';
-import {
-  IdParam,
-} from '../../contract/schemas.js';
-import { parse } from '../validate.js';
+import { bearer, problemsOf, router } from '../openapi.js';
+import { getFileForDownload } from '../../db/queries/files.js';
+
+const download = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'Download a document or attachment',
+  description: "Who: the request's citizen and the institution's staff (internal notes' files: staff only).",
+  security: bearer,
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'The file, as an attachment (nosniff)',
+      content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+    },
+    ...problemsOf(400, 401, 404),
+  },
+});
 
 export function attachmentRoutes({ db }: Deps) {
-  return new Hono<AppEnv>().get('/:id', async (c) => {
+  return router().openapi(download, async (c) => {
     const user = requireUser(c);
-    const { id } = parse(IdParam, c.req.param());
-    const f = await db
-      .selectFrom('files as f')
-      .innerJoin('requests as r', 'r.id', 'f.request_id')
-      .leftJoin('follow_ups as fu', 'fu.id', 'f.follow_up_id')
-      .select(['fu.kind', 'f.file_name', 'f.content_type', 'f.size', 'f.content', 'f.sha256', 'r.institution_id', 'r.citizen_id', 'r.assignee_id', 'r.status'])
-      .where('f.id', '=', id)
-      .executeTakeFirst();
-    const facts = f && { institutionId: f.institution_id, citizenId: f.citizen_id, assigneeId: f.assignee_id, status: f.status as never };
-    if (!f || !facts || !canSee(user, facts)) throw notFound('Arquivo não encontrado.');
-    // Attachments of internal notes are staff-only, like the notes.
-    if (f.kind === 'internal_note' && !seesInternal(user, facts)) throw notFound('Arquivo não encontrado.');
+    const { id } = c.req.valid('param');
+    const f = await getFileForDownload(db, id);
+    if (!f || !canDownload(user, requestFacts(f), f.follow_up_kind)) throw notFound('Arquivo não encontrado.');
     const ascii = f.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return c.body(new Uint8Array(f.content), 200, {
       'Content-Type': f.content_type,

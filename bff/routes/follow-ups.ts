@@ -2,107 +2,111 @@
 // with its life-cycle events, and the composer's multipart POST. A message
 // and its files are stored in one transaction; a request for information
 // pauses the deadline and the citizen's reply resumes it.
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { bodyLimit } from 'hono/body-limit';
-import type { Transaction } from 'kysely';
-import type { FollowUpKind as PostKind, ThreadEntry, ThreadEntryType, ThreadPage } from '../../contract/types.js';
-import { canSee, decideFollowUp, isStaffOf, seesInternal } from '../domain/permissions.js';
-import { type AppEnv, type AppDeps, requireUser } from '../env.js';
+import type { RequestStatus, ThreadEntry, ThreadEntryType, ThreadPage } from '../../contract/types.js';
+import { FollowUpBody, FollowUpListQuery, IdParam } from '../../contract/schemas.js';
+import { FollowUpCreated, ThreadPage as ThreadPageSchema } from '../../contract/responses.js';
+import { UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
+import { shiftDue } from '../domain/deadlines.js';
+import { canSee, decideFollowUp, hiddenActions, postableKinds, seesInternal, sideOf, storedKind } from '../domain/permissions.js';
+import { requestFacts, toFileRef } from '../dto.js';
+import { type AppDeps, requireUser } from '../env.js';
+import { bearer, json, problemsOf, router } from '../openapi.js';
 import { ProblemError, badRequest, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, safeFileName, toMb } from '../files.js';
-import {
-  FollowUpBody, FollowUpListQuery, IdParam,
-} from '../../contract/schemas.js';
+import { DECISION_ERRORS, transitionIn } from '../transitions.js';
 import { parse } from '../validate.js';
-import { DECISION_ERRORS, requestFacts, transitionIn } from '../transitions.js';
-import { appendAudit, getRequestFacts, toFileRef } from '../../db/queries/requests.js';
-import type { Database, FollowUpKind } from '../../db/schema.js';
+import { followUpContents, insertFollowUp, threadRows } from '../../db/queries/follow-ups.js';
+import { appendAudit, getRequestFacts } from '../../db/queries/requests.js';
+import { staffUserIds } from '../../db/queries/users.js';
 
-/** Audit actions that are follow-ups; the rest are life-cycle events. */
+/** Audit actions that are follow-ups, and the thread entry each one is; the rest are life-cycle events. */
 const FOLLOW_UP_ACTIONS: Record<string, ThreadEntryType> = {
   follow_up: 'message',
   internal_note: 'internal_note',
   ask_citizen: 'info_request',
   citizen_reply: 'reply',
 };
-export const STAFF_ONLY_ACTIONS = ['internal_note'];
-const FOLLOW_UP_KINDS: PostKind[] = ['message', 'internal_note', 'info_request'];
+
+const thread = createRoute({
+  method: 'get', path: '/{id}/follow-ups', summary: 'The thread: follow-ups and life-cycle events, newest page first', security: bearer,
+  description: 'Who: the request’s citizen (without internal notes), the institution’s staff.',
+  request: { params: IdParam, query: FollowUpListQuery },
+  responses: { 200: json(ThreadPageSchema, 'A page of the thread, oldest first within it'), ...problemsOf(400, 401, 404) },
+});
+
+// The multipart body is read by the handler (sizes and types checked file by
+// file); it is documented here from the same schema, not validated twice.
+const multipartSchema = z.toJSONSchema(FollowUpBody, { io: 'input' }) as { properties: Record<string, unknown> };
+multipartSchema.properties.files = {
+  type: 'array', items: { type: 'string', format: 'binary' }, description: `${UPLOAD_TYPE_NAMES}; at most 10`,
+};
+
+const post = createRoute({
+  method: 'post', path: '/{id}/follow-ups', summary: 'Criar Acompanhamento: a message with attachments', security: bearer,
+  description: 'Who: the request’s citizen and the institution’s staff; internal_note and info_request: staff only.',
+  request: { params: IdParam, body: { required: true, content: { 'multipart/form-data': { schema: multipartSchema as never } } } },
+  responses: { 201: json(FollowUpCreated, 'The new entry of the thread'), ...problemsOf(400, 401, 403, 404, 409, 413, 415) },
+});
 
 export function followUpRoutes(deps: AppDeps) {
   const { db, now, config } = deps;
-  return new Hono<AppEnv>()
-    .get('/:id/follow-ups', async (c) => {
+  return router()
+    .openapi(thread, async (c) => {
       const user = requireUser(c);
-      const { id } = parse(IdParam, c.req.param());
-      const q = parse(FollowUpListQuery, c.req.query());
+      const { id } = c.req.valid('param');
+      const q = c.req.valid('query');
       const f = await getRequestFacts(db, id);
       if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
-      const internal = seesInternal(user, requestFacts(f));
-      let query = db
-        .selectFrom('audit_log as l')
-        .leftJoin('users as u', 'u.id', 'l.actor_id')
-        .select(['l.id', 'l.action', 'l.from_status', 'l.to_status', 'l.actor_id', 'u.name', 'l.at', 'l.data'])
-        .where('l.request_id', '=', id);
-      if (!internal) query = query.where('l.action', 'not in', STAFF_ONLY_ACTIONS);
-      if (q.before) query = query.where('l.id', '<', q.before);
-      const rows = await query.orderBy('l.id', 'desc').limit(q.limit + 1).execute();
+      const facts = requestFacts(f);
+      const rows = await threadRows(db, id, { hiddenActions: hiddenActions(user, facts), before: q.before, limit: q.limit + 1 });
       const more = rows.length > q.limit;
       const page = (more ? rows.slice(0, q.limit) : rows).reverse();
-      const followUpIds = page.flatMap((r) => (FOLLOW_UP_ACTIONS[r.action] && r.data ? [JSON.parse(r.data).followUpId as number] : []));
-      const [bodies, files] = followUpIds.length
-        ? await Promise.all([
-            db.selectFrom('follow_ups').select(['id', 'body']).where('id', 'in', followUpIds).execute(),
-            db
-              .selectFrom('files')
-              .select(['id', 'follow_up_id', 'label', 'file_name', 'content_type', 'size'])
-              .where('follow_up_id', 'in', followUpIds)
-              .orderBy('id')
-              .execute(),
-          ])
-        : [[], []];
+      const followUpOf = (r: (typeof page)[number]) => (FOLLOW_UP_ACTIONS[r.action] && r.data ? (JSON.parse(r.data).followUpId as number) : null);
+      const { bodies, files } = await followUpContents(db, page.flatMap((r) => followUpOf(r) ?? []));
       const bodyOf = new Map(bodies.map((b) => [b.id, b.body]));
-      const staffIds = new Set(
-        (await db.selectFrom('memberships').select('user_id').where('institution_id', '=', f.institution_id).where('revoked_at', 'is', null).execute()).map(
-          (m) => m.user_id,
-        ),
-      );
+      const staffIds = new Set(await staffUserIds(db, f.institution_id));
       const items: ThreadEntry[] = page.map((r) => {
-        const followUpId = FOLLOW_UP_ACTIONS[r.action] && r.data ? (JSON.parse(r.data).followUpId as number) : null;
+        const followUpId = followUpOf(r);
         return {
           id: r.id,
           type: followUpId ? FOLLOW_UP_ACTIONS[r.action] : 'event',
           at: r.at,
           author: { id: r.actor_id ?? 0, name: r.name ?? '', side: r.actor_id && staffIds.has(r.actor_id) ? 'staff' : 'citizen' },
           action: followUpId ? null : r.action,
-          from: r.from_status as ThreadEntry['from'],
-          to: r.to_status as ThreadEntry['to'],
+          from: r.from_status as RequestStatus | null,
+          to: r.to_status as RequestStatus | null,
           body: followUpId ? (bodyOf.get(followUpId) ?? null) : null,
           attachments: followUpId ? files.filter((x) => x.follow_up_id === followUpId).map(toFileRef) : [],
         };
       });
-      return c.json({
+      const threadPage: ThreadPage = {
         items,
         nextBefore: more ? page[0].id : null,
-        status: f.status,
-        awaitingCitizen: f.status === 'awaiting_citizen',
-        viewer: {
-          side: internal ? 'staff' : 'citizen',
-          kinds: FOLLOW_UP_KINDS.filter((k) => decideFollowUp(user, requestFacts(f), k) === 'allow'),
-        },
-      } satisfies ThreadPage);
+        status: facts.status,
+        awaitingCitizen: facts.status === 'awaiting_citizen',
+        viewer: { side: seesInternal(user, facts) ? 'staff' : 'citizen', kinds: postableKinds(user, facts) },
+      };
+      return c.json(threadPage, 200);
     })
-    .post(
-      '/:id/follow-ups',
-      // Refuse an oversized message from its Content-Length, before reading it.
-      bodyLimit({
-        maxSize: config.maxMessageBytes + 256 * 1024,
-        onError: () => {
-          throw new ProblemError(413, `A mensagem passa do limite de ${toMb(config.maxMessageBytes)} MB com os anexos.`, undefined, 'too-large');
-        },
-      }),
+    .openapi(
+      {
+        ...post,
+        // Refuse an oversized message from its Content-Length, before reading it.
+        middleware: [
+          bodyLimit({
+            maxSize: config.maxMessageBytes + 256 * 1024,
+            onError: () => {
+              throw new ProblemError(413, `A mensagem passa do limite de ${toMb(config.maxMessageBytes)} MB com os anexos.`, undefined, 'too-large');
+            },
+          }),
+        ] as const,
+      },
       async (c) => {
         const user = requireUser(c);
-        const { id } = parse(IdParam, c.req.param());
+        const { id } = c.req.valid('param');
         if (!/^multipart\/form-data\b/i.test(c.req.header('Content-Type') ?? '')) {
           throw new ProblemError(415, 'Envie o acompanhamento como multipart/form-data (campos body, kind e files).', undefined, 'unsupported-media-type');
         }
@@ -136,62 +140,32 @@ export function followUpRoutes(deps: AppDeps) {
         const entryId = await deps.writes.run(async (trx) => {
           const current = await getRequestFacts(trx, id);
           if (!current) throw notFound('Solicitação não encontrada.');
-          // The citizen's message while the request waits for them is their reply.
-          const reply = fields.kind === 'message' && current.status === 'awaiting_citizen' && current.citizen_id === user.id;
-          const kind: FollowUpKind = fields.kind === 'info_request' ? 'info_request' : reply ? 'reply' : fields.kind;
+          const kind = storedKind(user, requestFacts(current), fields.kind);
           const followUpId = await insertFollowUp(trx, { requestId: id, authorId: user.id, kind, body: fields.body.trim(), at, files: checked });
           if (kind === 'info_request') {
-            await transitionIn(trx, { user, id, at }, {
+            const done = await transitionIn(trx, { user, id, at }, {
               action: 'ask_citizen',
               data: { followUpId },
               set: (r) => ({ paused_at: at, resume_status: r.status }),
             });
-          } else if (kind === 'reply') {
-            await transitionIn(trx, { user, id, at }, {
+            return done.auditId;
+          }
+          if (kind === 'reply') {
+            const done = await transitionIn(trx, { user, id, at }, {
               action: 'citizen_reply',
               data: { followUpId },
-              // The deadline clock stood still while the request waited for the citizen.
               set: (r) => ({ paused_at: null, resume_status: null, due_at: shiftDue(r.due_at, r.paused_at, at) }),
             });
-          } else {
-            await appendAudit(trx, {
-              requestId: id, institutionId: current.institution_id, actorId: user.id,
-              action: kind === 'internal_note' ? 'internal_note' : 'follow_up', from: current.status, to: current.status,
-              data: { followUpId }, at,
-            });
+            return done.auditId;
           }
-          const last = await trx.selectFrom('audit_log').select('id').where('request_id', '=', id).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-          return last.id;
+          return appendAudit(trx, {
+            requestId: id, institutionId: current.institution_id, actorId: user.id,
+            action: kind === 'internal_note' ? 'internal_note' : 'follow_up', from: current.status, to: current.status,
+            data: { followUpId }, at,
+          });
         });
-        const side = isStaffOf(user, f.institution_id) ? 'staff' : 'citizen';
+        const side = sideOf(user, f.institution_id);
         return c.json({ id: entryId, side }, 201);
       },
     );
-}
-
-function shiftDue(dueAt: string, pausedAt: string | null, resumedAt: string): string {
-  if (!pausedAt) return dueAt;
-  const paused = Date.parse(resumedAt) - Date.parse(pausedAt);
-  return new Date(Date.parse(dueAt) + Math.max(0, paused)).toISOString();
-}
-
-async function insertFollowUp(
-  trx: Transaction<Database>,
-  m: { requestId: number; authorId: number; kind: FollowUpKind; body: string; at: string; files: CheckedFile[] },
-): Promise<number> {
-  const { id } = await trx
-    .insertInto('follow_ups')
-    .values({ request_id: m.requestId, author_id: m.authorId, kind: m.kind, body: m.body, created_at: m.at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const f of m.files) {
-    await trx
-      .insertInto('files')
-      .values({
-        request_id: m.requestId, follow_up_id: id, label: null, file_name: f.fileName, content_type: f.contentType, size: f.size,
-        sha256: f.sha256, content: f.content, uploaded_by: m.authorId, created_at: m.at,
-      })
-      .execute();
-  }
-  return id;
 }

@@ -1,63 +1,74 @@
 // Who am I, the institutions, and who can be assigned.
-import { Hono } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
 import type { Me, Membership, Role } from '../../contract/types.js';
-import { isStaffOf } from '../domain/permissions.js';
-import { type AppEnv, type Deps, requireUser } from '../env.js';
+import { IdParam } from '../../contract/schemas.js';
+import { Attendant, Institution, Items, Me as MeSchema } from '../../contract/responses.js';
+import { ASSIGNABLE_ROLES, isStaffOf } from '../domain/permissions.js';
+import { asRole } from '../dto.js';
+import { type Deps, requireUser } from '../env.js';
 import { notFound } from '../errors.js';
-import {
-  IdParam,
-} from '../../contract/schemas.js';
-import { parse } from '../validate.js';
+import { bearer, json, problemsOf, router } from '../openapi.js';
+import { activeMemberships, institutionStaff, listInstitutions } from '../../db/queries/users.js';
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  summary: 'Identity, memberships and roles',
+  description: 'Who: any signed-in user.',
+  security: bearer,
+  responses: { 200: json(MeSchema, 'Who you are'), ...problemsOf(401) },
+});
+
+const institutions = createRoute({
+  method: 'get',
+  path: '/institutions',
+  summary: 'Institutions',
+  description: 'Who: anyone.',
+  responses: { 200: json(Items(Institution), 'Every institution') },
+});
+
+const attendants = createRoute({
+  method: 'get',
+  path: '/institutions/{id}/attendants',
+  summary: 'Who can be assigned',
+  description: "Who: the institution's attendants and managers (others: 404).",
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 200: json(Items(Attendant), 'Attendants and managers in force'), ...problemsOf(400, 401, 404) },
+});
 
 export function identityRoutes({ db }: Deps) {
-  return new Hono<AppEnv>()
-    .get('/me', async (c) => {
+  return router()
+    .openapi(me, async (c) => {
       const user = requireUser(c);
-      const rows = await db
-        .selectFrom('memberships as m')
-        .innerJoin('institutions as i', 'i.id', 'm.institution_id')
-        .select(['i.id', 'i.acronym', 'i.name', 'm.role', 'm.unit', 'm.granted_at', 'm.ordinance'])
-        .where('m.user_id', '=', user.id)
-        .where('m.revoked_at', 'is', null)
-        .orderBy('i.acronym')
-        .execute();
-      const memberships: Membership[] = rows.map((r) => ({
+      const memberships: Membership[] = (await activeMemberships(db, user.id)).map((r) => ({
         institution: { id: r.id, acronym: r.acronym, name: r.name },
-        role: r.role,
+        role: asRole(r.role),
         unit: r.unit,
         grantedAt: r.granted_at,
         ordinance: r.ordinance,
       }));
-      const me: Me = {
+      const mine: Me = {
         id: user.id, sub: user.sub, name: user.name, email: user.email, memberships,
-        roles: [...new Set(memberships.map((m) => m.role))] as Role[],
+        roles: [...new Set(memberships.map((m) => m.role))],
       };
-      return c.json(me);
+      return c.json(mine, 200);
     })
-    .get('/institutions', async (c) => {
-      const rows = await db.selectFrom('institutions').select(['id', 'acronym', 'name', 'units']).orderBy('acronym').execute();
-      return c.json({ items: rows.map((r) => ({ id: r.id, acronym: r.acronym, name: r.name, units: JSON.parse(r.units) as string[] })) });
+    .openapi(institutions, async (c) => {
+      const rows = await listInstitutions(db);
+      return c.json({ items: rows.map((r) => ({ id: r.id, acronym: r.acronym, name: r.name, units: JSON.parse(r.units) as string[] })) }, 200);
     })
-    .get('/institutions/:id/attendants', async (c) => {
+    .openapi(attendants, async (c) => {
       const user = requireUser(c);
-      const { id } = parse(IdParam, c.req.param());
+      const { id } = c.req.valid('param');
       // Another institution's staff list is not yours to see: 404, as for requests.
       if (!isStaffOf(user, id)) throw notFound('Instituição não encontrada.');
-      const rows = await db
-        .selectFrom('memberships as m')
-        .innerJoin('users as u', 'u.id', 'm.user_id')
-        .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.unit'])
-        .where('m.institution_id', '=', id)
-        .where('m.role', 'in', ['attendant', 'manager'])
-        .where('m.revoked_at', 'is', null)
-        .orderBy('u.name')
-        .execute();
       const byUser = new Map<number, { id: number; name: string; email: string | null; roles: Role[]; unit: string | null }>();
-      for (const r of rows) {
+      for (const r of await institutionStaff(db, id, ASSIGNABLE_ROLES)) {
         const u = byUser.get(r.id) ?? { id: r.id, name: r.name, email: r.email, roles: [], unit: r.unit };
-        u.roles.push(r.role);
+        u.roles.push(asRole(r.role));
         byUser.set(r.id, u);
       }
-      return c.json({ items: [...byUser.values()] });
+      return c.json({ items: [...byUser.values()] }, 200);
     });
 }

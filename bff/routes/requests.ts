@@ -1,38 +1,31 @@
 // Requests: filing, the queue, the detail and every life-cycle transition.
-import { Hono } from 'hono';
-import type { Context } from 'hono';
-import { REQUEST_ACTIONS, type RequestAction, type RequestStatus, type RequiredDocument, type ServiceField } from '../../contract/types.js';
-import { dueDate, localDate } from '../domain/deadlines.js';
+import { createRoute } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
+import { REQUEST_ACTIONS, type RequestPage as RequestPageType } from '../../contract/types.js';
+import { HistoryEntry, Items, RequestCounts, RequestDetail, RequestPage } from '../../contract/responses.js';
+import type { RequiredDocument, ServiceField } from '../../contract/types.js';
+import {
+  ApproveBody, ConcludeBody, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestCountsQuery, RequestListQuery, StepAnswerBody, StepParam,
+} from '../../contract/schemas.js';
+import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
 import { checkDocuments, validateFormData } from '../domain/form-data.js';
-import { type Actor, allowedActions, canBeAssignee, canSee, isStaff, isStaffOf, seesInternal } from '../domain/permissions.js';
-import { type TransitionSpec, requestFacts, transitionIn } from '../transitions.js';
-import type { AuthUser } from '../auth.js';
-import { indexRequestTerms } from '../../db/queries/search.js';
+import { type Actor, allowedActions, canBeAssignee, canSee, hiddenActions, queueScope } from '../domain/permissions.js';
+import { asRole, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
+import { type TransitionSpec, transitionIn } from '../transitions.js';
+import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
+import { jsonOnly } from '../validate.js';
 import {
-  ApproveBody, ConcludeBody, RequestCountsQuery, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestListQuery, StepAnswerBody, StepParam,
-} from '../../contract/schemas.js';
-import { parse } from '../validate.js';
-import {
-  type QueueFilters, type QueueScope, appendAudit, countByStatus, decodeCursor, getHistory, getRequestDetail, getRequestFacts, listRequests, nextProtocol,
-  normalizeSearch,
+  type QueueFilters, appendAudit, countByStatus, decodeCursor, getHistoryRows, getRequestDetailRows, getRequestFacts, insertEvaluation,
+  insertRequest, listRequests, nextProtocol, saveStepAnswer, stepOfVersion,
 } from '../../db/queries/requests.js';
+import { normalizeSearch } from '../../db/queries/search.js';
+import { getServiceForFiling } from '../../db/queries/services.js';
+import { rolesIn } from '../../db/queries/users.js';
 
-export async function readJson(c: Context): Promise<unknown> {
-  const type = c.req.header('Content-Type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new ProblemError(415, 'Envie o corpo como application/json.', undefined, 'unsupported-media-type');
-  }
-  try {
-    return await c.req.json();
-  } catch {
-    throw badRequest('O corpo não é um JSON válido.');
-  }
-}
-
-export function parseIfMatch(header: string | undefined): number | undefined {
+function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!m) throw badRequest('Cabeçalho If-Match inválido: use a ETag recebida, como "3".');
@@ -41,36 +34,125 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 
 const etag = (version: number) => `"${version}"`;
 
+/** The queue scope of the actor, or the 403 that says why there is none. */
+function scopeOf(actor: Actor, q: { as?: 'citizen' | 'staff'; institutionId?: number }) {
+  const result = queueScope(actor, q);
+  if ('scope' in result) return result.scope;
+  throw forbidden(
+    result.refused === 'not_staff' ? 'Somente atendentes e gestores veem a fila da instituição.' : 'Você não atende esta instituição.',
+  );
+}
+
+
+
+const detailOk = json(RequestDetail, 'The request (ETag: its version)');
+const transitionProblems = problemsOf(400, 401, 403, 404, 409, 412);
+const ifMatch = 'Send If-Match with the ETag of the detail you saw: 412 when it changed since.';
+
+const file = createRoute({
+  method: 'post', path: '/', summary: 'File a request', security: bearer,
+  description: 'Who: any signed-in user, as a citizen. formData is validated against the service’s form fields; documents (base64) by their bytes.',
+  middleware: [jsonOnly] as const,
+  request: { body: jsonBody(CreateRequestBody) },
+  responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415) },
+});
+const counts = createRoute({
+  method: 'get', path: '/counts', summary: 'Requests per status (the queue tabs)', security: bearer,
+  description: 'Who: a citizen (own requests), an attendant or manager (the institution’s).',
+  request: { query: RequestCountsQuery },
+  responses: { 200: json(RequestCounts, 'Counts by status'), ...problemsOf(400, 401, 403) },
+});
+const queue = createRoute({
+  method: 'get', path: '/', summary: 'The queue (keyset pagination)', security: bearer,
+  description: 'Who: a citizen (own requests), an attendant or manager (the institution’s queue).',
+  request: { query: RequestListQuery },
+  responses: { 200: json(RequestPage, 'A page; pass nextCursor as cursor for the next'), ...problemsOf(400, 401, 403) },
+});
+const detail = createRoute({
+  method: 'get', path: '/{id}', summary: 'Request detail with ETag', security: bearer,
+  description: 'Who: the request’s citizen, the institution’s staff (others: 404). If-None-Match answers 304.',
+  request: { params: IdParam },
+  responses: { 200: detailOk, 304: { description: 'Not modified' }, ...problemsOf(400, 401, 404) },
+});
+const history = createRoute({
+  method: 'get', path: '/{id}/history', summary: 'Audit trail', security: bearer,
+  description: 'Who: the request’s citizen (without internal notes), the institution’s staff.',
+  request: { params: IdParam },
+  responses: { 200: json(Items(HistoryEntry), 'Every entry, oldest first'), ...problemsOf(400, 401, 404) },
+});
+const startAnalysis = createRoute({
+  method: 'post', path: '/{id}/analysis', summary: 'Start analysis (+ Iniciar Análise)', security: bearer,
+  description: `Who: an attendant or manager of the institution. ${ifMatch}`,
+  request: { params: IdParam },
+  responses: { 200: detailOk, ...transitionProblems },
+});
+const answerStep = createRoute({
+  method: 'put', path: '/{id}/steps/{stepId}', summary: 'Answer a step yes/no', security: bearer,
+  description: `Who: an attendant or manager of the institution. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: StepParam, body: jsonBody(StepAnswerBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+const approve = createRoute({
+  method: 'post', path: '/{id}/approve', summary: 'Approve naming the assignee (Sim, Aprovar!)', security: bearer,
+  description: `Who: an attendant or manager of the institution; the assignee must attend it too. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(ApproveBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+const reject = createRoute({
+  method: 'post', path: '/{id}/reject', summary: 'Reject with a justification (Reprovar)', security: bearer,
+  description: `Who: an attendant or manager of the institution. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(RejectBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+const conclude = createRoute({
+  method: 'post', path: '/{id}/conclude', summary: 'Conclude (Concluir › Finalizar)', security: bearer,
+  description: `Who: the request’s assignee. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(ConcludeBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+const evaluate = createRoute({
+  method: 'post', path: '/{id}/evaluation', summary: "The citizen's verdict on the attendance", security: bearer,
+  description: `Who: the request’s citizen, once concluded. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(EvaluationBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+
 export function requestRoutes(deps: AppDeps) {
   const { db, now } = deps;
-  const detail = async (c: Context<AppEnv>, actor: Actor, id: number, status: 200 | 201 = 200) => {
-    const d = await getRequestDetail(db, id, now(), (f) => allowedActions(actor, requestFacts(f), REQUEST_ACTIONS));
-    if (!d) throw notFound('Solicitação não encontrada.');
+  const answerDetail = async <S extends 200 | 201>(c: Context<AppEnv>, actor: Actor, id: number, status: S) => {
+    const rows = await getRequestDetailRows(db, id);
+    if (!rows) throw notFound('Solicitação não encontrada.');
+    const d = toRequestDetail(rows, now(), allowedActions(actor, requestFacts(rows.request), REQUEST_ACTIONS));
     c.header('ETag', etag(d.version));
     if (status === 201) c.header('Location', `/api/requests/${id}`);
     return c.json(d, status);
   };
 
   /** Runs one guarded transition in its own transaction and answers the new detail. */
-  const transition = async (c: Context<AppEnv>, spec: TransitionSpec) => {
+  const transition = async (c: Context<AppEnv>, id: number, spec: TransitionSpec) => {
     const user = requireUser(c);
-    const { id } = parse(IdParam, c.req.param());
     const ifMatch = parseIfMatch(c.req.header('If-Match'));
     await deps.writes.run((trx) => transitionIn(trx, { user, id, ifMatch, at: now().toISOString() }, spec));
-    return detail(c, user, id);
+    return answerDetail(c, user, id, 200);
   };
 
-  return new Hono<AppEnv>()
-    .post('/', async (c) => {
+  /** The request, when the user may see it; 404 otherwise (existence does not leak). */
+  const visibleFacts = async (actor: Actor, id: number) => {
+    const f = await getRequestFacts(db, id);
+    if (!f || !canSee(actor, requestFacts(f))) throw notFound('Solicitação não encontrada.');
+    return f;
+  };
+
+  return router()
+    .openapi(file, async (c) => {
       const user = requireUser(c);
-      const body = parse(CreateRequestBody, await readJson(c));
-      const service = await db
-        .selectFrom('services as s')
-        .innerJoin('service_versions as v', 'v.id', 's.published_version_id')
-        .select(['s.id', 's.institution_id', 'v.id as version_id', 'v.fields', 'v.documents', 'v.deadline_days', 'v.deadline_kind'])
-        .where('s.id', '=', body.serviceId)
-        .where('s.status', '=', 'published')
-        .executeTakeFirst();
+      const body = c.req.valid('json');
+      const service = await getServiceForFiling(db, body.serviceId);
       if (!service) throw badRequest('Serviço não encontrado ou não publicado.', { serviceId: 'Escolha um serviço publicado.' });
       const fields = JSON.parse(service.fields) as ServiceField[];
       const required = JSON.parse(service.documents) as RequiredDocument[];
@@ -92,47 +174,37 @@ export function requestRoutes(deps: AppDeps) {
       const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays).toISOString();
       const id = await deps.writes.run(async (trx) => {
         const protocol = await nextProtocol(trx, Number(localDate(filed).slice(0, 4)));
-        const { id } = await trx
-          .insertInto('requests')
-          .values({
+        const id = await insertRequest(
+          trx,
+          {
             protocol, institution_id: service.institution_id, service_id: service.id, service_version_id: service.version_id,
             citizen_id: user.id, citizen_name: user.name, search_text: normalizeSearch(`${protocol} ${user.name}`),
             form_data: JSON.stringify(clean), status: 'submitted', filed_at: at, due_at: due, version: 1, updated_at: at,
             assignee_id: null, paused_at: null, decided_at: null, justification: null, concluded_at: null, conclusion: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await indexRequestTerms(trx, [{ id, institution_id: service.institution_id, citizen_name: user.name }]);
-        for (const f of files) {
-          await trx
-            .insertInto('files')
-            .values({
-              request_id: id, follow_up_id: null, label: f.label, file_name: f.fileName, content_type: f.contentType,
-              size: f.size, sha256: f.sha256, content: f.content, uploaded_by: user.id, created_at: at,
-            })
-            .execute();
-        }
+          },
+          files,
+        );
         await appendAudit(trx, {
           requestId: id, institutionId: service.institution_id, actorId: user.id, action: 'file', from: null, to: 'submitted',
           data: { protocol }, at,
         });
         return id;
       });
-      return detail(c, user, id, 201);
+      return answerDetail(c, user, id, 201);
     })
-    .get('/counts', async (c) => {
+    .openapi(counts, async (c) => {
       const user = requireUser(c);
-      const q = parse(RequestCountsQuery, c.req.query());
-      return c.json({ counts: await countByStatus(db, queueScope(user, q)) });
+      const q = c.req.valid('query');
+      return c.json({ counts: await countByStatus(db, scopeOf(user, q)) }, 200);
     })
-    .get('/', async (c) => {
+    .openapi(queue, async (c) => {
       const user = requireUser(c);
-      const q = parse(RequestListQuery, c.req.query());
+      const q = c.req.valid('query');
       const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
       if (cursor === null) throw badRequest('Cursor inválido: use o nextCursor da página anterior.', { cursor: 'Cursor inválido.' });
-      const scope = queueScope(user, q);
+      const scope = scopeOf(user, q);
       const filters: QueueFilters = {
-        statuses: q.status ? (q.status.split(',') as RequestStatus[]) : undefined,
+        statuses: q.status ? q.status.split(',') : undefined,
         serviceId: q.serviceId,
         assigneeId: q.assigneeId === 'me' ? user.id : q.assigneeId,
         month: q.month,
@@ -142,69 +214,56 @@ export function requestRoutes(deps: AppDeps) {
         limit: q.limit,
       };
       const at = now();
-      const load = () => listRequests(db, scope, filters, at);
-      if (!deps.queueCache) return c.json(await load());
-      return c.body(await deps.queueCache.page(db, scope, filters, at, load), 200, { 'Content-Type': 'application/json' });
+      const load = async () => toRequestPage(await listRequests(db, scope, filters), at);
+      if (!deps.queueCache) return c.json(await load(), 200);
+      const json = await deps.queueCache.page(db, scope, filters, at, async () => {
+        const page = await load();
+        return { page, validUntil: validUntil(page.items) };
+      });
+      // The cached text is the JSON of a RequestPage that load() made: typed as that page.
+      return c.body(json, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<RequestPageType, 200, 'json'>;
     })
-    .get('/:id', async (c) => {
+    .openapi(detail, async (c) => {
       const user = requireUser(c);
-      const { id } = parse(IdParam, c.req.param());
-      const f = await getRequestFacts(db, id);
-      if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
+      const { id } = c.req.valid('param');
+      const f = await visibleFacts(user, id);
       if (c.req.header('If-None-Match') === etag(f.version)) {
         c.header('ETag', etag(f.version));
         return c.body(null, 304);
       }
-      return detail(c, user, id);
+      return answerDetail(c, user, id, 200);
     })
-    .get('/:id/history', async (c) => {
+    .openapi(history, async (c) => {
       const user = requireUser(c);
-      const { id } = parse(IdParam, c.req.param());
-      const f = await getRequestFacts(db, id);
-      if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
-      return c.json({ items: await getHistory(db, id, { internal: seesInternal(user, requestFacts(f)) }) });
+      const { id } = c.req.valid('param');
+      const f = await visibleFacts(user, id);
+      const rows = await getHistoryRows(db, id, hiddenActions(user, requestFacts(f)));
+      return c.json({ items: rows.map(toHistoryEntry) }, 200);
     })
-    .post('/:id/analysis', (c) => transition(c, { action: 'start_analysis' }))
-    .put('/:id/steps/:stepId', async (c) => {
-      const { stepId } = parse(StepParam, c.req.param());
-      const body = parse(StepAnswerBody, await readJson(c));
+    .openapi(startAnalysis, (c) => transition(c, c.req.valid('param').id, { action: 'start_analysis' }))
+    .openapi(answerStep, async (c) => {
+      const { id, stepId } = c.req.valid('param');
+      const body = c.req.valid('json');
       const user = requireUser(c);
-      return transition(c, {
+      return transition(c, id, {
         action: 'answer_step',
         data: { stepId, answer: body.answer, note: body.note ?? null },
         validate: async (trx, f) => {
-          const step = await trx
-            .selectFrom('service_steps')
-            .select('id')
-            .where('id', '=', stepId)
-            .where('service_version_id', '=', f.service_version_id)
-            .executeTakeFirst();
-          if (!step) throw notFound('Etapa não encontrada nesta solicitação.');
+          if (!(await stepOfVersion(trx, stepId, f.service_version_id))) throw notFound('Etapa não encontrada nesta solicitação.');
         },
-        after: async (trx, f, at) => {
-          const row = { answer: body.answer, note: body.note?.trim() || null, answered_by: user.id, answered_at: at };
-          await trx
-            .insertInto('step_answers')
-            .values({ request_id: f.id, step_id: stepId, ...row })
-            .onConflict((oc) => oc.columns(['request_id', 'step_id']).doUpdateSet(row))
-            .execute();
-        },
+        after: (trx, f, at) =>
+          saveStepAnswer(trx, { requestId: f.id, stepId, answer: body.answer, note: body.note?.trim() || null, answeredBy: user.id, at }),
       });
     })
-    .post('/:id/approve', async (c) => {
-      const body = parse(ApproveBody, await readJson(c));
-      return transition(c, {
+    .openapi(approve, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return transition(c, id, {
         action: 'approve',
         data: { assigneeId: body.assigneeId },
         validate: async (trx, f) => {
-          const roles = await trx
-            .selectFrom('memberships')
-            .select('role')
-            .where('user_id', '=', body.assigneeId)
-            .where('institution_id', '=', f.institution_id)
-            .where('revoked_at', 'is', null)
-            .execute();
-          if (!canBeAssignee(roles.map((r) => r.role))) {
+          const roles = await rolesIn(trx, body.assigneeId, f.institution_id);
+          if (!canBeAssignee(roles.map(asRole))) {
             throw badRequest('Quem vai atender precisa ser atendente desta instituição.', {
               assigneeId: 'Escolha um atendente desta instituição.',
             });
@@ -213,40 +272,29 @@ export function requestRoutes(deps: AppDeps) {
         set: (_f, at) => ({ assignee_id: body.assigneeId, decided_at: at }),
       });
     })
-    .post('/:id/reject', async (c) => {
-      const body = parse(RejectBody, await readJson(c));
+    .openapi(reject, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
       const justification = body.justification.trim();
-      return transition(c, { action: 'reject', data: { justification }, set: (_f, at) => ({ justification, decided_at: at }) });
+      return transition(c, id, { action: 'reject', data: { justification }, set: (_f, at) => ({ justification, decided_at: at }) });
     })
-    .post('/:id/conclude', async (c) => {
-      const body = parse(ConcludeBody, await readJson(c));
+    .openapi(conclude, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
       const text = body.text.trim();
-      return transition(c, { action: 'conclude', set: (_f, at) => ({ conclusion: text, concluded_at: at }) });
+      return transition(c, id, { action: 'conclude', set: (_f, at) => ({ conclusion: text, concluded_at: at }) });
     })
-    .post('/:id/evaluation', async (c) => {
-      const body = parse(EvaluationBody, await readJson(c));
-      return transition(c, {
+    .openapi(evaluate, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return transition(c, id, {
         action: 'evaluate',
         data: { verdict: body.verdict, rating: body.rating ?? null },
-        after: async (trx, f, at) => {
-          await trx
-            .insertInto('evaluations')
-            .values({
-              request_id: f.id, institution_id: f.institution_id, verdict: body.verdict, rating: body.rating ?? null,
-              comment: body.comment?.trim() || null, status: 'pending', moderated_by: null, moderated_at: null,
-              moderation_reason: null, created_at: at,
-            })
-            .execute();
-        },
+        after: (trx, f, at) =>
+          insertEvaluation(trx, {
+            requestId: f.id, institutionId: f.institution_id, verdict: body.verdict, rating: body.rating ?? null,
+            comment: body.comment?.trim() || null, at,
+          }),
       });
     });
-}
-
-/** Whose requests a list shows: the staff's institutions, or the citizen's own. */
-function queueScope(user: AuthUser, q: { as?: 'citizen' | 'staff'; institutionId?: number }): QueueScope {
-  const asStaff = q.as === 'staff' || (q.as === undefined && isStaff(user));
-  if (!asStaff) return { citizenId: user.id };
-  if (!isStaff(user)) throw forbidden('Somente atendentes e gestores veem a fila da instituição.');
-  if (q.institutionId !== undefined && !isStaffOf(user, q.institutionId)) throw forbidden('Você não atende esta instituição.');
-  return { institutionIds: q.institutionId !== undefined ? [q.institutionId] : [...user.roles.keys()].filter((i) => isStaffOf(user, i)) };
 }

@@ -1,34 +1,37 @@
 // The published service charter (Carta de Serviços).
-import { Hono } from 'hono';
-import type { Kysely } from 'kysely';
+import { createRoute } from '@hono/zod-openapi';
+import { IdParam, ServiceListQuery } from '../../contract/schemas.js';
+import { Items, ServiceDetail as ServiceDetailSchema, ServiceSummary as ServiceSummarySchema } from '../../contract/responses.js';
 import type { ServiceDetail, ServiceSummary } from '../../contract/types.js';
-import type { AppEnv, Deps } from '../env.js';
+import type { Deps } from '../env.js';
 import { notFound } from '../errors.js';
-import {
-  IdParam, ServiceListQuery,
-} from '../../contract/schemas.js';
-import { parse } from '../validate.js';
-import { normalizeSearch } from '../../db/queries/requests.js';
-import type { Database } from '../../db/schema.js';
+import { json, problemsOf, router } from '../openapi.js';
+import { normalizeSearch } from '../../db/queries/search.js';
+import { getPublishedService, listPublishedServices } from '../../db/queries/services.js';
 
-function baseQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('services as s')
-    .innerJoin('service_versions as v', 'v.id', 's.published_version_id')
-    .innerJoin('institutions as i', 'i.id', 's.institution_id')
-    .where('s.status', '=', 'published');
-}
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Published charter',
+  description: 'Who: anyone.',
+  request: { query: ServiceListQuery },
+  responses: { 200: json(Items(ServiceSummarySchema), 'Published services'), ...problemsOf(400) },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'One service (published version)',
+  description: 'Who: anyone.',
+  request: { params: IdParam },
+  responses: { 200: json(ServiceDetailSchema, 'The service'), ...problemsOf(400, 404) },
+});
 
 export function serviceRoutes({ db }: Deps) {
-  return new Hono<AppEnv>()
-    .get('/', async (c) => {
-      const q = parse(ServiceListQuery, c.req.query());
-      let query = baseQuery(db).select([
-        's.id', 's.status', 'v.name', 'v.description', 'v.deadline_days', 'v.deadline_kind', 'i.id as institution_id', 'i.acronym',
-        'i.name as institution_name',
-      ]);
-      if (q.institutionId !== undefined) query = query.where('s.institution_id', '=', q.institutionId);
-      const rows = await query.orderBy('i.acronym').orderBy('v.name').execute();
+  return router()
+    .openapi(list, async (c) => {
+      const q = c.req.valid('query');
+      const rows = await listPublishedServices(db, { institutionId: q.institutionId });
       const term = q.q ? normalizeSearch(q.q) : '';
       const items: ServiceSummary[] = rows
         .filter((r) => !term || normalizeSearch(`${r.name} ${r.description}`).includes(term))
@@ -40,22 +43,13 @@ export function serviceRoutes({ db }: Deps) {
           status: r.status,
           deadline: { days: r.deadline_days, kind: r.deadline_kind },
         }));
-      return c.json({ items });
+      return c.json({ items }, 200);
     })
-    .get('/:id', async (c) => {
-      const { id } = parse(IdParam, c.req.param());
-      const r = await baseQuery(db)
-        .selectAll('v')
-        .select(['s.status', 'i.id as institution_id', 'i.acronym', 'i.name as institution_name'])
-        .where('s.id', '=', id)
-        .executeTakeFirst();
-      if (!r) throw notFound('Serviço não encontrado.');
-      const steps = await db
-        .selectFrom('service_steps')
-        .select(['id', 'position', 'title'])
-        .where('service_version_id', '=', r.id)
-        .orderBy('position')
-        .execute();
+    .openapi(one, async (c) => {
+      const { id } = c.req.valid('param');
+      const found = await getPublishedService(db, id);
+      if (!found) throw notFound('Serviço não encontrado.');
+      const { version: r, steps } = found;
       const service: ServiceDetail = {
         id,
         institution: { id: r.institution_id, acronym: r.acronym, name: r.institution_name },
@@ -75,6 +69,6 @@ export function serviceRoutes({ db }: Deps) {
         documents: JSON.parse(r.documents),
         steps,
       };
-      return c.json(service);
+      return c.json(service, 200);
     });
 }

@@ -1,22 +1,23 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { HistoryEntry, RequestAction, RequestDetail, StepState } from '../../contract/types.js';
+import type { RequestAction, RequestDetail, StepState } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
+import { type DraftKind, clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
 import type { MessageKey } from '../internal/i18n.js';
 import { hostStyles } from '../internal/styles.js';
 import { formStyles } from './analysis-form.styles.js';
-import { type Attendant, type DialogKind, FIELD_IDS, renderDialog } from './dialogs.js';
+import { type DialogKind, FIELD_IDS, renderDialog } from './dialogs.js';
 import { DocumentsController } from './documents.js';
-import { type DraftKind, clearDraft, readDraft, saveDraft } from './drafts.js';
 import { type View, renderCitizen, renderFormData, renderHistory, renderOutcome, renderSteps, renderSummary } from './sections.js';
+
+/** Sends one action for the request `id`, with the version the user saw. */
+type Send = (id: number, opts: { ifMatch: number; signal: AbortSignal }) => Promise<RequestDetail>;
 
 interface ActionCall {
   action: RequestAction;
-  method: 'POST' | 'PUT';
-  path: string;
-  body?: unknown;
+  send: Send;
   requestId: number;
   version: number;
 }
@@ -76,7 +77,7 @@ export class AtendeAnalysisForm extends AtendeElement {
     args: () => [this.apiBase, this.credential, this.requestId] as const,
     task: async ([, credential, id], { signal }) => {
       if (!credential || !id) return initialState;
-      const { data } = await this.client.get<RequestDetail>(`requests/${id}`, { signal });
+      const data = await this.client.get('/requests/:id', { params: { id }, signal });
       if (id === this.requestId) this.request = data;
       return data;
     },
@@ -86,21 +87,22 @@ export class AtendeAnalysisForm extends AtendeElement {
     args: () => [this.request?.id, this.request?.version] as const,
     task: async ([id], { signal }) => {
       if (!id) return initialState;
-      return (await this.client.get<{ items: HistoryEntry[] }>(`requests/${id}/history`, { signal })).data.items;
+      return (await this.client.get('/requests/:id/history', { params: { id }, signal })).items;
     },
   });
 
   private readonly attendantsTask = new Task(this, {
     autoRun: false,
     args: () => [this.request?.institution.id] as const,
-    task: async ([institutionId], { signal }) =>
-      (await this.client.get<{ items: Attendant[] }>(`institutions/${institutionId}/attendants`, { signal })).data.items,
+    task: async ([institutionId], { signal }) => {
+      if (!institutionId) return initialState;
+      return (await this.client.get('/institutions/:id/attendants', { params: { id: institutionId }, signal })).items;
+    },
   });
 
   private readonly actionTask = new Task<[ActionCall], RequestDetail>(this, {
     autoRun: false,
-    task: async ([call], { signal }) =>
-      (await this.client.request<RequestDetail>(call.method, `requests/${call.requestId}/${call.path}`, { body: call.body, ifMatch: call.version, signal })).data,
+    task: ([call], { signal }) => call.send(call.requestId, { ifMatch: call.version, signal }),
   });
 
   /** Fetches the request again. */
@@ -152,12 +154,15 @@ export class AtendeAnalysisForm extends AtendeElement {
 
   private startAction(action: RequestAction): void {
     this.returnFocus = `action-${action}`;
-    if (action === 'start_analysis') void this.perform({ action, method: 'POST', path: 'analysis' }, () => this.t('done.start_analysis'));
+    if (action !== 'start_analysis') return;
+    const send: Send = (id, o) => this.client.post('/requests/:id/analysis', { params: { id }, ...o });
+    void this.perform({ action, send }, () => this.t('done.start_analysis'));
   }
 
   private answerStep(step: StepState, answer: 'yes' | 'no'): void {
     this.returnFocus = undefined;
-    void this.perform({ action: 'answer_step', method: 'PUT', path: `steps/${step.id}`, body: { answer } }, () =>
+    const send: Send = (id, o) => this.client.put('/requests/:id/steps/:stepId', { params: { id, stepId: step.id }, body: { answer }, ...o });
+    void this.perform({ action: 'answer_step', send }, () =>
       this.t('done.answer_step', { title: step.title, answer: this.t(answer === 'yes' ? 'common.yes' : 'common.no') }),
     );
   }
@@ -196,24 +201,28 @@ export class AtendeAnalysisForm extends AtendeElement {
         const assigneeId = Number(data.get('assigneeId'));
         if (!assigneeId) return this.invalid({ assigneeId: this.t('dialog.approve.required') });
         const name = this.attendantsTask.value?.find((a) => a.id === assigneeId)?.name ?? '';
-        return void this.perform({ action: 'approve', method: 'POST', path: 'approve', body: { assigneeId } }, () => this.t('done.approve', { name }));
+        const send: Send = (id, o) => this.client.post('/requests/:id/approve', { params: { id }, body: { assigneeId }, ...o });
+        return void this.perform({ action: 'approve', send }, () => this.t('done.approve', { name }));
       }
       case 'reject': {
         const justification = text('justification');
         if (!justification) return this.invalid({ justification: this.t('dialog.reject.required') });
-        return void this.perform({ action: 'reject', method: 'POST', path: 'reject', body: { justification } }, () => this.t('done.reject'), 'reject');
+        const send: Send = (id, o) => this.client.post('/requests/:id/reject', { params: { id }, body: { justification }, ...o });
+        return void this.perform({ action: 'reject', send }, () => this.t('done.reject'), 'reject');
       }
       case 'conclude': {
-        const body = text('text');
-        if (!body) return this.invalid({ text: this.t('dialog.conclude.required') });
-        return void this.perform({ action: 'conclude', method: 'POST', path: 'conclude', body: { text: body } }, () => this.t('done.conclude'), 'conclude');
+        const conclusion = text('text');
+        if (!conclusion) return this.invalid({ text: this.t('dialog.conclude.required') });
+        const send: Send = (id, o) => this.client.post('/requests/:id/conclude', { params: { id }, body: { text: conclusion }, ...o });
+        return void this.perform({ action: 'conclude', send }, () => this.t('done.conclude'), 'conclude');
       }
       case 'evaluate': {
         const verdict = text('verdict');
-        if (!verdict) return this.invalid({ verdict: this.t('dialog.evaluate.required') });
+        if (verdict !== 'approved' && verdict !== 'rejected') return this.invalid({ verdict: this.t('dialog.evaluate.required') });
         const rating = Number(data.get('rating')) || undefined;
         const comment = text('comment') || undefined;
-        return void this.perform({ action: 'evaluate', method: 'POST', path: 'evaluation', body: { verdict, rating, comment } }, () => this.t('done.evaluate'));
+        const send: Send = (id, o) => this.client.post('/requests/:id/evaluation', { params: { id }, body: { verdict, rating, comment }, ...o });
+        return void this.perform({ action: 'evaluate', send }, () => this.t('done.evaluate'));
       }
     }
   }

@@ -4,15 +4,10 @@
 // element owns state, drafts and focus.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Attendant } from '../../contract/types.js';
 import type { MessageKey } from '../internal/i18n.js';
 
 export type DialogKind = 'approve' | 'reject' | 'conclude' | 'evaluate';
-
-export interface Attendant {
-  id: number;
-  name: string;
-  unit: string | null;
-}
 
 export interface DialogView {
   kind: DialogKind;

@@ -44,7 +44,7 @@ export class DocumentsController implements ReactiveController {
     this.errors.delete(file.id);
     this.host.requestUpdate();
     try {
-      const blob = await this.client.blob(`attachments/${file.id}`);
+      const blob = await this.client.get('/attachments/:id', { params: { id: file.id } });
       const url = URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: file.contentType }));
       this.urls.set(file.id, url);
       return url;

@@ -2,7 +2,7 @@
 // decision and evaluation. Pure templates over the API's data.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { HistoryEntry, RequestDetail, ServiceField, StepState } from '../../contract/types.js';
+import { CLOCK_STATUSES, type HistoryEntry, type RequestDetail, type RequestStatus, type ServiceField, type StepState } from '../../contract/types.js';
 import { type Locale, type MessageKey, formatDate, formatDay, statusLabel, timeLeft } from '../internal/i18n.js';
 
 export interface View {
@@ -10,7 +10,7 @@ export interface View {
   locale: Locale;
 }
 
-const RUNNING = new Set(['submitted', 'in_analysis', 'in_service']);
+const RUNNING = new Set<RequestStatus>(CLOCK_STATUSES);
 const HISTORY_ACTIONS = new Set([
   'file', 'start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'ask_citizen', 'citizen_reply', 'follow_up', 'internal_note',
 ]);

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { RequestDetail, ThreadPage } from '../../contract/types.js';
-import { ATTENDANT, CITIZEN, OTHER_INSTITUTION, advance, api, expectAccessible, fileRequest, shadowText, token } from '../../test/e2e/support.js';
+import type { RequestDetail } from '../../contract/types.js';
+import { ApiError } from '../internal/api-client.js';
+import { ATTENDANT, OTHER_INSTITUTION, advance, apiAs, expectAccessible, fileRequest, newCitizen, postFollowUp, shadowText, token } from '../internal/test-support.js';
 import '../define.js';
 import './define.js';
 import type { AtendeFollowUpThread } from './follow-up-thread.js';
@@ -33,10 +34,13 @@ function type(el: Element, text: string) {
 const lastEntry = (el: Element) => all(el, '.thread > li').at(-1)!;
 
 describe('atende-follow-up-thread', () => {
+  /** Each test's own request, in service, and the citizen who filed it. */
   let req: RequestDetail;
+  let filer: string;
   beforeEach(async () => {
     localStorage.clear();
-    req = await fileRequest();
+    filer = newCitizen().sub;
+    req = await fileRequest({ citizen: filer });
     await advance(req.id, 'in_service');
   });
 
@@ -63,13 +67,13 @@ describe('atende-follow-up-thread', () => {
     expect(q(el, '[role=status]').textContent).to.contain('Acompanhamento criado.');
     expect(q<HTMLTextAreaElement>(el, 'textarea').value).to.equal('');
 
-    const citizen = await thread(req.id, CITIZEN);
+    const citizen = await thread(req.id, filer);
     expect(lastEntry(citizen).textContent).to.contain('Segue o boleto').and.contain('Equipe');
     await expectAccessible(citizen);
   });
 
   it('keeps the typed text and the chosen files when the server refuses a file', async () => {
-    const el = await thread(req.id, CITIZEN);
+    const el = await thread(req.id, filer);
     type(el, 'Comprovante em anexo.');
     choose(el, [new File(['<html>não é pdf</html>'], 'comprovante.pdf')]);
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
@@ -107,7 +111,7 @@ describe('atende-follow-up-thread', () => {
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
     await waitUntil(() => lastEntry(el)?.classList.contains('internal_note'), 'note not shown');
     expect(lastEntry(el).textContent).to.contain('Nota interna — visível somente para a equipe');
-    const citizen = await thread(req.id, CITIZEN);
+    const citizen = await thread(req.id, filer);
     expect(shadowText(citizen)).not.to.contain('2024');
     expect(all(citizen, 'input[name=kind]')).to.have.length(0, 'the citizen only writes messages');
   });
@@ -119,7 +123,7 @@ describe('atende-follow-up-thread', () => {
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
     await waitUntil(() => lastEntry(el)?.classList.contains('info_request'), 'request not shown');
     expect(shadowText(el)).to.contain('Aguardando resposta do cidadão');
-    const citizen = await thread(req.id, CITIZEN);
+    const citizen = await thread(req.id, filer);
     expect(shadowText(citizen)).to.contain('Responda abaixo para que a solicitação volte a andar');
     // Keyboard only: focus the message, type, submit with Enter on the button.
     q<HTMLTextAreaElement>(citizen, 'textarea').focus();
@@ -127,7 +131,7 @@ describe('atende-follow-up-thread', () => {
     q<HTMLButtonElement>(citizen, 'button[type=submit]').focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => lastEntry(citizen)?.classList.contains('reply'), 'reply not shown');
-    const after = await api<RequestDetail>(ATTENDANT, 'GET', `requests/${req.id}`);
+    const after = await (await apiAs(ATTENDANT)).get('/requests/:id', { params: { id: req.id } });
     expect(after.status).to.equal('in_service');
   });
 
@@ -137,11 +141,7 @@ describe('atende-follow-up-thread', () => {
     el.remove();
     const again = await thread(req.id, ATTENDANT);
     expect(q<HTMLTextAreaElement>(again, 'textarea').value).to.equal('Rascunho que não pode se perder');
-    for (let i = 0; i < 21; i++) {
-      const fd = new FormData();
-      fd.set('body', `Mensagem ${i}`);
-      await fetch(`/api/requests/${req.id}/follow-ups`, { method: 'POST', headers: { Authorization: `Bearer ${await token(ATTENDANT)}` }, body: fd });
-    }
+    for (let i = 0; i < 21; i++) await postFollowUp(ATTENDANT, req.id, `Mensagem ${i}`);
     again.reload();
     await waitUntil(() => lastEntry(again)?.textContent?.includes('Mensagem 20'));
     expect(all(again, '.thread > li')).to.have.length(20);
@@ -151,12 +151,45 @@ describe('atende-follow-up-thread', () => {
     expect(all(again, '.thread > li')[0].textContent).to.contain('Solicitação enviada');
   });
 
+  it('sends with a fresh token from the host when the first one is refused', async () => {
+    const good = await token(ATTENDANT);
+    let expired = false;
+    const asked: boolean[] = [];
+    const provider = async ({ forceRefresh }: { forceRefresh: boolean }) => {
+      asked.push(forceRefresh);
+      return expired && !forceRefresh ? 'expired-token' : good;
+    };
+    const el = await fixture<AtendeFollowUpThread>(html`<atende-follow-up-thread request-id=${req.id} .tokenProvider=${provider}></atende-follow-up-thread>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.thread'), 'thread did not load');
+    expired = true;
+    type(el, 'Enviado depois de renovar o token.');
+    choose(el, [new File([PDF], 'anexo.pdf')]);
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await waitUntil(() => lastEntry(el)?.textContent?.includes('Enviado depois de renovar o token.'), 'not sent after the refresh');
+    expect(asked.slice(-2)).to.deep.equal([false, true]);
+    expect(lastEntry(el).querySelectorAll('.files button')).to.have.length(1);
+  });
+
+  it('speaks English with lang="en", from the one English dictionary', async () => {
+    const el = await fixture<AtendeFollowUpThread>(
+      html`<atende-follow-up-thread api="/api" lang="en" request-id=${req.id} .token=${await token(ATTENDANT)}></atende-follow-up-thread>`,
+    );
+    await waitUntil(() => q(el, 'h3').textContent === 'Follow-ups', 'English text did not arrive');
+    await waitUntil(() => el.shadowRoot!.querySelector('.thread'), 'thread did not load');
+    expect(shadowText(el)).to.contain('Request filed').and.contain('Analysis started');
+    expect(q(el, 'label[for=files]').textContent).to.match(/^Attachments \(PDF, .*DOCX; up to 10 MB each\)$/);
+    choose(el, [new File(['MZ'], 'tool.exe')]);
+    await el.updateComplete;
+    expect(q(el, '.chosen .field-error').textContent).to.contain('tool.exe: type not accepted');
+  });
+
   it('shows nothing of a request of another institution', async () => {
     const el = await fixture<AtendeFollowUpThread>(html`<atende-follow-up-thread api="/api" request-id=${req.id} .token=${await token(OTHER_INSTITUTION)}></atende-follow-up-thread>`);
     await waitUntil(() => el.shadowRoot!.querySelector('.alert.error'));
     expect(shadowText(el)).to.contain('Não foi possível carregar os acompanhamentos.');
-    const page = await fetch(`/api/requests/${req.id}/follow-ups`, { headers: { Authorization: `Bearer ${await token(OTHER_INSTITUTION)}` } });
-    expect(page.status).to.equal(404);
-    void (null as unknown as ThreadPage);
+    const refused = await (await apiAs(OTHER_INSTITUTION)).get('/requests/:id/follow-ups', { params: { id: req.id } }).catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(ApiError);
+    expect((refused as ApiError).status).to.equal(404);
+    await expectAccessible(el);
   });
 });

@@ -1,17 +1,16 @@
-import { Task, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { FileRef, FollowUpKind, ThreadEntry, ThreadPage } from '../../contract/types.js';
+import { UPLOAD_EXTENSIONS, UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
+import { clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
 import { hostStyles } from '../internal/styles.js';
-import { clearDraft, readDraft, saveDraft } from '../analysis-form/drafts.js';
 import { renderEntry } from './entries.js';
 import { threadStyles } from './follow-up-thread.styles.js';
-import { type ThreadMessageKey, formatSize, threadText } from './messages.js';
-import { upload } from './upload.js';
+import { type MessageKey, formatSize } from '../internal/i18n.js';
 
-const ACCEPT = ['.pdf', '.png', '.jpg', '.jpeg', '.webp', '.odt', '.docx'];
 const PAGE = 20;
 
 interface Chosen {
@@ -50,7 +49,6 @@ export class AtendeFollowUpThread extends AtendeElement {
 
   @state() private entries: ThreadEntry[] = [];
   @state() private page?: ThreadPage;
-  @state() private loadingOlder = false;
   @state() private text = '';
   @state() private kind: FollowUpKind = 'message';
   @state() private files: Chosen[] = [];
@@ -66,10 +64,27 @@ export class AtendeFollowUpThread extends AtendeElement {
     args: () => [this.apiBase, this.credential, this.requestId] as const,
     task: async ([, credential, id], { signal }) => {
       if (!credential || !id) return initialState;
-      const { data } = await this.client.get<ThreadPage>(`requests/${id}/follow-ups`, { query: { limit: PAGE }, signal });
+      this.olderTask.abort();
+      const data = await this.client.get('/requests/:id/follow-ups', { params: { id }, query: { limit: PAGE }, signal });
       this.page = data;
       this.entries = data.items;
       return data;
+    },
+  });
+
+  /** The page before the oldest entry shown, on demand. */
+  private readonly olderTask = new Task(this, {
+    autoRun: false,
+    args: () => [this.requestId, this.page?.nextBefore] as const,
+    task: async ([id, before], { signal }) => {
+      if (!id || !before) return initialState;
+      const data = await this.client.get('/requests/:id/follow-ups', { params: { id }, query: { limit: PAGE, before }, signal });
+      this.entries = [...data.items, ...this.entries];
+      this.page = { ...this.page!, nextBefore: data.nextBefore };
+      return data;
+    },
+    onError: (err) => {
+      if ((err as Error).name !== 'AbortError') this.notice = { kind: 'error', text: this.describeError(err) };
     },
   });
 
@@ -87,29 +102,14 @@ export class AtendeFollowUpThread extends AtendeElement {
     void this.loadTask.run();
   }
 
-  private tx(key: ThreadMessageKey, params?: Record<string, string | number>) {
-    return threadText(this.locale, key, params);
-  }
-
-  private async loadOlder() {
-    if (!this.page?.nextBefore || !this.requestId) return;
-    this.loadingOlder = true;
-    try {
-      const { data } = await this.client.get<ThreadPage>(`requests/${this.requestId}/follow-ups`, {
-        query: { limit: PAGE, before: this.page.nextBefore },
-      });
-      this.entries = [...data.items, ...this.entries];
-      this.page = { ...this.page, nextBefore: data.nextBefore };
-    } catch (err) {
-      this.notice = { kind: 'error', text: this.describeError(err) };
-    } finally {
-      this.loadingOlder = false;
-    }
+  private loadOlder() {
+    this.notice = undefined;
+    void this.olderTask.run();
   }
 
   private async downloadFile(f: FileRef) {
     try {
-      const blob = await this.client.blob(f.href.replace(/^\/api\//, ''));
+      const blob = await this.client.get('/attachments/:id', { params: { id: f.id } });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -125,10 +125,10 @@ export class AtendeFollowUpThread extends AtendeElement {
     const max = this.maxFileMb * 1024 * 1024;
     const added = [...list].map((file): Chosen => {
       const ext = file.name.toLowerCase().replace(/^.*(\.[^.]+)$/, '$1');
-      const error = !ACCEPT.includes(ext)
-        ? this.tx('badType', { name: file.name })
+      const error = !UPLOAD_EXTENSIONS.includes(ext)
+        ? this.t('thread.badType', { name: file.name, types: UPLOAD_TYPE_NAMES })
         : file.size > max
-          ? this.tx('tooBig', { name: file.name, mb: this.maxFileMb })
+          ? this.t('thread.tooBig', { name: file.name, mb: this.maxFileMb })
           : null;
       return { file, error, progress: 0 };
     });
@@ -157,7 +157,7 @@ export class AtendeFollowUpThread extends AtendeElement {
     e.preventDefault();
     if (!this.requestId || this.sending) return;
     if (!this.text.trim()) {
-      this.fieldError = this.tx('bodyRequired');
+      this.fieldError = this.t('thread.bodyRequired');
       this.textarea?.focus();
       return;
     }
@@ -170,10 +170,9 @@ export class AtendeFollowUpThread extends AtendeElement {
     this.notice = undefined;
     const requestId = this.requestId;
     try {
-      const created = await upload<{ id: number }>({
-        url: this.client.url(`requests/${requestId}/follow-ups`),
-        form,
-        token: (forceRefresh) => this.currentToken(forceRefresh),
+      const created = await this.client.upload('/requests/:id/follow-ups', {
+        params: { id: requestId },
+        body: form,
         onProgress: (loaded, total) => this.showProgress(loaded, total),
       });
       clearDraft(requestId, 'follow-up');
@@ -181,23 +180,17 @@ export class AtendeFollowUpThread extends AtendeElement {
       this.text = '';
       this.files = [];
       this.kind = 'message';
-      this.notice = { kind: 'success', text: this.tx('sent') };
+      this.notice = { kind: 'success', text: this.t('thread.sent') };
       this.emit('atende-follow-up-created', { requestId, id: created.id, kind });
       await this.loadTask.run();
     } catch (err) {
       if (err instanceof ApiError && err.errors.body) this.fieldError = err.errors.body;
       this.files = this.files.map((f) => ({ ...f, progress: 0 }));
-      this.notice = { kind: 'error', text: `${this.describeError(err)} ${this.tx('failed')}` };
+      this.notice = { kind: 'error', text: `${this.describeError(err)} ${this.t('thread.failed')}` };
       if (err instanceof ApiError && err.status === 409) void this.loadTask.run();
     } finally {
       this.sending = false;
     }
-  }
-
-  private async currentToken(forceRefresh: boolean): Promise<string | undefined> {
-    const provider = this.tokenProvider ?? (this.token === undefined ? this.session?.tokenProvider : undefined);
-    if (provider) return provider({ forceRefresh });
-    return this.token ?? this.session?.token;
   }
 
   /** Spreads the body's upload progress over the files, in the order they are sent. */
@@ -213,16 +206,16 @@ export class AtendeFollowUpThread extends AtendeElement {
 
   override render() {
     return html`<section part="base" aria-labelledby="title">
-      <h3 id="title">${this.tx('title')}</h3>
+      <h3 id="title">${this.t('thread.title')}</h3>
       <div role="status" aria-live="polite">
         ${this.notice ? html`<div class="alert ${this.notice.kind}"><p>${this.notice.text}</p></div>` : nothing}
       </div>
       ${this.loadTask.render({
-        pending: () => (this.page ? this.renderThread() : html`<p class="loading"><span class="spinner"></span>${this.tx('loading')}</p>`),
+        pending: () => (this.page ? this.renderThread() : html`<p class="loading"><span class="spinner"></span>${this.t('thread.loading')}</p>`),
         complete: () => this.renderThread(),
         error: (err) => html`<div class="alert error" role="alert">
-          <p>${this.tx('error')} ${this.describeError(err)}</p>
-          <button class="btn small" @click=${() => this.reload()}>${this.tx('retry')}</button>
+          <p>${this.t('thread.error')} ${this.describeError(err)}</p>
+          <button class="btn small" @click=${() => this.reload()}>${this.t('common.retry')}</button>
         </div>`,
       })}
     </section>`;
@@ -231,39 +224,40 @@ export class AtendeFollowUpThread extends AtendeElement {
   private renderThread() {
     const page = this.page;
     if (!page) return nothing;
+    const loadingOlder = this.olderTask.status === TaskStatus.PENDING;
     return html`
       ${page.nextBefore
-        ? html`<button class="btn small" ?disabled=${this.loadingOlder} @click=${this.loadOlder}>
-            ${this.loadingOlder ? this.tx('loadingOlder') : this.tx('older')}
+        ? html`<button class="btn small" ?disabled=${loadingOlder} @click=${this.loadOlder}>
+            ${loadingOlder ? this.t('thread.loadingOlder') : this.t('thread.older')}
           </button>`
         : nothing}
       ${this.entries.length
         ? html`<ol class="thread" part="thread">${this.entries.map((e) => renderEntry(e, this.locale, (f) => this.downloadFile(f)))}</ol>`
-        : html`<p>${this.tx('empty')}</p>`}
+        : html`<p>${this.t('thread.empty')}</p>`}
       ${page.awaitingCitizen
-        ? html`<div class="alert"><p>${page.viewer.side === 'citizen' ? this.tx('awaitingCitizen') : this.tx('awaitingStaff')}</p></div>`
+        ? html`<div class="alert"><p>${page.viewer.side === 'citizen' ? this.t('thread.awaitingCitizen') : this.t('thread.awaitingStaff')}</p></div>`
         : nothing}
-      ${page.viewer.kinds.length ? this.renderComposer(page) : html`<p class="hint">${this.tx('closed')}</p>`}
+      ${page.viewer.kinds.length ? this.renderComposer(page) : html`<p class="hint">${this.t('thread.closed')}</p>`}
     `;
   }
 
   private renderComposer(page: ThreadPage) {
     const kinds = page.viewer.kinds;
     return html`<form part="composer" novalidate @submit=${this.createFollowUp} aria-labelledby="compose-title">
-      <h4 id="compose-title">${this.tx('compose')}</h4>
+      <h4 id="compose-title">${this.t('thread.compose')}</h4>
       ${kinds.length > 1
         ? html`<fieldset>
-            <legend>${this.tx('kind')}</legend>
+            <legend>${this.t('thread.kind')}</legend>
             ${kinds.map(
               (k) => html`<label class="radio">
                 <input type="radio" name="kind" .value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />
-                ${this.tx(`kind.${k}` as ThreadMessageKey)}
+                ${this.t(`thread.kind.${k}` as MessageKey)}
               </label>`,
             )}
           </fieldset>`
         : nothing}
       <div>
-        <label for="body">${this.tx('body')}</label>
+        <label for="body">${this.t('thread.body')}</label>
         <textarea
           id="body"
           .value=${this.text}
@@ -284,24 +278,24 @@ export class AtendeFollowUpThread extends AtendeElement {
         @dragleave=${() => (this.dragging = false)}
         @drop=${this.drop}
       >
-        <label for="files">${this.tx('files', { mb: this.maxFileMb })}</label>
-        <input id="files" type="file" multiple accept=${ACCEPT.join(',')} @change=${(e: Event) => this.addFiles((e.target as HTMLInputElement).files ?? [])} />
-        <span class="hint">${this.tx('drop')}</span>
+        <label for="files">${this.t('thread.files', { types: UPLOAD_TYPE_NAMES, mb: this.maxFileMb })}</label>
+        <input id="files" type="file" multiple accept=${UPLOAD_EXTENSIONS.join(',')} @change=${(e: Event) => this.addFiles((e.target as HTMLInputElement).files ?? [])} />
+        <span class="hint">${this.t('thread.drop')}</span>
       </div>
       ${this.files.length
         ? html`<ul class="chosen">
             ${this.files.map(
               (c, i) => html`<li>
-                <span>${c.file.name} (${formatSize(c.file.size, this.locale)})
+                <span>${c.file.name} (${formatSize(this.locale, c.file.size)})
                   ${c.error ? html`<span class="field-error" role="alert">${c.error}</span>` : nothing}</span>
-                <progress max="1" .value=${c.progress} aria-label=${this.tx('progress', { name: c.file.name })}></progress>
-                <button type="button" class="btn small" ?disabled=${this.sending} aria-label=${this.tx('remove', { name: c.file.name })} @click=${() => this.removeFile(i)}>✕</button>
+                <progress max="1" .value=${c.progress} aria-label=${this.t('thread.progress', { name: c.file.name })}></progress>
+                <button type="button" class="btn small" ?disabled=${this.sending} aria-label=${this.t('thread.remove', { name: c.file.name })} @click=${() => this.removeFile(i)}>✕</button>
               </li>`,
             )}
           </ul>`
         : nothing}
       <div class="actions">
-        <button class="btn primary" type="submit" ?disabled=${this.sending}>${this.sending ? this.tx('sending') : this.tx('send')}</button>
+        <button class="btn primary" type="submit" ?disabled=${this.sending}>${this.sending ? this.t('thread.sending') : this.t('thread.send')}</button>
       </div>
     </form>`;
   }

@@ -1,5 +1,7 @@
 // The HTTP client every element uses: bearer token from the host, problem+json
-// turned into a typed ApiError, and one retry with a fresh token on 401.
+// turned into a typed ApiError, and one retry with a fresh token on 401 — for
+// JSON calls, downloads and uploads with progress alike.
+import type { ApiMethod, ApiRoutes, PathParamNames, Route } from '../../contract/api.js';
 import type { Problem } from '../../contract/types.js';
 
 /** Supplied by the host portal: returns its SSO access token, a new one when `forceRefresh` is set. */
@@ -32,57 +34,94 @@ export class ApiError extends Error {
   }
 }
 
-export interface CallOptions {
-  query?: Record<string, string | number | boolean | null | undefined> | URLSearchParams;
+type Routes<M extends ApiMethod> = ApiRoutes[M];
+type Params<P extends string> = [PathParamNames<P>] extends [never]
+  ? { params?: undefined }
+  : { params: Record<PathParamNames<P>, number | string> };
+
+/** What a call to `path` takes: its path parameters, query and body as the contract declares them, and the call's own options. */
+export type CallOptions<P extends string, R extends Route> = Params<P> &
+  (R extends { query: infer Q } ? { query?: Q } : { query?: undefined }) &
+  (R extends { body: infer B } ? { body: B } : { body?: undefined }) & {
+    /** The request version the user saw; sent as `If-Match: "<version>"`. */
+    ifMatch?: number;
+    signal?: AbortSignal;
+  };
+
+/** The options argument, optional when the route needs none. */
+type Args<P extends string, R extends Route> = {} extends CallOptions<P, R> ? [opts?: CallOptions<P, R>] : [opts: CallOptions<P, R>];
+
+/** Paths of the routes that take a multipart form. */
+type UploadPath = { [P in keyof Routes<'POST'>]: Routes<'POST'>[P] extends { body: FormData } ? P : never }[keyof Routes<'POST'>];
+
+export interface UploadOptions {
+  /** Bytes of the request body sent so far, and its total. */
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** What the client sends, once the contract's types have been checked. */
+interface Call {
+  params?: Record<string, number | string>;
+  query?: object;
   body?: unknown;
-  /** The request version the user saw; sent as `If-Match: "<version>"`. */
   ifMatch?: number;
   signal?: AbortSignal;
 }
 
-export interface ApiResponse<T> {
-  data: T;
-  etag: string | null;
-}
-
+/**
+ * Calls the Atende API with the routes, inputs and answers typed by the
+ * contract (contract/api.ts): JSON answers parsed, files as a Blob.
+ */
 export class ApiClient {
   constructor(
     private readonly connection: () => Connection,
     private readonly onUnauthorized?: (error: ApiError) => void,
   ) {}
 
-  get<T>(path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
-    return this.request<T>('GET', path, opts);
+  get<P extends keyof Routes<'GET'>>(path: P, ...[opts]: Args<P, Routes<'GET'>[P]>): Promise<Routes<'GET'>[P]['response']> {
+    return this.request('GET', path, opts);
   }
 
-  async request<T>(method: string, path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
-    const res = await this.send(method, path, opts);
-    if (res.status === 204) return { data: undefined as T, etag: res.headers.get('ETag') };
-    return { data: (await res.json()) as T, etag: res.headers.get('ETag') };
+  post<P extends keyof Routes<'POST'>>(path: P, ...[opts]: Args<P, Routes<'POST'>[P]>): Promise<Routes<'POST'>[P]['response']> {
+    return this.request('POST', path, opts);
   }
 
-  /** Downloads a file with the bearer token (attachments are not public). */
-  async blob(path: string, signal?: AbortSignal): Promise<Blob> {
-    return (await this.send('GET', path, { signal })).blob();
+  put<P extends keyof Routes<'PUT'>>(path: P, ...[opts]: Args<P, Routes<'PUT'>[P]>): Promise<Routes<'PUT'>[P]['response']> {
+    return this.request('PUT', path, opts);
   }
 
-  url(path: string, query?: CallOptions['query']): string {
-    const base = this.connection().base.replace(/\/+$/, '');
-    const url = new URL(`${base}/${path.replace(/^\/+/, '')}`, document.baseURI);
-    const params = query instanceof URLSearchParams ? query : new URLSearchParams();
-    if (query && !(query instanceof URLSearchParams)) {
-      for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-    }
-    params.forEach((v, k) => url.searchParams.set(k, v));
+  /**
+   * POSTs a multipart form, reporting the upload's progress (fetch cannot,
+   * XHR can), with the same token handling and errors as every other call.
+   */
+  async upload<P extends UploadPath>(
+    path: P,
+    opts: Params<P> & { body: FormData } & UploadOptions,
+  ): Promise<Routes<'POST'>[P]['response']> {
+    const url = this.url(path, opts);
+    return read(await this.authorized((token) => postWithProgress(url, opts.body, token, opts)));
+  }
+
+  private async request<T>(method: ApiMethod, path: string, call: Call = {}): Promise<T> {
+    return read<T>(await this.authorized((token) => this.fetchOnce(method, this.url(path, call), call, token)));
+  }
+
+  /** The absolute URL of `path` under the API base, parameters filled in and the query appended. */
+  private url(path: string, call: Call): string {
+    const filled = path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(call.params?.[name])));
+    const url = new URL(`${this.connection().base.replace(/\/+$/, '')}${filled}`, document.baseURI);
+    for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
     return url.href;
   }
 
-  private async send(method: string, path: string, opts: CallOptions): Promise<Response> {
+  /** Makes one attempt with the host's token; on 401 asks for a fresh token and retries once. */
+  private async authorized(attempt: (token: string | undefined) => Promise<Response>): Promise<Response> {
     const conn = this.connection();
-    let res = await this.fetchOnce(method, path, opts, await this.token(conn, false));
+    let res = await attempt(await this.token(conn, false));
     if (res.status === 401 && conn.tokenProvider) {
       // The token expired mid-action: ask the host for a fresh one and retry once.
-      res = await this.fetchOnce(method, path, opts, await this.token(conn, true));
+      res = await attempt(await this.token(conn, true));
     }
     if (res.ok) return res;
     const error = await toApiError(res);
@@ -99,17 +138,18 @@ export class ApiClient {
     }
   }
 
-  private async fetchOnce(method: string, path: string, opts: CallOptions, token: string | undefined): Promise<Response> {
+  private async fetchOnce(method: string, url: string, call: Call, token: string | undefined): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (opts.ifMatch !== undefined) headers['If-Match'] = `"${opts.ifMatch}"`;
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (call.ifMatch !== undefined) headers['If-Match'] = `"${call.ifMatch}"`;
+    const form = call.body instanceof FormData;
+    if (call.body !== undefined && !form) headers['Content-Type'] = 'application/json';
     try {
-      return await fetch(this.url(path, opts.query), {
+      return await fetch(url, {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal: opts.signal,
+        body: call.body === undefined ? undefined : form ? (call.body as FormData) : JSON.stringify(call.body),
+        signal: call.signal,
         credentials: 'omit',
       });
     } catch (err) {
@@ -117,6 +157,36 @@ export class ApiClient {
       throw new ApiError(0, 'Sem conexão', '');
     }
   }
+}
+
+/** The answer's content, typed by the route it answers: JSON parsed, anything else (a file) as a Blob, nothing for 204. */
+async function read<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  return (/json/.test(res.headers.get('Content-Type') ?? '') ? res.json() : res.blob()) as Promise<T>;
+}
+
+/** One multipart POST through XHR, answered as a fetch Response so errors map the same way. */
+function postWithProgress(url: string, form: FormData, token: string | undefined, opts: UploadOptions): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    if (opts.signal?.aborted) return reject(new DOMException('Aborted', 'AbortError'));
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && opts.onProgress?.(e.loaded, e.total);
+    xhr.onload = () =>
+      resolve(
+        new Response(xhr.status === 204 ? null : xhr.responseText, {
+          status: xhr.status,
+          statusText: xhr.statusText,
+          headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
+        }),
+      );
+    xhr.onerror = () => reject(new ApiError(0, 'Sem conexão', ''));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
 
 async function toApiError(res: Response): Promise<ApiError> {

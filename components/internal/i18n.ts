@@ -1,5 +1,6 @@
-// UI text: pt-BR by default, English when `lang="en"` is set on the element or
-// on its `atende-session`. Dates shown in Brasília time.
+// UI text of every element: pt-BR by default, English when `lang="en"` is set
+// on the element or on its `atende-session`; keys are prefixed by the element
+// or concern (`queue.`, `form.`, `thread.`, …). Dates shown in Brasília time.
 import type { RequestStatus } from '../../contract/types.js';
 
 export type Locale = 'pt-BR' | 'en';
@@ -169,11 +170,52 @@ const ptBR = {
   'dialog.evaluate.submit': 'Enviar avaliação',
   'dialog.evaluate.required': 'Diga se aprova ou não o atendimento.',
   'dialog.draft': 'Rascunho guardado neste navegador enquanto você digita.',
+
+  'thread.title': 'Acompanhamentos',
+  'thread.loading': 'Carregando acompanhamentos…',
+  'thread.error': 'Não foi possível carregar os acompanhamentos.',
+  'thread.empty': 'Ainda não há acompanhamentos nesta solicitação.',
+  'thread.older': 'Carregar anteriores',
+  'thread.loadingOlder': 'Carregando anteriores…',
+  'thread.staff': 'Equipe',
+  'thread.citizen': 'Cidadão',
+  'thread.internalNote': 'Nota interna — visível somente para a equipe',
+  'thread.infoRequest': 'Pedido de informações ao cidadão',
+  'thread.reply': 'Resposta do cidadão',
+  'thread.attachments': 'Anexos',
+  'thread.download': 'Baixar {name} ({size})',
+  'thread.awaitingCitizen': 'O atendimento pediu mais informações. Responda abaixo para que a solicitação volte a andar; o prazo fica parado enquanto isso.',
+  'thread.awaitingStaff': 'Aguardando resposta do cidadão; o prazo está parado.',
+  'thread.compose': 'Criar Acompanhamento',
+  'thread.kind': 'Tipo',
+  'thread.kind.message': 'Mensagem ao cidadão',
+  'thread.kind.internal_note': 'Nota interna (somente equipe)',
+  'thread.kind.info_request': 'Solicitar informações (pausa o prazo)',
+  'thread.body': 'Mensagem',
+  'thread.bodyRequired': 'Escreva a mensagem antes de enviar.',
+  'thread.files': 'Anexos ({types}; até {mb} MB cada)',
+  'thread.drop': 'ou arraste os arquivos para cá',
+  'thread.remove': 'Remover {name}',
+  'thread.badType': '{name}: tipo não aceito. Envie {types}.',
+  'thread.tooBig': '{name}: passa do limite de {mb} MB.',
+  'thread.send': 'Criar Acompanhamento',
+  'thread.sending': 'Enviando…',
+  'thread.progress': 'Envio de {name}',
+  'thread.sent': 'Acompanhamento criado.',
+  'thread.failed': 'O acompanhamento não foi enviado; o texto e os arquivos continuam aqui para tentar de novo.',
+  'thread.closed': 'Esta solicitação não aceita novos acompanhamentos.',
+  'thread.event.file': 'Solicitação enviada',
+  'thread.event.start_analysis': 'Análise iniciada',
+  'thread.event.answer_step': 'Etapa respondida',
+  'thread.event.approve': 'Solicitação aprovada',
+  'thread.event.reject': 'Solicitação reprovada',
+  'thread.event.conclude': 'Atendimento concluído',
+  'thread.event.evaluate': 'Atendimento avaliado pelo cidadão',
+  'thread.event.other': 'Atualização da solicitação',
+  'thread.by': 'por {name}',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;
-
-
 
 /** Sent on window when a dictionary fetched on demand arrives; elements re-render. */
 export const LOCALE_LOADED = 'atende-locale-loaded';
@@ -182,7 +224,7 @@ export const LOCALE_LOADED = 'atende-locale-loaded';
  * A dictionary fetched on first use: English ships in its own chunk, so pt-BR
  * pages never download it. Returns undefined until it has arrived.
  */
-export function lazyDictionary<T>(load: () => Promise<T>): () => T | undefined {
+function lazyDictionary<T>(load: () => Promise<T>): () => T | undefined {
   let value: T | undefined;
   let started = false;
   return () => {
@@ -266,4 +308,12 @@ export function timeLeft(locale: Locale, dueAt: string, now = Date.now()): { tex
   }
   if (days <= 0) return { text: translate(locale, 'deadline.today'), overdue: false };
   return { text: translate(locale, days === 1 ? 'deadline.leftOne' : 'deadline.left', { n: days }), overdue: false };
+}
+
+/** A file size as people read it: "830 B", "12,5 KB", "3,2 MB". */
+export function formatSize(locale: Locale, bytes: number): string {
+  const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${fmt.format(bytes / 1024)} KB`;
+  return `${fmt.format(bytes / 1024 / 1024)} MB`;
 }

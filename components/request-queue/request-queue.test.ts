@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { RequestDetail, RequestPage } from '../../contract/types.js';
-import { ATTENDANT, CITIZEN, api, advance, expectAccessible, fileRequest, token } from '../../test/e2e/support.js';
+import { CLOCK_STATUSES, type RequestDetail } from '../../contract/types.js';
+import { ATTENDANT, advance, apiAs, expectAccessible, fileRequest, newCitizen, token } from '../internal/test-support.js';
 import '../define.js';
 import type { AtendeRequestQueue } from './request-queue.js';
 
@@ -13,6 +13,9 @@ const settled = async (el: AtendeRequestQueue) => {
   await el.updateComplete;
   await waitUntil(() => !el.shadowRoot!.querySelector('table.busy, .loading'), 'queue kept loading');
 };
+
+/** Staff columns: protocol, service, citizen, filed, status, deadline, assignee. */
+const COL = { protocol: 0, service: 1, citizen: 2, status: 4, deadline: 5, assignee: 6 };
 
 async function queue(sub = ATTENDANT, attrs: { view?: string; pageSize?: number; hrefTemplate?: string } = {}) {
   const t = await token(sub);
@@ -27,211 +30,254 @@ async function queue(sub = ATTENDANT, attrs: { view?: string; pageSize?: number;
   return el;
 }
 
+/** Searches as a user does: types in the search field and presses the button. */
+async function search(el: AtendeRequestQueue, text: string) {
+  q<HTMLInputElement>(el, '#q').value = text;
+  q<HTMLButtonElement>(el, 'form button[type="submit"]').click();
+  await settled(el);
+}
+
+function choose(el: AtendeRequestQueue, selector: string, value: string) {
+  const field = q<HTMLSelectElement | HTMLInputElement>(el, selector);
+  field.value = value;
+  field.dispatchEvent(new Event('change'));
+}
+
+/** A fresh citizen with `n` requests filed (oldest first); the staff finds them by `word`. */
+async function citizenWith(n: number) {
+  const citizen = newCitizen();
+  const filed: RequestDetail[] = [];
+  for (let i = 0; i < n; i++) filed.push(await fileRequest({ citizen: citizen.sub }));
+  return { ...citizen, filed };
+}
+
 describe('atende-request-queue', () => {
   it('lists the institution queue with headed columns, counts and an open button per row', async () => {
-    const t0 = performance.now();
+    const { name, word, filed } = await citizenWith(2);
     const el = await queue();
-    const firstRender = performance.now() - t0;
-    console.log(`queue first render (25 rows, real BFF): ${firstRender.toFixed(0)} ms`);
     expect(q(el, 'h2').textContent).to.equal('Solicitações');
     const headers = [...el.shadowRoot!.querySelectorAll('thead th')];
     expect(headers.map((h) => h.textContent!.trim())).to.deep.equal(['Protocolo', 'Serviço', 'Cidadão', 'Enviada em', 'Situação', 'Prazo', 'Responsável', 'Ações']);
     expect(headers.every((h) => h.getAttribute('scope') === 'col')).to.be.true;
-    expect(rows(el)).to.have.length(25);
+    expect(rows(el).length).to.be.within(1, 25);
+    await search(el, word);
+    // Oldest first (the manual's order).
+    expect(cellTexts(el, COL.protocol)).to.deep.equal(filed.map((r) => r.protocol));
     expect(q(el, 'tbody th[scope="row"]').textContent).to.match(/^\d{4}\/\d{6}$/);
-    const page = await api<RequestPage>(ATTENDANT, 'GET', 'requests?limit=25');
-    expect(cellTexts(el, 0)).to.deep.equal(page.items.map((i) => i.protocol));
-    expect(page.items.every((i) => i.institution.acronym === 'DETRAN')).to.be.true;
-    const open = q(el, 'tbody .open');
-    expect(open.getAttribute('aria-label')).to.equal(`Abrir solicitação ${page.items[0].protocol}`);
+    expect(cellTexts(el, COL.service)).to.deep.equal(filed.map((r) => r.service.name));
+    expect(cellTexts(el, COL.citizen)).to.deep.equal([name, name]);
+    expect(cellTexts(el, COL.status)).to.deep.equal(['Enviada', 'Enviada']);
+    expect(cellTexts(el, COL.assignee)).to.deep.equal(['Sem responsável', 'Sem responsável']);
+    expect(q(el, 'tbody .open').getAttribute('aria-label')).to.equal(`Abrir solicitação ${filed[0].protocol}`);
     await waitUntil(() => q(el, '.chip .count').textContent !== '');
     expect(q(el, '.chip[aria-pressed="true"]').textContent).to.match(/Todas\s*\d+/);
     await expectAccessible(el);
   });
 
   it('highlights overdue deadlines with text, not colour alone', async () => {
+    // The API files requests now, with their deadline ahead: the one past its
+    // deadline comes from the data the server already holds, found through the API.
+    const api = await apiAs(ATTENDANT);
+    const running = CLOCK_STATUSES.join(',');
+    const [late] = (await api.get('/requests', { query: { status: running, sort: 'due', limit: 1 } })).items;
+    expect(late?.overdue, 'a request past its deadline').to.be.true;
     const el = await queue();
-    const sort = q<HTMLSelectElement>(el, '#sort');
-    sort.value = 'due';
-    sort.dispatchEvent(new Event('change'));
-    await settled(el);
-    const late = el.shadowRoot!.querySelectorAll('.late');
-    expect(late.length).to.be.greaterThan(0);
-    expect(late[0].textContent).to.match(/Atrasada há \d+ dias?/);
+    await search(el, late.protocol);
+    const cell = rows(el)[0].cells[COL.deadline];
+    expect(cell.querySelector('.late')!.textContent).to.match(/^⚠ Atrasada há \d+ dias?$/);
+    expect(rows(el)[0].classList.contains('overdue')).to.be.true;
   });
 
   it('filters by status from the counts', async () => {
+    const { word, filed } = await citizenWith(2);
+    await advance(filed[1].id, 'in_analysis');
     const el = await queue();
-    const chip = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.chip')].find((b) => b.textContent!.includes('Em análise'))!;
-    chip.click();
+    await search(el, word);
+    expect(rows(el)).to.have.length(2);
+    const chip = (label: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.chip')].find((b) => b.textContent!.includes(label))!;
+    chip('Em análise').click();
     await settled(el);
-    expect(chip.getAttribute('aria-pressed')).to.equal('true');
-    expect(new Set(cellTexts(el, 4))).to.deep.equal(new Set(['Em análise']));
+    expect(chip('Em análise').getAttribute('aria-pressed')).to.equal('true');
+    expect(cellTexts(el, COL.protocol)).to.deep.equal([filed[1].protocol]);
+    expect(cellTexts(el, COL.status)).to.deep.equal(['Em análise']);
+    chip('Enviada').click();
+    await settled(el);
+    expect(cellTexts(el, COL.protocol)).to.deep.equal([filed[0].protocol]);
   });
 
   it('searches by protocol and shows the empty state when nothing matches', async () => {
     const filed = await fileRequest();
     const el = await queue();
-    const input = q<HTMLInputElement>(el, '#q');
-    input.value = filed.protocol;
-    q<HTMLButtonElement>(el, 'form button[type="submit"]').click();
-    await waitUntil(() => rows(el).length === 1 && cellTexts(el, 0)[0] === filed.protocol, 'protocol search');
-    expect(cellTexts(el, 2)[0]).to.equal('Maria da Silva Oliveira');
+    await search(el, filed.protocol);
+    expect(cellTexts(el, COL.protocol)).to.deep.equal([filed.protocol]);
+    expect(cellTexts(el, COL.citizen)).to.deep.equal([filed.citizen.name]);
 
-    input.value = 'Ninguém Comestenome';
-    q<HTMLButtonElement>(el, 'form button[type="submit"]').click();
+    await search(el, `Ninguém ${newCitizen().word}`);
     await waitUntil(() => el.shadowRoot!.querySelector('.empty'), 'empty state');
     expect(q(el, '.empty').textContent).to.contain('Nenhuma solicitação corresponde aos filtros');
     expect(q(el, '[role="status"]').textContent).to.contain('Nenhuma solicitação corresponde aos filtros');
     q<HTMLButtonElement>(el, '.clear').click();
     await loaded(el);
-    expect(rows(el)).to.have.length(25);
+    expect(q<HTMLInputElement>(el, '#q').value).to.equal('');
+    expect(el.shadowRoot!.querySelector('.clear')).to.be.null;
   });
 
   it('filters by service and month and orders by deadline', async () => {
-    // A past month, where the other tests (which file new requests now) add nothing.
-    const oldest = (await api<RequestPage>(ATTENDANT, 'GET', 'requests?limit=1')).items[0];
-    const month = oldest.filedAt.slice(0, 7);
+    const citizen = newCitizen();
+    const [a1, b, a2] = [
+      await fileRequest({ citizen: citizen.sub, service: 0 }),
+      await fileRequest({ citizen: citizen.sub, service: 1 }),
+      await fileRequest({ citizen: citizen.sub, service: 0 }),
+    ];
+    expect(a1.service.id).not.to.equal(b.service.id);
     const el = await queue();
+    await search(el, citizen.word);
+    expect(cellTexts(el, COL.protocol)).to.deep.equal([a1.protocol, b.protocol, a2.protocol]);
+
     const service = q<HTMLSelectElement>(el, '#service');
     await waitUntil(() => service.options.length > 1, 'services loaded');
-    expect([...service.options].map((o) => o.text.trim())).to.include('Segunda via da Carteira Nacional de Habilitação');
-    service.value = String(oldest.service.id);
-    service.dispatchEvent(new Event('change'));
+    expect([...service.options].map((o) => o.text.trim())).to.include.members([a1.service.name, b.service.name]);
+    choose(el, '#service', String(a1.service.id));
     await settled(el);
-    expect(new Set(cellTexts(el, 1))).to.deep.equal(new Set([oldest.service.name]));
+    expect(cellTexts(el, COL.protocol)).to.deep.equal([a1.protocol, a2.protocol]);
 
-    const monthInput = q<HTMLInputElement>(el, '#month');
-    monthInput.value = month;
-    monthInput.dispatchEvent(new Event('change'));
-    const sort = q<HTMLSelectElement>(el, '#sort');
-    sort.value = 'due';
-    sort.dispatchEvent(new Event('change'));
+    const month = a1.filedAt.slice(0, 7);
+    choose(el, '#month', month);
+    choose(el, '#service', '');
+    choose(el, '#sort', 'due');
     await settled(el);
-    const expected = await api<RequestPage>(ATTENDANT, 'GET', `requests?serviceId=${oldest.service.id}&month=${month}&sort=due`);
-    expect(cellTexts(el, 0)).to.deep.equal(expected.items.map((i) => i.protocol));
-    expect(cellTexts(el, 0)).to.include(oldest.protocol);
+    const api = await apiAs(ATTENDANT);
+    const expected = await api.get('/requests', { query: { q: citizen.word, month, sort: 'due' } });
+    expect(expected.items).to.have.length(3);
+    expect(cellTexts(el, COL.protocol)).to.deep.equal(expected.items.map((i) => i.protocol));
   });
 
   it('shows only the requests assigned to me', async () => {
-    const mine = await advance((await fileRequest()).id, 'in_service');
+    const { word, filed } = await citizenWith(2);
+    const mine = await advance(filed[0].id, 'in_service');
+    const me = await (await apiAs(ATTENDANT)).get('/me');
     const el = await queue();
+    await search(el, word);
+    expect(rows(el)).to.have.length(2);
     q<HTMLInputElement>(el, '#mine').click();
     await settled(el);
-    const sort = q<HTMLSelectElement>(el, '#sort');
-    sort.value = 'due';
-    sort.dispatchEvent(new Event('change'));
-    await settled(el);
-    expect(new Set(cellTexts(el, 6))).to.deep.equal(new Set(['Carlos Eduardo Santos']));
-    const input = q<HTMLInputElement>(el, '#q');
-    input.value = mine.protocol;
-    q<HTMLButtonElement>(el, 'form button[type="submit"]').click();
-    await waitUntil(() => cellTexts(el, 0).join() === mine.protocol, 'my new request found');
+    expect(cellTexts(el, COL.protocol)).to.deep.equal([mine.protocol]);
+    expect(cellTexts(el, COL.assignee)).to.deep.equal([me.name]);
   });
 
   it('pages with keyset cursors, forwards and back', async () => {
-    const el = await queue(ATTENDANT, { pageSize: 5 });
-    const first = cellTexts(el, 0);
+    const { word, filed } = await citizenWith(3);
+    const el = await queue(ATTENDANT, { pageSize: 2 });
+    await search(el, word);
+    expect(cellTexts(el, COL.protocol)).to.deep.equal([filed[0].protocol, filed[1].protocol]);
     const nav = q(el, 'nav[aria-label="Paginação"]');
     const [prev, next] = nav.querySelectorAll('button');
     expect(prev.disabled).to.be.true;
     next.click();
-    await waitUntil(() => cellTexts(el, 0)[0] !== first[0], 'page 2');
+    await waitUntil(() => cellTexts(el, COL.protocol)[0] === filed[2].protocol, 'page 2');
+    expect(rows(el)).to.have.length(1);
     expect(nav.textContent).to.contain('Página 2');
-    expect(cellTexts(el, 0).some((p) => first.includes(p))).to.be.false;
+    expect(next.disabled).to.be.true;
     prev.click();
-    await waitUntil(() => cellTexts(el, 0)[0] === first[0], 'back to page 1');
+    await waitUntil(() => cellTexts(el, COL.protocol)[0] === filed[0].protocol, 'back to page 1');
   });
 
   it('opens a request with the keyboard and emits atende-request-open', async () => {
+    const filed = await fileRequest();
     const el = await queue();
-    const open = q<HTMLButtonElement>(el, 'tbody .open');
-    open.focus();
+    await search(el, filed.protocol);
+    q<HTMLButtonElement>(el, 'tbody .open').focus();
     const event = oneEvent(el, 'atende-request-open');
     await sendKeys({ press: 'Enter' });
     const { detail } = await event;
-    expect(detail.protocol).to.equal(rows(el)[0].cells[0].textContent!.trim());
+    expect(detail).to.deep.equal({ id: filed.id, protocol: filed.protocol });
     await el.updateComplete;
     expect(rows(el)[0].getAttribute('aria-current')).to.equal('true');
   });
 
   it('navigates with href-template links', async () => {
+    const filed = await fileRequest();
     const el = await queue(ATTENDANT, { hrefTemplate: '#/solicitacoes/{id}' });
-    const link = q<HTMLAnchorElement>(el, 'tbody a.open');
-    const page = await api<RequestPage>(ATTENDANT, 'GET', 'requests?limit=1');
-    expect(link.getAttribute('href')).to.equal(`#/solicitacoes/${page.items[0].id}`);
+    await search(el, filed.protocol);
+    expect(q<HTMLAnchorElement>(el, 'tbody a.open').getAttribute('href')).to.equal(`#/solicitacoes/${filed.id}`);
   });
 
   it("shows the citizen's own requests with the decision and their evaluation", async () => {
-    const filed = await fileRequest();
-    await advance(filed.id, 'concluded');
-    const el = await queue(CITIZEN, { view: 'citizen', pageSize: 100 });
+    const citizen = await citizenWith(4);
+    const [waiting, rejected, concluded, evaluated] = citizen.filed;
+    const staff = await apiAs(ATTENDANT);
+    await advance(rejected.id, 'in_analysis');
+    await staff.post('/requests/:id/reject', { params: { id: rejected.id }, body: { justification: 'Documento ilegível.' } });
+    await advance(concluded.id, 'concluded');
+    await advance(evaluated.id, 'concluded');
+    await (await apiAs(citizen.sub)).post('/requests/:id/evaluation', { params: { id: evaluated.id }, body: { verdict: 'approved' } });
+
+    const el = await queue(citizen.sub, { view: 'citizen' });
     expect(q(el, 'h2').textContent).to.equal('Minhas solicitações');
     const headers = [...el.shadowRoot!.querySelectorAll('thead th')].map((h) => h.textContent!.trim());
-    expect(headers).to.include.members(['Parecer', 'Sua avaliação']);
-    expect(headers).not.to.include('Cidadão');
-    // Oldest first; requests other tests file meanwhile can only come after these.
-    const mine = await api<RequestPage>(CITIZEN, 'GET', 'requests?as=citizen&limit=100');
-    expect(mine.items.map((i) => i.protocol).slice(0, rows(el).length)).to.deep.equal(cellTexts(el, 0));
-    const row = rows(el).find((r) => r.cells[0].textContent!.trim() === filed.protocol)!;
-    expect(row.cells[5].textContent).to.contain('Aprovada');
-    expect(row.cells[6].textContent).to.contain('Aguardando sua avaliação');
-    const rejected = rows(el).find((r) => r.cells[3].textContent!.includes('Reprovada'));
-    if (rejected) expect(rejected.cells[5].textContent).to.contain('Reprovada');
-    expect(rows(el).some((r) => /Você (não )?aprovou o atendimento/.test(r.cells[6].textContent!))).to.be.true;
+    expect(headers).to.deep.equal(['Protocolo', 'Serviço', 'Enviada em', 'Situação', 'Prazo', 'Parecer', 'Sua avaliação', 'Ações']);
+    expect(cellTexts(el, 0)).to.deep.equal([waiting, rejected, concluded, evaluated].map((r) => r.protocol));
+    expect(cellTexts(el, 3)).to.deep.equal(['Enviada', 'Reprovada', 'Concluída', 'Avaliada']);
+    expect(cellTexts(el, 5)).to.deep.equal(['Aguardando análise', '✕ Reprovada', '✓ Aprovada', '✓ Aprovada']);
+    expect(cellTexts(el, 6)).to.deep.equal(['—', '—', 'Aguardando sua avaliação', 'Você aprovou o atendimento']);
     await expectAccessible(el);
   });
 
   it('refreshes when a request changes elsewhere on the page', async () => {
     const filed = await fileRequest();
     const el = await queue();
-    const search = q<HTMLInputElement>(el, '#q');
-    search.value = filed.protocol;
-    q<HTMLButtonElement>(el, 'form button[type="submit"]').click();
-    await waitUntil(() => cellTexts(el, 4)[0] === 'Enviada', 'filed request shown');
-    const updated = await api<RequestDetail>(ATTENDANT, 'POST', `requests/${filed.id}/analysis`);
+    await search(el, filed.protocol);
+    expect(cellTexts(el, COL.status)).to.deep.equal(['Enviada']);
+    const updated = await (await apiAs(ATTENDANT)).post('/requests/:id/analysis', { params: { id: filed.id } });
     document.dispatchEvent(new CustomEvent('atende-request-changed', { detail: { id: updated.id, action: 'start_analysis', status: updated.status, version: updated.version } }));
-    await waitUntil(() => cellTexts(el, 4)[0] === 'Em análise', 'row refreshed');
+    await waitUntil(() => cellTexts(el, COL.status)[0] === 'Em análise', 'row refreshed');
   });
 
   it('shows an error with a retry when the API refuses the token', async () => {
-    const el = await fixture<AtendeRequestQueue>(html`<atende-request-queue api="/api" .token=${'not-a-token'}></atende-request-queue>`);
+    const { sub, filed } = await citizenWith(1);
+    const el = await fixture<AtendeRequestQueue>(html`<atende-request-queue api="/api" view="citizen" .token=${'not-a-token'}></atende-request-queue>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error shown');
     expect(q(el, '[role="alert"]').textContent).to.contain('Sua sessão expirou');
     expect(q(el, '[role="alert"] button').textContent!.trim()).to.equal('Tentar novamente');
-    el.token = await token(ATTENDANT);
+    el.token = await token(sub);
     await loaded(el);
+    expect(cellTexts(el, 0)).to.deep.equal([filed[0].protocol]);
   });
 
   it('asks the host for a fresh token once on 401 and retries', async () => {
+    const { sub, filed } = await citizenWith(1);
     const calls: boolean[] = [];
-    const good = await token(ATTENDANT);
+    const good = await token(sub);
     const provider = async ({ forceRefresh }: { forceRefresh: boolean }) => {
       calls.push(forceRefresh);
       return forceRefresh ? good : 'expired-token';
     };
-    const el = await fixture<AtendeRequestQueue>(html`<atende-request-queue .tokenProvider=${provider}></atende-request-queue>`);
+    const el = await fixture<AtendeRequestQueue>(html`<atende-request-queue view="citizen" .tokenProvider=${provider}></atende-request-queue>`);
     await loaded(el);
     expect(calls).to.include(true);
+    expect(cellTexts(el, 0)).to.deep.equal([filed[0].protocol]);
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.be.null;
   });
 
   it('takes api, token provider and language from atende-session', async () => {
-    const good = await token(ATTENDANT);
+    const { sub } = await citizenWith(3);
+    const good = await token(sub);
     const wrap = await fixture(html`<atende-session api="/api" lang="en" .tokenProvider=${async () => good}>
-      <atende-request-queue></atende-request-queue>
-      <atende-request-queue view="staff" page-size="3"></atende-request-queue>
+      <atende-request-queue view="citizen"></atende-request-queue>
+      <atende-request-queue view="citizen" page-size="2"></atende-request-queue>
     </atende-session>`);
     const [a, b] = wrap.querySelectorAll('atende-request-queue');
     await loaded(a);
     await loaded(b);
-    expect(q(a, 'h2').textContent).to.equal('Requests');
+    await waitUntil(() => q(a, 'h2').textContent === 'My requests', 'English text did not arrive');
     expect(q(a, 'thead th').textContent).to.equal('Protocol');
-    expect(rows(b)).to.have.length(3);
+    expect(rows(a)).to.have.length(3);
+    expect(rows(b)).to.have.length(2);
   });
 
   it('turns rows into labelled cards in a narrow container, still accessible', async () => {
-    const t = await token(CITIZEN);
+    const { sub } = await citizenWith(1);
+    const t = await token(sub);
     const wrap = await fixture<HTMLDivElement>(html`<div style="width: 340px">
       <atende-request-queue view="citizen" page-size="5" .token=${t}></atende-request-queue>
     </div>`);
@@ -247,16 +293,23 @@ describe('atende-request-queue', () => {
     await expectAccessible(el);
   });
 
-  it('works with the keyboard alone: status filter, search and open', async () => {
+  it('works with the keyboard alone: search, status filter and open', async () => {
+    const { word, filed } = await citizenWith(2);
+    await advance(filed[1].id, 'in_analysis');
     const el = await queue();
+    q<HTMLInputElement>(el, '#q').focus();
+    await sendKeys({ type: word });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => rows(el).length === 2, 'searched with Enter');
+    // "Todas", then Tab to "Enviada".
     q<HTMLButtonElement>(el, '.chip').focus();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await settled(el);
-    expect(new Set(cellTexts(el, 4))).to.deep.equal(new Set(['Enviada']));
-    q<HTMLInputElement>(el, '#q').focus();
-    await sendKeys({ type: cellTexts(el, 0)[0] });
+    expect(cellTexts(el, COL.protocol)).to.deep.equal([filed[0].protocol]);
+    q<HTMLButtonElement>(el, 'tbody .open').focus();
+    const event = oneEvent(el, 'atende-request-open');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => rows(el).length === 1, 'searched with Enter');
+    expect((await event).detail.id).to.equal(filed[0].id);
   });
 });

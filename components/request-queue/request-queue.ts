@@ -5,14 +5,20 @@ import { classMap } from 'lit/directives/class-map.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { Me, RequestPage, RequestStatus, RequestSummary, ServiceSummary } from '../../contract/types.js';
+import { CLOCK_STATUSES, REQUEST_STATUSES, type RequestPage, type RequestStatus, type RequestSummary } from '../../contract/types.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { statusLabel } from '../internal/i18n.js';
 import { hostStyles } from '../internal/styles.js';
 import { queueStyles } from './request-queue.styles.js';
 import { columns, renderRow } from './rows.js';
 
-const STATUSES: RequestStatus[] = ['submitted', 'in_analysis', 'in_service', 'awaiting_citizen', 'rejected', 'concluded', 'evaluated'];
+/**
+ * The status filters, in the order the queue shows them: the open statuses
+ * (deadline running, or paused while the citizen answers) before the decided
+ * ones, each group in the life-cycle order of the contract's list.
+ */
+const OPEN = new Set<RequestStatus>([...CLOCK_STATUSES, 'awaiting_citizen']);
+const STATUS_TABS: RequestStatus[] = [...REQUEST_STATUSES.filter((s) => OPEN.has(s)), ...REQUEST_STATUSES.filter((s) => !OPEN.has(s))];
 
 interface Filters {
   status: string;
@@ -75,10 +81,22 @@ export class AtendeRequestQueue extends AtendeElement {
   @state() private monthError = '';
 
   private readonly pageTask = new Task(this, {
-    args: () => [this.apiBase, this.credential, this.listQuery()] as const,
-    task: async ([, credential, query], { signal }) => {
+    // Filters and cursors are replaced, never mutated: a new value is a new page to fetch.
+    args: () => [this.apiBase, this.credential, this.view, this.pageSize, this.filters, this.cursors] as const,
+    task: async ([, credential, view, pageSize, f, cursors], { signal }) => {
       if (!credential) return initialState;
-      return (await this.client.get<RequestPage>('requests', { query: new URLSearchParams(query), signal })).data;
+      const query = {
+        as: view,
+        sort: f.sort,
+        limit: Math.min(100, Math.max(1, pageSize || 25)),
+        status: f.status || undefined,
+        serviceId: f.serviceId ? Number(f.serviceId) : undefined,
+        month: f.month || undefined,
+        assigneeId: f.mine && view === 'staff' ? ('me' as const) : undefined,
+        q: f.q.trim() || undefined,
+        cursor: cursors.at(-1),
+      };
+      return this.client.get('/requests', { query, signal });
     },
   });
 
@@ -86,7 +104,7 @@ export class AtendeRequestQueue extends AtendeElement {
     args: () => [this.apiBase, this.credential, this.view] as const,
     task: async ([, credential, view], { signal }) => {
       if (!credential) return initialState;
-      return (await this.client.get<{ counts: Record<string, number> }>('requests/counts', { query: { as: view }, signal })).data.counts;
+      return (await this.client.get('/requests/counts', { query: { as: view }, signal })).counts;
     },
   });
 
@@ -95,11 +113,11 @@ export class AtendeRequestQueue extends AtendeElement {
     task: async ([, credential, view], { signal }) => {
       if (!credential) return initialState;
       const [services, me] = await Promise.all([
-        this.client.get<{ items: ServiceSummary[] }>('services', { signal }),
-        view === 'staff' ? this.client.get<Me>('me', { signal }) : undefined,
+        this.client.get('/services', { signal }),
+        view === 'staff' ? this.client.get('/me', { signal }) : undefined,
       ]);
-      const mine = new Set(me?.data.memberships.map((m) => m.institution.id));
-      return services.data.items.filter((s) => view === 'citizen' || mine.has(s.institution.id));
+      const mine = new Set(me?.memberships.map((m) => m.institution.id));
+      return services.items.filter((s) => view === 'citizen' || mine.has(s.institution.id));
     },
   });
 
@@ -123,19 +141,6 @@ export class AtendeRequestQueue extends AtendeElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('view') && changed.get('view') !== undefined) this.applyFilters(NO_FILTERS);
-  }
-
-  private listQuery(): string {
-    const f = this.filters;
-    const p = new URLSearchParams({ as: this.view, sort: f.sort, limit: String(Math.min(100, Math.max(1, this.pageSize || 25))) });
-    if (f.status) p.set('status', f.status);
-    if (f.serviceId) p.set('serviceId', f.serviceId);
-    if (f.month) p.set('month', f.month);
-    if (f.mine && this.view === 'staff') p.set('assigneeId', 'me');
-    if (f.q.trim()) p.set('q', f.q.trim());
-    const cursor = this.cursors.at(-1);
-    if (cursor) p.set('cursor', cursor);
-    return p.toString();
   }
 
   private applyFilters(next: Filters): void {
@@ -230,7 +235,7 @@ export class AtendeRequestQueue extends AtendeElement {
     return html`
       <div class="counts" part="counts" role="group" aria-label=${this.t('queue.byStatus')}>
         ${chip('', this.t('queue.all'), this.countsTask.value ? total : undefined)}
-        ${STATUSES.filter((s) => s !== 'awaiting_citizen' || counts[s]).map((s) =>
+        ${STATUS_TABS.filter((s) => s !== 'awaiting_citizen' || counts[s]).map((s) =>
           chip(s, statusLabel(this.locale, s), this.countsTask.value ? (counts[s] ?? 0) : undefined),
         )}
       </div>

@@ -3,11 +3,11 @@
 import { html, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { RequestStatus, RequestSummary } from '../../contract/types.js';
+import { CLOCK_STATUSES, type RequestStatus, type RequestSummary } from '../../contract/types.js';
 import { type Locale, type MessageKey, formatDate, statusLabel, timeLeft } from '../internal/i18n.js';
 import { openIcon } from './request-queue.styles.js';
 
-const RUNNING = new Set<RequestStatus>(['submitted', 'in_analysis', 'in_service']);
+const RUNNING = new Set<RequestStatus>(CLOCK_STATUSES);
 const APPROVED = new Set<RequestStatus>(['in_service', 'awaiting_citizen', 'concluded', 'evaluated']);
 
 export interface RowView {

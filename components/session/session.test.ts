@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { ATTENDANT, CITIZEN, token } from '../../test/e2e/support.js';
+import { expectAccessible, fileRequest, newCitizen, token } from '../internal/test-support.js';
 import '../define.js';
 import { defineElement } from '../internal/define-element.js';
 import type { AtendeRequestQueue } from '../request-queue/request-queue.js';
@@ -10,10 +10,12 @@ const rowCount = (el: Element) => el.shadowRoot?.querySelectorAll('tbody tr').le
 
 describe('atende-session', () => {
   it('is transparent to layout and shares its configuration with several elements', async () => {
-    const good = await token(ATTENDANT);
+    const citizen = newCitizen();
+    for (let i = 0; i < 4; i++) await fileRequest({ citizen: citizen.sub });
+    const good = await token(citizen.sub);
     const session = await fixture<AtendeSession>(html`<atende-session api="/api" .tokenProvider=${async () => good}>
-      <atende-request-queue page-size="2"></atende-request-queue>
-      <atende-request-queue page-size="4"></atende-request-queue>
+      <atende-request-queue view="citizen" page-size="2"></atende-request-queue>
+      <atende-request-queue view="citizen" page-size="4"></atende-request-queue>
     </atende-session>`);
     expect(getComputedStyle(session).display).to.equal('contents');
     const [a, b] = session.querySelectorAll<AtendeRequestQueue>('atende-request-queue');
@@ -21,15 +23,19 @@ describe('atende-session', () => {
   });
 
   it('passes a new token provider and language on to the elements inside', async () => {
+    const citizen = newCitizen();
+    const filed = await fileRequest({ citizen: citizen.sub });
     const session = await fixture<AtendeSession>(html`<atende-session>
       <atende-request-queue view="citizen"></atende-request-queue>
     </atende-session>`);
     const queue = session.querySelector<AtendeRequestQueue>('atende-request-queue')!;
     await queue.updateComplete;
     expect(queue.shadowRoot!.textContent).to.contain('Entre com sua conta para ver as solicitações.');
-    const citizen = await token(CITIZEN);
-    session.tokenProvider = async () => citizen;
-    await waitUntil(() => rowCount(queue) > 0, 'loaded with the new provider');
+    const good = await token(citizen.sub);
+    session.tokenProvider = async () => good;
+    await waitUntil(() => rowCount(queue) === 1, 'loaded with the new provider');
+    expect(queue.shadowRoot!.querySelector('tbody th')!.textContent).to.equal(filed.protocol);
+    await expectAccessible(session);
     session.setAttribute('lang', 'en');
     await waitUntil(() => heading(queue) === 'My requests', 'switched to English');
     queue.setAttribute('lang', 'pt-BR');

@@ -10,9 +10,8 @@
 //
 // Only pages an attendant's view shares are kept: staff scope, first page,
 // no free-text search. Searches and later pages always read the database.
-import type { RequestPage } from '../../contract/types.js';
-import { deadlineRuns } from '../../bff/domain/deadlines.js';
-import type { Db, QueueFilters, QueueScope } from './requests.js';
+import type { Queryable } from './queryable.js';
+import type { QueueFilters, QueueScope } from './requests.js';
 import { param, templatesOf } from './templates.js';
 
 interface Entry {
@@ -33,12 +32,16 @@ export class QueueCache {
     return scope.institutionIds !== undefined && scope.institutionIds.length > 0 && !f.cursor && !f.q?.trim();
   }
 
-  /** The page as JSON: from memory when the institutions' versions still match, else from `load`. */
-  async page(db: Db, scope: QueueScope, f: QueueFilters, now: Date, load: () => Promise<RequestPage>): Promise<string> {
-    if (!QueueCache.cacheable(scope, f)) return JSON.stringify(await load());
+  /**
+   * The page as JSON: from memory when the institutions' versions still
+   * match and `now` is before the instant the page was valid until, else
+   * from `load`, which answers the page and that instant (ISO 8601).
+   */
+  async page<T>(db: Queryable, scope: QueueScope, f: QueueFilters, now: Date, load: () => Promise<{ page: T; validUntil: string }>): Promise<string> {
+    if (!QueueCache.cacheable(scope, f)) return JSON.stringify((await load()).page);
     const insts = [...scope.institutionIds!].sort((a, b) => a - b);
     const versions = await readVersions(db, insts);
-    if (versions === null) return JSON.stringify(await load());
+    if (versions === null) return JSON.stringify((await load()).page);
     const key = JSON.stringify([insts, f.statuses ?? [], f.serviceId ?? null, f.assigneeId ?? null, f.month ?? null, f.sort, f.limit]);
     const nowIso = now.toISOString();
     const hit = this.#entries.get(key);
@@ -50,10 +53,8 @@ export class QueueCache {
       return hit.json;
     }
     this.misses++;
-    const page = await load();
+    const { page, validUntil: until } = await load();
     const json = JSON.stringify(page);
-    let until = '9999-12-31T23:59:59.999Z';
-    for (const item of page.items) if (!item.overdue && deadlineRuns(item.status) && item.dueAt < until) until = item.dueAt;
     this.#entries.delete(key);
     if (this.#entries.size >= this.max) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(key, { versions, until, json });
@@ -66,7 +67,7 @@ export class QueueCache {
 }
 
 /** "id:version,…" of these institutions (the sum of each one's slots), or null when one has none (then nothing is kept). */
-async function readVersions(db: Db, insts: number[]): Promise<string | null> {
+async function readVersions(db: Queryable, insts: number[]): Promise<string | null> {
   const values: Record<string, number> = {};
   insts.forEach((id, k) => (values[`inst${k}`] = id));
   const query = templatesOf(db).compile('queue-versions', () =>

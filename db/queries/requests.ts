@@ -1,26 +1,11 @@
 // Request queries: the queue (keyset pagination), the detail, filing and the
-// guarded state transitions. Plain functions, `db` first; rows map to the
-// contract's DTOs here and nowhere else.
-import { type InferResult, type Kysely, type Transaction, sql } from 'kysely';
-import type {
-  FileRef,
-  HistoryEntry,
-  RequestAction,
-  RequestDetail,
-  RequestPage,
-  RequestStatus,
-  RequestSummary,
-  ServiceField,
-  StepState,
-} from '../../contract/types.js';
-import type { Database } from '../schema.js';
-import { isOverdue } from '../../bff/domain/deadlines.js';
-import { nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';
+// guarded state transitions. Plain functions, `db` first; they answer rows,
+// which the BFF maps to the contract's shapes (bff/dto.ts).
+import { type InferResult, type Insertable, type Transaction, type Updateable, sql } from 'kysely';
+import type { Database, RequestTable } from '../schema.js';
+import type { Queryable } from './queryable.js';
+import { indexRequestTerms, nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';
 import { param, templatesOf } from './templates.js';
-
-export type Db = Kysely<Database> | Transaction<Database>;
-
-export { normalizeSearch } from './search.js';
 
 export interface QueueScope {
   /** Staff view: these institutions. Citizen view: this citizen. */
@@ -29,7 +14,7 @@ export interface QueueScope {
 }
 
 export interface QueueFilters {
-  statuses?: RequestStatus[];
+  statuses?: string[];
   serviceId?: number;
   assigneeId?: number;
   month?: string;
@@ -39,7 +24,7 @@ export interface QueueFilters {
   limit: number;
 }
 
-export function encodeCursor(value: string, id: number): string {
+function encodeCursor(value: string, id: number): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
@@ -60,7 +45,7 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-interface QueueRow {
+export interface QueueRow {
   id: number; protocol: string; status: string; institution_id: number; acronym: string; institution_name: string;
   service_id: number; service_name: string; citizen_id: number; citizen_name: string; assignee_id: number | null;
   assignee_name: string | null; filed_at: string; due_at: string; verdict: 'approved' | 'rejected' | null; version: number;
@@ -76,7 +61,7 @@ const QUEUE_COLUMNS = QUEUE_SELECT.map((c) => c.split(/ as |\./).pop()) as (keyo
 
 /** The queue's query for one shape, every value a param() (see templates.ts). */
 function queueQuery(
-  db: Db,
+  db: Queryable,
   scope: QueueScope,
   f: QueueFilters,
   s: { sortKey: 'protocol' | 'due_at' | 'filed_at'; protocol: string | null; words: string[]; insts: number[]; statuses: string[]; like: string | null },
@@ -129,7 +114,12 @@ function queueQuery(
   return q.orderBy(sortCol).orderBy('r.id').limit(param<never>('limit'));
 }
 
-export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, now: Date): Promise<RequestPage> {
+export interface QueuePageRows {
+  rows: QueueRow[];
+  nextCursor: string | null;
+}
+
+export async function listRequests(db: Queryable, scope: QueueScope, f: QueueFilters): Promise<QueuePageRows> {
   // A protocol search walks the protocol index: protocols are numbered in
   // filing order, so this is the FIFO order too.
   const protocol = f.q ? protocolPrefix(f.q) : null;
@@ -165,27 +155,12 @@ export async function listRequests(db: Db, scope: QueueScope, f: QueueFilters, n
   });
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
-  const nowIso = now.toISOString();
-  const items: RequestSummary[] = page.map((r) => ({
-    id: r.id,
-    protocol: r.protocol,
-    status: r.status as RequestStatus,
-    institution: { id: r.institution_id, acronym: r.acronym, name: r.institution_name },
-    service: { id: r.service_id, name: r.service_name },
-    citizen: { id: r.citizen_id, name: r.citizen_name },
-    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
-    filedAt: r.filed_at,
-    dueAt: r.due_at,
-    overdue: isOverdue(r.status, r.due_at, nowIso),
-    evaluation: r.verdict ? { verdict: r.verdict } : null,
-    version: r.version,
-  }));
   const last = page[page.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(last[sortKey], last.id) : null };
+  return { rows: page, nextCursor: more && last ? encodeCursor(last[sortKey], last.id) : null };
 }
 
 /** Requests per status in a scope (the queue's tabs). */
-export async function countByStatus(db: Db, scope: QueueScope): Promise<Record<string, number>> {
+export async function countByStatus(db: Queryable, scope: QueueScope): Promise<Record<string, number>> {
   let q = db.selectFrom('requests').select(['status', (eb) => eb.fn.countAll<string | number>().as('n')]);
   if (scope.citizenId !== undefined) q = q.where('citizen_id', '=', scope.citizenId);
   if (scope.institutionIds) q = q.where('institution_id', 'in', scope.institutionIds.length ? scope.institutionIds : [-1]);
@@ -201,15 +176,15 @@ export interface RequestFactsRow {
   institution_id: number;
   citizen_id: number;
   assignee_id: number | null;
-  status: RequestStatus;
+  status: string;
   version: number;
   service_version_id: number;
-  resume_status: RequestStatus | null;
+  resume_status: string | null;
   paused_at: string | null;
   due_at: string;
 }
 
-export async function getRequestFacts(db: Db, id: number): Promise<RequestFactsRow | undefined> {
+export async function getRequestFacts(db: Queryable, id: number): Promise<RequestFactsRow | undefined> {
   const query = templatesOf(db).compile('facts', () =>
     db
       .selectFrom('requests')
@@ -218,12 +193,8 @@ export async function getRequestFacts(db: Db, id: number): Promise<RequestFactsR
   return (await db.executeQuery<RequestFactsRow>(query)).rows[0];
 }
 
-export async function getRequestDetail(
-  db: Db,
-  id: number,
-  now: Date,
-  allowed: (facts: RequestFactsRow) => RequestAction[],
-): Promise<RequestDetail | undefined> {
+/** The detail's rows: the request with its service version, institution, people and evaluation; its steps; its documents. */
+export async function getRequestDetailRows(db: Queryable, id: number) {
   // Fixed shapes: built once (templates.ts), run with this id.
   const t = templatesOf(db);
   const id$ = param<number>('id');
@@ -242,8 +213,8 @@ export async function getRequestDetail(
         'e.verdict as e_verdict', 'e.rating as e_rating', 'e.comment as e_comment', 'e.status as e_status', 'e.created_at as e_created_at',
       ])
       .where('r.id', '=', id$);
-  const r = (await db.executeQuery<InferResult<ReturnType<typeof main>>[number]>(t.compile('detail', main, { id }))).rows[0];
-  if (!r) return undefined;
+  const request = (await db.executeQuery<InferResult<ReturnType<typeof main>>[number]>(t.compile('detail', main, { id }))).rows[0];
+  if (!request) return undefined;
   const stepsQuery = () =>
     db
       .selectFrom('service_steps as s')
@@ -260,76 +231,26 @@ export async function getRequestDetail(
       .where('follow_up_id', 'is', null)
       .orderBy('id');
   const [{ rows: steps }, { rows: files }] = await Promise.all([
-    db.executeQuery<InferResult<ReturnType<typeof stepsQuery>>[number]>(t.compile('detail-steps', stepsQuery, { id, version: r.service_version_id })),
+    db.executeQuery<InferResult<ReturnType<typeof stepsQuery>>[number]>(t.compile('detail-steps', stepsQuery, { id, version: request.service_version_id })),
     db.executeQuery<InferResult<ReturnType<typeof filesQuery>>[number]>(t.compile('detail-files', filesQuery, { id })),
   ]);
-  const facts: RequestFactsRow = {
-    id: r.id, institution_id: r.institution_id, citizen_id: r.citizen_id, assignee_id: r.assignee_id,
-    status: r.status as RequestStatus, version: r.version, service_version_id: r.service_version_id,
-    resume_status: r.resume_status as RequestStatus | null, paused_at: r.paused_at, due_at: r.due_at,
-  };
-  return {
-    id: r.id,
-    protocol: r.protocol,
-    status: r.status as RequestStatus,
-    institution: { id: r.institution_id, acronym: r.acronym, name: r.institution_name },
-    service: {
-      id: r.service_id, name: r.service_name, versionId: r.service_version_id, version: r.service_version,
-      deadline: { days: r.deadline_days, kind: r.deadline_kind },
-    },
-    citizen: { id: r.citizen_id, name: r.citizen_name, email: r.citizen_email },
-    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
-    filedAt: r.filed_at,
-    dueAt: r.due_at,
-    overdue: isOverdue(r.status, r.due_at, now),
-    fields: JSON.parse(r.fields) as ServiceField[],
-    formData: JSON.parse(r.form_data),
-    documents: files.map(toFileRef),
-    steps: steps.map(
-      (s): StepState => ({
-        id: s.id, position: s.position, title: s.title, answer: s.answer ?? null, note: s.note ?? null,
-        answeredBy: s.answered_by ? { id: s.answered_by, name: s.answered_by_name ?? '' } : null,
-        answeredAt: s.answered_at ?? null,
-      }),
-    ),
-    decidedAt: r.decided_at,
-    justification: r.justification,
-    concludedAt: r.concluded_at,
-    conclusion: r.conclusion,
-    evaluation: r.e_verdict
-      ? {
-          verdict: r.e_verdict, rating: r.e_rating, comment: r.e_comment,
-          status: r.e_status!, createdAt: r.e_created_at!,
-        }
-      : null,
-    version: r.version,
-    allowedActions: allowed(facts),
-  };
+  return { request, steps, files };
 }
 
-export function toFileRef(f: { id: number; label: string | null; file_name: string; content_type: string; size: number }): FileRef {
-  return { id: f.id, label: f.label, fileName: f.file_name, contentType: f.content_type, size: f.size, href: `/api/attachments/${f.id}` };
-}
+export type RequestDetailRows = NonNullable<Awaited<ReturnType<typeof getRequestDetailRows>>>;
 
-/** The audit trail; without `internal`, staff-only entries (internal notes) are left out. */
-export async function getHistory(db: Db, requestId: number, opts: { internal: boolean }): Promise<HistoryEntry[]> {
+/** The audit trail in order, leaving out the entries of `hiddenActions`. */
+export async function getHistoryRows(db: Queryable, requestId: number, hiddenActions: readonly string[]) {
   let q = db
     .selectFrom('audit_log as l')
     .leftJoin('users as u', 'u.id', 'l.actor_id')
     .select(['l.id', 'l.action', 'l.from_status', 'l.to_status', 'l.actor_id', 'u.name', 'l.at', 'l.data'])
     .where('l.request_id', '=', requestId);
-  if (!opts.internal) q = q.where('l.action', '!=', 'internal_note');
-  const rows = await q.orderBy('l.id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    action: r.action,
-    from: r.from_status as RequestStatus | null,
-    to: r.to_status as RequestStatus | null,
-    actor: r.actor_id ? { id: r.actor_id, name: r.name ?? '' } : null,
-    at: r.at,
-    data: r.data ? JSON.parse(r.data) : null,
-  }));
+  if (hiddenActions.length) q = q.where('l.action', 'not in', hiddenActions);
+  return q.orderBy('l.id').execute();
 }
+
+export type HistoryRow = Awaited<ReturnType<typeof getHistoryRows>>[number];
 
 /** The next protocol number of `year`, safe under concurrent filing on both databases. */
 export async function nextProtocol(trx: Transaction<Database>, year: number): Promise<string> {
@@ -343,14 +264,96 @@ export async function nextProtocol(trx: Transaction<Database>, year: number): Pr
 }
 
 export async function appendAudit(
-  trx: Db,
+  trx: Queryable,
   e: { requestId: number; institutionId: number; actorId: number; action: string; from: string | null; to: string | null; data?: unknown; at: string },
-): Promise<void> {
-  await trx
+): Promise<number> {
+  const { id } = await trx
     .insertInto('audit_log')
     .values({
       request_id: e.requestId, institution_id: e.institutionId, actor_id: e.actorId, action: e.action,
       from_status: e.from, to_status: e.to, data: e.data === undefined ? null : JSON.stringify(e.data), at: e.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Files the request (its search terms and documents too); answers its id. */
+export async function insertRequest(
+  trx: Transaction<Database>,
+  request: Insertable<RequestTable>,
+  documents: { label: string; fileName: string; contentType: string; size: number; sha256: string; content: Uint8Array }[],
+): Promise<number> {
+  const { id } = await trx.insertInto('requests').values(request).returning('id').executeTakeFirstOrThrow();
+  await indexRequestTerms(trx, [{ id, institution_id: request.institution_id, citizen_name: request.citizen_name }]);
+  await insertFiles(trx, { requestId: id, followUpId: null, uploadedBy: request.citizen_id, at: request.filed_at, files: documents });
+  return id;
+}
+
+export interface StoredFile {
+  label?: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+}
+
+export async function insertFiles(
+  trx: Queryable,
+  m: { requestId: number; followUpId: number | null; uploadedBy: number; at: string; files: StoredFile[] },
+): Promise<void> {
+  for (const f of m.files) {
+    await trx
+      .insertInto('files')
+      .values({
+        request_id: m.requestId, follow_up_id: m.followUpId, label: f.label ?? null, file_name: f.fileName, content_type: f.contentType,
+        size: f.size, sha256: f.sha256, content: f.content, uploaded_by: m.uploadedBy, created_at: m.at,
+      })
+      .execute();
+  }
+}
+
+/**
+ * Writes `set` with the next version only if the request is still at
+ * `version` (two attendants racing: one wins); answers whether it did.
+ */
+export async function updateRequestAtVersion(trx: Queryable, id: number, version: number, set: Updateable<RequestTable>): Promise<boolean> {
+  const res = await trx
+    .updateTable('requests')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function stepOfVersion(db: Queryable, stepId: number, serviceVersionId: number): Promise<boolean> {
+  const step = await db.selectFrom('service_steps').select('id').where('id', '=', stepId).where('service_version_id', '=', serviceVersionId).executeTakeFirst();
+  return step !== undefined;
+}
+
+export async function saveStepAnswer(
+  trx: Queryable,
+  a: { requestId: number; stepId: number; answer: 'yes' | 'no'; note: string | null; answeredBy: number; at: string },
+): Promise<void> {
+  const row = { answer: a.answer, note: a.note, answered_by: a.answeredBy, answered_at: a.at };
+  await trx
+    .insertInto('step_answers')
+    .values({ request_id: a.requestId, step_id: a.stepId, ...row })
+    .onConflict((oc) => oc.columns(['request_id', 'step_id']).doUpdateSet(row))
+    .execute();
+}
+
+export async function insertEvaluation(
+  trx: Queryable,
+  e: { requestId: number; institutionId: number; verdict: 'approved' | 'rejected'; rating: number | null; comment: string | null; at: string },
+): Promise<void> {
+  await trx
+    .insertInto('evaluations')
+    .values({
+      request_id: e.requestId, institution_id: e.institutionId, verdict: e.verdict, rating: e.rating, comment: e.comment,
+      status: 'pending', moderated_by: null, moderated_at: null, moderation_reason: null, created_at: e.at,
     })
     .execute();
 }

@@ -1,9 +1,6 @@
 // Free-text search of the queue: protocol prefixes through the protocol's
 // unique index, citizen names by word prefix through request_terms.
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Queryable } from './queryable.js';
 
 export function normalizeSearch(s: string): string {
   return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -18,7 +15,7 @@ export function nameTerms(name: string): string[] {
 }
 
 /** Indexes the citizen names of newly filed requests for search. */
-export async function indexRequestTerms(db: Db, rows: { id: number; institution_id: number; citizen_name: string }[]): Promise<void> {
+export async function indexRequestTerms(db: Queryable, rows: { id: number; institution_id: number; citizen_name: string }[]): Promise<void> {
   const terms = rows.flatMap((r) => nameTerms(r.citizen_name).map((term) => ({ institution_id: r.institution_id, term, request_id: r.id })));
   for (let i = 0; i < terms.length; i += 3000) await db.insertInto('request_terms').values(terms.slice(i, i + 3000)).execute();
 }

@@ -61,6 +61,18 @@ describe('HTTP surface', () => {
     assert.equal(reject.properties.justification.maxLength, 5000);
     const list = doc.paths['/api/requests'].get.parameters.map((p: { name: string }) => p.name);
     for (const q of ['status', 'serviceId', 'assigneeId', 'month', 'q', 'sort', 'cursor', 'limit']) assert.ok(list.includes(q), q);
+    // Every operation documents what it answers, with the contract's schema.
+    for (const [path, ops] of Object.entries<Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const ok = op.responses['200'] ?? op.responses['201'];
+        assert.ok(ok?.content, `${method} ${path} documents its success response`);
+      }
+    }
+    const detail = doc.paths['/api/requests/{id}'].get.responses['200'].content['application/json'].schema;
+    for (const field of ['protocol', 'status', 'steps', 'allowedActions']) assert.ok(detail.properties[field], `detail.${field}`);
+    assert.deepEqual(detail.properties.status.enum, ['submitted', 'in_analysis', 'rejected', 'in_service', 'awaiting_citizen', 'concluded', 'evaluated']);
+    const problem = doc.paths['/api/requests/{id}/reject'].post.responses['409'].content['application/problem+json'].schema;
+    assert.ok(problem.properties.detail, 'problems are documented as RFC 9457');
   });
 
   test('health', async () => {

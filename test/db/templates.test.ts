@@ -4,8 +4,8 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { QueryTemplates, param } from '../../db/queries/templates.js';
 
-interface Db { t: { id: number; name: string } }
-const db = new Kysely<Db>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+interface TestSchema { t: { id: number; name: string } }
+const db = new Kysely<TestSchema>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
 
 test('a query template is built once per shape and each call runs with its own values', async () => {
   await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('name', 'text').execute();

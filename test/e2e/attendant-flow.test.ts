@@ -5,13 +5,13 @@
 // then the citizen's verdict in the citizen's view, and the attendant sees it.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { click, deepQueryAll, fileRequest, shadowText } from './support.js';
+import { CITIZEN, click, deepQueryAll, fileRequest, shadowText } from '../../components/internal/test-support.js';
 
 const TIMEOUT = { timeout: 8000 };
 
 describe('attendant flow through demo/index.html', () => {
   it('goes from the queue to "Finalizar" and ends with the citizen\'s verdict', async () => {
-    const filed = await fileRequest();
+    const filed = await fileRequest({ citizen: CITIZEN });
     sessionStorage.clear();
     const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/index.html" title="Demonstração" style="width:1280px;height:900px;border:0"></iframe>`);
     await waitUntil(

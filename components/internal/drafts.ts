@@ -1,6 +1,6 @@
-// Drafts of the texts a user types in a dialog (justification, closing text),
-// kept in localStorage per request so they survive a reload or an expired
-// session, and cleared once the action succeeds.
+// Drafts of the texts a user types (the analysis form's justification and
+// closing text, the thread's follow-up), kept in localStorage per request so
+// they survive a reload or an expired session, and cleared once sent.
 
 export type DraftKind = 'reject' | 'conclude' | 'follow-up';
 

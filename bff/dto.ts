@@ -1,0 +1,95 @@
+// Rows of db/queries mapped to the contract's shapes, here and nowhere else.
+import type {
+  FileRef, HistoryEntry, InstitutionRef, RequestAction, RequestDetail, RequestPage, RequestStatus, RequestSummary, Role, ServiceField, StepState,
+} from '../contract/types.js';
+import { isOverdue } from './domain/deadlines.js';
+import type { RequestFacts } from './domain/permissions.js';
+import type { HistoryRow, QueuePageRows, QueueRow, RequestDetailRows, RequestFactsRow } from '../db/queries/requests.js';
+
+/** The request as the pure rules see it. */
+export function requestFacts(f: Pick<RequestFactsRow, 'institution_id' | 'citizen_id' | 'assignee_id' | 'status'>): RequestFacts {
+  return { institutionId: f.institution_id, citizenId: f.citizen_id, assigneeId: f.assignee_id, status: f.status as RequestStatus };
+}
+
+export const asRole = (role: string) => role as Role;
+
+const institution = (r: { institution_id: number; acronym: string; institution_name: string }): InstitutionRef => ({
+  id: r.institution_id,
+  acronym: r.acronym,
+  name: r.institution_name,
+});
+
+function toRequestSummary(r: QueueRow, nowIso: string): RequestSummary {
+  return {
+    id: r.id,
+    protocol: r.protocol,
+    status: r.status as RequestStatus,
+    institution: institution(r),
+    service: { id: r.service_id, name: r.service_name },
+    citizen: { id: r.citizen_id, name: r.citizen_name },
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    filedAt: r.filed_at,
+    dueAt: r.due_at,
+    overdue: isOverdue(r.status, r.due_at, nowIso),
+    evaluation: r.verdict ? { verdict: r.verdict } : null,
+    version: r.version,
+  };
+}
+
+export function toRequestPage(p: QueuePageRows, now: Date): RequestPage {
+  const nowIso = now.toISOString();
+  return { items: p.rows.map((r) => toRequestSummary(r, nowIso)), nextCursor: p.nextCursor };
+}
+
+export function toFileRef(f: { id: number; label: string | null; file_name: string; content_type: string; size: number }): FileRef {
+  return { id: f.id, label: f.label, fileName: f.file_name, contentType: f.content_type, size: f.size, href: `/api/attachments/${f.id}` };
+}
+
+export function toRequestDetail({ request: r, steps, files }: RequestDetailRows, now: Date, allowedActions: RequestAction[]): RequestDetail {
+  return {
+    id: r.id,
+    protocol: r.protocol,
+    status: r.status as RequestStatus,
+    institution: institution(r),
+    service: {
+      id: r.service_id, name: r.service_name, versionId: r.service_version_id, version: r.service_version,
+      deadline: { days: r.deadline_days, kind: r.deadline_kind },
+    },
+    citizen: { id: r.citizen_id, name: r.citizen_name, email: r.citizen_email },
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    filedAt: r.filed_at,
+    dueAt: r.due_at,
+    overdue: isOverdue(r.status, r.due_at, now),
+    fields: JSON.parse(r.fields) as ServiceField[],
+    formData: JSON.parse(r.form_data),
+    documents: files.map(toFileRef),
+    steps: steps.map(
+      (s): StepState => ({
+        id: s.id, position: s.position, title: s.title, answer: s.answer ?? null, note: s.note ?? null,
+        answeredBy: s.answered_by ? { id: s.answered_by, name: s.answered_by_name ?? '' } : null,
+        answeredAt: s.answered_at ?? null,
+      }),
+    ),
+    decidedAt: r.decided_at,
+    justification: r.justification,
+    concludedAt: r.concluded_at,
+    conclusion: r.conclusion,
+    evaluation: r.e_verdict
+      ? { verdict: r.e_verdict, rating: r.e_rating, comment: r.e_comment, status: r.e_status!, createdAt: r.e_created_at! }
+      : null,
+    version: r.version,
+    allowedActions,
+  };
+}
+
+export function toHistoryEntry(r: HistoryRow): HistoryEntry {
+  return {
+    id: r.id,
+    action: r.action,
+    from: r.from_status as RequestStatus | null,
+    to: r.to_status as RequestStatus | null,
+    actor: r.actor_id ? { id: r.actor_id, name: r.name ?? '' } : null,
+    at: r.at,
+    data: r.data ? JSON.parse(r.data) : null,
+  };
+}

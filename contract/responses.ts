@@ -1,0 +1,191 @@
+// Zod schemas of what the API answers: the one declaration of each response
+// shape. contract/types.ts derives the TypeScript types from them (type-only,
+// so the elements' bundle carries no zod), and the BFF documents its routes
+// with them in /api/openapi.json.
+import { z } from 'zod';
+import { FOLLOW_UP_KINDS, REQUEST_ACTIONS, REQUEST_STATUSES, ROLES } from './types.js';
+
+const id = z.number().int().positive();
+const instant = z.string().describe('ISO 8601 instant (UTC)');
+const status = z.enum(REQUEST_STATUSES);
+const role = z.enum(ROLES);
+
+export const ServiceField = z
+  .object({
+    code: z.string(),
+    label: z.string(),
+    datatype: z.enum(['string', 'text', 'number', 'datetime', 'singlevaluelist', 'multivaluelist']),
+    format: z.enum(['cpf', 'email', 'phone', 'cep', 'date']).optional(),
+    required: z.boolean(),
+    values: z.array(z.string()).optional(),
+    description: z.string().optional(),
+  })
+  .describe('One form field of a service (Open311 GeoReport v2 datatypes)');
+
+export const RequiredDocument = z.object({ name: z.string(), required: z.boolean(), formats: z.array(z.string()) });
+export const Deadline = z.object({ days: z.number().int(), kind: z.enum(['business', 'calendar']) });
+export const InstitutionRef = z.object({ id, acronym: z.string(), name: z.string() });
+export const Institution = InstitutionRef.extend({ units: z.array(z.string()) });
+export const UserRef = z.object({ id, name: z.string() });
+
+export const Membership = z.object({
+  institution: InstitutionRef,
+  role,
+  unit: z.string().nullable(),
+  grantedAt: instant,
+  ordinance: z.string().nullable(),
+});
+
+export const Me = z.object({
+  id,
+  sub: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  memberships: z.array(Membership),
+  roles: z.array(role).describe('Roles across institutions; a user with none is a citizen'),
+});
+
+export const Attendant = UserRef.extend({ email: z.string().nullable(), roles: z.array(role), unit: z.string().nullable() });
+
+export const ServiceStep = z.object({ id, position: z.number().int(), title: z.string() });
+
+export const ServiceSummary = z.object({
+  id,
+  institution: InstitutionRef,
+  name: z.string(),
+  description: z.string(),
+  status: z.enum(['draft', 'published', 'unpublished']),
+  deadline: Deadline,
+});
+
+export const ServiceDetail = ServiceSummary.extend({
+  versionId: id,
+  version: z.number().int(),
+  audience: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  lgpdBasis: z.string().nullable(),
+  cost: z.string().nullable(),
+  delivery: z.array(z.string()),
+  area: z.array(z.string()),
+  fields: z.array(ServiceField),
+  documents: z.array(RequiredDocument),
+  steps: z.array(ServiceStep),
+});
+
+const verdict = z.enum(['approved', 'rejected']);
+
+export const RequestSummary = z.object({
+  id,
+  protocol: z.string(),
+  status,
+  institution: InstitutionRef,
+  service: z.object({ id, name: z.string() }),
+  citizen: UserRef,
+  assignee: UserRef.nullable(),
+  filedAt: instant,
+  dueAt: instant,
+  overdue: z.boolean(),
+  evaluation: z.object({ verdict }).nullable().describe('Whether the citizen has evaluated the attendance, and how'),
+  version: z.number().int(),
+});
+
+export const RequestPage = z.object({ items: z.array(RequestSummary), nextCursor: z.string().nullable() });
+
+export const StepState = ServiceStep.extend({
+  answer: z.enum(['yes', 'no']).nullable(),
+  note: z.string().nullable(),
+  answeredBy: UserRef.nullable(),
+  answeredAt: instant.nullable(),
+});
+
+export const FileRef = z.object({
+  id,
+  label: z.string().nullable(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  href: z.string().describe('GET this (with the bearer token) to download'),
+});
+
+export const Evaluation = z.object({
+  verdict,
+  rating: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  createdAt: instant,
+});
+
+export const RequestDetail = RequestSummary.extend({
+  citizen: UserRef.extend({ email: z.string().nullable() }),
+  service: z.object({ id, name: z.string(), versionId: id, version: z.number().int(), deadline: Deadline }),
+  fields: z.array(ServiceField),
+  formData: z.record(z.string(), z.unknown()),
+  documents: z.array(FileRef),
+  steps: z.array(StepState),
+  decidedAt: instant.nullable(),
+  justification: z.string().nullable(),
+  concludedAt: instant.nullable(),
+  conclusion: z.string().nullable(),
+  evaluation: Evaluation.nullable(),
+  allowedActions: z.array(z.enum(REQUEST_ACTIONS)).describe('What the current user may do now; the server enforces the same rules'),
+});
+
+export const HistoryEntry = z.object({
+  id,
+  action: z.string(),
+  from: status.nullable(),
+  to: status.nullable(),
+  actor: UserRef.nullable(),
+  at: instant,
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.record(z.string(), z.string()).optional().describe('Field errors: JSON path (e.g. `formData.cpf`) → message'),
+  })
+  .describe('RFC 9457 problem details');
+
+export const DevUser = z.object({
+  sub: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum([...ROLES, 'citizen']),
+  institution: z.string().nullable(),
+  description: z.string(),
+});
+
+const side = z.enum(['citizen', 'staff']);
+export const ThreadEntryType = z.enum(['event', 'message', 'internal_note', 'info_request', 'reply']);
+
+export const ThreadEntry = z
+  .object({
+    id: id.describe('Position in the thread (the audit entry id); page back with `before`'),
+    type: ThreadEntryType,
+    at: instant,
+    author: UserRef.extend({ side }),
+    action: z.string().nullable().describe('For events: the life-cycle action'),
+    from: status.nullable(),
+    to: status.nullable(),
+    body: z.string().nullable().describe('For follow-ups: the text'),
+    attachments: z.array(FileRef),
+  })
+  .describe("One entry of a request's thread: a follow-up or a life-cycle event, in time order");
+
+export const ThreadPage = z.object({
+  items: z.array(ThreadEntry),
+  nextBefore: z.number().int().nullable().describe('Pass as `before` to load older entries; null at the beginning'),
+  status,
+  awaitingCitizen: z.boolean().describe('True when the citizen has to answer a request for information'),
+  viewer: z.object({ side, kinds: z.array(z.enum(FOLLOW_UP_KINDS)) }).describe('Who is reading, and which kinds of follow-up they may post now'),
+});
+
+export const FollowUpCreated = z.object({ id, side });
+export const RequestCounts = z.object({ counts: z.partialRecord(status, z.number().int()).describe('Requests per status in the viewer’s scope; statuses with none are left out') });
+export const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+export const DevToken = z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int() });
+export const Health = z.object({ status: z.literal('ok') });

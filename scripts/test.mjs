@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, in this order:
+//   lint     ESLint over the whole tree (eslint.config.js: the rule sets and the
+//            direction of every import between folders);
 //   api      the API, domain and bench smoke tests (node:test; against SQLite,
 //            or PostgreSQL when DATABASE_URL=postgres://… names a server: each
 //            run creates and drops its own database);
@@ -7,17 +9,17 @@
 //            Debian's Chromium when it is missing.
 // A failing stage does not stop the next ones. Name stages to run only those
 // (`node scripts/test.mjs api` is `npm run test:api`). Ends with one line CI
-// reads: "N passed, N failed" — each node:test or browser test counts as one
-// result; a runner that dies counts as a failure.
+// reads: "N passed, N failed" — the lint check counts as one result, each
+// node:test or browser test as one; a runner that dies counts as a failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 process.chdir(root);
 
-const STAGES = ['api', 'browser'];
+const STAGES = ['lint', 'api', 'browser'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((s) => !STAGES.includes(s));
 if (unknown.length) {
@@ -31,7 +33,15 @@ let failed = 0;
 let skipped = 0;
 const failures = [];
 const scratch = mkdtempSync(join(tmpdir(), 'atende-test-'));
-const bin = (name) => join('node_modules', '.bin', name);
+
+/** A tool's command in node_modules/.bin, here or in a folder above (as npm finds it). */
+function bin(name) {
+  for (let dir = root; ; dir = dirname(dir)) {
+    const path = join(dir, 'node_modules', '.bin', name);
+    if (existsSync(path)) return path;
+    if (dirname(dir) === dir) return name;
+  }
+}
 
 function findTests(dir) {
   if (!existsSync(dir)) return [];
@@ -53,6 +63,18 @@ function run(cmd, args, env = {}) {
     });
     child.on('close', (code) => resolve(code ?? 1));
   });
+}
+
+/** A check with no count of its own (lint): one result, passed or failed. */
+async function check(name, cmd, args) {
+  console.log(`\n▶ ${name}\n`);
+  const code = await run(cmd, args);
+  if (code === 0) {
+    passed += 1;
+  } else {
+    failed += 1;
+    failures.push(name);
+  }
 }
 
 /** Reads the counts a reporter left in `file`; a missing or unreadable file means the runner died. */
@@ -84,7 +106,10 @@ function ensureChromium() {
   return path;
 }
 
-// 1. API, domain, bench smoke (node:test). The spec reporter prints for people;
+// 1. Lint: the rule sets and the direction of imports (eslint.config.js).
+if (stages.includes('lint')) await check('ESLint', bin('eslint'), ['--max-warnings=0', '.']);
+
+// 2. API, domain, bench smoke (node:test). The spec reporter prints for people;
 // scripts/node-test-counts.mjs counts the runner's events into a file.
 if (stages.includes('api')) {
   const nodeTests = [...findTests('test'), ...findTests('bench')].filter((f) => !f.startsWith(join('test', 'e2e')));
@@ -118,7 +143,7 @@ if (stages.includes('api')) {
   }
 }
 
-// 2. Elements in Chromium; web-test-runner.config.js writes the counts.
+// 3. Elements in Chromium; web-test-runner.config.js writes the counts.
 if (stages.includes('browser') && existsSync('web-test-runner.config.js')) {
   const chromium = ensureChromium();
   if (!chromium) {

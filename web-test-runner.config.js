@@ -71,7 +71,10 @@ function countsReporter() {
       let passed = 0;
       let failed = 0;
       const walk = (suite) => {
-        for (const t of suite?.tests ?? []) t.passed ? passed++ : t.skipped ? null : failed++;
+        for (const t of suite?.tests ?? []) {
+          if (t.passed) passed++;
+          else if (!t.skipped) failed++;
+        }
         for (const s of suite?.suites ?? []) walk(s);
       };
       for (const s of sessions) {

@@ -79,14 +79,14 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
           const stmt = sqlite.prepare(q.sql);
           const t0 = performance.now();
           let k = 0;
-          while (k < repeat && (k < 3 || performance.now() - t0 < 2000)) stmt.all(...(q.parameters as unknown[])), k++;
+          for (; k < repeat && (k < 3 || performance.now() - t0 < 2000); k++) stmt.all(...(q.parameters as unknown[]));
           out.push(`driver time: ${(((performance.now() - t0) / k) * 1000).toFixed(0)} µs per execution (prepared once, ${k} runs)`, '');
         } else {
           const { rows } = await pool!.query(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
           out.push('```', ...rows.map((r) => r['QUERY PLAN']), '```');
           const t0 = performance.now();
           let k = 0;
-          while (k < repeat && (k < 3 || performance.now() - t0 < 2000)) await pool!.query(q.sql, q.parameters as unknown[]), k++;
+          for (; k < repeat && (k < 3 || performance.now() - t0 < 2000); k++) await pool!.query(q.sql, q.parameters as unknown[]);
           out.push(`round trip: ${(((performance.now() - t0) / k) * 1000).toFixed(0)} µs per execution (${k} runs)`, '');
         }
       }

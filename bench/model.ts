@@ -212,7 +212,6 @@ export function requestStream(world: World, n: number) {
   const start = now - SPAN_DAYS * DAY;
   const iso = (t: number) => new Date(t).toISOString();
   const instWeights = world.institutions.map((i) => i.weight);
-  const instTotal = instWeights.reduce((a, b) => a + b, 0);
   const dueCache = new Map<string, string>();
   const counters = new Map<number, number>();
   let i = 0, evaluationId = 0;
@@ -265,8 +264,15 @@ export function requestStream(world: World, n: number) {
         decided = iso((updated = at(0.25)));
         assignee = r.chance(0.5) ? analyst : r.pick(inst.attendants);
         version++;
-        if (status === 'awaiting_citizen') (paused = iso((updated = at(0.5)))), version++;
-        if (s >= 5) concluded = iso((updated = at(0.6))), conclusion = r.pick(CONCLUSIONS), version++;
+        if (status === 'awaiting_citizen') {
+          paused = iso((updated = at(0.5)));
+          version++;
+        }
+        if (s >= 5) {
+          concluded = iso((updated = at(0.6)));
+          conclusion = r.pick(CONCLUSIONS);
+          version++;
+        }
         if (status === 'evaluated') {
           const created = (updated = at(0.7));
           const verdict = r.chance(0.85) ? 'approved' : 'rejected';

@@ -60,7 +60,10 @@ export function summarizeProfile(p: Profile, top = 25): string {
       const o = origin(f.url);
       if (!/^(bff|db)\//.test(o) && !/^(hono|kysely|better-sqlite3|pg|jose|zod|@hono\/node-server)$/.test(o)) continue;
       const key = /^(bff|db)\//.test(o) ? `${f.functionName || '(anonymous)'}  ${o}:${f.lineNumber + 1}` : `[${o}]`;
-      if (!seen.has(key)) seen.add(key), incl.set(key, (incl.get(key) ?? 0) + t);
+      if (!seen.has(key)) {
+        seen.add(key);
+        incl.set(key, (incl.get(key) ?? 0) + t);
+      }
     }
   }
   const pct = (t: number) => `${((t / busy) * 100).toFixed(1).padStart(5)}%`;

@@ -108,7 +108,6 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Rep
     const server = await startServer(work.url);
     dialect = server.dialect;
     durability = server.durability;
-    let jwksFetches = 0;
     try {
       const prep = await prepare(server, work.url, n, { deep: o.deep, transitionsPerRound: o.transitionsPerRound });
       log(`bench: ${n.toLocaleString('en')} requests, ${dialect} (${durability}), attendant of ${prep.institution.acronym} (${prep.institution.requests.toLocaleString('en')} requests), deep page ${prep.deepDepth.toLocaleString('en')} rows in`);
@@ -167,7 +166,7 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Rep
       });
     } finally {
       await drain(server.base);
-      jwksFetches = (await server.stop()).jwksFetches;
+      const { jwksFetches } = await server.stop();
       if (sizes.at(-1)?.n === n) sizes.at(-1)!.jwksFetches = jwksFetches;
       await work.drop();
     }

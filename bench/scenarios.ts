@@ -3,6 +3,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { type Kysely, sql } from 'kysely';
+import type { RequestPage } from '../contract/types.js';
 import { connect } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { addSubmitted } from './generate.js';
@@ -28,7 +29,7 @@ export async function startServer(url: string, execArgv: string[] = []): Promise
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let seq = 0;
-  const waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const ready = await new Promise<ServerReady>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bench server did not start in 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -44,8 +45,9 @@ export async function startServer(url: string, execArgv: string[] = []): Promise
       }
     });
   });
+  /** Sends `msg` to the child; resolves to its reply's result. */
   const call = (msg: object) =>
-    new Promise<any>((resolve, reject) => {
+    new Promise<unknown>((resolve, reject) => {
       const id = ++seq;
       waiting.set(id, { resolve, reject });
       child.send({ id, ...msg });
@@ -54,12 +56,12 @@ export async function startServer(url: string, execArgv: string[] = []): Promise
     base: `http://127.0.0.1:${ready.port}`,
     dialect: ready.dialect,
     durability: ready.durability,
-    sign: (sub, name) => call({ op: 'sign', sub, name }),
+    sign: async (sub, name) => (await call({ op: 'sign', sub, name })) as string,
     profile: (file) => call({ op: 'profile', file }),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      const result = await call({ op: 'stop' });
+      const result = (await call({ op: 'stop' })) as { jwksFetches: number };
       await exited;
       clearTimeout(timer);
       return result;
@@ -100,7 +102,7 @@ const rotate = <T>(xs: T[]) => {
   return () => xs[i++ % xs.length];
 };
 
-async function getJson(base: string, path: string, token: string): Promise<any> {
+async function getJson<T>(base: string, path: string, token: string): Promise<T> {
   const res = await fetch(base + path, { headers: { Authorization: `Bearer ${token}` } });
   const body = await res.text();
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 300)}`);
@@ -173,11 +175,11 @@ export async function prepare(
   const pages = Math.max(0, Math.floor(Math.min(o.deep, inst.requests - 25) / 100));
   let cursor: string | null = null;
   for (let p = 0; p < pages; p++) {
-    const page = await getJson(server.base, `/api/requests?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, token);
+    const page: RequestPage = await getJson(server.base, `/api/requests?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, token);
     if (page.items.length !== 100 || !page.nextCursor) throw new Error(`queue page ${p + 1}: ${page.items.length} items, no cursor`);
     cursor = page.nextCursor;
   }
-  const first = await getJson(server.base, '/api/requests?limit=25', token);
+  const first = await getJson<RequestPage>(server.base, '/api/requests?limit=25', token);
   if (first.items.length !== Math.min(25, inst.requests)) throw new Error(`queue: ${first.items.length} items`);
 
   // "Oliveira Perei": a citizen's last two names, the last one cut short, as typed.
@@ -310,7 +312,7 @@ export function measure(
     // fetch() send it (autocannon alone would send no length at all).
     headers: { authorization: auth(), ...(s.method === 'GET' ? {} : { 'content-length': '0' }), ...s.headers },
     ...(dynamic
-      ? { requests: [{ method: s.method, setupRequest: (req: any) => ({ ...req, path: path(), headers: { ...req.headers, authorization: auth() } }) }] }
+      ? { requests: [{ method: s.method, setupRequest: (req: autocannon.Request) => ({ ...req, path: path(), headers: { ...req.headers, authorization: auth() } }) }] }
       : {}),
   };
   const latencies: number[] = [];

@@ -6,11 +6,11 @@
 import { indexRequestTerms } from '../db/queries/search.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { CLOCK_STATUSES, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
 import { dueDate, localDate } from '../bff/domain/deadlines.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
-import type { Database } from '../db/schema.js';
+import type { Database, EvaluationTable, FileTable, StepAnswerTable } from '../db/schema.js';
 
 export interface CharterService {
   name: string;
@@ -200,16 +200,18 @@ const WEIGHTS: [RequestStatus, number][] = [
   ['submitted', 12], ['in_analysis', 12], ['in_service', 14], ['rejected', 12], ['concluded', 18], ['evaluated', 32],
 ];
 
-/** Inserts in batches (far below PostgreSQL's 65535 parameters); with `returning`, gives the rows back. */
-async function insertBatches(db: Kysely<any>, table: string, rows: object[], size = 100, returning = false): Promise<any[]> {
-  const out: any[] = [];
-  for (let i = 0; i < rows.length; i += size) {
-    const q = db.insertInto(table).values(rows.slice(i, i + size));
-    if (returning) out.push(...(await q.returningAll().execute()));
-    else await q.execute();
-  }
+/**
+ * Inserts `rows` in batches of `size` (far below PostgreSQL's 65535 parameters)
+ * through `insert`, and gives back what each batch returned, in order.
+ */
+async function inBatches<Row, Out>(rows: Row[], size: number, insert: (batch: Row[]) => Promise<Out[]>): Promise<Out[]> {
+  const out: Out[] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(...(await insert(rows.slice(i, i + size))));
   return out;
 }
+
+/** A step answer before its request has an id; `answered_at` in epoch ms until then. */
+type AnswerDraft = Omit<Insertable<StepAnswerTable>, 'request_id' | 'answered_at'> & { answered_at: number };
 
 export async function seedDemo(
   db: Kysely<Database>,
@@ -219,19 +221,19 @@ export async function seedDemo(
   const r = prng(20261128);
   const now = opts.now.getTime();
   const iso = (t: number) => new Date(t).toISOString();
+  const isoOrNull = (t: number | null) => (t === null ? null : iso(t));
   const total = opts.requests ?? 300;
 
-  await db.transaction().execute(async (trx) => {
-    const tx = trx as unknown as Kysely<any>;
+  await db.transaction().execute(async (tx) => {
     // Institutions, users, memberships.
-    const insts = await insertBatches(tx, 'institutions', charter.institutions.map((i) => ({
-      acronym: i.acronym, name: i.name, units: JSON.stringify(i.units),
-    })), 100, true);
+    const institutionRows = charter.institutions.map((i) => ({ acronym: i.acronym, name: i.name, units: JSON.stringify(i.units) }));
+    const insts = await inBatches(institutionRows, 100, (b) => tx.insertInto('institutions').values(b).returningAll().execute());
     const instId = new Map<string, number>(insts.map((i) => [i.acronym, i.id]));
-    const users = await insertBatches(tx, 'users', DEMO_USERS.map((u) => ({
+    const userRows = DEMO_USERS.map((u) => ({
       sub: u.sub, name: u.name, email: u.email,
       created_at: iso(u.role === 'citizen' ? now - r.int(130, 400) * DAY : now - 400 * DAY),
-    })), 100, true);
+    }));
+    const users = await inBatches(userRows, 100, (b) => tx.insertInto('users').values(b).returningAll().execute());
     const userId = new Map<string, number>(users.map((u) => [u.sub, u.id]));
     const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
     const staff = new Map<number, { attendants: number[]; manager: number }>();
@@ -250,12 +252,12 @@ export async function seedDemo(
         ordinance: m?.ordinance ?? null, revoked_at: null,
       };
     });
-    await insertBatches(tx, 'memberships', memberships);
+    await inBatches(memberships, 100, (b) => tx.insertInto('memberships').values(b).execute());
 
     // Services: version 1 of each; the first service of each institution also has a version 2.
     type Ver = { id: number; version: number; publishedAt: number; fields: ServiceField[]; documents: RequiredDocument[]; steps: { id: number; title: string }[] };
     const services: { id: number; institutionId: number; deadline: Deadline; versions: Ver[] }[] = [];
-    const versionRows: any[] = [];
+    const versionRows: Insertable<Database['service_versions']>[] = [];
     const stepTitles = new Map<string, string[]>();
     for (const inst of charter.institutions) {
       for (const [k, s] of inst.services.entries()) {
@@ -289,14 +291,14 @@ export async function seedDemo(
         });
       }
     }
-    const versions = await insertBatches(tx, 'service_versions', versionRows, 100, true);
+    const versions = await inBatches(versionRows, 100, (b) => tx.insertInto('service_versions').values(b).returningAll().execute());
     const stepRows = versions.flatMap((v) =>
       stepTitles.get(`${v.service_id}/${v.version}`)!.map((title, i) => ({ service_version_id: v.id, position: i + 1, title })));
-    const steps = await insertBatches(tx, 'service_steps', stepRows, 200, true);
+    const steps = await inBatches(stepRows, 200, (b) => tx.insertInto('service_steps').values(b).returningAll().execute());
     for (const s of services) {
       for (const v of versions.filter((x) => x.service_id === s.id).sort((a, b) => a.version - b.version)) {
         s.versions.push({
-          id: v.id, version: v.version, publishedAt: Date.parse(v.published_at), fields: JSON.parse(v.fields),
+          id: v.id, version: v.version, publishedAt: Date.parse(v.published_at!), fields: JSON.parse(v.fields),
           documents: JSON.parse(v.documents),
           steps: steps.filter((x) => x.service_version_id === v.id).sort((a, b) => a.position - b.position),
         });
@@ -337,8 +339,15 @@ export async function seedDemo(
     }).sort((a, b) => a.filed - b.filed);
 
     const counters = new Map<number, number>();
-    const requestRows: any[] = [];
-    const later: { protocol: string; answers: any[]; audit: Ev[]; evaluation: any; files: any[]; messages: any[] }[] = [];
+    const requestRows: Insertable<Database['requests']>[] = [];
+    const later: {
+      protocol: string;
+      answers: AnswerDraft[];
+      audit: Ev[];
+      evaluation: Omit<Insertable<EvaluationTable>, 'request_id'> | null;
+      files: Omit<Insertable<FileTable>, 'request_id'>[];
+      messages: { kind: string; author_id: number; body: string; at: number }[];
+    }[] = [];
     for (const p of plans) {
       const inst = p.svc.institutionId;
       const ver = [...p.svc.versions].reverse().find((v) => v.publishedAt <= p.filed)!;
@@ -356,7 +365,7 @@ export async function seedDemo(
       const onTime = r.chance(0.85);
       const limit = !RUNNING.has(p.status) && onTime ? Math.min(p.due, now - HOUR) : now - 10 * MIN;
       const events: Ev[] = [{ action: 'file', from: null, to: 'submitted', at: p.filed, actor: c.id, data: null }];
-      const answers: any[] = [];
+      const answers: AnswerDraft[] = [];
       let t = p.filed;
       let status: RequestStatus = 'submitted';
       const push = (action: string, to: RequestStatus, actor: number, data: unknown = null) => {
@@ -371,7 +380,9 @@ export async function seedDemo(
         push(action, to, actor, { followUpIndex: messages.length - 1 });
       };
       let decidedAt: number | null = null, justification: string | null = null, assignee: number | null = null;
-      let concludedAt: number | null = null, conclusion: string | null = null, evaluation: any = null;
+      let concludedAt: number | null = null, conclusion: string | null = null;
+      /** The evaluation, its moderation time as a fraction of the time between it and now until its time is known. */
+      let rated: { row: Omit<Insertable<EvaluationTable>, 'request_id' | 'created_at' | 'moderated_at'>; moderatedAfter: number | null } | null = null;
       if (reach >= 1) {
         t += Math.max(MIN, r.range(0.02, reach > 1 ? 0.3 : 0.8) * (limit - t));
         push('start_analysis', 'in_analysis', analyst);
@@ -423,10 +434,12 @@ export async function seedDemo(
             const [hiddenComment, reason] = r.pick(T.hidden);
             const comment = hide ? hiddenComment : r.chance(0.3) ? null : r.pick(verdict === 'approved' ? T.praise : T.complaints);
             const mod = hide ? 'rejected' : r.chance(0.35) ? 'pending' : 'approved';
-            evaluation = {
-              institution_id: inst, verdict, rating, comment, status: mod,
-              moderated_by: mod === 'pending' ? null : r.pick(attendants), moderated_at: mod === 'pending' ? null : r.next(),
-              moderation_reason: hide ? reason : null,
+            rated = {
+              row: {
+                institution_id: inst, verdict, rating, comment, status: mod,
+                moderated_by: mod === 'pending' ? null : r.pick(attendants), moderation_reason: hide ? reason : null,
+              },
+              moderatedAfter: mod === 'pending' ? null : r.next(),
             };
             push('evaluate', 'evaluated', c.id, { verdict, rating });
           }
@@ -446,11 +459,12 @@ export async function seedDemo(
       for (const e of events) e.at = Math.round(e.at);
       for (const m of messages) m.at = Math.round(m.at);
       if (pausedAt !== null) pausedAt = events.find((e) => e.action === 'ask_citizen')!.at;
-      if (evaluation) {
-        const at = events.at(-1)!.at;
-        evaluation.created_at = iso(at);
-        if (evaluation.moderated_at !== null) evaluation.moderated_at = iso(at + evaluation.moderated_at * (now - at));
-      }
+      const evaluatedAt = events.at(-1)!.at;
+      const evaluation = rated && {
+        ...rated.row,
+        created_at: iso(evaluatedAt),
+        moderated_at: rated.moderatedAfter === null ? null : iso(evaluatedAt + rated.moderatedAfter * (now - evaluatedAt)),
+      };
 
       // About a third of all requests carry their documents (half of those whose service asks for any).
       const files = !ver.documents.length || !r.chance(0.5) ? [] : (() => {
@@ -466,25 +480,27 @@ export async function seedDemo(
       requestRows.push({
         protocol, institution_id: inst, service_id: p.svc.id, service_version_id: ver.id, citizen_id: c.id,
         citizen_name: c.name, search_text: fold(`${protocol} ${c.name}`.toLowerCase()), form_data: JSON.stringify(formData),
-        status, assignee_id: assignee, filed_at: iso(p.filed), due_at: iso(p.due), paused_at: pausedAt && iso(pausedAt),
-        resume_status: pausedAt ? 'in_service' : null,
-        decided_at: decidedAt && iso(decidedAt), justification, concluded_at: concludedAt && iso(concludedAt), conclusion,
+        status, assignee_id: assignee, filed_at: iso(p.filed), due_at: iso(p.due), paused_at: isoOrNull(pausedAt),
+        resume_status: pausedAt === null ? null : 'in_service',
+        decided_at: isoOrNull(decidedAt), justification, concluded_at: isoOrNull(concludedAt), conclusion,
         version: events.length, updated_at: iso(events.at(-1)!.at),
       });
       later.push({ protocol, answers, audit: events, evaluation, files, messages });
     }
 
-    const inserted = await insertBatches(tx, 'requests', requestRows, 100, true);
+    const inserted = await inBatches(requestRows, 100, (b) => tx.insertInto('requests').values(b).returningAll().execute());
     const requestId = new Map<string, number>(inserted.map((x) => [x.protocol, x.id]));
     await indexRequestTerms(tx, inserted);
     const instOf = new Map<string, number>(requestRows.map((x) => [x.protocol, x.institution_id]));
     const answerRows = later.flatMap((l) => l.answers.map((a) => ({ ...a, request_id: requestId.get(l.protocol)!, answered_at: iso(a.answered_at) })));
-    await insertBatches(tx, 'step_answers', answerRows, 200);
+    await inBatches(answerRows, 200, (b) => tx.insertInto('step_answers').values(b).execute());
     const messageRows = later.flatMap((l) =>
       l.messages.map((m) => ({ request_id: requestId.get(l.protocol)!, author_id: m.author_id, kind: m.kind, body: m.body, created_at: iso(m.at) })),
     );
     // Ids are given in VALUES order within each statement; RETURNING's own order is not guaranteed.
-    const messageIds = (await insertBatches(tx, 'follow_ups', messageRows, 100, true)).map((x) => x.id as number).sort((a, b) => a - b);
+    const messageIds = (await inBatches(messageRows, 100, (b) => tx.insertInto('follow_ups').values(b).returning('id').execute()))
+      .map((x) => x.id)
+      .sort((a, b) => a - b);
     let nextMessage = 0;
     for (const l of later) {
       const base = nextMessage;
@@ -501,9 +517,12 @@ export async function seedDemo(
         request_id, institution_id, actor_id: e.actor, action: e.action, from_status: e.from, to_status: e.to,
         data: e.data === null ? null : JSON.stringify(e.data), at: iso(e.at),
       }));
-    await insertBatches(tx, 'audit_log', audit, 200);
-    await insertBatches(tx, 'evaluations', later.filter((l) => l.evaluation).map((l) => ({ ...l.evaluation, request_id: requestId.get(l.protocol)! })));
-    await insertBatches(tx, 'files', later.flatMap((l) => l.files.map((f) => ({ ...f, request_id: requestId.get(l.protocol)! }))), 50);
-    await insertBatches(tx, 'protocol_counters', [...counters].map(([year, last]) => ({ year, last })));
+    await inBatches(audit, 200, (b) => tx.insertInto('audit_log').values(b).execute());
+    const evaluationRows = later.flatMap((l) => (l.evaluation ? [{ ...l.evaluation, request_id: requestId.get(l.protocol)! }] : []));
+    await inBatches(evaluationRows, 100, (b) => tx.insertInto('evaluations').values(b).execute());
+    const fileRows = later.flatMap((l) => l.files.map((f) => ({ ...f, request_id: requestId.get(l.protocol)! })));
+    await inBatches(fileRows, 50, (b) => tx.insertInto('files').values(b).execute());
+    const counterRows = [...counters].map(([year, last]) => ({ year, last }));
+    await inBatches(counterRows, 100, (b) => tx.insertInto('protocol_counters').values(b).execute());
   });
 }

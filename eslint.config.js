@@ -31,9 +31,7 @@ const MAX_DEPTH = 5;
 function restrict(files, depth, out, { allow, deny, message }) {
   const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const toRoot = `(?:\\.\\./){${depth}}`;
-  const regex = allow
-    ? `^(?!${toRoot}(?:${allow.map(esc).join('|')})/)(?:\\.\\./){${out}}`
-    : `^${toRoot}(?:${deny.map(esc).join('|')})(?:/|$)`;
+  const regex = allow ? `^(?!${toRoot}(?:${allow.map(esc).join('|')})/)(?:\\.\\./){${out}}` : `^${toRoot}(?:${deny.map(esc).join('|')})(?:/|$)`;
   return {
     name: `atende/direction/${files}`,
     files: [files],
@@ -48,9 +46,7 @@ function restrict(files, depth, out, { allow, deny, message }) {
  */
 function direction(folder, rule) {
   const own = folder.split('/').length;
-  return Array.from({ length: MAX_DEPTH }, (_, below) =>
-    restrict(`${folder}/${'*/'.repeat(below)}*.{ts,js,mjs}`, own + below, below + 1, rule),
-  );
+  return Array.from({ length: MAX_DEPTH }, (_, below) => restrict(`${folder}/${'*/'.repeat(below)}*.{ts,js,mjs}`, own + below, below + 1, rule));
 }
 
 export default defineConfig(

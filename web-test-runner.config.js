@@ -96,10 +96,7 @@ export default {
   // Generous: a loaded CI machine runs the end-to-end flow several times slower.
   testFramework: { config: { timeout: 30_000 } },
   middleware: [bff()],
-  plugins: [
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
-    { name: 'atende-cleanup', serverStop: cleanUp },
-  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), { name: 'atende-cleanup', serverStop: cleanUp }],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

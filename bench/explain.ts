@@ -14,7 +14,10 @@ import { isPostgresUrl } from '../db/connect.js';
 import { ensureDatabase } from './generate.js';
 import { attendantsOf, busiestInstitution } from './scenarios.js';
 
-interface Captured { sql: string; parameters: readonly unknown[] }
+interface Captured {
+  sql: string;
+  parameters: readonly unknown[];
+}
 
 export async function explain(url: string, o: { repeat?: number } = {}): Promise<string> {
   const repeat = o.repeat ?? 200;
@@ -64,7 +67,10 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
       ['detail: facts', () => getRequestFacts(db, sample.id)],
       ['detail', () => getRequestDetailRows(db, sample.id)],
     ];
-    out.push(`# Query plans and driver time (${postgres ? 'PostgreSQL' : 'SQLite'}, ${inst.requests.toLocaleString('en')} requests in institution ${inst.id})`, '');
+    out.push(
+      `# Query plans and driver time (${postgres ? 'PostgreSQL' : 'SQLite'}, ${inst.requests.toLocaleString('en')} requests in institution ${inst.id})`,
+      '',
+    );
     for (const [title, run] of cases) {
       captured.length = 0;
       await run();

@@ -141,12 +141,7 @@ export async function attendantsOf(db: Kysely<Database>, institutionId: number, 
     .execute();
 }
 
-export async function prepare(
-  server: ServerHandle,
-  url: string,
-  n: number,
-  o: { deep: number; transitionsPerRound: number },
-): Promise<Prepared> {
+export async function prepare(server: ServerHandle, url: string, n: number, o: { deep: number; transitionsPerRound: number }): Promise<Prepared> {
   const conn = connect(url, { poolSize: 2 });
   const { db } = conn;
   let inst: { id: number; acronym: string; requests: number };
@@ -196,22 +191,39 @@ export async function prepare(
 
   // A free-text search scenario: the queue page with each of `terms` in turn.
   const search = (key: string, title: string, terms: string[], what: string): Scenario => ({
-    key, title, method: 'GET', token,
+    key,
+    title,
+    method: 'GET',
+    token,
     path: rotate(terms.map((q) => `/api/requests?limit=25&q=${encodeURIComponent(q)}`)),
     note: `${terms.length} ${what} such as "${terms[0]}"`,
   });
   const scenarios: Scenario[] = [
     {
-      key: 'queue', title: 'Queue page (25, FIFO, default filters)', method: 'GET', path: '/api/requests?limit=25', token,
+      key: 'queue',
+      title: 'Queue page (25, FIFO, default filters)',
+      method: 'GET',
+      path: '/api/requests?limit=25',
+      token,
       note: 'as served: the first page is kept in memory until the institution changes',
     },
     {
-      key: 'queue_db', title: 'Queue page read from the database', method: 'GET', path: '/api/requests?limit=25', token, headers: CACHE_OFF,
+      key: 'queue_db',
+      title: 'Queue page read from the database',
+      method: 'GET',
+      path: '/api/requests?limit=25',
+      token,
+      headers: CACHE_OFF,
       note: 'the same page with the page cache off: the first load after every change',
     },
     {
-      key: 'status_due', title: 'Queue: status=submitted, sort=due', method: 'GET', path: '/api/requests?status=submitted&sort=due&limit=25', token,
-      headers: CACHE_OFF, note: 'read from the database (page cache off)',
+      key: 'status_due',
+      title: 'Queue: status=submitted, sort=due',
+      method: 'GET',
+      path: '/api/requests?status=submitted&sort=due&limit=25',
+      token,
+      headers: CACHE_OFF,
+      note: 'read from the database (page cache off)',
     },
     {
       key: 'deep',
@@ -291,11 +303,7 @@ export async function drain(base: string, maxSeconds = 300): Promise<number> {
 }
 
 /** One autocannon run; bounded by `duration` or `amount`, and always by `maxSeconds`. */
-export function measure(
-  base: string,
-  s: Scenario,
-  o: { connections: number; duration?: number; amount?: number; maxSeconds: number },
-): Promise<Measurement> {
+export function measure(base: string, s: Scenario, o: { connections: number; duration?: number; amount?: number; maxSeconds: number }): Promise<Measurement> {
   const dynamic = typeof s.path === 'function' || typeof s.token === 'function';
   const auth = () => `Bearer ${typeof s.token === 'function' ? s.token() : s.token}`;
   const path = () => (typeof s.path === 'function' ? s.path() : s.path);
@@ -312,7 +320,11 @@ export function measure(
     // fetch() send it (autocannon alone would send no length at all).
     headers: { authorization: auth(), ...(s.method === 'GET' ? {} : { 'content-length': '0' }), ...s.headers },
     ...(dynamic
-      ? { requests: [{ method: s.method, setupRequest: (req: autocannon.Request) => ({ ...req, path: path(), headers: { ...req.headers, authorization: auth() } }) }] }
+      ? {
+          requests: [
+            { method: s.method, setupRequest: (req: autocannon.Request) => ({ ...req, path: path(), headers: { ...req.headers, authorization: auth() } }) },
+          ],
+        }
       : {}),
   };
   const latencies: number[] = [];

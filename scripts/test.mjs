@@ -2,6 +2,7 @@
 // `npm test`: every check, in this order:
 //   lint     ESLint over the whole tree (eslint.config.js: the rule sets and the
 //            direction of every import between folders);
+//   format   Prettier's check over the whole tree (.prettierrc.json, .prettierignore);
 //   api      the API, domain and bench smoke tests (node:test; against SQLite,
 //            or PostgreSQL when DATABASE_URL=postgres://… names a server: each
 //            run creates and drops its own database);
@@ -9,8 +10,9 @@
 //            Debian's Chromium when it is missing.
 // A failing stage does not stop the next ones. Name stages to run only those
 // (`node scripts/test.mjs api` is `npm run test:api`). Ends with one line CI
-// reads: "N passed, N failed" — the lint check counts as one result, each
-// node:test or browser test as one; a runner that dies counts as a failure.
+// reads: "N passed, N failed" — the lint and the format check count as one
+// result each, each node:test or browser test as one; a runner that dies
+// counts as a failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,7 @@ import { dirname, join, relative } from 'node:path';
 const root = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 process.chdir(root);
 
-const STAGES = ['lint', 'api', 'browser'];
+const STAGES = ['lint', 'format', 'api', 'browser'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((s) => !STAGES.includes(s));
 if (unknown.length) {
@@ -65,7 +67,7 @@ function run(cmd, args, env = {}) {
   });
 }
 
-/** A check with no count of its own (lint): one result, passed or failed. */
+/** A check with no count of its own (lint, format): one result, passed or failed. */
 async function check(name, cmd, args) {
   console.log(`\n▶ ${name}\n`);
   const code = await run(cmd, args);
@@ -109,7 +111,10 @@ function ensureChromium() {
 // 1. Lint: the rule sets and the direction of imports (eslint.config.js).
 if (stages.includes('lint')) await check('ESLint', bin('eslint'), ['--max-warnings=0', '.']);
 
-// 2. API, domain, bench smoke (node:test). The spec reporter prints for people;
+// 2. Format.
+if (stages.includes('format')) await check('Prettier', bin('prettier'), ['--check', '--log-level=warn', '.']);
+
+// 3. API, domain, bench smoke (node:test). The spec reporter prints for people;
 // scripts/node-test-counts.mjs counts the runner's events into a file.
 if (stages.includes('api')) {
   const nodeTests = [...findTests('test'), ...findTests('bench')].filter((f) => !f.startsWith(join('test', 'e2e')));
@@ -143,7 +148,7 @@ if (stages.includes('api')) {
   }
 }
 
-// 3. Elements in Chromium; web-test-runner.config.js writes the counts.
+// 4. Elements in Chromium; web-test-runner.config.js writes the counts.
 if (stages.includes('browser') && existsSync('web-test-runner.config.js')) {
   const chromium = ensureChromium();
   if (!chromium) {

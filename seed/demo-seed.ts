@@ -102,56 +102,105 @@ function tinyPdf(lines: string[]): Buffer {
 
 function fileName(doc: string): string {
   const stop = new Set(['de', 'do', 'da', 'dos', 'das', 'com', 'e', 'em', 'o', 'a', 'ou', 'para', 'que']);
-  const words = fold(doc.replace(/\(.*?\)/g, '')).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !stop.has(w));
+  const words = fold(doc.replace(/\(.*?\)/g, ''))
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !stop.has(w));
   return `${words.slice(0, 3).join('-') || 'documento'}.pdf`;
 }
 
 const CHAT = {
-  staff: ['Olá! Sua solicitação está em atendimento. Qualquer novidade avisaremos por aqui.',
+  staff: [
+    'Olá! Sua solicitação está em atendimento. Qualquer novidade avisaremos por aqui.',
     'Recebemos seus documentos e estamos conferindo os dados com o cadastro oficial.',
-    'Bom dia. O atendimento segue dentro do prazo; em breve concluiremos.'],
-  citizen: ['Obrigado pelo retorno, fico no aguardo.', 'Certo, qualquer dúvida estou à disposição.',
-    'Podem me avisar quando estiver pronto, por favor?'],
-  ask: ['Precisamos de um comprovante de residência recente (últimos 90 dias). Envie por aqui, por favor.',
-    'A foto do documento ficou ilegível. Pode enviar uma nova imagem, com boa iluminação?'],
+    'Bom dia. O atendimento segue dentro do prazo; em breve concluiremos.',
+  ],
+  citizen: ['Obrigado pelo retorno, fico no aguardo.', 'Certo, qualquer dúvida estou à disposição.', 'Podem me avisar quando estiver pronto, por favor?'],
+  ask: [
+    'Precisamos de um comprovante de residência recente (últimos 90 dias). Envie por aqui, por favor.',
+    'A foto do documento ficou ilegível. Pode enviar uma nova imagem, com boa iluminação?',
+  ],
   notes: ['Conferido com a base estadual: dados conferem.', 'Caso semelhante ao de outro requerente; seguir o mesmo parecer.'],
 };
 
 const T = {
   first: ['Pedro', 'Larissa', 'Miguel', 'Sofia', 'Davi', 'Helena', 'Arthur', 'Valentina', 'Heitor', 'Laura', 'Enzo', 'Lívia'],
-  schools: ['Escola Estadual Professora Maria José Lima', 'Escola Estadual Dom Pedro II', 'Colégio Estadual Tiradentes',
-    'Escola Estadual Rui Barbosa', 'Escola Estadual Castro Alves', 'Centro de Ensino Médio Cecília Meireles'],
+  schools: [
+    'Escola Estadual Professora Maria José Lima',
+    'Escola Estadual Dom Pedro II',
+    'Colégio Estadual Tiradentes',
+    'Escola Estadual Rui Barbosa',
+    'Escola Estadual Castro Alves',
+    'Centro de Ensino Médio Cecília Meireles',
+  ],
   sectors: ['Gabinete do Governador', 'Secretaria-Geral de Governo', 'Assessoria de Comunicação', 'Procuradoria-Geral do Estado'],
-  entities: ['Associação de Moradores do Bairro São José', 'Sindicato dos Trabalhadores Rurais', 'Prefeitura Municipal de Boa Esperança', 'Instituto Cultural Raízes'],
+  entities: [
+    'Associação de Moradores do Bairro São José',
+    'Sindicato dos Trabalhadores Rurais',
+    'Prefeitura Municipal de Boa Esperança',
+    'Instituto Cultural Raízes',
+  ],
   banks: ['Banco do Brasil', 'Caixa Econômica Federal', 'Banco do Nordeste', 'Banco Bradesco'],
   ddd: ['11', '21', '31', '41', '61', '71', '81', '85', '91', '92'],
   text: {
     observacoes: ['Perdi a carteira no transporte público.', 'Preciso do documento com urgência para trabalhar.', 'O documento molhou e ficou ilegível.'],
-    argumentos: ['O veículo estava estacionado em local permitido, conforme as fotografias anexas.',
+    argumentos: [
+      'O veículo estava estacionado em local permitido, conforme as fotografias anexas.',
       'Eu não conduzia o veículo no momento da infração; ele já havia sido vendido.',
-      'A placa de sinalização estava encoberta pela vegetação.', 'A notificação chegou depois do prazo legal de 30 dias.'],
-    assunto: ['Apresentar as demandas da associação sobre a pavimentação do bairro.', 'Tratar da reforma da escola estadual do município.',
-      'Convidar o Governador para a abertura da festa tradicional do município.'],
-    pedido: ['Solicito a relação dos contratos de manutenção de veículos oficiais firmados em 2025.',
-      'Solicito cópia da agenda pública do Governador do último mês.', 'Solicito os gastos com publicidade institucional em 2025, por mês.'],
+      'A placa de sinalização estava encoberta pela vegetação.',
+      'A notificação chegou depois do prazo legal de 30 dias.',
+    ],
+    assunto: [
+      'Apresentar as demandas da associação sobre a pavimentação do bairro.',
+      'Tratar da reforma da escola estadual do município.',
+      'Convidar o Governador para a abertura da festa tradicional do município.',
+    ],
+    pedido: [
+      'Solicito a relação dos contratos de manutenção de veículos oficiais firmados em 2025.',
+      'Solicito cópia da agenda pública do Governador do último mês.',
+      'Solicito os gastos com publicidade institucional em 2025, por mês.',
+    ],
   } as Record<string, string[]>,
-  noNotes: ['Documento ilegível; será preciso reenviar.', 'Os dados informados não conferem com o cadastro oficial.',
-    'A documentação apresentada não comprova o requisito.', 'Informação insuficiente para a verificação.'],
+  noNotes: [
+    'Documento ilegível; será preciso reenviar.',
+    'Os dados informados não conferem com o cadastro oficial.',
+    'A documentação apresentada não comprova o requisito.',
+    'Informação insuficiente para a verificação.',
+  ],
   noButOk: ['Pendência resolvida após contato telefônico com o requerente.', 'Divergência menor, sem impacto no resultado.'],
-  rejectTails: ['Corrija a pendência e apresente nova solicitação.', 'Em caso de dúvida, procure a unidade de atendimento.',
-    'O requerente pode registrar nova solicitação com a documentação correta.'],
-  conclusions: ['Atendimento concluído. O documento foi emitido e enviado para o e-mail cadastrado.',
+  rejectTails: [
+    'Corrija a pendência e apresente nova solicitação.',
+    'Em caso de dúvida, procure a unidade de atendimento.',
+    'O requerente pode registrar nova solicitação com a documentação correta.',
+  ],
+  conclusions: [
+    'Atendimento concluído. O documento foi emitido e enviado para o e-mail cadastrado.',
     'Serviço prestado conforme solicitado; o resultado está disponível para consulta no portal.',
     'Solicitação atendida. A via impressa pode ser retirada na unidade de atendimento com documento de identidade.',
-    'Atendimento concluído após videoconferência com o requerente; as orientações foram registradas.'],
-  praise: ['Atendimento rápido e muito educado. Parabéns!', 'Resolveram tudo pela internet, sem eu precisar ir ao órgão.',
-    'Bom atendimento, mas demorou um pouco mais do que eu esperava.', 'A atendente explicou tudo com clareza.', 'Excelente serviço, recomendo.'],
+    'Atendimento concluído após videoconferência com o requerente; as orientações foram registradas.',
+  ],
+  praise: [
+    'Atendimento rápido e muito educado. Parabéns!',
+    'Resolveram tudo pela internet, sem eu precisar ir ao órgão.',
+    'Bom atendimento, mas demorou um pouco mais do que eu esperava.',
+    'A atendente explicou tudo com clareza.',
+    'Excelente serviço, recomendo.',
+  ],
   complaints: ['Demorou demais e ninguém me deu retorno.', 'Tive que mandar o mesmo documento duas vezes.', 'O prazo não foi cumprido.'],
-  hidden: [['Vocês são uns incompetentes, vou denunciar todo mundo!!!', 'Comentário com linguagem ofensiva.'],
-    ['Liguem para o meu vizinho, Fulano de Tal, no (11) 98888-7777, ele também quer reclamar.', 'O comentário expõe dados pessoais de terceiros (LGPD).']],
+  hidden: [
+    ['Vocês são uns incompetentes, vou denunciar todo mundo!!!', 'Comentário com linguagem ofensiva.'],
+    ['Liguem para o meu vizinho, Fulano de Tal, no (11) 98888-7777, ele também quer reclamar.', 'O comentário expõe dados pessoais de terceiros (LGPD).'],
+  ],
 };
 
-interface Citizen { id: number; name: string; email: string; cpf: string; phone: string; cep: string }
+interface Citizen {
+  id: number;
+  name: string;
+  email: string;
+  cpf: string;
+  phone: string;
+  cep: string;
+}
 
 function formValue(f: ServiceField, c: Citizen, filed: number, r: Rng): unknown {
   const code = f.code;
@@ -193,11 +242,23 @@ function formValue(f: ServiceField, c: Citizen, filed: number, r: Rng): unknown 
 type Ev = { action: string; from: RequestStatus | null; to: RequestStatus | null; at: number; actor: number; data: unknown };
 const RUNNING = new Set<RequestStatus>(CLOCK_STATUSES);
 const FORCED: [RequestStatus, boolean][] = [
-  ['submitted', false], ['in_analysis', false], ['in_service', false], ['rejected', false], ['concluded', false],
-  ['evaluated', false], ['submitted', true], ['in_analysis', true], ['in_service', true],
+  ['submitted', false],
+  ['in_analysis', false],
+  ['in_service', false],
+  ['rejected', false],
+  ['concluded', false],
+  ['evaluated', false],
+  ['submitted', true],
+  ['in_analysis', true],
+  ['in_service', true],
 ];
 const WEIGHTS: [RequestStatus, number][] = [
-  ['submitted', 12], ['in_analysis', 12], ['in_service', 14], ['rejected', 12], ['concluded', 18], ['evaluated', 32],
+  ['submitted', 12],
+  ['in_analysis', 12],
+  ['in_service', 14],
+  ['rejected', 12],
+  ['concluded', 18],
+  ['evaluated', 32],
 ];
 
 /**
@@ -213,10 +274,7 @@ async function inBatches<Row, Out>(rows: Row[], size: number, insert: (batch: Ro
 /** A step answer before its request has an id; `answered_at` in epoch ms until then. */
 type AnswerDraft = Omit<Insertable<StepAnswerTable>, 'request_id' | 'answered_at'> & { answered_at: number };
 
-export async function seedDemo(
-  db: Kysely<Database>,
-  opts: { now: Date; holidays: ReadonlySet<string>; requests?: number },
-): Promise<void> {
+export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays: ReadonlySet<string>; requests?: number }): Promise<void> {
   const charter = loadCharter();
   const r = prng(20261128);
   const now = opts.now.getTime();
@@ -230,7 +288,9 @@ export async function seedDemo(
     const insts = await inBatches(institutionRows, 100, (b) => tx.insertInto('institutions').values(b).returningAll().execute());
     const instId = new Map<string, number>(insts.map((i) => [i.acronym, i.id]));
     const userRows = DEMO_USERS.map((u) => ({
-      sub: u.sub, name: u.name, email: u.email,
+      sub: u.sub,
+      name: u.name,
+      email: u.email,
       created_at: iso(u.role === 'citizen' ? now - r.int(130, 400) * DAY : now - 400 * DAY),
     }));
     const users = await inBatches(userRows, 100, (b) => tx.insertInto('users').values(b).returningAll().execute());
@@ -245,17 +305,29 @@ export async function seedDemo(
       if (u.role === 'attendant') s.attendants.push(userId.get(u.sub)!);
       if (u.role === 'manager') s.manager = userId.get(u.sub)!;
       const manager = DEMO_USERS.find((x) => x.role === 'manager' && x.institution === u.institution);
-      const grantor = u.role === 'admin' ? null : u.role === 'manager' ? admin.sub : manager?.sub ?? admin.sub;
+      const grantor = u.role === 'admin' ? null : u.role === 'manager' ? admin.sub : (manager?.sub ?? admin.sub);
       return {
-        user_id: userId.get(u.sub)!, institution_id: inst, role: u.role, unit: m?.unit ?? null,
-        granted_by: grantor ? userId.get(grantor)! : null, granted_at: iso(now - (390 - i * 3) * DAY),
-        ordinance: m?.ordinance ?? null, revoked_at: null,
+        user_id: userId.get(u.sub)!,
+        institution_id: inst,
+        role: u.role,
+        unit: m?.unit ?? null,
+        granted_by: grantor ? userId.get(grantor)! : null,
+        granted_at: iso(now - (390 - i * 3) * DAY),
+        ordinance: m?.ordinance ?? null,
+        revoked_at: null,
       };
     });
     await inBatches(memberships, 100, (b) => tx.insertInto('memberships').values(b).execute());
 
     // Services: version 1 of each; the first service of each institution also has a version 2.
-    type Ver = { id: number; version: number; publishedAt: number; fields: ServiceField[]; documents: RequiredDocument[]; steps: { id: number; title: string }[] };
+    type Ver = {
+      id: number;
+      version: number;
+      publishedAt: number;
+      fields: ServiceField[];
+      documents: RequiredDocument[];
+      steps: { id: number; title: string }[];
+    };
     const services: { id: number; institutionId: number; deadline: Deadline; versions: Ver[] }[] = [];
     const versionRows: Insertable<Database['service_versions']>[] = [];
     const stepTitles = new Map<string, string[]>();
@@ -265,7 +337,9 @@ export async function seedDemo(
         const drafts = [{ ...s }];
         if (k === 0) {
           const hasPhone = s.fields.some((f) => f.format === 'phone');
-          const contact = hasPhone ? ['email_contato', 'E-mail para contato', 'email'] as const : ['telefone_contato', 'Telefone para contato', 'phone'] as const;
+          const contact = hasPhone
+            ? (['email_contato', 'E-mail para contato', 'email'] as const)
+            : (['telefone_contato', 'Telefone para contato', 'phone'] as const);
           drafts.push({
             ...s,
             steps: [...s.steps, 'Comunicar o resultado ao requerente pelo portal'],
@@ -273,43 +347,73 @@ export async function seedDemo(
           });
         }
         const v2At = now - 45 * DAY + services.length * HOUR;
-        const [row] = await tx.insertInto('services').values({
-          institution_id: instId.get(inst.acronym)!, status: 'published', published_version_id: null,
-          created_at: iso(created), updated_at: iso(drafts.length > 1 ? v2At : created),
-        }).returning('id').execute();
+        const [row] = await tx
+          .insertInto('services')
+          .values({
+            institution_id: instId.get(inst.acronym)!,
+            status: 'published',
+            published_version_id: null,
+            created_at: iso(created),
+            updated_at: iso(drafts.length > 1 ? v2At : created),
+          })
+          .returning('id')
+          .execute();
         services.push({ id: row.id, institutionId: instId.get(inst.acronym)!, deadline: s.deadline, versions: [] });
         drafts.forEach((d, v) => {
           const at = v ? v2At : created;
           stepTitles.set(`${row.id}/${v + 1}`, d.steps);
           versionRows.push({
-            service_id: row.id, version: v + 1, name: d.name, description: d.description, audience: d.audience,
-            legal_basis: d.legalBasis, lgpd_basis: d.lgpdBasis, cost: d.cost, delivery: JSON.stringify(d.delivery),
-            area: JSON.stringify(d.area), deadline_days: d.deadline.days, deadline_kind: d.deadline.kind,
-            fields: JSON.stringify(d.fields), documents: JSON.stringify(d.documents),
-            created_at: iso(at - 2 * DAY), published_at: iso(at),
+            service_id: row.id,
+            version: v + 1,
+            name: d.name,
+            description: d.description,
+            audience: d.audience,
+            legal_basis: d.legalBasis,
+            lgpd_basis: d.lgpdBasis,
+            cost: d.cost,
+            delivery: JSON.stringify(d.delivery),
+            area: JSON.stringify(d.area),
+            deadline_days: d.deadline.days,
+            deadline_kind: d.deadline.kind,
+            fields: JSON.stringify(d.fields),
+            documents: JSON.stringify(d.documents),
+            created_at: iso(at - 2 * DAY),
+            published_at: iso(at),
           });
         });
       }
     }
     const versions = await inBatches(versionRows, 100, (b) => tx.insertInto('service_versions').values(b).returningAll().execute());
     const stepRows = versions.flatMap((v) =>
-      stepTitles.get(`${v.service_id}/${v.version}`)!.map((title, i) => ({ service_version_id: v.id, position: i + 1, title })));
+      stepTitles.get(`${v.service_id}/${v.version}`)!.map((title, i) => ({ service_version_id: v.id, position: i + 1, title })),
+    );
     const steps = await inBatches(stepRows, 200, (b) => tx.insertInto('service_steps').values(b).returningAll().execute());
     for (const s of services) {
       for (const v of versions.filter((x) => x.service_id === s.id).sort((a, b) => a.version - b.version)) {
         s.versions.push({
-          id: v.id, version: v.version, publishedAt: Date.parse(v.published_at!), fields: JSON.parse(v.fields),
+          id: v.id,
+          version: v.version,
+          publishedAt: Date.parse(v.published_at!),
+          fields: JSON.parse(v.fields),
           documents: JSON.parse(v.documents),
           steps: steps.filter((x) => x.service_version_id === v.id).sort((a, b) => a.position - b.position),
         });
       }
-      await tx.updateTable('services').set({ published_version_id: s.versions.at(-1)!.id }).where('id', '=', s.id).execute();
+      await tx
+        .updateTable('services')
+        .set({ published_version_id: s.versions.at(-1)!.id })
+        .where('id', '=', s.id)
+        .execute();
     }
 
     // Requests: pick status first, then a filing time that fits it.
     const citizens: Citizen[] = DEMO_USERS.filter((u) => u.role === 'citizen' && !u.email.endsWith('.gov.br')).map((u) => ({
-      id: userId.get(u.sub)!, name: u.name, email: u.email, cpf: fakeCpf(r),
-      phone: `(${r.pick(T.ddd)}) 9${r.digits(4)}-${r.digits(4)}`, cep: `${r.int(1, 9)}${r.digits(4)}-${r.digits(3)}`,
+      id: userId.get(u.sub)!,
+      name: u.name,
+      email: u.email,
+      cpf: fakeCpf(r),
+      phone: `(${r.pick(T.ddd)}) 9${r.digits(4)}-${r.digits(4)}`,
+      cep: `${r.int(1, 9)}${r.digits(4)}-${r.digits(3)}`,
     }));
     const weightSum = WEIGHTS.reduce((a, [, w]) => a + w, 0);
     const plans = Array.from({ length: total }, (_, i) => {
@@ -318,7 +422,11 @@ export async function seedDemo(
       if (i < FORCED.length) [status, overdue] = FORCED[i];
       else {
         let x = r.next() * weightSum;
-        for (const [s, w] of WEIGHTS) if ((x -= w) < 0) { status = s; break; }
+        for (const [s, w] of WEIGHTS)
+          if ((x -= w) < 0) {
+            status = s;
+            break;
+          }
         overdue = RUNNING.has(status) && r.chance(0.12);
       }
       const svc = r.pick(services);
@@ -379,8 +487,11 @@ export async function seedDemo(
         messages.push({ kind, author_id: actor, body, at: t });
         push(action, to, actor, { followUpIndex: messages.length - 1 });
       };
-      let decidedAt: number | null = null, justification: string | null = null, assignee: number | null = null;
-      let concludedAt: number | null = null, conclusion: string | null = null;
+      let decidedAt: number | null = null,
+        justification: string | null = null,
+        assignee: number | null = null;
+      let concludedAt: number | null = null,
+        conclusion: string | null = null;
       /** The evaluation, its moderation time as a fraction of the time between it and now until its time is known. */
       let rated: { row: Omit<Insertable<EvaluationTable>, 'request_id' | 'created_at' | 'moderated_at'>; moderatedAfter: number | null } | null = null;
       if (reach >= 1) {
@@ -436,8 +547,13 @@ export async function seedDemo(
             const mod = hide ? 'rejected' : r.chance(0.35) ? 'pending' : 'approved';
             rated = {
               row: {
-                institution_id: inst, verdict, rating, comment, status: mod,
-                moderated_by: mod === 'pending' ? null : r.pick(attendants), moderation_reason: hide ? reason : null,
+                institution_id: inst,
+                verdict,
+                rating,
+                comment,
+                status: mod,
+                moderated_by: mod === 'pending' ? null : r.pick(attendants),
+                moderation_reason: hide ? reason : null,
               },
               moderatedAfter: mod === 'pending' ? null : r.next(),
             };
@@ -467,23 +583,47 @@ export async function seedDemo(
       };
 
       // About a third of all requests carry their documents (half of those whose service asks for any).
-      const files = !ver.documents.length || !r.chance(0.5) ? [] : (() => {
-        const docs = ver.documents.filter((d) => d.required);
-        return (docs.length ? docs : ver.documents.slice(0, 1)).map((d) => {
-          const content = tinyPdf([d.name, `Solicitação ${protocol}`, `Requerente: ${c.name}`, 'Documento fictício de demonstração - Atende']);
-          return {
-            follow_up_id: null, label: d.name, file_name: fileName(d.name), content_type: 'application/pdf', size: content.length,
-            sha256: createHash('sha256').update(content).digest('hex'), content, uploaded_by: c.id, created_at: iso(p.filed),
-          };
-        });
-      })();
+      const files =
+        !ver.documents.length || !r.chance(0.5)
+          ? []
+          : (() => {
+              const docs = ver.documents.filter((d) => d.required);
+              return (docs.length ? docs : ver.documents.slice(0, 1)).map((d) => {
+                const content = tinyPdf([d.name, `Solicitação ${protocol}`, `Requerente: ${c.name}`, 'Documento fictício de demonstração - Atende']);
+                return {
+                  follow_up_id: null,
+                  label: d.name,
+                  file_name: fileName(d.name),
+                  content_type: 'application/pdf',
+                  size: content.length,
+                  sha256: createHash('sha256').update(content).digest('hex'),
+                  content,
+                  uploaded_by: c.id,
+                  created_at: iso(p.filed),
+                };
+              });
+            })();
       requestRows.push({
-        protocol, institution_id: inst, service_id: p.svc.id, service_version_id: ver.id, citizen_id: c.id,
-        citizen_name: c.name, search_text: fold(`${protocol} ${c.name}`.toLowerCase()), form_data: JSON.stringify(formData),
-        status, assignee_id: assignee, filed_at: iso(p.filed), due_at: iso(p.due), paused_at: isoOrNull(pausedAt),
+        protocol,
+        institution_id: inst,
+        service_id: p.svc.id,
+        service_version_id: ver.id,
+        citizen_id: c.id,
+        citizen_name: c.name,
+        search_text: fold(`${protocol} ${c.name}`.toLowerCase()),
+        form_data: JSON.stringify(formData),
+        status,
+        assignee_id: assignee,
+        filed_at: iso(p.filed),
+        due_at: iso(p.due),
+        paused_at: isoOrNull(pausedAt),
         resume_status: pausedAt === null ? null : 'in_service',
-        decided_at: isoOrNull(decidedAt), justification, concluded_at: isoOrNull(concludedAt), conclusion,
-        version: events.length, updated_at: iso(events.at(-1)!.at),
+        decided_at: isoOrNull(decidedAt),
+        justification,
+        concluded_at: isoOrNull(concludedAt),
+        conclusion,
+        version: events.length,
+        updated_at: iso(events.at(-1)!.at),
       });
       later.push({ protocol, answers, audit: events, evaluation, files, messages });
     }
@@ -514,8 +654,14 @@ export async function seedDemo(
       .flatMap((l) => l.audit.map((e, i) => ({ e, i, request_id: requestId.get(l.protocol)!, institution_id: instOf.get(l.protocol)! })))
       .sort((a, b) => a.e.at - b.e.at || a.request_id - b.request_id || a.i - b.i)
       .map(({ e, request_id, institution_id }) => ({
-        request_id, institution_id, actor_id: e.actor, action: e.action, from_status: e.from, to_status: e.to,
-        data: e.data === null ? null : JSON.stringify(e.data), at: iso(e.at),
+        request_id,
+        institution_id,
+        actor_id: e.actor,
+        action: e.action,
+        from_status: e.from,
+        to_status: e.to,
+        data: e.data === null ? null : JSON.stringify(e.data),
+        at: iso(e.at),
       }));
     await inBatches(audit, 200, (b) => tx.insertInto('audit_log').values(b).execute());
     const evaluationRows = later.flatMap((l) => (l.evaluation ? [{ ...l.evaluation, request_id: requestId.get(l.protocol)! }] : []));

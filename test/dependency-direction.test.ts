@@ -17,7 +17,12 @@ async function directionErrors(filePath: string, code: string): Promise<string[]
 
 /** `from` may not import `specifier`. */
 async function rejects(from: string, specifier: string, kind: 'import' | 'import type' | 'export' = 'import') {
-  const code = kind === 'export' ? `export { x } from '${specifier}';\n` : kind === 'import type' ? `import type { X } from '${specifier}';\nexport type Y = X;\n` : `import '${specifier}';\n`;
+  const code =
+    kind === 'export'
+      ? `export { x } from '${specifier}';\n`
+      : kind === 'import type'
+        ? `import type { X } from '${specifier}';\nexport type Y = X;\n`
+        : `import '${specifier}';\n`;
   const errors = await directionErrors(from, code);
   assert.equal(errors.length, 1, `${from} importing ${specifier} (${kind}) should be an error`);
 }

@@ -71,7 +71,10 @@ function countsReporter() {
       let passed = 0;
       let failed = 0;
       const walk = (suite) => {
-        for (const t of suite?.tests ?? []) t.passed ? passed++ : t.skipped ? null : failed++;
+        for (const t of suite?.tests ?? []) {
+          if (t.passed) passed++;
+          else if (!t.skipped) failed++;
+        }
         for (const s of suite?.suites ?? []) walk(s);
       };
       for (const s of sessions) {
@@ -93,10 +96,7 @@ export default {
   // Generous: a loaded CI machine runs the end-to-end flow several times slower.
   testFramework: { config: { timeout: 30_000 } },
   middleware: [bff()],
-  plugins: [
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
-    { name: 'atende-cleanup', serverStop: cleanUp },
-  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), { name: 'atende-cleanup', serverStop: cleanUp }],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

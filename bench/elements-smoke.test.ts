@@ -9,11 +9,23 @@ import { measureElements, rows, toMarkdown } from './elements.js';
 test('element bench smoke: every measurement yields a finite positive number', { timeout: 120_000 }, async () => {
   const results = await measureElements({ runs: 1, quick: true, out: null, quiet: true });
   const all = rows(results);
-  assert.ok(all.some((r) => r.measurement.startsWith('Whole bundle')), 'the whole bundle was measured');
-  assert.ok(all.some((r) => r.measurement.includes('request-queue.js')), 'the queue element was measured');
-  assert.ok(all.some((r) => r.measurement.startsWith('Queue first render')), 'the first render was measured');
+  assert.ok(
+    all.some((r) => r.measurement.startsWith('Whole bundle')),
+    'the whole bundle was measured',
+  );
+  assert.ok(
+    all.some((r) => r.measurement.includes('request-queue.js')),
+    'the queue element was measured',
+  );
+  assert.ok(
+    all.some((r) => r.measurement.startsWith('Queue first render')),
+    'the first render was measured',
+  );
   for (const name of ['next page', 'previous page', 'status filter', 'sort']) {
-    assert.ok(all.some((r) => r.measurement.startsWith(name)), `the ${name} interaction was measured`);
+    assert.ok(
+      all.some((r) => r.measurement.startsWith(name)),
+      `the ${name} interaction was measured`,
+    );
   }
   for (const r of all) assert.ok(Number.isFinite(r.value) && r.value > 0, `${r.measurement}: ${r.value}`);
   assert.match(toMarkdown(results), /\| Measurement \| Value \|/);

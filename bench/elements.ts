@@ -25,13 +25,38 @@ const STAFF = 'atendente1.detran';
 const KB = 1024;
 export const TARGETS = { bundleGzip: 30 * KB, firstRender: 50, interaction: 100 };
 
-export interface Options { runs: number; quick: boolean; out: string | null; quiet?: boolean; cpuProf?: string }
-export interface Size { file: string; raw: number; gzip: number; gzip9: number }
-export interface Sample { rows: number; frame: number; fetchStart: number; responseEnd: number }
-export interface Interaction { eventTiming: number | null; nextFrame: number; rowsShown: number; events: string[] }
+export interface Options {
+  runs: number;
+  quick: boolean;
+  out: string | null;
+  quiet?: boolean;
+  cpuProf?: string;
+}
+export interface Size {
+  file: string;
+  raw: number;
+  gzip: number;
+  gzip9: number;
+}
+export interface Sample {
+  rows: number;
+  frame: number;
+  fetchStart: number;
+  responseEnd: number;
+}
+export interface Interaction {
+  eventTiming: number | null;
+  nextFrame: number;
+  rowsShown: number;
+  events: string[];
+}
 export interface Results {
-  date: string; quick: boolean; runs: number;
-  chromium: string; machine: { cpu: string; cores: number; os: string; node: string; loadavg1m: { start: number; end: number } }; distBuiltAt: string;
+  date: string;
+  quick: boolean;
+  runs: number;
+  chromium: string;
+  machine: { cpu: string; cores: number; os: string; node: string; loadavg1m: { start: number; end: number } };
+  distBuiltAt: string;
   sizes: { bundle: Size; lazy: Size[]; elements: { name: string; entry: Size; withImports: Size; files: string[]; lazy: string[] }[] };
   render: Record<string, { api: number[]; samples: Sample[]; cold?: Sample }>;
   interactions: Record<string, Interaction[]>;
@@ -69,7 +94,12 @@ function closure(dir: string, entry: string): string[] {
 export function measureSizes(dist = join(root, 'dist')): Results['sizes'] {
   const elDir = join(dist, 'elements');
   const js = readdirSync(elDir).filter((f) => f.endsWith('.js'));
-  const referenced = new Set(js.flatMap((f) => { const c = readFileSync(join(elDir, f), 'utf8'); return [...refs(c, STATIC_IMPORT), ...refs(c, DYNAMIC_IMPORT)]; }));
+  const referenced = new Set(
+    js.flatMap((f) => {
+      const c = readFileSync(join(elDir, f), 'utf8');
+      return [...refs(c, STATIC_IMPORT), ...refs(c, DYNAMIC_IMPORT)];
+    }),
+  );
   const entries = js.filter((f) => !referenced.has(f)).sort();
   const bundleCode = readFileSync(join(dist, 'atende.js'), 'utf8');
   return {
@@ -84,12 +114,15 @@ export function measureSizes(dist = join(root, 'dist')): Results['sizes'] {
 }
 
 // ---------------------------------------------------------------- server
-const freePort = () => new Promise<number>((res, rej) => {
-  const s = createServer().once('error', rej).listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number };
-    s.close(() => res(port));
+const freePort = () =>
+  new Promise<number>((res, rej) => {
+    const s = createServer()
+      .once('error', rej)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => res(port));
+      });
   });
-});
 
 export async function startServer(dir: string): Promise<{ child: ChildProcess; origin: string }> {
   const port = await freePort();
@@ -103,7 +136,9 @@ export async function startServer(dir: string): Promise<{ child: ChildProcess; o
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
     try {
       if ((await fetch(`${origin}/health`)).ok) return { child, origin };
-    } catch { /* not yet listening */ }
+    } catch {
+      /* not yet listening */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
@@ -228,7 +263,8 @@ B.settle = async () => {
 
 // ---------------------------------------------------------------- measuring
 const median = (xs: number[]) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b), m = s.length >> 1;
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b),
+    m = s.length >> 1;
   return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
@@ -248,8 +284,21 @@ async function interactions(page: Page, n: number, into: Record<string, Interact
   const steps: [string, () => Promise<void>][] = [
     ['next page (Próxima)', () => queue.locator('nav.pagination button').last().click()],
     ['previous page (Anterior)', () => queue.locator('nav.pagination button').first().click()],
-    ['status filter (chip)', async () => queue.locator('button.chip').nth((await page.evaluate('atendeBench.biggestChip()')) as number).click()],
-    ['sort (#sort, ArrowDown)', async () => { await queue.locator('#sort').focus(); await page.keyboard.press('ArrowDown'); }],
+    [
+      'status filter (chip)',
+      async () =>
+        queue
+          .locator('button.chip')
+          .nth((await page.evaluate('atendeBench.biggestChip()')) as number)
+          .click(),
+    ],
+    [
+      'sort (#sort, ArrowDown)',
+      async () => {
+        await queue.locator('#sort').focus();
+        await page.keyboard.press('ArrowDown');
+      },
+    ],
   ];
   for (let i = 0; i < n; i++) {
     await page.evaluate('atendeBench.mount()');
@@ -278,8 +327,13 @@ export async function measureElements(opts: Options): Promise<Results> {
   let server: ChildProcess | undefined;
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   // Never leave the server behind: also on exit and on Ctrl-C.
-  const stop = () => { server?.kill('SIGKILL'); };
-  const interrupt = () => { stop(); process.exit(130); };
+  const stop = () => {
+    server?.kill('SIGKILL');
+  };
+  const interrupt = () => {
+    stop();
+    process.exit(130);
+  };
   process.once('exit', stop).once('SIGINT', interrupt).once('SIGTERM', interrupt);
   try {
     say('starting the demo server…');
@@ -287,7 +341,13 @@ export async function measureElements(opts: Options): Promise<Results> {
     server = started.child;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route('**/bench-page.html', (r) => r.fulfill({ body: PAGE_HTML, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'" } }));
+    await page.route('**/bench-page.html', (r) =>
+      r.fulfill({
+        body: PAGE_HTML,
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'" },
+      }),
+    );
     await page.route('**/bench-page.js', (r) => r.fulfill({ body: PAGE_JS, contentType: 'text/javascript; charset=utf-8' }));
     page.on('pageerror', (e) => say(`page error: ${e.message}`));
     await page.goto(`${started.origin}/bench-page.html`);
@@ -318,10 +378,22 @@ export async function measureElements(opts: Options): Promise<Results> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const cpus = os.cpus();
     return {
-      date: new Date().toISOString(), quick: opts.quick, runs,
+      date: new Date().toISOString(),
+      quick: opts.quick,
+      runs,
       chromium: browser.version(),
-      machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, os: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version, loadavg1m: { start: loadStart, end: os.loadavg()[0] } },
-      distBuiltAt: distBuiltAt.toISOString(), sizes, render, interactions: inter, targets: TARGETS,
+      machine: {
+        cpu: cpus[0]?.model ?? 'unknown',
+        cores: cpus.length,
+        os: `${os.type()} ${os.release()} ${os.arch()}`,
+        node: process.version,
+        loadavg1m: { start: loadStart, end: os.loadavg()[0] },
+      },
+      distBuiltAt: distBuiltAt.toISOString(),
+      sizes,
+      render,
+      interactions: inter,
+      targets: TARGETS,
     };
   } finally {
     await browser?.close().catch(() => {});
@@ -332,7 +404,15 @@ export async function measureElements(opts: Options): Promise<Results> {
 }
 
 // ---------------------------------------------------------------- report
-export interface Row { measurement: string; value: number; unit: 'B' | 'ms'; shown: string; target?: string; met?: boolean; note?: string }
+export interface Row {
+  measurement: string;
+  value: number;
+  unit: 'B' | 'ms';
+  shown: string;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
 
 const kb = (b: number) => `${(b / KB).toFixed(1)} KB`;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -342,8 +422,14 @@ export function rows(r: Results): Row[] {
   const out: Row[] = [];
   const s = r.sizes;
   const sz = (measurement: string, x: Size, target?: number, note?: string) =>
-    out.push({ measurement, value: x.gzip, unit: 'B', shown: `${kb(x.gzip)} (-9: ${kb(x.gzip9)}; raw ${kb(x.raw)})`, note,
-      ...(target ? { target: `≤ ${kb(target)}`, met: x.gzip <= target } : {}) });
+    out.push({
+      measurement,
+      value: x.gzip,
+      unit: 'B',
+      shown: `${kb(x.gzip)} (-9: ${kb(x.gzip9)}; raw ${kb(x.raw)})`,
+      note,
+      ...(target ? { target: `≤ ${kb(target)}`, met: x.gzip <= target } : {}),
+    });
   sz('Whole bundle dist/atende.js, gzip', s.bundle, TARGETS.bundleGzip, 'Lit included, all four elements');
   for (const l of s.lazy) sz(`Lazy chunk ${l.file}, gzip`, l, undefined, 'loaded only for lang="en"');
   for (const e of s.elements) {
@@ -354,14 +440,40 @@ export function rows(r: Results): Row[] {
     const m = (f: (x: Sample) => number) => median(samples.map(f));
     const first = m((x) => x.rows);
     const row = (measurement: string, value: number, note?: string, target?: boolean) =>
-      out.push({ measurement, value, unit: 'ms', shown: ms(value), note,
-        ...(target ? { target: `≤ ${TARGETS.firstRender} ms`, met: value <= TARGETS.firstRender } : {}) });
-    row(`Queue first render at ${rate}: insert → 25 rows in DOM (median of ${samples.length})`, first,
-      `${cold ? `cold (first on the page) ${ms(cold.rows)}; ` : ''}min ${ms(Math.min(...samples.map((x) => x.rows)))}, max ${ms(Math.max(...samples.map((x) => x.rows)))}`, rate === '1×');
-    row(`  … → next frame at ${rate}`, m((x) => x.frame), 'rows painted (rAF, then a task); other responses may be handled first');
-    row(`  … of which insert → fetch start at ${rate}`, m((x) => x.fetchStart), 'upgrade, first Lit render, Task kick-off');
-    row(`  … of which /api/requests on the wire at ${rate}`, m((x) => x.responseEnd - x.fetchStart), 'Resource Timing: fetch start → response end, while the element also calls counts, services and me');
-    row(`  … of which response → rows in DOM at ${rate}`, m((x) => x.rows - x.responseEnd), 'JSON + Lit render of 25 rows, after whatever the main thread was still doing (the first frame\'s layout and paint)');
+      out.push({
+        measurement,
+        value,
+        unit: 'ms',
+        shown: ms(value),
+        note,
+        ...(target ? { target: `≤ ${TARGETS.firstRender} ms`, met: value <= TARGETS.firstRender } : {}),
+      });
+    row(
+      `Queue first render at ${rate}: insert → 25 rows in DOM (median of ${samples.length})`,
+      first,
+      `${cold ? `cold (first on the page) ${ms(cold.rows)}; ` : ''}min ${ms(Math.min(...samples.map((x) => x.rows)))}, max ${ms(Math.max(...samples.map((x) => x.rows)))}`,
+      rate === '1×',
+    );
+    row(
+      `  … → next frame at ${rate}`,
+      m((x) => x.frame),
+      'rows painted (rAF, then a task); other responses may be handled first',
+    );
+    row(
+      `  … of which insert → fetch start at ${rate}`,
+      m((x) => x.fetchStart),
+      'upgrade, first Lit render, Task kick-off',
+    );
+    row(
+      `  … of which /api/requests on the wire at ${rate}`,
+      m((x) => x.responseEnd - x.fetchStart),
+      'Resource Timing: fetch start → response end, while the element also calls counts, services and me',
+    );
+    row(
+      `  … of which response → rows in DOM at ${rate}`,
+      m((x) => x.rows - x.responseEnd),
+      "JSON + Lit render of 25 rows, after whatever the main thread was still doing (the first frame's layout and paint)",
+    );
     row(`API alone at ${rate}: fetch /api/requests?limit=25 + JSON (median)`, median(api), 'one call, nothing else in flight');
   }
   const rate = r.quick ? '1×' : '4×';
@@ -372,12 +484,23 @@ export function rows(r: Results): Row[] {
     const over = xs.filter((x) => (x.eventTiming ?? 0) > TARGETS.interaction).length;
     // Event Timing reports only entries ≥ 16 ms; an interaction below that is counted at 16 ms (its upper bound).
     const inp = median(xs.map((x) => x.eventTiming ?? 16));
-    out.push({ measurement: `${name} at ${rate}: input → next paint (Event Timing, median of ${xs.length})`, value: inp, unit: 'ms', shown: ms(inp),
+    out.push({
+      measurement: `${name} at ${rate}: input → next paint (Event Timing, median of ${xs.length})`,
+      value: inp,
+      unit: 'ms',
+      shown: ms(inp),
       ...(base ? {} : { target: `≤ ${TARGETS.interaction} ms`, met: inp <= TARGETS.interaction }),
-      note: `${base ? 'the floor of input → paint in this setup; ' : ''}max ${ms(Math.max(...xs.map((x) => x.eventTiming ?? 16)))}${over ? ` (${over} of ${xs.length} over ${TARGETS.interaction} ms)` : ''}${below ? `; ${xs.length - et.length} of ${xs.length} under the 16 ms reporting threshold, counted as 16` : ''}; rAF estimate ${ms(median(xs.map((x) => x.nextFrame)))}` });
+      note: `${base ? 'the floor of input → paint in this setup; ' : ''}max ${ms(Math.max(...xs.map((x) => x.eventTiming ?? 16)))}${over ? ` (${over} of ${xs.length} over ${TARGETS.interaction} ms)` : ''}${below ? `; ${xs.length - et.length} of ${xs.length} under the 16 ms reporting threshold, counted as 16` : ''}; rAF estimate ${ms(median(xs.map((x) => x.nextFrame)))}`,
+    });
     if (base) continue;
     const shown = median(xs.map((x) => x.rowsShown));
-    out.push({ measurement: `${name} at ${rate}: input → new rows in DOM (median)`, value: shown, unit: 'ms', shown: ms(shown), note: 'includes the API round trip' });
+    out.push({
+      measurement: `${name} at ${rate}: input → new rows in DOM (median)`,
+      value: shown,
+      unit: 'ms',
+      shown: ms(shown),
+      note: 'includes the API round trip',
+    });
   }
   return out;
 }
@@ -385,20 +508,30 @@ export function rows(r: Results): Row[] {
 export function toMarkdown(r: Results): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   return [
-    `# Element measurements (Chromium)`, '',
-    `${r.date.slice(0, 10)} · Chromium ${r.chromium} · ${r.machine.cpu}, ${r.machine.cores} cores · ${r.machine.os} · Node ${r.machine.node} · load average (1 min) ${r.machine.loadavg1m.start.toFixed(2)} at start, ${r.machine.loadavg1m.end.toFixed(2)} at end${r.quick ? ' · **quick mode**' : ''}`, '',
+    `# Element measurements (Chromium)`,
+    '',
+    `${r.date.slice(0, 10)} · Chromium ${r.chromium} · ${r.machine.cpu}, ${r.machine.cores} cores · ${r.machine.os} · Node ${r.machine.node} · load average (1 min) ${r.machine.loadavg1m.start.toFixed(2)} at start, ${r.machine.loadavg1m.end.toFixed(2)} at end${r.quick ? ' · **quick mode**' : ''}`,
+    '',
     `Bundle built ${r.distBuiltAt}. KB = 1,024 bytes; gzip at the default level (-6), level 9 beside it; each file compressed on its own, as served. ` +
       `Renders: median of ${r.runs} insertions of \`<atende-request-queue view="staff">\` (25 rows, demo data, DETRAN attendant, API on loopback), after 2 warm-up runs. ` +
-      `Interactions: real input through Playwright; Event Timing duration (max per \`interactionId\`), which covers the input's handlers and Lit's re-render up to the next paint, not the data that arrives later.`, '',
-    '| Measurement | Value | Target | Met | Notes |', '|---|---|---|---|---|',
-    ...rows(r).map((x) => `| ${cell(x.measurement)} | ${x.shown} | ${x.target ?? '—'} | ${x.met === undefined ? '—' : x.met ? 'met' : '**missed**'} | ${cell(x.note ?? '')} |`),
+      `Interactions: real input through Playwright; Event Timing duration (max per \`interactionId\`), which covers the input's handlers and Lit's re-render up to the next paint, not the data that arrives later.`,
+    '',
+    '| Measurement | Value | Target | Met | Notes |',
+    '|---|---|---|---|---|',
+    ...rows(r).map(
+      (x) =>
+        `| ${cell(x.measurement)} | ${x.shown} | ${x.target ?? '—'} | ${x.met === undefined ? '—' : x.met ? 'met' : '**missed**'} | ${cell(x.note ?? '')} |`,
+    ),
     '',
   ].join('\n');
 }
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = { runs: 15, quick: argv.includes('--quick'), out: null };
-  const val = (flag: string) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1] : undefined; };
+  const val = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   if (val('--cpu-prof')) opts.cpuProf = val('--cpu-prof');
   if (val('--runs')) opts.runs = Math.max(1, Number(val('--runs')));
   opts.out = val('--out') ?? (opts.quick ? null : join(root, 'bench/results'));

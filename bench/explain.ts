@@ -14,7 +14,10 @@ import { isPostgresUrl } from '../db/connect.js';
 import { ensureDatabase } from './generate.js';
 import { attendantsOf, busiestInstitution } from './scenarios.js';
 
-interface Captured { sql: string; parameters: readonly unknown[] }
+interface Captured {
+  sql: string;
+  parameters: readonly unknown[];
+}
 
 export async function explain(url: string, o: { repeat?: number } = {}): Promise<string> {
   const repeat = o.repeat ?? 200;
@@ -64,7 +67,10 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
       ['detail: facts', () => getRequestFacts(db, sample.id)],
       ['detail', () => getRequestDetailRows(db, sample.id)],
     ];
-    out.push(`# Query plans and driver time (${postgres ? 'PostgreSQL' : 'SQLite'}, ${inst.requests.toLocaleString('en')} requests in institution ${inst.id})`, '');
+    out.push(
+      `# Query plans and driver time (${postgres ? 'PostgreSQL' : 'SQLite'}, ${inst.requests.toLocaleString('en')} requests in institution ${inst.id})`,
+      '',
+    );
     for (const [title, run] of cases) {
       captured.length = 0;
       await run();
@@ -79,14 +85,14 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
           const stmt = sqlite.prepare(q.sql);
           const t0 = performance.now();
           let k = 0;
-          while (k < repeat && (k < 3 || performance.now() - t0 < 2000)) stmt.all(...(q.parameters as unknown[])), k++;
+          for (; k < repeat && (k < 3 || performance.now() - t0 < 2000); k++) stmt.all(...(q.parameters as unknown[]));
           out.push(`driver time: ${(((performance.now() - t0) / k) * 1000).toFixed(0)} µs per execution (prepared once, ${k} runs)`, '');
         } else {
           const { rows } = await pool!.query(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
           out.push('```', ...rows.map((r) => r['QUERY PLAN']), '```');
           const t0 = performance.now();
           let k = 0;
-          while (k < repeat && (k < 3 || performance.now() - t0 < 2000)) await pool!.query(q.sql, q.parameters as unknown[]), k++;
+          for (; k < repeat && (k < 3 || performance.now() - t0 < 2000); k++) await pool!.query(q.sql, q.parameters as unknown[]);
           out.push(`round trip: ${(((performance.now() - t0) / k) * 1000).toFixed(0)} µs per execution (${k} runs)`, '');
         }
       }

@@ -77,8 +77,8 @@ export async function ensureDatabase(
   } else {
     if (existsSync(url) && !opts.force) {
       const db = new SQLite(url, { readonly: true });
-      const ok = db.pragma('user_version', { simple: true }) === GENERATOR_VERSION &&
-        (db.prepare('select max(id) as n from requests').get() as { n: number }).n === n;
+      const ok =
+        db.pragma('user_version', { simple: true }) === GENERATOR_VERSION && (db.prepare('select max(id) as n from requests').get() as { n: number }).n === n;
       db.close();
       if (ok) {
         log(`bench: reusing ${url}`);
@@ -118,7 +118,9 @@ function progress(total: number, quiet?: boolean) {
       const s = (now - t0) / 1000;
       const eta = f > 0 ? s / f - s : 0;
       const bar = '#'.repeat(Math.round(f * 30)).padEnd(30, '.');
-      process.stderr.write(`${tty ? '\r' : ''}  requests [${bar}] ${(f * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${s.toFixed(0)} s, ETA ${eta.toFixed(0)} s ${tty ? '' : '\n'}`);
+      process.stderr.write(
+        `${tty ? '\r' : ''}  requests [${bar}] ${(f * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${s.toFixed(0)} s, ETA ${eta.toFixed(0)} s ${tty ? '' : '\n'}`,
+      );
     },
     done(what: string) {
       if (!quiet) process.stderr.write(`${tty ? '\n' : ''}  ${what} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
@@ -127,7 +129,11 @@ function progress(total: number, quiet?: boolean) {
 }
 
 /** The generator's columns of `table` that the database has: their names and positions in a row. */
-interface Shape { names: string[]; types: string[]; pick: ((row: Row) => Row) | null }
+interface Shape {
+  names: string[];
+  types: string[];
+  pick: ((row: Row) => Row) | null;
+}
 function shape(table: Table, present: Set<string>): Shape {
   const keep = COLUMNS[table].map((c, k) => [c, k] as const).filter(([[name]]) => present.has(name));
   const idx = keep.map(([, k]) => k);
@@ -196,10 +202,7 @@ async function pgInsert(client: pg.ClientBase, table: Table, rows: Row[], shapes
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK).map((r) => (sh.pick ? sh.pick(r) : r));
     const arrays = sh.names.map((_, k) => part.map((r) => r[k]));
-    await client.query(
-      `insert into ${table} (${sh.names.join(', ')}) select * from unnest(${sh.types.map((t, k) => `$${k + 1}::${t}[]`).join(', ')})`,
-      arrays,
-    );
+    await client.query(`insert into ${table} (${sh.names.join(', ')}) select * from unnest(${sh.types.map((t, k) => `$${k + 1}::${t}[]`).join(', ')})`, arrays);
   }
 }
 
@@ -294,20 +297,22 @@ export async function addSubmitted(url: string, n: number, institutionId: number
   const db = new SQLite(url);
   db.pragma('busy_timeout = 5000');
   try {
-    return db.transaction(() => {
-      const max = (db.prepare('select coalesce(max(id), 0) as m from requests').get() as { m: number }).m;
-      const b = load(max, db.prepare('select year, last from protocol_counters').all() as { year: number; last: number }[]);
-      const shapes = sqliteShapes(db);
-      for (const t of BATCH_TABLES) {
-        const sh = shapes(t);
-        if (!sh.names.length) continue;
-        const ins = db.prepare(insertSql(t, sh));
-        for (const row of b[t]) ins.run(sh.pick ? sh.pick(row) : row);
-      }
-      const up = db.prepare('insert into protocol_counters (year, last) values (?, ?) on conflict (year) do update set last = excluded.last');
-      for (const c of counterRows(b)) up.run(c);
-      return ids(b);
-    }).immediate();
+    return db
+      .transaction(() => {
+        const max = (db.prepare('select coalesce(max(id), 0) as m from requests').get() as { m: number }).m;
+        const b = load(max, db.prepare('select year, last from protocol_counters').all() as { year: number; last: number }[]);
+        const shapes = sqliteShapes(db);
+        for (const t of BATCH_TABLES) {
+          const sh = shapes(t);
+          if (!sh.names.length) continue;
+          const ins = db.prepare(insertSql(t, sh));
+          for (const row of b[t]) ins.run(sh.pick ? sh.pick(row) : row);
+        }
+        const up = db.prepare('insert into protocol_counters (year, last) values (?, ?) on conflict (year) do update set last = excluded.last');
+        for (const c of counterRows(b)) up.run(c);
+        return ids(b);
+      })
+      .immediate();
   } finally {
     db.close();
   }

@@ -45,12 +45,16 @@ export type Row = unknown[];
 export { prng };
 type Rng = ReturnType<typeof prng>;
 
-const FIRST = ('Maria Ana Francisca Antônia Adriana Juliana Márcia Fernanda Patrícia Aline Sandra Camila Amanda Bruna Jéssica ' +
+const FIRST = (
+  'Maria Ana Francisca Antônia Adriana Juliana Márcia Fernanda Patrícia Aline Sandra Camila Amanda Bruna Jéssica ' +
   'Letícia Júlia Luciana Vanessa Mariana Gabriela Beatriz Larissa Helena Sofia José João Antônio Francisco Carlos Paulo Pedro ' +
-  'Lucas Luiz Marcos Luís Gabriel Rafael Daniel Marcelo Bruno Eduardo Felipe Raimundo Rodrigo Sebastião Otávio Thiago Caio').split(' ');
-const LAST = ('Silva Santos Oliveira Souza Rodrigues Ferreira Alves Pereira Lima Gomes Costa Ribeiro Martins Carvalho Almeida ' +
+  'Lucas Luiz Marcos Luís Gabriel Rafael Daniel Marcelo Bruno Eduardo Felipe Raimundo Rodrigo Sebastião Otávio Thiago Caio'
+).split(' ');
+const LAST = (
+  'Silva Santos Oliveira Souza Rodrigues Ferreira Alves Pereira Lima Gomes Costa Ribeiro Martins Carvalho Almeida ' +
   'Lopes Soares Fernandes Vieira Barbosa Rocha Dias Nascimento Andrade Moreira Nunes Marques Machado Mendes Freitas Cardoso ' +
-  'Ramos Gonçalves Santana Teixeira Araújo Cavalcanti Monteiro Moura Batista Pinto Correia Brandão Conceição Sampaio').split(' ');
+  'Ramos Gonçalves Santana Teixeira Araújo Cavalcanti Monteiro Moura Batista Pinto Correia Brandão Conceição Sampaio'
+).split(' ');
 
 function personName(r: Rng): string {
   const parts = [r.pick(FIRST)];
@@ -62,23 +66,71 @@ function personName(r: Rng): string {
 const slug = (s: string) => normalizeSearch(s).replace(/[^a-z0-9]+/g, '.');
 
 const INSTITUTIONS = [
-  { acronym: 'DETRAN', weight: 40, attendants: 16, extra: ['Renovação da Carteira Nacional de Habilitação', 'Mudança de categoria da CNH',
-    'Licenciamento anual de veículo', 'Segunda via do CRLV', 'Recurso à JARI', 'Baixa de veículo', 'Alteração de características do veículo',
-    'Permissão Internacional para Dirigir', 'Cadastro de condutor estrangeiro'] },
-  { acronym: 'SEFIN', weight: 20, attendants: 8, extra: ['Emissão de DAE avulso', 'Restituição de ICMS', 'Consulta de débitos de ITCMD',
-    'Isenção de IPVA para táxi', 'Cadastro de contribuinte do ICMS'] },
-  { acronym: 'SEDUC', weight: 20, attendants: 8, extra: ['Revalidação de diploma estrangeiro do ensino médio',
-    'Certificado de conclusão do ensino fundamental', 'Matrícula na educação de jovens e adultos', 'Solicitação de transporte escolar',
-    'Segunda via de diploma'] },
-  { acronym: 'SESA', name: 'Secretaria de Estado da Saúde', units: ['Coordenadoria de Assistência Farmacêutica', 'Central de Regulação'],
-    weight: 14, attendants: 7, extra: ['Medicamentos do componente especializado', 'Tratamento fora do domicílio',
-    'Segunda via do cartão de vacinação', 'Licença sanitária estadual', 'Reclamação à ouvidoria do SUS', 'Cadastro de doador de medula óssea',
-    'Regulação de consulta especializada'] },
+  {
+    acronym: 'DETRAN',
+    weight: 40,
+    attendants: 16,
+    extra: [
+      'Renovação da Carteira Nacional de Habilitação',
+      'Mudança de categoria da CNH',
+      'Licenciamento anual de veículo',
+      'Segunda via do CRLV',
+      'Recurso à JARI',
+      'Baixa de veículo',
+      'Alteração de características do veículo',
+      'Permissão Internacional para Dirigir',
+      'Cadastro de condutor estrangeiro',
+    ],
+  },
+  {
+    acronym: 'SEFIN',
+    weight: 20,
+    attendants: 8,
+    extra: ['Emissão de DAE avulso', 'Restituição de ICMS', 'Consulta de débitos de ITCMD', 'Isenção de IPVA para táxi', 'Cadastro de contribuinte do ICMS'],
+  },
+  {
+    acronym: 'SEDUC',
+    weight: 20,
+    attendants: 8,
+    extra: [
+      'Revalidação de diploma estrangeiro do ensino médio',
+      'Certificado de conclusão do ensino fundamental',
+      'Matrícula na educação de jovens e adultos',
+      'Solicitação de transporte escolar',
+      'Segunda via de diploma',
+    ],
+  },
+  {
+    acronym: 'SESA',
+    name: 'Secretaria de Estado da Saúde',
+    units: ['Coordenadoria de Assistência Farmacêutica', 'Central de Regulação'],
+    weight: 14,
+    attendants: 7,
+    extra: [
+      'Medicamentos do componente especializado',
+      'Tratamento fora do domicílio',
+      'Segunda via do cartão de vacinação',
+      'Licença sanitária estadual',
+      'Reclamação à ouvidoria do SUS',
+      'Cadastro de doador de medula óssea',
+      'Regulação de consulta especializada',
+    ],
+  },
   { acronym: 'CASA CIVIL', weight: 6, attendants: 3, extra: ['Cessão de uso de espaço do Palácio'] },
 ];
 
-export interface Version { id: number; publishedAt: number; deadline: Deadline; steps: number[]; forms: string[] }
-export interface Service { id: number; institutionId: number; versions: Version[] }
+export interface Version {
+  id: number;
+  publishedAt: number;
+  deadline: Deadline;
+  steps: number[];
+  forms: string[];
+}
+export interface Service {
+  id: number;
+  institutionId: number;
+  versions: Version[];
+}
 export interface World {
   now: number;
   rows: Partial<Record<Table, Row[]>>;
@@ -114,7 +166,11 @@ export function buildWorld(n: number, now: number): World {
   const users = rows.users!;
   const staffAt = iso(now - (SPAN_DAYS + 100) * DAY);
   users.push([1, 'bench.admin', 'Administrador do Benchmark', 'admin@exemplo.gov.br', staffAt]);
-  let userId = 1, membershipId = 0, serviceId = 0, versionId = 0, stepId = 0;
+  let userId = 1,
+    membershipId = 0,
+    serviceId = 0,
+    versionId = 0,
+    stepId = 0;
   const member = (user: number, inst: number, role: string, unit: string | null, by: number | null) =>
     rows.memberships!.push([++membershipId, user, inst, role, unit, by, staffAt, role === 'manager' ? `Portaria nº ${100 + inst}/2024` : null, null]);
   member(1, 1, 'admin', null, null);
@@ -152,8 +208,23 @@ export function buildWorld(n: number, now: number): World {
         const fields = t.fields;
         const ver: Version = { id: ++versionId, publishedAt, deadline, steps: [], forms: [] };
         rows.service_versions!.push([
-          ver.id, svc.id, v, name, t.description, t.audience, t.legalBasis, t.lgpdBasis, t.cost, JSON.stringify(t.delivery),
-          JSON.stringify(t.area), deadline.days, deadline.kind, JSON.stringify(fields), JSON.stringify(t.documents), iso(publishedAt - DAY), iso(publishedAt),
+          ver.id,
+          svc.id,
+          v,
+          name,
+          t.description,
+          t.audience,
+          t.legalBasis,
+          t.lgpdBasis,
+          t.cost,
+          JSON.stringify(t.delivery),
+          JSON.stringify(t.area),
+          deadline.days,
+          deadline.kind,
+          JSON.stringify(fields),
+          JSON.stringify(t.documents),
+          iso(publishedAt - DAY),
+          iso(publishedAt),
         ]);
         steps.forEach((title, p) => {
           rows.service_steps!.push([++stepId, ver.id, p + 1, title]);
@@ -190,13 +261,23 @@ const BY_AGE: [number, number[]][] = [
   [90, [3, 3, 8, 4, 12, 30, 40]],
   [Infinity, [0.5, 0.5, 1, 0.5, 12, 30, 55.5]],
 ];
-const REJECTIONS = ['Documentação incompleta; apresente nova solicitação com os documentos exigidos.',
-  'Os dados informados não conferem com o cadastro oficial.', 'O requerente não atende aos requisitos do serviço.'];
-const CONCLUSIONS = ['Atendimento concluído. O documento foi emitido e enviado para o e-mail cadastrado.',
-  'Serviço prestado conforme solicitado; o resultado está disponível para consulta no portal.'];
+const REJECTIONS = [
+  'Documentação incompleta; apresente nova solicitação com os documentos exigidos.',
+  'Os dados informados não conferem com o cadastro oficial.',
+  'O requerente não atende aos requisitos do serviço.',
+];
+const CONCLUSIONS = [
+  'Atendimento concluído. O documento foi emitido e enviado para o e-mail cadastrado.',
+  'Serviço prestado conforme solicitado; o resultado está disponível para consulta no portal.',
+];
 const COMMENTS = ['Atendimento rápido e muito educado. Parabéns!', 'Resolveram tudo pela internet.', 'Demorou mais do que eu esperava.', null, null];
 
-export interface Batch { requests: Row[]; step_answers: Row[]; evaluations: Row[]; request_terms: Row[] }
+export interface Batch {
+  requests: Row[];
+  step_answers: Row[];
+  evaluations: Row[];
+  request_terms: Row[];
+}
 export const BATCH_TABLES = ['requests', 'step_answers', 'evaluations', 'request_terms'] as const;
 const emptyBatch = (): Batch => ({ requests: [], step_answers: [], evaluations: [], request_terms: [] });
 
@@ -212,10 +293,10 @@ export function requestStream(world: World, n: number) {
   const start = now - SPAN_DAYS * DAY;
   const iso = (t: number) => new Date(t).toISOString();
   const instWeights = world.institutions.map((i) => i.weight);
-  const instTotal = instWeights.reduce((a, b) => a + b, 0);
   const dueCache = new Map<string, string>();
   const counters = new Map<number, number>();
-  let i = 0, evaluationId = 0;
+  let i = 0,
+    evaluationId = 0;
   const weighted = (ws: number[]) => {
     let x = r.next() * ws.reduce((a, b) => a + b, 0);
     for (let k = 0; k < ws.length; k++) if ((x -= ws[k]) < 0) return k;
@@ -243,8 +324,13 @@ export function requestStream(world: World, n: number) {
     const left = now - filed;
     const at = (f: number) => Math.round(filed + left * f);
     const s = STATUSES.indexOf(status);
-    let version = 1, assignee: number | null = null, paused: string | null = null, decided: string | null = null;
-    let justification: string | null = null, concluded: string | null = null, conclusion: string | null = null;
+    let version = 1,
+      assignee: number | null = null,
+      paused: string | null = null,
+      decided: string | null = null;
+    let justification: string | null = null,
+      concluded: string | null = null,
+      conclusion: string | null = null;
     let updated = filed;
     if (status !== 'submitted') {
       const n = ver.steps.length;
@@ -252,8 +338,14 @@ export function requestStream(world: World, n: number) {
       const t0 = at(0.05 + 0.1 * r.next());
       for (let k = 0; k < answered; k++) {
         const no = status === 'rejected' && k === answered - 1;
-        out.step_answers.push([id, ver.steps[k], no ? 'no' : 'yes', no ? 'A documentação apresentada não comprova o requisito.' : null,
-          analyst, iso(t0 + (k + 1) * 7 * MIN)]);
+        out.step_answers.push([
+          id,
+          ver.steps[k],
+          no ? 'no' : 'yes',
+          no ? 'A documentação apresentada não comprova o requisito.' : null,
+          analyst,
+          iso(t0 + (k + 1) * 7 * MIN),
+        ]);
       }
       version += 1 + answered;
       updated = t0 + (answered + 1) * 7 * MIN;
@@ -265,21 +357,57 @@ export function requestStream(world: World, n: number) {
         decided = iso((updated = at(0.25)));
         assignee = r.chance(0.5) ? analyst : r.pick(inst.attendants);
         version++;
-        if (status === 'awaiting_citizen') (paused = iso((updated = at(0.5)))), version++;
-        if (s >= 5) concluded = iso((updated = at(0.6))), conclusion = r.pick(CONCLUSIONS), version++;
+        if (status === 'awaiting_citizen') {
+          paused = iso((updated = at(0.5)));
+          version++;
+        }
+        if (s >= 5) {
+          concluded = iso((updated = at(0.6)));
+          conclusion = r.pick(CONCLUSIONS);
+          version++;
+        }
         if (status === 'evaluated') {
           const created = (updated = at(0.7));
           const verdict = r.chance(0.85) ? 'approved' : 'rejected';
           const mod = r.chance(0.35) ? 'pending' : 'approved';
-          out.evaluations.push([++evaluationId, id, inst.id, verdict, verdict === 'approved' ? r.int(3, 5) : r.int(1, 3), r.pick(COMMENTS), mod,
-            mod === 'pending' ? null : analyst, mod === 'pending' ? null : iso(at(0.8)), null, iso(created)]);
+          out.evaluations.push([
+            ++evaluationId,
+            id,
+            inst.id,
+            verdict,
+            verdict === 'approved' ? r.int(3, 5) : r.int(1, 3),
+            r.pick(COMMENTS),
+            mod,
+            mod === 'pending' ? null : analyst,
+            mod === 'pending' ? null : iso(at(0.8)),
+            null,
+            iso(created),
+          ]);
           version++;
         }
       }
     }
     out.requests.push([
-      id, protocol, inst.id, svc.id, ver.id, citizen.id, citizen.name, `${protocol} ${citizen.norm}`, r.pick(ver.forms), status, assignee,
-      iso(filed), due(filed, ver.deadline), paused, decided, justification, concluded, conclusion, version, iso(updated),
+      id,
+      protocol,
+      inst.id,
+      svc.id,
+      ver.id,
+      citizen.id,
+      citizen.name,
+      `${protocol} ${citizen.norm}`,
+      r.pick(ver.forms),
+      status,
+      assignee,
+      iso(filed),
+      due(filed, ver.deadline),
+      paused,
+      decided,
+      justification,
+      concluded,
+      conclusion,
+      version,
+      iso(updated),
       status === 'awaiting_citizen' ? 'in_service' : null,
     ]);
     for (const term of citizen.terms) out.request_terms.push([inst.id, term, id]);
@@ -287,7 +415,9 @@ export function requestStream(world: World, n: number) {
 
   return {
     counters,
-    get count() { return i; },
+    get count() {
+      return i;
+    },
     /** The next `k` historical requests. */
     next(k: number): Batch {
       const out = emptyBatch();

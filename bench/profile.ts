@@ -11,7 +11,13 @@ interface Node {
   hitCount?: number;
   children?: number[];
 }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 /** Where a frame's code lives: a package name, an app source file, or a V8/Node category. */
 export function origin(url: string): string {
@@ -60,17 +66,29 @@ export function summarizeProfile(p: Profile, top = 25): string {
       const o = origin(f.url);
       if (!/^(bff|db)\//.test(o) && !/^(hono|kysely|better-sqlite3|pg|jose|zod|@hono\/node-server)$/.test(o)) continue;
       const key = /^(bff|db)\//.test(o) ? `${f.functionName || '(anonymous)'}  ${o}:${f.lineNumber + 1}` : `[${o}]`;
-      if (!seen.has(key)) seen.add(key), incl.set(key, (incl.get(key) ?? 0) + t);
+      if (!seen.has(key)) {
+        seen.add(key);
+        incl.set(key, (incl.get(key) ?? 0) + t);
+      }
     }
   }
   const pct = (t: number) => `${((t / busy) * 100).toFixed(1).padStart(5)}%`;
   const list = (m: Map<string, number>, k: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, t]) => `  ${pct(t)}  ${name}`);
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([name, t]) => `  ${pct(t)}  ${name}`);
   return [
     `busy ${(busy / 1e6).toFixed(2)} s of ${(total / 1e6).toFixed(2)} s sampled (${((busy / total) * 100).toFixed(0)}% busy); percentages of busy time`,
-    '', 'self time by package / file:', ...list(originSelf, 15),
-    '', `self time by function (top ${top}):`, ...list(fnSelf, top),
-    '', 'inclusive time (app functions and libraries):', ...list(incl, top),
+    '',
+    'self time by package / file:',
+    ...list(originSelf, 15),
+    '',
+    `self time by function (top ${top}):`,
+    ...list(fnSelf, top),
+    '',
+    'inclusive time (app functions and libraries):',
+    ...list(incl, top),
   ].join('\n');
 }
 

@@ -76,7 +76,10 @@ export function summarize(key: string, title: string, note: string | undefined, 
   const status: Record<string, number> = {};
   for (const r of rounds) for (const [code, count] of Object.entries(r.result.status)) status[code] = (status[code] ?? 0) + count;
   return {
-    key, title, note, rounds,
+    key,
+    title,
+    note,
+    rounds,
     median: {
       rps: median(rounds.map((r) => r.result.rps)),
       ratio: median(rounds.map((r) => r.ratio)),
@@ -117,14 +120,22 @@ export function checkTargets(sizes: SizeResult[]): Target[] {
     }
     const qdb = get(s, 'queue_db');
     if (qdb) {
-      out.push({ target: `(database read) Queue page, cache off, ≥ 20% of hello-world req/s ${at}`, figure: pct(qdb.median.ratio), met: qdb.median.ratio >= 0.2 });
+      out.push({
+        target: `(database read) Queue page, cache off, ≥ 20% of hello-world req/s ${at}`,
+        figure: pct(qdb.median.ratio),
+        met: qdb.median.ratio >= 0.2,
+      });
       out.push({ target: `(database read) Queue page, cache off, p99 ≤ 15 ms ${at}`, figure: `${ms(qdb.median.p99)} ms`, met: qdb.median.p99 <= 15 });
     }
     const d = get(s, 'deep');
     const first = qdb ?? q;
     if (first && d) {
       const slower = first.median.ratio / d.median.ratio;
-      out.push({ target: `Deep page (${int(s.deepDepth)} rows in) within 1.2× of the first page${qdb ? ' read from the database' : ''} ${at}`, figure: times(slower), met: slower <= 1.2 });
+      out.push({
+        target: `Deep page (${int(s.deepDepth)} rows in) within 1.2× of the first page${qdb ? ' read from the database' : ''} ${at}`,
+        figure: times(slower),
+        met: slower <= 1.2,
+      });
     }
     const t = get(s, 'start_analysis');
     if (t) {
@@ -139,7 +150,9 @@ export function checkTargets(sizes: SizeResult[]): Target[] {
     out.push({
       target: `No errors, no non-2xx, answers in every round ${at}`,
       figure: bad.length
-        ? bad.map((x) => `${x.key}: ${x.non2xx} non-2xx, ${x.errors} errors${x.rounds.some((r) => r.result.responses === 0) ? ', a round without answers' : ''}`).join('; ')
+        ? bad
+            .map((x) => `${x.key}: ${x.non2xx} non-2xx, ${x.errors} errors${x.rounds.some((r) => r.result.responses === 0) ? ', a round without answers' : ''}`)
+            .join('; ')
         : '0',
       met: bad.length === 0,
     });
@@ -192,7 +205,10 @@ export function markdown(r: Report): string {
     L.push(`| Hello-world route of the app | ${int(hello)} | 100% | ${pct(hello / bare)} | | | | | |`);
     L.push(`| Bare Hono hello-world | ${int(bare)} | | 100% | | | | | |`);
     for (const x of s.scenarios) {
-      const codes = Object.entries(x.status).filter(([c]) => !c.startsWith('2')).map(([c, n]) => `${n}×${c}`).join(' ');
+      const codes = Object.entries(x.status)
+        .filter(([c]) => !c.startsWith('2'))
+        .map(([c, n]) => `${n}×${c}`)
+        .join(' ');
       L.push(
         `| ${x.title} | ${int(x.median.rps)} | ${pct(x.median.ratio)} | ${pct(x.median.ratioBare)} | ${ms(x.median.p50)} | ${ms(x.median.p99)} | ${int(x.responses)} | ` +
           `${int(x.non2xx)}${codes ? ` (${codes})` : ''} | ${int(x.errors + x.timeouts)} |`,

@@ -40,12 +40,27 @@ export interface BenchOptions {
   quiet?: boolean;
 }
 
-export const QUICK: Partial<BenchOptions> = { sizes: [1000], rounds: 1, amount: 300, duration: undefined, connections: 10, transitionsPerRound: 300, warmupSeconds: 0 };
+export const QUICK: Partial<BenchOptions> = {
+  sizes: [1000],
+  rounds: 1,
+  amount: 300,
+  duration: undefined,
+  connections: 10,
+  transitionsPerRound: 300,
+  warmupSeconds: 0,
+};
 
 export function defaults(): BenchOptions {
   return {
-    sizes: [10_000, 1_000_000], rounds: 3, connections: 50, duration: 5, transitionsPerRound: 10_000, deep: 10_000,
-    warmupSeconds: 1, outDir: join(DATA_DIR, '..', 'results'), dataDir: DATA_DIR,
+    sizes: [10_000, 1_000_000],
+    rounds: 3,
+    connections: 50,
+    duration: 5,
+    transitionsPerRound: 10_000,
+    deep: 10_000,
+    warmupSeconds: 1,
+    outDir: join(DATA_DIR, '..', 'results'),
+    dataDir: DATA_DIR,
   };
 }
 
@@ -69,7 +84,9 @@ async function workingCopy(url: string, n: number, o: BenchOptions): Promise<{ u
     return { url: copy.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
   }
   const file = join(o.dataDir, `run-${n}.db`);
-  const clean = () => { for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true }); };
+  const clean = () => {
+    for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
+  };
   clean();
   copyFileSync(url, file);
   return { url: file, drop: async () => clean() };
@@ -83,7 +100,10 @@ async function workingCopy(url: string, n: number, o: BenchOptions): Promise<{ u
 function codeVersion(): string {
   try {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: join(DATA_DIR, '..', '..'), encoding: 'utf8' }).trim();
-    const tree = createHash('sha1').update(git('ls-tree', 'HEAD', 'bff', 'db')).digest('hex').slice(0, 7);
+    const tree = createHash('sha1')
+      .update(git('ls-tree', 'HEAD', 'bff', 'db'))
+      .digest('hex')
+      .slice(0, 7);
     const dirty = git('status', '--porcelain', '--', 'bff', 'db') ? '+changes' : '';
     return `${git('rev-parse', '--short', 'HEAD')} (bff+db ${tree}${dirty})`;
   } catch {
@@ -108,10 +128,11 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Rep
     const server = await startServer(work.url);
     dialect = server.dialect;
     durability = server.durability;
-    let jwksFetches = 0;
     try {
       const prep = await prepare(server, work.url, n, { deep: o.deep, transitionsPerRound: o.transitionsPerRound });
-      log(`bench: ${n.toLocaleString('en')} requests, ${dialect} (${durability}), attendant of ${prep.institution.acronym} (${prep.institution.requests.toLocaleString('en')} requests), deep page ${prep.deepDepth.toLocaleString('en')} rows in`);
+      log(
+        `bench: ${n.toLocaleString('en')} requests, ${dialect} (${durability}), attendant of ${prep.institution.acronym} (${prep.institution.requests.toLocaleString('en')} requests), deep page ${prep.deepDepth.toLocaleString('en')} rows in`,
+      );
       const run = async (s: Scenario, seconds?: number, amount?: number): Promise<Measurement> => {
         const m = await measure(server.base, s, {
           connections: o.connections,
@@ -162,12 +183,18 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Rep
         }
       }
       sizes.push({
-        n, generation: { seconds: gen.seconds, reused: gen.reused }, institution: prep.institution, deepDepth: prep.deepDepth,
-        code, jwksFetches: 0, load: [loadStart, loadavg()[0]], scenarios: results,
+        n,
+        generation: { seconds: gen.seconds, reused: gen.reused },
+        institution: prep.institution,
+        deepDepth: prep.deepDepth,
+        code,
+        jwksFetches: 0,
+        load: [loadStart, loadavg()[0]],
+        scenarios: results,
       });
     } finally {
       await drain(server.base);
-      jwksFetches = (await server.stop()).jwksFetches;
+      const { jwksFetches } = await server.stop();
       if (sizes.at(-1)?.n === n) sizes.at(-1)!.jwksFetches = jwksFetches;
       await work.drop();
     }
@@ -179,7 +206,10 @@ export async function runBench(partial: Partial<BenchOptions> = {}): Promise<Rep
     dialect,
     durability,
     options: {
-      connections: o.connections, rounds: o.rounds, duration: o.amount ? null : o.duration ?? null, amount: o.amount ?? null,
+      connections: o.connections,
+      rounds: o.rounds,
+      duration: o.amount ? null : (o.duration ?? null),
+      amount: o.amount ?? null,
       transitionsPerRound: o.transitionsPerRound,
     },
     sizes,
@@ -199,19 +229,53 @@ function parseArgs(argv: string[]): Partial<BenchOptions> {
   for (let i = 0; i < argv.length; i++) {
     const [flag, v] = [argv[i], argv[i + 1]];
     switch (flag) {
-      case '--quick': break;
-      case '--sizes': o.sizes = v.split(',').map((s) => num('sizes', s.replace(/_/g, ''), 100, 20_000_000)); i++; break;
-      case '--duration': o.duration = num('duration', v, 1, 120); o.amount = undefined; i++; break;
-      case '--amount': o.amount = num('amount', v, 1, 10_000_000); i++; break;
-      case '--rounds': o.rounds = num('rounds', v, 1, 20); i++; break;
-      case '--connections': o.connections = num('connections', v, 1, 1000); i++; break;
-      case '--transitions': o.transitionsPerRound = num('transitions', v, 1, 1_000_000); i++; break;
-      case '--deep': o.deep = num('deep', v, 0, 1_000_000); i++; break;
-      case '--warmup': o.warmupSeconds = num('warmup', v, 0, 60); i++; break;
-      case '--only': o.only = v.split(','); i++; break;
-      case '--cpu-prof': o.cpuProfDir = join(DATA_DIR, 'profiles'); break;
-      case '--no-write': o.outDir = null; break;
-      default: throw new Error(`unknown option ${flag} (see the header of bench/run.ts)`);
+      case '--quick':
+        break;
+      case '--sizes':
+        o.sizes = v.split(',').map((s) => num('sizes', s.replace(/_/g, ''), 100, 20_000_000));
+        i++;
+        break;
+      case '--duration':
+        o.duration = num('duration', v, 1, 120);
+        o.amount = undefined;
+        i++;
+        break;
+      case '--amount':
+        o.amount = num('amount', v, 1, 10_000_000);
+        i++;
+        break;
+      case '--rounds':
+        o.rounds = num('rounds', v, 1, 20);
+        i++;
+        break;
+      case '--connections':
+        o.connections = num('connections', v, 1, 1000);
+        i++;
+        break;
+      case '--transitions':
+        o.transitionsPerRound = num('transitions', v, 1, 1_000_000);
+        i++;
+        break;
+      case '--deep':
+        o.deep = num('deep', v, 0, 1_000_000);
+        i++;
+        break;
+      case '--warmup':
+        o.warmupSeconds = num('warmup', v, 0, 60);
+        i++;
+        break;
+      case '--only':
+        o.only = v.split(',');
+        i++;
+        break;
+      case '--cpu-prof':
+        o.cpuProfDir = join(DATA_DIR, 'profiles');
+        break;
+      case '--no-write':
+        o.outDir = null;
+        break;
+      default:
+        throw new Error(`unknown option ${flag} (see the header of bench/run.ts)`);
     }
   }
   return o;
@@ -222,6 +286,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { markdown } = await import('./report.js');
   process.stdout.write(`${markdown(report)}\n`);
   if (process.env.DATABASE_URL && isPostgresUrl(process.env.DATABASE_URL)) {
-    process.stderr.write(`bench: generated databases are kept for reuse (${benchDatabaseUrl(0).replace(/_0$/, '_<N>').replace(/\/\/[^@]*@/, '//')})\n`);
+    process.stderr.write(
+      `bench: generated databases are kept for reuse (${benchDatabaseUrl(0)
+        .replace(/_0$/, '_<N>')
+        .replace(/\/\/[^@]*@/, '//')})\n`,
+    );
   }
 }

@@ -3,6 +3,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { type Kysely, sql } from 'kysely';
+import type { RequestPage } from '../contract/types.js';
 import { connect } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { addSubmitted } from './generate.js';
@@ -28,7 +29,7 @@ export async function startServer(url: string, execArgv: string[] = []): Promise
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let seq = 0;
-  const waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const ready = await new Promise<ServerReady>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bench server did not start in 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -44,8 +45,9 @@ export async function startServer(url: string, execArgv: string[] = []): Promise
       }
     });
   });
+  /** Sends `msg` to the child; resolves to its reply's result. */
   const call = (msg: object) =>
-    new Promise<any>((resolve, reject) => {
+    new Promise<unknown>((resolve, reject) => {
       const id = ++seq;
       waiting.set(id, { resolve, reject });
       child.send({ id, ...msg });
@@ -54,12 +56,12 @@ export async function startServer(url: string, execArgv: string[] = []): Promise
     base: `http://127.0.0.1:${ready.port}`,
     dialect: ready.dialect,
     durability: ready.durability,
-    sign: (sub, name) => call({ op: 'sign', sub, name }),
+    sign: async (sub, name) => (await call({ op: 'sign', sub, name })) as string,
     profile: (file) => call({ op: 'profile', file }),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      const result = await call({ op: 'stop' });
+      const result = (await call({ op: 'stop' })) as { jwksFetches: number };
       await exited;
       clearTimeout(timer);
       return result;
@@ -100,7 +102,7 @@ const rotate = <T>(xs: T[]) => {
   return () => xs[i++ % xs.length];
 };
 
-async function getJson(base: string, path: string, token: string): Promise<any> {
+async function getJson<T>(base: string, path: string, token: string): Promise<T> {
   const res = await fetch(base + path, { headers: { Authorization: `Bearer ${token}` } });
   const body = await res.text();
   if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${body.slice(0, 300)}`);
@@ -139,12 +141,7 @@ export async function attendantsOf(db: Kysely<Database>, institutionId: number, 
     .execute();
 }
 
-export async function prepare(
-  server: ServerHandle,
-  url: string,
-  n: number,
-  o: { deep: number; transitionsPerRound: number },
-): Promise<Prepared> {
+export async function prepare(server: ServerHandle, url: string, n: number, o: { deep: number; transitionsPerRound: number }): Promise<Prepared> {
   const conn = connect(url, { poolSize: 2 });
   const { db } = conn;
   let inst: { id: number; acronym: string; requests: number };
@@ -173,11 +170,11 @@ export async function prepare(
   const pages = Math.max(0, Math.floor(Math.min(o.deep, inst.requests - 25) / 100));
   let cursor: string | null = null;
   for (let p = 0; p < pages; p++) {
-    const page = await getJson(server.base, `/api/requests?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, token);
+    const page: RequestPage = await getJson(server.base, `/api/requests?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, token);
     if (page.items.length !== 100 || !page.nextCursor) throw new Error(`queue page ${p + 1}: ${page.items.length} items, no cursor`);
     cursor = page.nextCursor;
   }
-  const first = await getJson(server.base, '/api/requests?limit=25', token);
+  const first = await getJson<RequestPage>(server.base, '/api/requests?limit=25', token);
   if (first.items.length !== Math.min(25, inst.requests)) throw new Error(`queue: ${first.items.length} items`);
 
   // "Oliveira Perei": a citizen's last two names, the last one cut short, as typed.
@@ -194,22 +191,39 @@ export async function prepare(
 
   // A free-text search scenario: the queue page with each of `terms` in turn.
   const search = (key: string, title: string, terms: string[], what: string): Scenario => ({
-    key, title, method: 'GET', token,
+    key,
+    title,
+    method: 'GET',
+    token,
     path: rotate(terms.map((q) => `/api/requests?limit=25&q=${encodeURIComponent(q)}`)),
     note: `${terms.length} ${what} such as "${terms[0]}"`,
   });
   const scenarios: Scenario[] = [
     {
-      key: 'queue', title: 'Queue page (25, FIFO, default filters)', method: 'GET', path: '/api/requests?limit=25', token,
+      key: 'queue',
+      title: 'Queue page (25, FIFO, default filters)',
+      method: 'GET',
+      path: '/api/requests?limit=25',
+      token,
       note: 'as served: the first page is kept in memory until the institution changes',
     },
     {
-      key: 'queue_db', title: 'Queue page read from the database', method: 'GET', path: '/api/requests?limit=25', token, headers: CACHE_OFF,
+      key: 'queue_db',
+      title: 'Queue page read from the database',
+      method: 'GET',
+      path: '/api/requests?limit=25',
+      token,
+      headers: CACHE_OFF,
       note: 'the same page with the page cache off: the first load after every change',
     },
     {
-      key: 'status_due', title: 'Queue: status=submitted, sort=due', method: 'GET', path: '/api/requests?status=submitted&sort=due&limit=25', token,
-      headers: CACHE_OFF, note: 'read from the database (page cache off)',
+      key: 'status_due',
+      title: 'Queue: status=submitted, sort=due',
+      method: 'GET',
+      path: '/api/requests?status=submitted&sort=due&limit=25',
+      token,
+      headers: CACHE_OFF,
+      note: 'read from the database (page cache off)',
     },
     {
       key: 'deep',
@@ -289,11 +303,7 @@ export async function drain(base: string, maxSeconds = 300): Promise<number> {
 }
 
 /** One autocannon run; bounded by `duration` or `amount`, and always by `maxSeconds`. */
-export function measure(
-  base: string,
-  s: Scenario,
-  o: { connections: number; duration?: number; amount?: number; maxSeconds: number },
-): Promise<Measurement> {
+export function measure(base: string, s: Scenario, o: { connections: number; duration?: number; amount?: number; maxSeconds: number }): Promise<Measurement> {
   const dynamic = typeof s.path === 'function' || typeof s.token === 'function';
   const auth = () => `Bearer ${typeof s.token === 'function' ? s.token() : s.token}`;
   const path = () => (typeof s.path === 'function' ? s.path() : s.path);
@@ -310,7 +320,11 @@ export function measure(
     // fetch() send it (autocannon alone would send no length at all).
     headers: { authorization: auth(), ...(s.method === 'GET' ? {} : { 'content-length': '0' }), ...s.headers },
     ...(dynamic
-      ? { requests: [{ method: s.method, setupRequest: (req: any) => ({ ...req, path: path(), headers: { ...req.headers, authorization: auth() } }) }] }
+      ? {
+          requests: [
+            { method: s.method, setupRequest: (req: autocannon.Request) => ({ ...req, path: path(), headers: { ...req.headers, authorization: auth() } }) },
+          ],
+        }
       : {}),
   };
   const latencies: number[] = [];

@@ -23,11 +23,14 @@ import { createDevIdp } from '../bff/dev-idp.js';
 import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 
-export interface ServerReady { op: 'ready'; port: number; jwksUrl: string; dialect: string; durability: string }
-export type ParentMessage =
-  | { id: number; op: 'sign'; sub: string; name: string }
-  | { id: number; op: 'profile'; file?: string }
-  | { id: number; op: 'stop' };
+export interface ServerReady {
+  op: 'ready';
+  port: number;
+  jwksUrl: string;
+  dialect: string;
+  durability: string;
+}
+export type ParentMessage = { id: number; op: 'sign'; sub: string; name: string } | { id: number; op: 'profile'; file?: string } | { id: number; op: 'stop' };
 export type ChildReply = { id: number; result?: unknown; error?: string };
 
 const AUDIENCE = 'atende';

@@ -6,11 +6,11 @@
 import { indexRequestTerms } from '../db/queries/search.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { CLOCK_STATUSES, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
 import { dueDate, localDate } from '../bff/domain/deadlines.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
-import type { Database } from '../db/schema.js';
+import type { Database, EvaluationTable, FileTable, StepAnswerTable } from '../db/schema.js';
 
 export interface CharterService {
   name: string;
@@ -102,56 +102,105 @@ function tinyPdf(lines: string[]): Buffer {
 
 function fileName(doc: string): string {
   const stop = new Set(['de', 'do', 'da', 'dos', 'das', 'com', 'e', 'em', 'o', 'a', 'ou', 'para', 'que']);
-  const words = fold(doc.replace(/\(.*?\)/g, '')).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !stop.has(w));
+  const words = fold(doc.replace(/\(.*?\)/g, ''))
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !stop.has(w));
   return `${words.slice(0, 3).join('-') || 'documento'}.pdf`;
 }
 
 const CHAT = {
-  staff: ['Olá! Sua solicitação está em atendimento. Qualquer novidade avisaremos por aqui.',
+  staff: [
+    'Olá! Sua solicitação está em atendimento. Qualquer novidade avisaremos por aqui.',
     'Recebemos seus documentos e estamos conferindo os dados com o cadastro oficial.',
-    'Bom dia. O atendimento segue dentro do prazo; em breve concluiremos.'],
-  citizen: ['Obrigado pelo retorno, fico no aguardo.', 'Certo, qualquer dúvida estou à disposição.',
-    'Podem me avisar quando estiver pronto, por favor?'],
-  ask: ['Precisamos de um comprovante de residência recente (últimos 90 dias). Envie por aqui, por favor.',
-    'A foto do documento ficou ilegível. Pode enviar uma nova imagem, com boa iluminação?'],
+    'Bom dia. O atendimento segue dentro do prazo; em breve concluiremos.',
+  ],
+  citizen: ['Obrigado pelo retorno, fico no aguardo.', 'Certo, qualquer dúvida estou à disposição.', 'Podem me avisar quando estiver pronto, por favor?'],
+  ask: [
+    'Precisamos de um comprovante de residência recente (últimos 90 dias). Envie por aqui, por favor.',
+    'A foto do documento ficou ilegível. Pode enviar uma nova imagem, com boa iluminação?',
+  ],
   notes: ['Conferido com a base estadual: dados conferem.', 'Caso semelhante ao de outro requerente; seguir o mesmo parecer.'],
 };
 
 const T = {
   first: ['Pedro', 'Larissa', 'Miguel', 'Sofia', 'Davi', 'Helena', 'Arthur', 'Valentina', 'Heitor', 'Laura', 'Enzo', 'Lívia'],
-  schools: ['Escola Estadual Professora Maria José Lima', 'Escola Estadual Dom Pedro II', 'Colégio Estadual Tiradentes',
-    'Escola Estadual Rui Barbosa', 'Escola Estadual Castro Alves', 'Centro de Ensino Médio Cecília Meireles'],
+  schools: [
+    'Escola Estadual Professora Maria José Lima',
+    'Escola Estadual Dom Pedro II',
+    'Colégio Estadual Tiradentes',
+    'Escola Estadual Rui Barbosa',
+    'Escola Estadual Castro Alves',
+    'Centro de Ensino Médio Cecília Meireles',
+  ],
   sectors: ['Gabinete do Governador', 'Secretaria-Geral de Governo', 'Assessoria de Comunicação', 'Procuradoria-Geral do Estado'],
-  entities: ['Associação de Moradores do Bairro São José', 'Sindicato dos Trabalhadores Rurais', 'Prefeitura Municipal de Boa Esperança', 'Instituto Cultural Raízes'],
+  entities: [
+    'Associação de Moradores do Bairro São José',
+    'Sindicato dos Trabalhadores Rurais',
+    'Prefeitura Municipal de Boa Esperança',
+    'Instituto Cultural Raízes',
+  ],
   banks: ['Banco do Brasil', 'Caixa Econômica Federal', 'Banco do Nordeste', 'Banco Bradesco'],
   ddd: ['11', '21', '31', '41', '61', '71', '81', '85', '91', '92'],
   text: {
     observacoes: ['Perdi a carteira no transporte público.', 'Preciso do documento com urgência para trabalhar.', 'O documento molhou e ficou ilegível.'],
-    argumentos: ['O veículo estava estacionado em local permitido, conforme as fotografias anexas.',
+    argumentos: [
+      'O veículo estava estacionado em local permitido, conforme as fotografias anexas.',
       'Eu não conduzia o veículo no momento da infração; ele já havia sido vendido.',
-      'A placa de sinalização estava encoberta pela vegetação.', 'A notificação chegou depois do prazo legal de 30 dias.'],
-    assunto: ['Apresentar as demandas da associação sobre a pavimentação do bairro.', 'Tratar da reforma da escola estadual do município.',
-      'Convidar o Governador para a abertura da festa tradicional do município.'],
-    pedido: ['Solicito a relação dos contratos de manutenção de veículos oficiais firmados em 2025.',
-      'Solicito cópia da agenda pública do Governador do último mês.', 'Solicito os gastos com publicidade institucional em 2025, por mês.'],
+      'A placa de sinalização estava encoberta pela vegetação.',
+      'A notificação chegou depois do prazo legal de 30 dias.',
+    ],
+    assunto: [
+      'Apresentar as demandas da associação sobre a pavimentação do bairro.',
+      'Tratar da reforma da escola estadual do município.',
+      'Convidar o Governador para a abertura da festa tradicional do município.',
+    ],
+    pedido: [
+      'Solicito a relação dos contratos de manutenção de veículos oficiais firmados em 2025.',
+      'Solicito cópia da agenda pública do Governador do último mês.',
+      'Solicito os gastos com publicidade institucional em 2025, por mês.',
+    ],
   } as Record<string, string[]>,
-  noNotes: ['Documento ilegível; será preciso reenviar.', 'Os dados informados não conferem com o cadastro oficial.',
-    'A documentação apresentada não comprova o requisito.', 'Informação insuficiente para a verificação.'],
+  noNotes: [
+    'Documento ilegível; será preciso reenviar.',
+    'Os dados informados não conferem com o cadastro oficial.',
+    'A documentação apresentada não comprova o requisito.',
+    'Informação insuficiente para a verificação.',
+  ],
   noButOk: ['Pendência resolvida após contato telefônico com o requerente.', 'Divergência menor, sem impacto no resultado.'],
-  rejectTails: ['Corrija a pendência e apresente nova solicitação.', 'Em caso de dúvida, procure a unidade de atendimento.',
-    'O requerente pode registrar nova solicitação com a documentação correta.'],
-  conclusions: ['Atendimento concluído. O documento foi emitido e enviado para o e-mail cadastrado.',
+  rejectTails: [
+    'Corrija a pendência e apresente nova solicitação.',
+    'Em caso de dúvida, procure a unidade de atendimento.',
+    'O requerente pode registrar nova solicitação com a documentação correta.',
+  ],
+  conclusions: [
+    'Atendimento concluído. O documento foi emitido e enviado para o e-mail cadastrado.',
     'Serviço prestado conforme solicitado; o resultado está disponível para consulta no portal.',
     'Solicitação atendida. A via impressa pode ser retirada na unidade de atendimento com documento de identidade.',
-    'Atendimento concluído após videoconferência com o requerente; as orientações foram registradas.'],
-  praise: ['Atendimento rápido e muito educado. Parabéns!', 'Resolveram tudo pela internet, sem eu precisar ir ao órgão.',
-    'Bom atendimento, mas demorou um pouco mais do que eu esperava.', 'A atendente explicou tudo com clareza.', 'Excelente serviço, recomendo.'],
+    'Atendimento concluído após videoconferência com o requerente; as orientações foram registradas.',
+  ],
+  praise: [
+    'Atendimento rápido e muito educado. Parabéns!',
+    'Resolveram tudo pela internet, sem eu precisar ir ao órgão.',
+    'Bom atendimento, mas demorou um pouco mais do que eu esperava.',
+    'A atendente explicou tudo com clareza.',
+    'Excelente serviço, recomendo.',
+  ],
   complaints: ['Demorou demais e ninguém me deu retorno.', 'Tive que mandar o mesmo documento duas vezes.', 'O prazo não foi cumprido.'],
-  hidden: [['Vocês são uns incompetentes, vou denunciar todo mundo!!!', 'Comentário com linguagem ofensiva.'],
-    ['Liguem para o meu vizinho, Fulano de Tal, no (11) 98888-7777, ele também quer reclamar.', 'O comentário expõe dados pessoais de terceiros (LGPD).']],
+  hidden: [
+    ['Vocês são uns incompetentes, vou denunciar todo mundo!!!', 'Comentário com linguagem ofensiva.'],
+    ['Liguem para o meu vizinho, Fulano de Tal, no (11) 98888-7777, ele também quer reclamar.', 'O comentário expõe dados pessoais de terceiros (LGPD).'],
+  ],
 };
 
-interface Citizen { id: number; name: string; email: string; cpf: string; phone: string; cep: string }
+interface Citizen {
+  id: number;
+  name: string;
+  email: string;
+  cpf: string;
+  phone: string;
+  cep: string;
+}
 
 function formValue(f: ServiceField, c: Citizen, filed: number, r: Rng): unknown {
   const code = f.code;
@@ -193,45 +242,58 @@ function formValue(f: ServiceField, c: Citizen, filed: number, r: Rng): unknown 
 type Ev = { action: string; from: RequestStatus | null; to: RequestStatus | null; at: number; actor: number; data: unknown };
 const RUNNING = new Set<RequestStatus>(CLOCK_STATUSES);
 const FORCED: [RequestStatus, boolean][] = [
-  ['submitted', false], ['in_analysis', false], ['in_service', false], ['rejected', false], ['concluded', false],
-  ['evaluated', false], ['submitted', true], ['in_analysis', true], ['in_service', true],
+  ['submitted', false],
+  ['in_analysis', false],
+  ['in_service', false],
+  ['rejected', false],
+  ['concluded', false],
+  ['evaluated', false],
+  ['submitted', true],
+  ['in_analysis', true],
+  ['in_service', true],
 ];
 const WEIGHTS: [RequestStatus, number][] = [
-  ['submitted', 12], ['in_analysis', 12], ['in_service', 14], ['rejected', 12], ['concluded', 18], ['evaluated', 32],
+  ['submitted', 12],
+  ['in_analysis', 12],
+  ['in_service', 14],
+  ['rejected', 12],
+  ['concluded', 18],
+  ['evaluated', 32],
 ];
 
-/** Inserts in batches (far below PostgreSQL's 65535 parameters); with `returning`, gives the rows back. */
-async function insertBatches(db: Kysely<any>, table: string, rows: object[], size = 100, returning = false): Promise<any[]> {
-  const out: any[] = [];
-  for (let i = 0; i < rows.length; i += size) {
-    const q = db.insertInto(table).values(rows.slice(i, i + size));
-    if (returning) out.push(...(await q.returningAll().execute()));
-    else await q.execute();
-  }
+/**
+ * Inserts `rows` in batches of `size` (far below PostgreSQL's 65535 parameters)
+ * through `insert`, and gives back what each batch returned, in order.
+ */
+async function inBatches<Row, Out>(rows: Row[], size: number, insert: (batch: Row[]) => Promise<Out[]>): Promise<Out[]> {
+  const out: Out[] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(...(await insert(rows.slice(i, i + size))));
   return out;
 }
 
-export async function seedDemo(
-  db: Kysely<Database>,
-  opts: { now: Date; holidays: ReadonlySet<string>; requests?: number },
-): Promise<void> {
+/** A step answer before its request has an id; `answered_at` in epoch ms until then. */
+type AnswerDraft = Omit<Insertable<StepAnswerTable>, 'request_id' | 'answered_at'> & { answered_at: number };
+
+export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays: ReadonlySet<string>; requests?: number }): Promise<void> {
   const charter = loadCharter();
   const r = prng(20261128);
   const now = opts.now.getTime();
   const iso = (t: number) => new Date(t).toISOString();
+  const isoOrNull = (t: number | null) => (t === null ? null : iso(t));
   const total = opts.requests ?? 300;
 
-  await db.transaction().execute(async (trx) => {
-    const tx = trx as unknown as Kysely<any>;
+  await db.transaction().execute(async (tx) => {
     // Institutions, users, memberships.
-    const insts = await insertBatches(tx, 'institutions', charter.institutions.map((i) => ({
-      acronym: i.acronym, name: i.name, units: JSON.stringify(i.units),
-    })), 100, true);
+    const institutionRows = charter.institutions.map((i) => ({ acronym: i.acronym, name: i.name, units: JSON.stringify(i.units) }));
+    const insts = await inBatches(institutionRows, 100, (b) => tx.insertInto('institutions').values(b).returningAll().execute());
     const instId = new Map<string, number>(insts.map((i) => [i.acronym, i.id]));
-    const users = await insertBatches(tx, 'users', DEMO_USERS.map((u) => ({
-      sub: u.sub, name: u.name, email: u.email,
+    const userRows = DEMO_USERS.map((u) => ({
+      sub: u.sub,
+      name: u.name,
+      email: u.email,
       created_at: iso(u.role === 'citizen' ? now - r.int(130, 400) * DAY : now - 400 * DAY),
-    })), 100, true);
+    }));
+    const users = await inBatches(userRows, 100, (b) => tx.insertInto('users').values(b).returningAll().execute());
     const userId = new Map<string, number>(users.map((u) => [u.sub, u.id]));
     const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
     const staff = new Map<number, { attendants: number[]; manager: number }>();
@@ -243,19 +305,31 @@ export async function seedDemo(
       if (u.role === 'attendant') s.attendants.push(userId.get(u.sub)!);
       if (u.role === 'manager') s.manager = userId.get(u.sub)!;
       const manager = DEMO_USERS.find((x) => x.role === 'manager' && x.institution === u.institution);
-      const grantor = u.role === 'admin' ? null : u.role === 'manager' ? admin.sub : manager?.sub ?? admin.sub;
+      const grantor = u.role === 'admin' ? null : u.role === 'manager' ? admin.sub : (manager?.sub ?? admin.sub);
       return {
-        user_id: userId.get(u.sub)!, institution_id: inst, role: u.role, unit: m?.unit ?? null,
-        granted_by: grantor ? userId.get(grantor)! : null, granted_at: iso(now - (390 - i * 3) * DAY),
-        ordinance: m?.ordinance ?? null, revoked_at: null,
+        user_id: userId.get(u.sub)!,
+        institution_id: inst,
+        role: u.role,
+        unit: m?.unit ?? null,
+        granted_by: grantor ? userId.get(grantor)! : null,
+        granted_at: iso(now - (390 - i * 3) * DAY),
+        ordinance: m?.ordinance ?? null,
+        revoked_at: null,
       };
     });
-    await insertBatches(tx, 'memberships', memberships);
+    await inBatches(memberships, 100, (b) => tx.insertInto('memberships').values(b).execute());
 
     // Services: version 1 of each; the first service of each institution also has a version 2.
-    type Ver = { id: number; version: number; publishedAt: number; fields: ServiceField[]; documents: RequiredDocument[]; steps: { id: number; title: string }[] };
+    type Ver = {
+      id: number;
+      version: number;
+      publishedAt: number;
+      fields: ServiceField[];
+      documents: RequiredDocument[];
+      steps: { id: number; title: string }[];
+    };
     const services: { id: number; institutionId: number; deadline: Deadline; versions: Ver[] }[] = [];
-    const versionRows: any[] = [];
+    const versionRows: Insertable<Database['service_versions']>[] = [];
     const stepTitles = new Map<string, string[]>();
     for (const inst of charter.institutions) {
       for (const [k, s] of inst.services.entries()) {
@@ -263,7 +337,9 @@ export async function seedDemo(
         const drafts = [{ ...s }];
         if (k === 0) {
           const hasPhone = s.fields.some((f) => f.format === 'phone');
-          const contact = hasPhone ? ['email_contato', 'E-mail para contato', 'email'] as const : ['telefone_contato', 'Telefone para contato', 'phone'] as const;
+          const contact = hasPhone
+            ? (['email_contato', 'E-mail para contato', 'email'] as const)
+            : (['telefone_contato', 'Telefone para contato', 'phone'] as const);
           drafts.push({
             ...s,
             steps: [...s.steps, 'Comunicar o resultado ao requerente pelo portal'],
@@ -271,43 +347,73 @@ export async function seedDemo(
           });
         }
         const v2At = now - 45 * DAY + services.length * HOUR;
-        const [row] = await tx.insertInto('services').values({
-          institution_id: instId.get(inst.acronym)!, status: 'published', published_version_id: null,
-          created_at: iso(created), updated_at: iso(drafts.length > 1 ? v2At : created),
-        }).returning('id').execute();
+        const [row] = await tx
+          .insertInto('services')
+          .values({
+            institution_id: instId.get(inst.acronym)!,
+            status: 'published',
+            published_version_id: null,
+            created_at: iso(created),
+            updated_at: iso(drafts.length > 1 ? v2At : created),
+          })
+          .returning('id')
+          .execute();
         services.push({ id: row.id, institutionId: instId.get(inst.acronym)!, deadline: s.deadline, versions: [] });
         drafts.forEach((d, v) => {
           const at = v ? v2At : created;
           stepTitles.set(`${row.id}/${v + 1}`, d.steps);
           versionRows.push({
-            service_id: row.id, version: v + 1, name: d.name, description: d.description, audience: d.audience,
-            legal_basis: d.legalBasis, lgpd_basis: d.lgpdBasis, cost: d.cost, delivery: JSON.stringify(d.delivery),
-            area: JSON.stringify(d.area), deadline_days: d.deadline.days, deadline_kind: d.deadline.kind,
-            fields: JSON.stringify(d.fields), documents: JSON.stringify(d.documents),
-            created_at: iso(at - 2 * DAY), published_at: iso(at),
+            service_id: row.id,
+            version: v + 1,
+            name: d.name,
+            description: d.description,
+            audience: d.audience,
+            legal_basis: d.legalBasis,
+            lgpd_basis: d.lgpdBasis,
+            cost: d.cost,
+            delivery: JSON.stringify(d.delivery),
+            area: JSON.stringify(d.area),
+            deadline_days: d.deadline.days,
+            deadline_kind: d.deadline.kind,
+            fields: JSON.stringify(d.fields),
+            documents: JSON.stringify(d.documents),
+            created_at: iso(at - 2 * DAY),
+            published_at: iso(at),
           });
         });
       }
     }
-    const versions = await insertBatches(tx, 'service_versions', versionRows, 100, true);
+    const versions = await inBatches(versionRows, 100, (b) => tx.insertInto('service_versions').values(b).returningAll().execute());
     const stepRows = versions.flatMap((v) =>
-      stepTitles.get(`${v.service_id}/${v.version}`)!.map((title, i) => ({ service_version_id: v.id, position: i + 1, title })));
-    const steps = await insertBatches(tx, 'service_steps', stepRows, 200, true);
+      stepTitles.get(`${v.service_id}/${v.version}`)!.map((title, i) => ({ service_version_id: v.id, position: i + 1, title })),
+    );
+    const steps = await inBatches(stepRows, 200, (b) => tx.insertInto('service_steps').values(b).returningAll().execute());
     for (const s of services) {
       for (const v of versions.filter((x) => x.service_id === s.id).sort((a, b) => a.version - b.version)) {
         s.versions.push({
-          id: v.id, version: v.version, publishedAt: Date.parse(v.published_at), fields: JSON.parse(v.fields),
+          id: v.id,
+          version: v.version,
+          publishedAt: Date.parse(v.published_at!),
+          fields: JSON.parse(v.fields),
           documents: JSON.parse(v.documents),
           steps: steps.filter((x) => x.service_version_id === v.id).sort((a, b) => a.position - b.position),
         });
       }
-      await tx.updateTable('services').set({ published_version_id: s.versions.at(-1)!.id }).where('id', '=', s.id).execute();
+      await tx
+        .updateTable('services')
+        .set({ published_version_id: s.versions.at(-1)!.id })
+        .where('id', '=', s.id)
+        .execute();
     }
 
     // Requests: pick status first, then a filing time that fits it.
     const citizens: Citizen[] = DEMO_USERS.filter((u) => u.role === 'citizen' && !u.email.endsWith('.gov.br')).map((u) => ({
-      id: userId.get(u.sub)!, name: u.name, email: u.email, cpf: fakeCpf(r),
-      phone: `(${r.pick(T.ddd)}) 9${r.digits(4)}-${r.digits(4)}`, cep: `${r.int(1, 9)}${r.digits(4)}-${r.digits(3)}`,
+      id: userId.get(u.sub)!,
+      name: u.name,
+      email: u.email,
+      cpf: fakeCpf(r),
+      phone: `(${r.pick(T.ddd)}) 9${r.digits(4)}-${r.digits(4)}`,
+      cep: `${r.int(1, 9)}${r.digits(4)}-${r.digits(3)}`,
     }));
     const weightSum = WEIGHTS.reduce((a, [, w]) => a + w, 0);
     const plans = Array.from({ length: total }, (_, i) => {
@@ -316,7 +422,11 @@ export async function seedDemo(
       if (i < FORCED.length) [status, overdue] = FORCED[i];
       else {
         let x = r.next() * weightSum;
-        for (const [s, w] of WEIGHTS) if ((x -= w) < 0) { status = s; break; }
+        for (const [s, w] of WEIGHTS)
+          if ((x -= w) < 0) {
+            status = s;
+            break;
+          }
         overdue = RUNNING.has(status) && r.chance(0.12);
       }
       const svc = r.pick(services);
@@ -337,8 +447,15 @@ export async function seedDemo(
     }).sort((a, b) => a.filed - b.filed);
 
     const counters = new Map<number, number>();
-    const requestRows: any[] = [];
-    const later: { protocol: string; answers: any[]; audit: Ev[]; evaluation: any; files: any[]; messages: any[] }[] = [];
+    const requestRows: Insertable<Database['requests']>[] = [];
+    const later: {
+      protocol: string;
+      answers: AnswerDraft[];
+      audit: Ev[];
+      evaluation: Omit<Insertable<EvaluationTable>, 'request_id'> | null;
+      files: Omit<Insertable<FileTable>, 'request_id'>[];
+      messages: { kind: string; author_id: number; body: string; at: number }[];
+    }[] = [];
     for (const p of plans) {
       const inst = p.svc.institutionId;
       const ver = [...p.svc.versions].reverse().find((v) => v.publishedAt <= p.filed)!;
@@ -356,7 +473,7 @@ export async function seedDemo(
       const onTime = r.chance(0.85);
       const limit = !RUNNING.has(p.status) && onTime ? Math.min(p.due, now - HOUR) : now - 10 * MIN;
       const events: Ev[] = [{ action: 'file', from: null, to: 'submitted', at: p.filed, actor: c.id, data: null }];
-      const answers: any[] = [];
+      const answers: AnswerDraft[] = [];
       let t = p.filed;
       let status: RequestStatus = 'submitted';
       const push = (action: string, to: RequestStatus, actor: number, data: unknown = null) => {
@@ -370,8 +487,13 @@ export async function seedDemo(
         messages.push({ kind, author_id: actor, body, at: t });
         push(action, to, actor, { followUpIndex: messages.length - 1 });
       };
-      let decidedAt: number | null = null, justification: string | null = null, assignee: number | null = null;
-      let concludedAt: number | null = null, conclusion: string | null = null, evaluation: any = null;
+      let decidedAt: number | null = null,
+        justification: string | null = null,
+        assignee: number | null = null;
+      let concludedAt: number | null = null,
+        conclusion: string | null = null;
+      /** The evaluation, its moderation time as a fraction of the time between it and now until its time is known. */
+      let rated: { row: Omit<Insertable<EvaluationTable>, 'request_id' | 'created_at' | 'moderated_at'>; moderatedAfter: number | null } | null = null;
       if (reach >= 1) {
         t += Math.max(MIN, r.range(0.02, reach > 1 ? 0.3 : 0.8) * (limit - t));
         push('start_analysis', 'in_analysis', analyst);
@@ -423,10 +545,17 @@ export async function seedDemo(
             const [hiddenComment, reason] = r.pick(T.hidden);
             const comment = hide ? hiddenComment : r.chance(0.3) ? null : r.pick(verdict === 'approved' ? T.praise : T.complaints);
             const mod = hide ? 'rejected' : r.chance(0.35) ? 'pending' : 'approved';
-            evaluation = {
-              institution_id: inst, verdict, rating, comment, status: mod,
-              moderated_by: mod === 'pending' ? null : r.pick(attendants), moderated_at: mod === 'pending' ? null : r.next(),
-              moderation_reason: hide ? reason : null,
+            rated = {
+              row: {
+                institution_id: inst,
+                verdict,
+                rating,
+                comment,
+                status: mod,
+                moderated_by: mod === 'pending' ? null : r.pick(attendants),
+                moderation_reason: hide ? reason : null,
+              },
+              moderatedAfter: mod === 'pending' ? null : r.next(),
             };
             push('evaluate', 'evaluated', c.id, { verdict, rating });
           }
@@ -446,45 +575,72 @@ export async function seedDemo(
       for (const e of events) e.at = Math.round(e.at);
       for (const m of messages) m.at = Math.round(m.at);
       if (pausedAt !== null) pausedAt = events.find((e) => e.action === 'ask_citizen')!.at;
-      if (evaluation) {
-        const at = events.at(-1)!.at;
-        evaluation.created_at = iso(at);
-        if (evaluation.moderated_at !== null) evaluation.moderated_at = iso(at + evaluation.moderated_at * (now - at));
-      }
+      const evaluatedAt = events.at(-1)!.at;
+      const evaluation = rated && {
+        ...rated.row,
+        created_at: iso(evaluatedAt),
+        moderated_at: rated.moderatedAfter === null ? null : iso(evaluatedAt + rated.moderatedAfter * (now - evaluatedAt)),
+      };
 
       // About a third of all requests carry their documents (half of those whose service asks for any).
-      const files = !ver.documents.length || !r.chance(0.5) ? [] : (() => {
-        const docs = ver.documents.filter((d) => d.required);
-        return (docs.length ? docs : ver.documents.slice(0, 1)).map((d) => {
-          const content = tinyPdf([d.name, `Solicitação ${protocol}`, `Requerente: ${c.name}`, 'Documento fictício de demonstração - Atende']);
-          return {
-            follow_up_id: null, label: d.name, file_name: fileName(d.name), content_type: 'application/pdf', size: content.length,
-            sha256: createHash('sha256').update(content).digest('hex'), content, uploaded_by: c.id, created_at: iso(p.filed),
-          };
-        });
-      })();
+      const files =
+        !ver.documents.length || !r.chance(0.5)
+          ? []
+          : (() => {
+              const docs = ver.documents.filter((d) => d.required);
+              return (docs.length ? docs : ver.documents.slice(0, 1)).map((d) => {
+                const content = tinyPdf([d.name, `Solicitação ${protocol}`, `Requerente: ${c.name}`, 'Documento fictício de demonstração - Atende']);
+                return {
+                  follow_up_id: null,
+                  label: d.name,
+                  file_name: fileName(d.name),
+                  content_type: 'application/pdf',
+                  size: content.length,
+                  sha256: createHash('sha256').update(content).digest('hex'),
+                  content,
+                  uploaded_by: c.id,
+                  created_at: iso(p.filed),
+                };
+              });
+            })();
       requestRows.push({
-        protocol, institution_id: inst, service_id: p.svc.id, service_version_id: ver.id, citizen_id: c.id,
-        citizen_name: c.name, search_text: fold(`${protocol} ${c.name}`.toLowerCase()), form_data: JSON.stringify(formData),
-        status, assignee_id: assignee, filed_at: iso(p.filed), due_at: iso(p.due), paused_at: pausedAt && iso(pausedAt),
-        resume_status: pausedAt ? 'in_service' : null,
-        decided_at: decidedAt && iso(decidedAt), justification, concluded_at: concludedAt && iso(concludedAt), conclusion,
-        version: events.length, updated_at: iso(events.at(-1)!.at),
+        protocol,
+        institution_id: inst,
+        service_id: p.svc.id,
+        service_version_id: ver.id,
+        citizen_id: c.id,
+        citizen_name: c.name,
+        search_text: fold(`${protocol} ${c.name}`.toLowerCase()),
+        form_data: JSON.stringify(formData),
+        status,
+        assignee_id: assignee,
+        filed_at: iso(p.filed),
+        due_at: iso(p.due),
+        paused_at: isoOrNull(pausedAt),
+        resume_status: pausedAt === null ? null : 'in_service',
+        decided_at: isoOrNull(decidedAt),
+        justification,
+        concluded_at: isoOrNull(concludedAt),
+        conclusion,
+        version: events.length,
+        updated_at: iso(events.at(-1)!.at),
       });
       later.push({ protocol, answers, audit: events, evaluation, files, messages });
     }
 
-    const inserted = await insertBatches(tx, 'requests', requestRows, 100, true);
+    const inserted = await inBatches(requestRows, 100, (b) => tx.insertInto('requests').values(b).returningAll().execute());
     const requestId = new Map<string, number>(inserted.map((x) => [x.protocol, x.id]));
     await indexRequestTerms(tx, inserted);
     const instOf = new Map<string, number>(requestRows.map((x) => [x.protocol, x.institution_id]));
     const answerRows = later.flatMap((l) => l.answers.map((a) => ({ ...a, request_id: requestId.get(l.protocol)!, answered_at: iso(a.answered_at) })));
-    await insertBatches(tx, 'step_answers', answerRows, 200);
+    await inBatches(answerRows, 200, (b) => tx.insertInto('step_answers').values(b).execute());
     const messageRows = later.flatMap((l) =>
       l.messages.map((m) => ({ request_id: requestId.get(l.protocol)!, author_id: m.author_id, kind: m.kind, body: m.body, created_at: iso(m.at) })),
     );
     // Ids are given in VALUES order within each statement; RETURNING's own order is not guaranteed.
-    const messageIds = (await insertBatches(tx, 'follow_ups', messageRows, 100, true)).map((x) => x.id as number).sort((a, b) => a - b);
+    const messageIds = (await inBatches(messageRows, 100, (b) => tx.insertInto('follow_ups').values(b).returning('id').execute()))
+      .map((x) => x.id)
+      .sort((a, b) => a - b);
     let nextMessage = 0;
     for (const l of later) {
       const base = nextMessage;
@@ -498,12 +654,21 @@ export async function seedDemo(
       .flatMap((l) => l.audit.map((e, i) => ({ e, i, request_id: requestId.get(l.protocol)!, institution_id: instOf.get(l.protocol)! })))
       .sort((a, b) => a.e.at - b.e.at || a.request_id - b.request_id || a.i - b.i)
       .map(({ e, request_id, institution_id }) => ({
-        request_id, institution_id, actor_id: e.actor, action: e.action, from_status: e.from, to_status: e.to,
-        data: e.data === null ? null : JSON.stringify(e.data), at: iso(e.at),
+        request_id,
+        institution_id,
+        actor_id: e.actor,
+        action: e.action,
+        from_status: e.from,
+        to_status: e.to,
+        data: e.data === null ? null : JSON.stringify(e.data),
+        at: iso(e.at),
       }));
-    await insertBatches(tx, 'audit_log', audit, 200);
-    await insertBatches(tx, 'evaluations', later.filter((l) => l.evaluation).map((l) => ({ ...l.evaluation, request_id: requestId.get(l.protocol)! })));
-    await insertBatches(tx, 'files', later.flatMap((l) => l.files.map((f) => ({ ...f, request_id: requestId.get(l.protocol)! }))), 50);
-    await insertBatches(tx, 'protocol_counters', [...counters].map(([year, last]) => ({ year, last })));
+    await inBatches(audit, 200, (b) => tx.insertInto('audit_log').values(b).execute());
+    const evaluationRows = later.flatMap((l) => (l.evaluation ? [{ ...l.evaluation, request_id: requestId.get(l.protocol)! }] : []));
+    await inBatches(evaluationRows, 100, (b) => tx.insertInto('evaluations').values(b).execute());
+    const fileRows = later.flatMap((l) => l.files.map((f) => ({ ...f, request_id: requestId.get(l.protocol)! })));
+    await inBatches(fileRows, 50, (b) => tx.insertInto('files').values(b).execute());
+    const counterRows = [...counters].map(([year, last]) => ({ year, last }));
+    await inBatches(counterRows, 100, (b) => tx.insertInto('protocol_counters').values(b).execute());
   });
 }

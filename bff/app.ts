@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { authMiddleware } from './auth.js';
-import type { AppDeps, AppEnv, Deps } from './env.js';
+import type { AppDeps, Deps } from './env.js';
 import { createWrites } from './writes.js';
 import { createLogger, requestLog } from './log.js';
 import { QueueCache } from '../db/queries/queue-cache.js';
@@ -86,7 +86,9 @@ export function buildApp(given: Deps) {
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
-  app.openapi(createRoute({ method: 'get', path: '/health', summary: 'Liveness', responses: { 200: json(Health, 'Up') } }), (c) => c.json({ status: 'ok' as const }, 200));
+  app.openapi(createRoute({ method: 'get', path: '/health', summary: 'Liveness', responses: { 200: json(Health, 'Up') } }), (c) =>
+    c.json({ status: 'ok' as const }, 200),
+  );
   app.doc31('/api/openapi.json', documentConfig(config.publicUrl));
   app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, { identityTtlMs: config.identityTtlMs }));
 

@@ -39,10 +39,7 @@ export function remoteIssuer(jwksUrl: string, issuer: string, audience: string):
  * their SHA-256 until they expire (an RS256 verification costs ~125 µs), so a
  * token is checked cryptographically once, not on every request.
  */
-export function createVerifier(
-  issuers: TrustedIssuer[],
-  opts: { clockToleranceSeconds: number; now?: () => Date; cacheSize?: number },
-): Verifier {
+export function createVerifier(issuers: TrustedIssuer[], opts: { clockToleranceSeconds: number; now?: () => Date; cacheSize?: number }): Verifier {
   const now = opts.now ?? (() => new Date());
   const cache = new Map<string, Claims>();
   const max = opts.cacheSize ?? 10_000;

@@ -41,7 +41,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null;
   if (sso) new URL(sso.jwksUrl);
   if (!sso && !devIdp) throw new Error('No identity provider: set SSO_JWKS_URL, SSO_ISSUER and SSO_AUDIENCE, or DEV_IDP=1 for development.');
-  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const o of corsOrigins) {
     if (o === '*' || new URL(o).origin !== o) throw new Error(`CORS_ORIGINS: "${o}" must be an origin like https://portal.example.gov.br`);
   }

@@ -14,11 +14,7 @@ export interface DevIdp {
   trusted: TrustedIssuer;
   /** The users it offers (GET /dev/users); any other subject may sign in too, with no role. */
   users: readonly DevUser[];
-  sign(
-    claims: { sub: string; name: string; email: string | null },
-    ttlSeconds?: number,
-    extra?: Record<string, unknown>,
-  ): Promise<string>;
+  sign(claims: { sub: string; name: string; email: string | null }, ttlSeconds?: number, extra?: Record<string, unknown>): Promise<string>;
 }
 
 const ALG = 'ES256';
@@ -50,8 +46,14 @@ export async function createDevIdp(
     sign: (claims, ttlSeconds = 8 * 60 * 60, extra = {}) => {
       const iat = Math.floor(now().getTime() / 1000);
       const payload: JWTPayload = {
-        name: claims.name, email: claims.email ?? undefined, sub: claims.sub, iss: issuer, aud: audience,
-        iat, exp: iat + ttlSeconds, ...extra,
+        name: claims.name,
+        email: claims.email ?? undefined,
+        sub: claims.sub,
+        iss: issuer,
+        aud: audience,
+        iat,
+        exp: iat + ttlSeconds,
+        ...extra,
       };
       // `extra` may remove a standard claim by setting it to null (tests of refused tokens).
       for (const k of Object.keys(payload)) if (payload[k] === null) delete payload[k];

@@ -1,6 +1,16 @@
 // Rows of db/queries mapped to the contract's shapes, here and nowhere else.
 import type {
-  FileRef, HistoryEntry, InstitutionRef, RequestAction, RequestDetail, RequestPage, RequestStatus, RequestSummary, Role, ServiceField, StepState,
+  FileRef,
+  HistoryEntry,
+  InstitutionRef,
+  RequestAction,
+  RequestDetail,
+  RequestPage,
+  RequestStatus,
+  RequestSummary,
+  Role,
+  ServiceField,
+  StepState,
 } from '../contract/types.js';
 import { isOverdue } from './domain/deadlines.js';
 import type { RequestFacts } from './domain/permissions.js';
@@ -52,7 +62,10 @@ export function toRequestDetail({ request: r, steps, files }: RequestDetailRows,
     status: r.status as RequestStatus,
     institution: institution(r),
     service: {
-      id: r.service_id, name: r.service_name, versionId: r.service_version_id, version: r.service_version,
+      id: r.service_id,
+      name: r.service_name,
+      versionId: r.service_version_id,
+      version: r.service_version,
       deadline: { days: r.deadline_days, kind: r.deadline_kind },
     },
     citizen: { id: r.citizen_id, name: r.citizen_name, email: r.citizen_email },
@@ -63,20 +76,20 @@ export function toRequestDetail({ request: r, steps, files }: RequestDetailRows,
     fields: JSON.parse(r.fields) as ServiceField[],
     formData: JSON.parse(r.form_data),
     documents: files.map(toFileRef),
-    steps: steps.map(
-      (s): StepState => ({
-        id: s.id, position: s.position, title: s.title, answer: s.answer ?? null, note: s.note ?? null,
-        answeredBy: s.answered_by ? { id: s.answered_by, name: s.answered_by_name ?? '' } : null,
-        answeredAt: s.answered_at ?? null,
-      }),
-    ),
+    steps: steps.map((s): StepState => ({
+      id: s.id,
+      position: s.position,
+      title: s.title,
+      answer: s.answer ?? null,
+      note: s.note ?? null,
+      answeredBy: s.answered_by ? { id: s.answered_by, name: s.answered_by_name ?? '' } : null,
+      answeredAt: s.answered_at ?? null,
+    })),
     decidedAt: r.decided_at,
     justification: r.justification,
     concludedAt: r.concluded_at,
     conclusion: r.conclusion,
-    evaluation: r.e_verdict
-      ? { verdict: r.e_verdict, rating: r.e_rating, comment: r.e_comment, status: r.e_status!, createdAt: r.e_created_at! }
-      : null,
+    evaluation: r.e_verdict ? { verdict: r.e_verdict, rating: r.e_rating, comment: r.e_comment, status: r.e_status!, createdAt: r.e_created_at! } : null,
     version: r.version,
     allowedActions,
   };

@@ -23,6 +23,7 @@ export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what this strips
     .replace(/[\u0000-\u001f\u007f"<>:|?*;]/g, '')
     .replace(/^\.+/, '')
     .trim()
@@ -37,12 +38,7 @@ export async function checkFile(fileName: string, content: Uint8Array, maxBytes:
   }
   const sniffed = await fileTypeFromBuffer(content);
   if (!sniffed || !ALLOWED_MIMES.has(sniffed.mime)) {
-    throw new ProblemError(
-      415,
-      `O arquivo "${safeFileName(fileName)}" não é de um tipo aceito. Envie ${UPLOAD_TYPE_NAMES}.`,
-      undefined,
-      'unsupported-type',
-    );
+    throw new ProblemError(415, `O arquivo "${safeFileName(fileName)}" não é de um tipo aceito. Envie ${UPLOAD_TYPE_NAMES}.`, undefined, 'unsupported-type');
   }
   return {
     fileName: safeFileName(fileName),

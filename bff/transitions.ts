@@ -44,8 +44,14 @@ export async function transitionIn(
   }
   await spec.after?.(trx, f, ctx.at);
   const auditId = await appendAudit(trx, {
-    requestId: ctx.id, institutionId: f.institution_id, actorId: ctx.user.id, action: spec.action,
-    from: f.status, to, data: spec.data, at: ctx.at,
+    requestId: ctx.id,
+    institutionId: f.institution_id,
+    actorId: ctx.user.id,
+    action: spec.action,
+    from: f.status,
+    to,
+    data: spec.data,
+    at: ctx.at,
   });
   return { facts: f, auditId };
 }

@@ -6,11 +6,28 @@
 // `client.get('/requests/:id', { params: { id } })` is a Promise<RequestDetail>.
 import type { z } from 'zod';
 import type {
-  ApproveBody, ConcludeBody, CreateRequestBody, EvaluationBody, FollowUpListQuery, RejectBody, RequestCountsQuery, RequestListQuery,
-  ServiceListQuery, StepAnswerBody,
+  ApproveBody,
+  ConcludeBody,
+  CreateRequestBody,
+  EvaluationBody,
+  FollowUpListQuery,
+  RejectBody,
+  RequestCountsQuery,
+  RequestListQuery,
+  ServiceListQuery,
+  StepAnswerBody,
 } from './schemas.js';
 import type {
-  Attendant, FollowUpCreated, HistoryEntry, Me, RequestCounts, RequestDetail, RequestPage, ServiceDetail, ServiceSummary, ThreadPage,
+  Attendant,
+  FollowUpCreated,
+  HistoryEntry,
+  Me,
+  RequestCounts,
+  RequestDetail,
+  RequestPage,
+  ServiceDetail,
+  ServiceSummary,
+  ThreadPage,
 } from './types.js';
 
 /** A query as the client sends it: every field optional (the server fills its defaults). */

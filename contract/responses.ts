@@ -185,7 +185,9 @@ export const ThreadPage = z.object({
 });
 
 export const FollowUpCreated = z.object({ id, side });
-export const RequestCounts = z.object({ counts: z.partialRecord(status, z.number().int()).describe('Requests per status in the viewer’s scope; statuses with none are left out') });
+export const RequestCounts = z.object({
+  counts: z.partialRecord(status, z.number().int()).describe('Requests per status in the viewer’s scope; statuses with none are left out'),
+});
 export const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export const DevToken = z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int() });
 export const Health = z.object({ status: z.literal('ok') });

@@ -6,15 +6,7 @@
 import type { z } from 'zod';
 import type * as R from './responses.js';
 
-export const REQUEST_STATUSES = [
-  'submitted',
-  'in_analysis',
-  'rejected',
-  'in_service',
-  'awaiting_citizen',
-  'concluded',
-  'evaluated',
-] as const;
+export const REQUEST_STATUSES = ['submitted', 'in_analysis', 'rejected', 'in_service', 'awaiting_citizen', 'concluded', 'evaluated'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /**
@@ -24,16 +16,7 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
  */
 export const CLOCK_STATUSES = ['submitted', 'in_analysis', 'in_service'] as const satisfies readonly RequestStatus[];
 
-export const REQUEST_ACTIONS = [
-  'start_analysis',
-  'answer_step',
-  'approve',
-  'reject',
-  'conclude',
-  'evaluate',
-  'ask_citizen',
-  'citizen_reply',
-] as const;
+export const REQUEST_ACTIONS = ['start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'ask_citizen', 'citizen_reply'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 export const ROLES = ['admin', 'manager', 'attendant'] as const;

@@ -125,7 +125,6 @@ export interface RequestTermTable {
   request_id: number;
 }
 
-
 export interface FollowUpTable {
   id: Generated<number>;
   request_id: number;
@@ -186,4 +185,3 @@ export interface Database {
   audit_log: AuditLogTable;
   queue_versions: QueueVersionTable;
 }
-

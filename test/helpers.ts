@@ -27,7 +27,10 @@ export const SERVICE_DOCUMENTS = [
   { name: 'Boletim de ocorrência', required: false, formats: ['pdf'] },
 ];
 export const VALID_CPF = '529.982.247-25';
-export const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4530000000049454e44ae426082', 'hex');
+export const TINY_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4530000000049454e44ae426082',
+  'hex',
+);
 export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 export interface Fixture {
@@ -83,7 +86,13 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger } 
   const fx = opts.empty ? ({} as Fixture) : await insertFixture(database);
   const clock = { now: new Date() };
   const idp = await createDevIdp(ISSUER, AUDIENCE, { now: () => clock.now, users: DEMO_USERS });
-  const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', CORS_ORIGINS: 'https://portal.example.gov.br', HOLIDAYS: '2026-12-25', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DEV_IDP: '1',
+    PUBLIC_URL: 'http://atende.test',
+    CORS_ORIGINS: 'https://portal.example.gov.br',
+    HOLIDAYS: '2026-12-25',
+    LOG_LEVEL: 'silent',
+  });
   const app = buildApp({
     db: database.db,
     config,
@@ -96,7 +105,12 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger } 
   const token = (sub: string) => idp.sign({ sub, name: `Pessoa ${sub}`, email: `${sub}@exemplo.com.br` });
   const users = (fx.users ?? {}) as Record<string, { sub: string }>;
   return {
-    app, database, idp, fx, clock, token,
+    app,
+    database,
+    idp,
+    fx,
+    clock,
+    token,
     async call(method, path, opts = {}) {
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.as) headers.Authorization = `Bearer ${users[opts.as] ? await token(users[opts.as].sub) : opts.as}`;
@@ -123,33 +137,67 @@ async function insertFixture({ db }: Connection): Promise<Fixture> {
   const instA = await inst('DETRAN', 'Departamento Estadual de Trânsito');
   const instB = await inst('SEFAZ', 'Secretaria da Fazenda');
   const user = async (sub: string) =>
-    (await db.insertInto('users').values({ sub, name: `Pessoa ${sub}`, email: `${sub}@exemplo.com.br`, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .insertInto('users')
+        .values({ sub, name: `Pessoa ${sub}`, email: `${sub}@exemplo.com.br`, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const users = {} as Fixture['users'];
   for (const key of ['citizen', 'other', 'attendant', 'attendant2', 'manager', 'attendantB', 'managerB'] as const) {
     users[key] = { id: await user(key), sub: key };
   }
   const member = (userId: number, institution_id: number, role: 'attendant' | 'manager') =>
-    db.insertInto('memberships').values({ user_id: userId, institution_id, role, unit: null, granted_by: null, granted_at: at, ordinance: null, revoked_at: null }).execute();
+    db
+      .insertInto('memberships')
+      .values({ user_id: userId, institution_id, role, unit: null, granted_by: null, granted_at: at, ordinance: null, revoked_at: null })
+      .execute();
   await member(users.attendant.id, instA, 'attendant');
   await member(users.attendant2.id, instA, 'attendant');
   await member(users.manager.id, instA, 'manager');
   await member(users.attendantB.id, instB, 'attendant');
   await member(users.managerB.id, instB, 'manager');
   const service = async (institution_id: number) => {
-    const { id } = await db.insertInto('services').values({ institution_id, status: 'published', published_version_id: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await db
+      .insertInto('services')
+      .values({ institution_id, status: 'published', published_version_id: null, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const v = await db
       .insertInto('service_versions')
       .values({
-        service_id: id, version: 1, name: 'Segunda via da CNH', description: 'Nova via da CNH.', audience: null, legal_basis: null,
-        lgpd_basis: null, cost: null, delivery: '["online"]', area: '[]', deadline_days: 10, deadline_kind: 'business',
-        fields: JSON.stringify(SERVICE_FIELDS), documents: JSON.stringify(SERVICE_DOCUMENTS), created_at: at, published_at: at,
+        service_id: id,
+        version: 1,
+        name: 'Segunda via da CNH',
+        description: 'Nova via da CNH.',
+        audience: null,
+        legal_basis: null,
+        lgpd_basis: null,
+        cost: null,
+        delivery: '["online"]',
+        area: '[]',
+        deadline_days: 10,
+        deadline_kind: 'business',
+        fields: JSON.stringify(SERVICE_FIELDS),
+        documents: JSON.stringify(SERVICE_DOCUMENTS),
+        created_at: at,
+        published_at: at,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.updateTable('services').set({ published_version_id: v.id }).where('id', '=', id).execute();
     const steps: number[] = [];
     for (const [i, title] of ['Conferir identidade', 'Verificar pagamento da taxa'].entries()) {
-      steps.push((await db.insertInto('service_steps').values({ service_version_id: v.id, position: i + 1, title }).returning('id').executeTakeFirstOrThrow()).id);
+      steps.push(
+        (
+          await db
+            .insertInto('service_steps')
+            .values({ service_version_id: v.id, position: i + 1, title })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
     }
     return { id, steps };
   };

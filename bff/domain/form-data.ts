@@ -18,7 +18,7 @@ export function isValidCpf(input: string): boolean {
 const FORMATS: Record<string, { test: (s: string) => boolean; message: string }> = {
   cpf: { test: isValidCpf, message: 'CPF inválido.' },
   email: { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) && s.length <= 254, message: 'E-mail inválido.' },
-  phone: { test: (s) => /^\+?[\d\s()\-]{10,20}$/.test(s) && s.replace(/\D/g, '').length >= 10, message: 'Telefone inválido; inclua o DDD.' },
+  phone: { test: (s) => /^\+?[\d\s()-]{10,20}$/.test(s) && s.replace(/\D/g, '').length >= 10, message: 'Telefone inválido; inclua o DDD.' },
   cep: { test: (s) => /^\d{5}-?\d{3}$/.test(s), message: 'CEP inválido; use 00000-000.' },
   date: { test: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s)), message: 'Data inválida; use AAAA-MM-DD.' },
 };
@@ -26,10 +26,7 @@ const FORMATS: Record<string, { test: (s: string) => boolean; message: string }>
 const MAX_STRING = 500;
 const MAX_TEXT = 5000;
 
-export function validateFormData(
-  fields: ServiceField[],
-  data: Record<string, unknown>,
-): { errors: Record<string, string>; clean: Record<string, unknown> } {
+export function validateFormData(fields: ServiceField[], data: Record<string, unknown>): { errors: Record<string, string>; clean: Record<string, unknown> } {
   const errors: Record<string, string> = {};
   const clean: Record<string, unknown> = {};
   const known = new Set(fields.map((f) => f.code));

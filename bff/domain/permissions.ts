@@ -70,7 +70,6 @@ export function canBeAssignee(candidateRoles: readonly Role[]): boolean {
   return candidateRoles.some((r) => ASSIGNABLE_ROLES.includes(r));
 }
 
-
 /**
  * May the actor post a follow-up of this kind? Both sides talk while the
  * request is open or just concluded; internal notes are staff-only; asking

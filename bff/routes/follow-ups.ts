@@ -31,7 +31,10 @@ const FOLLOW_UP_ACTIONS: Record<string, ThreadEntryType> = {
 };
 
 const thread = createRoute({
-  method: 'get', path: '/{id}/follow-ups', summary: 'The thread: follow-ups and life-cycle events, newest page first', security: bearer,
+  method: 'get',
+  path: '/{id}/follow-ups',
+  summary: 'The thread: follow-ups and life-cycle events, newest page first',
+  security: bearer,
   description: 'Who: the request’s citizen (without internal notes), the institution’s staff.',
   request: { params: IdParam, query: FollowUpListQuery },
   responses: { 200: json(ThreadPageSchema, 'A page of the thread, oldest first within it'), ...problemsOf(400, 401, 404) },
@@ -41,11 +44,16 @@ const thread = createRoute({
 // file); it is documented here from the same schema, not validated twice.
 const multipartSchema = z.toJSONSchema(FollowUpBody, { io: 'input' }) as { properties: Record<string, unknown> };
 multipartSchema.properties.files = {
-  type: 'array', items: { type: 'string', format: 'binary' }, description: `${UPLOAD_TYPE_NAMES}; at most 10`,
+  type: 'array',
+  items: { type: 'string', format: 'binary' },
+  description: `${UPLOAD_TYPE_NAMES}; at most 10`,
 };
 
 const post = createRoute({
-  method: 'post', path: '/{id}/follow-ups', summary: 'Criar Acompanhamento: a message with attachments', security: bearer,
+  method: 'post',
+  path: '/{id}/follow-ups',
+  summary: 'Criar Acompanhamento: a message with attachments',
+  security: bearer,
   description: 'Who: the request’s citizen and the institution’s staff; internal_note and info_request: staff only.',
   request: { params: IdParam, body: { required: true, content: { 'multipart/form-data': { schema: multipartSchema as never } } } },
   responses: { 201: json(FollowUpCreated, 'The new entry of the thread'), ...problemsOf(400, 401, 403, 404, 409, 413, 415) },
@@ -65,7 +73,10 @@ export function followUpRoutes(deps: AppDeps) {
       const more = rows.length > q.limit;
       const page = (more ? rows.slice(0, q.limit) : rows).reverse();
       const followUpOf = (r: (typeof page)[number]) => (FOLLOW_UP_ACTIONS[r.action] && r.data ? (JSON.parse(r.data).followUpId as number) : null);
-      const { bodies, files } = await followUpContents(db, page.flatMap((r) => followUpOf(r) ?? []));
+      const { bodies, files } = await followUpContents(
+        db,
+        page.flatMap((r) => followUpOf(r) ?? []),
+      );
       const bodyOf = new Map(bodies.map((b) => [b.id, b.body]));
       const staffIds = new Set(await staffUserIds(db, f.institution_id));
       const items: ThreadEntry[] = page.map((r) => {
@@ -143,25 +154,38 @@ export function followUpRoutes(deps: AppDeps) {
           const kind = storedKind(user, requestFacts(current), fields.kind);
           const followUpId = await insertFollowUp(trx, { requestId: id, authorId: user.id, kind, body: fields.body.trim(), at, files: checked });
           if (kind === 'info_request') {
-            const done = await transitionIn(trx, { user, id, at }, {
-              action: 'ask_citizen',
-              data: { followUpId },
-              set: (r) => ({ paused_at: at, resume_status: r.status }),
-            });
+            const done = await transitionIn(
+              trx,
+              { user, id, at },
+              {
+                action: 'ask_citizen',
+                data: { followUpId },
+                set: (r) => ({ paused_at: at, resume_status: r.status }),
+              },
+            );
             return done.auditId;
           }
           if (kind === 'reply') {
-            const done = await transitionIn(trx, { user, id, at }, {
-              action: 'citizen_reply',
-              data: { followUpId },
-              set: (r) => ({ paused_at: null, resume_status: null, due_at: shiftDue(r.due_at, r.paused_at, at) }),
-            });
+            const done = await transitionIn(
+              trx,
+              { user, id, at },
+              {
+                action: 'citizen_reply',
+                data: { followUpId },
+                set: (r) => ({ paused_at: null, resume_status: null, due_at: shiftDue(r.due_at, r.paused_at, at) }),
+              },
+            );
             return done.auditId;
           }
           return appendAudit(trx, {
-            requestId: id, institutionId: current.institution_id, actorId: user.id,
-            action: kind === 'internal_note' ? 'internal_note' : 'follow_up', from: current.status, to: current.status,
-            data: { followUpId }, at,
+            requestId: id,
+            institutionId: current.institution_id,
+            actorId: user.id,
+            action: kind === 'internal_note' ? 'internal_note' : 'follow_up',
+            from: current.status,
+            to: current.status,
+            data: { followUpId },
+            at,
           });
         });
         const side = sideOf(user, f.institution_id);

@@ -49,7 +49,11 @@ export function identityRoutes({ db }: Deps) {
         ordinance: r.ordinance,
       }));
       const mine: Me = {
-        id: user.id, sub: user.sub, name: user.name, email: user.email, memberships,
+        id: user.id,
+        sub: user.sub,
+        name: user.name,
+        email: user.email,
+        memberships,
         roles: [...new Set(memberships.map((m) => m.role))],
       };
       return c.json(mine, 200);

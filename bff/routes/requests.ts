@@ -5,7 +5,16 @@ import { REQUEST_ACTIONS, type RequestPage as RequestPageType } from '../../cont
 import { HistoryEntry, Items, RequestCounts, RequestDetail, RequestPage } from '../../contract/responses.js';
 import type { RequiredDocument, ServiceField } from '../../contract/types.js';
 import {
-  ApproveBody, ConcludeBody, CreateRequestBody, EvaluationBody, IdParam, RejectBody, RequestCountsQuery, RequestListQuery, StepAnswerBody, StepParam,
+  ApproveBody,
+  ConcludeBody,
+  CreateRequestBody,
+  EvaluationBody,
+  IdParam,
+  RejectBody,
+  RequestCountsQuery,
+  RequestListQuery,
+  StepAnswerBody,
+  StepParam,
 } from '../../contract/schemas.js';
 import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
 import { checkDocuments, validateFormData } from '../domain/form-data.js';
@@ -18,8 +27,19 @@ import { type TransitionSpec, transitionIn } from '../transitions.js';
 import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
 import { jsonOnly } from '../validate.js';
 import {
-  type QueueFilters, appendAudit, countByStatus, decodeCursor, getHistoryRows, getRequestDetailRows, getRequestFacts, insertEvaluation,
-  insertRequest, listRequests, nextProtocol, saveStepAnswer, stepOfVersion,
+  type QueueFilters,
+  appendAudit,
+  countByStatus,
+  decodeCursor,
+  getHistoryRows,
+  getRequestDetailRows,
+  getRequestFacts,
+  insertEvaluation,
+  insertRequest,
+  listRequests,
+  nextProtocol,
+  saveStepAnswer,
+  stepOfVersion,
 } from '../../db/queries/requests.js';
 import { normalizeSearch } from '../../db/queries/search.js';
 import { getServiceForFiling } from '../../db/queries/services.js';
@@ -38,84 +58,113 @@ const etag = (version: number) => `"${version}"`;
 function scopeOf(actor: Actor, q: { as?: 'citizen' | 'staff'; institutionId?: number }) {
   const result = queueScope(actor, q);
   if ('scope' in result) return result.scope;
-  throw forbidden(
-    result.refused === 'not_staff' ? 'Somente atendentes e gestores veem a fila da instituição.' : 'Você não atende esta instituição.',
-  );
+  throw forbidden(result.refused === 'not_staff' ? 'Somente atendentes e gestores veem a fila da instituição.' : 'Você não atende esta instituição.');
 }
-
-
 
 const detailOk = json(RequestDetail, 'The request (ETag: its version)');
 const transitionProblems = problemsOf(400, 401, 403, 404, 409, 412);
 const ifMatch = 'Send If-Match with the ETag of the detail you saw: 412 when it changed since.';
 
 const file = createRoute({
-  method: 'post', path: '/', summary: 'File a request', security: bearer,
+  method: 'post',
+  path: '/',
+  summary: 'File a request',
+  security: bearer,
   description: 'Who: any signed-in user, as a citizen. formData is validated against the service’s form fields; documents (base64) by their bytes.',
   middleware: [jsonOnly] as const,
   request: { body: jsonBody(CreateRequestBody) },
   responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415) },
 });
 const counts = createRoute({
-  method: 'get', path: '/counts', summary: 'Requests per status (the queue tabs)', security: bearer,
+  method: 'get',
+  path: '/counts',
+  summary: 'Requests per status (the queue tabs)',
+  security: bearer,
   description: 'Who: a citizen (own requests), an attendant or manager (the institution’s).',
   request: { query: RequestCountsQuery },
   responses: { 200: json(RequestCounts, 'Counts by status'), ...problemsOf(400, 401, 403) },
 });
 const queue = createRoute({
-  method: 'get', path: '/', summary: 'The queue (keyset pagination)', security: bearer,
+  method: 'get',
+  path: '/',
+  summary: 'The queue (keyset pagination)',
+  security: bearer,
   description: 'Who: a citizen (own requests), an attendant or manager (the institution’s queue).',
   request: { query: RequestListQuery },
   responses: { 200: json(RequestPage, 'A page; pass nextCursor as cursor for the next'), ...problemsOf(400, 401, 403) },
 });
 const detail = createRoute({
-  method: 'get', path: '/{id}', summary: 'Request detail with ETag', security: bearer,
+  method: 'get',
+  path: '/{id}',
+  summary: 'Request detail with ETag',
+  security: bearer,
   description: 'Who: the request’s citizen, the institution’s staff (others: 404). If-None-Match answers 304.',
   request: { params: IdParam },
   responses: { 200: detailOk, 304: { description: 'Not modified' }, ...problemsOf(400, 401, 404) },
 });
 const history = createRoute({
-  method: 'get', path: '/{id}/history', summary: 'Audit trail', security: bearer,
+  method: 'get',
+  path: '/{id}/history',
+  summary: 'Audit trail',
+  security: bearer,
   description: 'Who: the request’s citizen (without internal notes), the institution’s staff.',
   request: { params: IdParam },
   responses: { 200: json(Items(HistoryEntry), 'Every entry, oldest first'), ...problemsOf(400, 401, 404) },
 });
 const startAnalysis = createRoute({
-  method: 'post', path: '/{id}/analysis', summary: 'Start analysis (+ Iniciar Análise)', security: bearer,
+  method: 'post',
+  path: '/{id}/analysis',
+  summary: 'Start analysis (+ Iniciar Análise)',
+  security: bearer,
   description: `Who: an attendant or manager of the institution. ${ifMatch}`,
   request: { params: IdParam },
   responses: { 200: detailOk, ...transitionProblems },
 });
 const answerStep = createRoute({
-  method: 'put', path: '/{id}/steps/{stepId}', summary: 'Answer a step yes/no', security: bearer,
+  method: 'put',
+  path: '/{id}/steps/{stepId}',
+  summary: 'Answer a step yes/no',
+  security: bearer,
   description: `Who: an attendant or manager of the institution. ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: StepParam, body: jsonBody(StepAnswerBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
 });
 const approve = createRoute({
-  method: 'post', path: '/{id}/approve', summary: 'Approve naming the assignee (Sim, Aprovar!)', security: bearer,
+  method: 'post',
+  path: '/{id}/approve',
+  summary: 'Approve naming the assignee (Sim, Aprovar!)',
+  security: bearer,
   description: `Who: an attendant or manager of the institution; the assignee must attend it too. ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: IdParam, body: jsonBody(ApproveBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
 });
 const reject = createRoute({
-  method: 'post', path: '/{id}/reject', summary: 'Reject with a justification (Reprovar)', security: bearer,
+  method: 'post',
+  path: '/{id}/reject',
+  summary: 'Reject with a justification (Reprovar)',
+  security: bearer,
   description: `Who: an attendant or manager of the institution. ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: IdParam, body: jsonBody(RejectBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
 });
 const conclude = createRoute({
-  method: 'post', path: '/{id}/conclude', summary: 'Conclude (Concluir › Finalizar)', security: bearer,
+  method: 'post',
+  path: '/{id}/conclude',
+  summary: 'Conclude (Concluir › Finalizar)',
+  security: bearer,
   description: `Who: the request’s assignee. ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: IdParam, body: jsonBody(ConcludeBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
 });
 const evaluate = createRoute({
-  method: 'post', path: '/{id}/evaluation', summary: "The citizen's verdict on the attendance", security: bearer,
+  method: 'post',
+  path: '/{id}/evaluation',
+  summary: "The citizen's verdict on the attendance",
+  security: bearer,
   description: `Who: the request’s citizen, once concluded. ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: IdParam, body: jsonBody(EvaluationBody) },
@@ -157,7 +206,13 @@ export function requestRoutes(deps: AppDeps) {
       const fields = JSON.parse(service.fields) as ServiceField[];
       const required = JSON.parse(service.documents) as RequiredDocument[];
       const { errors, clean } = validateFormData(fields, body.formData);
-      Object.assign(errors, checkDocuments(required, body.documents.map((d) => d.label)));
+      Object.assign(
+        errors,
+        checkDocuments(
+          required,
+          body.documents.map((d) => d.label),
+        ),
+      );
       if (Object.keys(errors).length) throw badRequest('Alguns campos precisam de correção.', errors);
       let total = 0;
       const files: (CheckedFile & { label: string })[] = [];
@@ -177,16 +232,37 @@ export function requestRoutes(deps: AppDeps) {
         const id = await insertRequest(
           trx,
           {
-            protocol, institution_id: service.institution_id, service_id: service.id, service_version_id: service.version_id,
-            citizen_id: user.id, citizen_name: user.name, search_text: normalizeSearch(`${protocol} ${user.name}`),
-            form_data: JSON.stringify(clean), status: 'submitted', filed_at: at, due_at: due, version: 1, updated_at: at,
-            assignee_id: null, paused_at: null, decided_at: null, justification: null, concluded_at: null, conclusion: null,
+            protocol,
+            institution_id: service.institution_id,
+            service_id: service.id,
+            service_version_id: service.version_id,
+            citizen_id: user.id,
+            citizen_name: user.name,
+            search_text: normalizeSearch(`${protocol} ${user.name}`),
+            form_data: JSON.stringify(clean),
+            status: 'submitted',
+            filed_at: at,
+            due_at: due,
+            version: 1,
+            updated_at: at,
+            assignee_id: null,
+            paused_at: null,
+            decided_at: null,
+            justification: null,
+            concluded_at: null,
+            conclusion: null,
           },
           files,
         );
         await appendAudit(trx, {
-          requestId: id, institutionId: service.institution_id, actorId: user.id, action: 'file', from: null, to: 'submitted',
-          data: { protocol }, at,
+          requestId: id,
+          institutionId: service.institution_id,
+          actorId: user.id,
+          action: 'file',
+          from: null,
+          to: 'submitted',
+          data: { protocol },
+          at,
         });
         return id;
       });
@@ -251,8 +327,7 @@ export function requestRoutes(deps: AppDeps) {
         validate: async (trx, f) => {
           if (!(await stepOfVersion(trx, stepId, f.service_version_id))) throw notFound('Etapa não encontrada nesta solicitação.');
         },
-        after: (trx, f, at) =>
-          saveStepAnswer(trx, { requestId: f.id, stepId, answer: body.answer, note: body.note?.trim() || null, answeredBy: user.id, at }),
+        after: (trx, f, at) => saveStepAnswer(trx, { requestId: f.id, stepId, answer: body.answer, note: body.note?.trim() || null, answeredBy: user.id, at }),
       });
     })
     .openapi(approve, async (c) => {
@@ -292,8 +367,12 @@ export function requestRoutes(deps: AppDeps) {
         data: { verdict: body.verdict, rating: body.rating ?? null },
         after: (trx, f, at) =>
           insertEvaluation(trx, {
-            requestId: f.id, institutionId: f.institution_id, verdict: body.verdict, rating: body.rating ?? null,
-            comment: body.comment?.trim() || null, at,
+            requestId: f.id,
+            institutionId: f.institution_id,
+            verdict: body.verdict,
+            rating: body.rating ?? null,
+            comment: body.comment?.trim() || null,
+            at,
           }),
       });
     });

@@ -1,6 +1,18 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ATTENDANT, ATTENDANT_2, CITIZEN, OTHER_INSTITUTION, advance, apiAs, expectAccessible, fileRequest, newCitizen, shadowText, token } from '../internal/test-support.js';
+import {
+  ATTENDANT,
+  ATTENDANT_2,
+  CITIZEN,
+  OTHER_INSTITUTION,
+  advance,
+  apiAs,
+  expectAccessible,
+  fileRequest,
+  newCitizen,
+  shadowText,
+  token,
+} from '../internal/test-support.js';
 import '../define.js';
 import type { AtendeAnalysisForm } from './analysis-form.js';
 
@@ -49,7 +61,10 @@ describe('atende-analysis-form', () => {
     const typed = filed.fields.filter((f) => f.datatype === 'string' || f.datatype === 'text');
     expect(typed).not.to.be.empty;
     for (const f of typed) expect(text).to.contain(String(filed.formData[f.code]));
-    for (const d of filed.documents) expect(text).to.contain(d.label ?? '').and.contain(d.fileName);
+    for (const d of filed.documents)
+      expect(text)
+        .to.contain(d.label ?? '')
+        .and.contain(d.fileName);
     expect(status(el)).to.equal('Enviada');
     expect([...el.shadowRoot!.querySelectorAll('.step-title')].length).to.equal(filed.steps.length);
     await waitUntil(() => shadowText(el).includes('Solicitação enviada'), 'history loaded');
@@ -266,4 +281,3 @@ describe('atende-analysis-form', () => {
     expect(status(el)).to.equal('Submitted');
   });
 });
-

@@ -230,7 +230,9 @@ export class AtendeAnalysisForm extends AtendeElement {
   private invalid(errors: Record<string, string>): void {
     this.fieldErrors = errors;
     void this.updateComplete.then(() => {
-      const first = Object.keys(errors).map((k) => FIELD_IDS[k]).find(Boolean);
+      const first = Object.keys(errors)
+        .map((k) => FIELD_IDS[k])
+        .find(Boolean);
       if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
     });
   }
@@ -314,17 +316,18 @@ export class AtendeAnalysisForm extends AtendeElement {
     if (offered.length === 0) return nothing;
     return html`<div class="actions" part="actions" role="group" aria-label=${this.t('form.actions')}>
       ${offered.map(
-        (b) => html`<button
-          id="action-${b.action}"
-          class="btn ${b.tone}"
-          type="button"
-          ?disabled=${this.busy}
-          aria-haspopup=${b.dialog ? 'dialog' : 'false'}
-          @click=${() => (b.dialog ? this.openDialog(b.dialog) : this.startAction(b.action))}
-        >
-          ${this.busy && !b.dialog && this.returnFocus === `action-${b.action}` ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-          ${this.t(`action.${b.action}` as MessageKey)}
-        </button>`,
+        (b) =>
+          html`<button
+            id="action-${b.action}"
+            class="btn ${b.tone}"
+            type="button"
+            ?disabled=${this.busy}
+            aria-haspopup=${b.dialog ? 'dialog' : 'false'}
+            @click=${() => (b.dialog ? this.openDialog(b.dialog) : this.startAction(b.action))}
+          >
+            ${this.busy && !b.dialog && this.returnFocus === `action-${b.action}` ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+            ${this.t(`action.${b.action}` as MessageKey)}
+          </button>`,
       )}
     </div>`;
   }

@@ -80,10 +80,13 @@ function evaluateBody(v: DialogView) {
   const state = invalid(v, 'verdict');
   return html`<fieldset class="verdicts" aria-describedby=${ifDefined(state.describedBy)}>
       <legend class="label">${v.t('dialog.evaluate.verdict')} <span aria-hidden="true" class="required">*</span></legend>
-      <label class="radio"><input id="verdict-approved" type="radio" name="verdict" value="approved" required aria-invalid=${state.invalid} />
-        ${v.t('dialog.evaluate.approved')}</label>
-      <label class="radio"><input id="verdict-rejected" type="radio" name="verdict" value="rejected" aria-invalid=${state.invalid} />
-        ${v.t('dialog.evaluate.rejected')}</label>
+      <label class="radio"
+        ><input id="verdict-approved" type="radio" name="verdict" value="approved" required aria-invalid=${state.invalid} />
+        ${v.t('dialog.evaluate.approved')}</label
+      >
+      <label class="radio"
+        ><input id="verdict-rejected" type="radio" name="verdict" value="rejected" aria-invalid=${state.invalid} /> ${v.t('dialog.evaluate.rejected')}</label
+      >
       ${state.message}
     </fieldset>
     <div class="field">
@@ -101,8 +104,20 @@ function evaluateBody(v: DialogView) {
 
 const CONTENT: Record<DialogKind, { title: MessageKey; intro?: MessageKey; submit: MessageKey; tone: string; body: (v: DialogView) => TemplateResult }> = {
   approve: { title: 'dialog.approve.title', intro: 'dialog.approve.intro', submit: 'dialog.approve.submit', tone: 'success', body: approveBody },
-  reject: { title: 'dialog.reject.title', intro: 'dialog.reject.intro', submit: 'dialog.reject.submit', tone: 'danger-solid', body: (v) => textField(v, 'justification', 'dialog.reject.field') },
-  conclude: { title: 'dialog.conclude.title', intro: 'dialog.conclude.intro', submit: 'dialog.conclude.submit', tone: 'primary', body: (v) => textField(v, 'text', 'dialog.conclude.field') },
+  reject: {
+    title: 'dialog.reject.title',
+    intro: 'dialog.reject.intro',
+    submit: 'dialog.reject.submit',
+    tone: 'danger-solid',
+    body: (v) => textField(v, 'justification', 'dialog.reject.field'),
+  },
+  conclude: {
+    title: 'dialog.conclude.title',
+    intro: 'dialog.conclude.intro',
+    submit: 'dialog.conclude.submit',
+    tone: 'primary',
+    body: (v) => textField(v, 'text', 'dialog.conclude.field'),
+  },
   evaluate: { title: 'dialog.evaluate.title', submit: 'dialog.evaluate.submit', tone: 'primary', body: evaluateBody },
 };
 

@@ -89,19 +89,21 @@ export class DocumentsController implements ReactiveController {
           <div class="document">
             <span class="doc-name"><strong>${name}</strong><span class="sub">${f.fileName} · ${size.format(Math.max(1, f.size / 1024))}</span></span>
             <span class="doc-actions">
-              ${previewable(f.contentType)
-                ? html`<button
-                    class="btn small"
-                    type="button"
-                    aria-expanded=${open ? 'true' : 'false'}
-                    aria-controls="preview-${f.id}"
-                    aria-label="${t(open ? 'form.documents.hide' : 'form.documents.preview')}: ${name}"
-                    ?disabled=${this.busy.has(f.id)}
-                    @click=${() => this.togglePreview(f)}
-                  >
-                    ${t(open ? 'form.documents.hide' : 'form.documents.preview')}
-                  </button>`
-                : nothing}
+              ${
+                previewable(f.contentType)
+                  ? html`<button
+                      class="btn small"
+                      type="button"
+                      aria-expanded=${open ? 'true' : 'false'}
+                      aria-controls="preview-${f.id}"
+                      aria-label="${t(open ? 'form.documents.hide' : 'form.documents.preview')}: ${name}"
+                      ?disabled=${this.busy.has(f.id)}
+                      @click=${() => this.togglePreview(f)}
+                    >
+                      ${t(open ? 'form.documents.hide' : 'form.documents.preview')}
+                    </button>`
+                  : nothing
+              }
               <button
                 class="btn small"
                 type="button"
@@ -116,11 +118,13 @@ export class DocumentsController implements ReactiveController {
           ${this.busy.has(f.id) ? html`<p class="muted" role="status">${t('form.documents.loading')}</p>` : nothing}
           ${this.errors.has(f.id) ? html`<p class="field-error" role="alert">${this.errors.get(f.id)}</p>` : nothing}
           <div id="preview-${f.id}" class="preview">
-            ${open && url
-              ? f.contentType.startsWith('image/')
-                ? html`<img src=${url} alt=${t('form.documents.previewOf', { name })} />`
-                : html`<iframe src=${url} title=${t('form.documents.previewOf', { name })}></iframe>`
-              : nothing}
+            ${
+              open && url
+                ? f.contentType.startsWith('image/')
+                  ? html`<img src=${url} alt=${t('form.documents.previewOf', { name })} />`
+                  : html`<iframe src=${url} title=${t('form.documents.previewOf', { name })}></iframe>`
+                : nothing
+            }
           </div>
         </li>`;
       })}

@@ -12,16 +12,35 @@ export interface View {
 
 const RUNNING = new Set<RequestStatus>(CLOCK_STATUSES);
 const HISTORY_ACTIONS = new Set([
-  'file', 'start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'ask_citizen', 'citizen_reply', 'follow_up', 'internal_note',
+  'file',
+  'start_analysis',
+  'answer_step',
+  'approve',
+  'reject',
+  'conclude',
+  'evaluate',
+  'ask_citizen',
+  'citizen_reply',
+  'follow_up',
+  'internal_note',
 ]);
 
 export function renderSummary(v: View, r: RequestDetail) {
   const left = RUNNING.has(r.status) ? timeLeft(v.locale, r.dueAt) : undefined;
   const late = left?.overdue || (RUNNING.has(r.status) && r.overdue);
   return html`<dl class="summary">
-    <div><dt>${v.t('queue.col.status')}</dt><dd><span class="badge ${r.status}">${statusLabel(v.locale, r.status)}</span></dd></div>
-    <div><dt>${v.t('form.institution')}</dt><dd>${r.institution.acronym}</dd></div>
-    <div><dt>${v.t('form.filedAt')}</dt><dd>${formatDate(v.locale, r.filedAt, true)}</dd></div>
+    <div>
+      <dt>${v.t('queue.col.status')}</dt>
+      <dd><span class="badge ${r.status}">${statusLabel(v.locale, r.status)}</span></dd>
+    </div>
+    <div>
+      <dt>${v.t('form.institution')}</dt>
+      <dd>${r.institution.acronym}</dd>
+    </div>
+    <div>
+      <dt>${v.t('form.filedAt')}</dt>
+      <dd>${formatDate(v.locale, r.filedAt, true)}</dd>
+    </div>
     <div>
       <dt>${v.t('form.deadline')}</dt>
       <dd>
@@ -32,7 +51,10 @@ export function renderSummary(v: View, r: RequestDetail) {
         >
       </dd>
     </div>
-    <div><dt>${v.t('form.assignee')}</dt><dd>${r.assignee?.name ?? v.t('queue.unassigned')}</dd></div>
+    <div>
+      <dt>${v.t('form.assignee')}</dt>
+      <dd>${r.assignee?.name ?? v.t('queue.unassigned')}</dd>
+    </div>
   </dl>`;
 }
 
@@ -40,8 +62,14 @@ export function renderCitizen(v: View, r: RequestDetail) {
   return html`<section aria-labelledby="citizen-h">
     <h3 id="citizen-h">${v.t('form.citizen')}</h3>
     <dl class="pairs">
-      <div><dt>${v.t('form.citizen.name')}</dt><dd>${r.citizen.name}</dd></div>
-      <div><dt>${v.t('form.citizen.email')}</dt><dd>${r.citizen.email ?? v.t('common.notInformed')}</dd></div>
+      <div>
+        <dt>${v.t('form.citizen.name')}</dt>
+        <dd>${r.citizen.name}</dd>
+      </div>
+      <div>
+        <dt>${v.t('form.citizen.email')}</dt>
+        <dd>${r.citizen.email ?? v.t('common.notInformed')}</dd>
+      </div>
     </dl>
   </section>`;
 }
@@ -64,7 +92,13 @@ export function renderFormData(v: View, r: RequestDetail) {
   return html`<section aria-labelledby="form-h">
     <h3 id="form-h">${v.t('form.formData')}</h3>
     <dl class="pairs">
-      ${r.fields.map((f) => html`<div><dt>${f.label}</dt><dd>${fieldValue(v, f, r.formData[f.code])}</dd></div>`)}
+      ${r.fields.map(
+        (f) =>
+          html`<div>
+            <dt>${f.label}</dt>
+            <dd>${fieldValue(v, f, r.formData[f.code])}</dd>
+          </div>`,
+      )}
     </dl>
   </section>`;
 }
@@ -74,64 +108,93 @@ export function renderSteps(v: View, r: RequestDetail, busy: boolean, answer: (s
   const label = (a: 'yes' | 'no' | null) => (a === 'yes' ? v.t('common.yes') : a === 'no' ? v.t('common.no') : v.t('form.steps.unanswered'));
   return html`<section aria-labelledby="steps-h">
     <h3 id="steps-h">${v.t('form.steps')}</h3>
-    ${r.steps.length === 0
-      ? html`<p class="muted">${v.t('form.steps.none')}</p>`
-      : html`<ol class="steps">
-          ${repeat(
-            r.steps,
-            (s) => s.id,
-            (s) => html`<li class="step ${s.answer ?? 'open'}">
-              <div class="step-text">
-                <span class="step-title">${s.title}</span>
-                <span class="sub">
-                  ${s.answer && s.answeredBy && s.answeredAt
-                    ? v.t('form.steps.answeredBy', { answer: label(s.answer), name: s.answeredBy.name, date: formatDate(v.locale, s.answeredAt, true) })
-                    : label(s.answer)}
-                </span>
-                ${s.note ? html`<span class="sub pre">${s.note}</span>` : nothing}
-              </div>
-              ${canAnswer
-                ? html`<div class="yes-no" role="group" aria-label=${v.t('form.steps.group', { n: s.position, title: s.title })}>
-                    <button class="btn small yes" type="button" aria-pressed=${s.answer === 'yes' ? 'true' : 'false'} ?disabled=${busy} @click=${() => answer(s, 'yes')}>
-                      ${v.t('common.yes')}
-                    </button>
-                    <button class="btn small no" type="button" aria-pressed=${s.answer === 'no' ? 'true' : 'false'} ?disabled=${busy} @click=${() => answer(s, 'no')}>
-                      ${v.t('common.no')}
-                    </button>
-                  </div>`
-                : html`<span class="answer ${s.answer ?? 'none'}" aria-hidden="true">${s.answer === 'yes' ? '✓' : s.answer === 'no' ? '✕' : '•'}</span>`}
-            </li>`,
-          )}
-        </ol>`}
+    ${
+      r.steps.length === 0
+        ? html`<p class="muted">${v.t('form.steps.none')}</p>`
+        : html`<ol class="steps">
+            ${repeat(
+              r.steps,
+              (s) => s.id,
+              (s) =>
+                html`<li class="step ${s.answer ?? 'open'}">
+                  <div class="step-text">
+                    <span class="step-title">${s.title}</span>
+                    <span class="sub">
+                      ${
+                        s.answer && s.answeredBy && s.answeredAt
+                          ? v.t('form.steps.answeredBy', { answer: label(s.answer), name: s.answeredBy.name, date: formatDate(v.locale, s.answeredAt, true) })
+                          : label(s.answer)
+                      }
+                    </span>
+                    ${s.note ? html`<span class="sub pre">${s.note}</span>` : nothing}
+                  </div>
+                  ${
+                    canAnswer
+                      ? html`<div class="yes-no" role="group" aria-label=${v.t('form.steps.group', { n: s.position, title: s.title })}>
+                          <button
+                            class="btn small yes"
+                            type="button"
+                            aria-pressed=${s.answer === 'yes' ? 'true' : 'false'}
+                            ?disabled=${busy}
+                            @click=${() => answer(s, 'yes')}
+                          >
+                            ${v.t('common.yes')}
+                          </button>
+                          <button
+                            class="btn small no"
+                            type="button"
+                            aria-pressed=${s.answer === 'no' ? 'true' : 'false'}
+                            ?disabled=${busy}
+                            @click=${() => answer(s, 'no')}
+                          >
+                            ${v.t('common.no')}
+                          </button>
+                        </div>`
+                      : html`<span class="answer ${s.answer ?? 'none'}" aria-hidden="true">${s.answer === 'yes' ? '✓' : s.answer === 'no' ? '✕' : '•'}</span>`
+                  }
+                </li>`,
+            )}
+          </ol>`
+    }
   </section>`;
 }
 
 export function renderOutcome(v: View, r: RequestDetail) {
   const parts = [];
   if (r.justification) {
-    parts.push(html`<section aria-labelledby="justification-h" class="outcome rejected">
-      <h3 id="justification-h">${v.t('form.decision.justification')}</h3>
-      <p class="pre">${r.justification}</p>
-    </section>`);
+    parts.push(
+      html`<section aria-labelledby="justification-h" class="outcome rejected">
+        <h3 id="justification-h">${v.t('form.decision.justification')}</h3>
+        <p class="pre">${r.justification}</p>
+      </section>`,
+    );
   }
   if (r.conclusion) {
-    parts.push(html`<section aria-labelledby="conclusion-h" class="outcome concluded">
-      <h3 id="conclusion-h">${v.t('form.decision.conclusion')}</h3>
-      <p class="pre">${r.conclusion}</p>
-      ${r.concludedAt ? html`<p class="sub">${formatDate(v.locale, r.concludedAt, true)}</p>` : nothing}
-    </section>`);
+    parts.push(
+      html`<section aria-labelledby="conclusion-h" class="outcome concluded">
+        <h3 id="conclusion-h">${v.t('form.decision.conclusion')}</h3>
+        <p class="pre">${r.conclusion}</p>
+        ${r.concludedAt ? html`<p class="sub">${formatDate(v.locale, r.concludedAt, true)}</p>` : nothing}
+      </section>`,
+    );
   }
   const e = r.evaluation;
   if (e) {
-    parts.push(html`<section aria-labelledby="evaluation-h" class="outcome evaluation ${e.verdict}">
-      <h3 id="evaluation-h">${v.t('form.evaluation')}</h3>
-      <p class="verdict">${e.verdict === 'approved' ? '✓ ' : '✕ '}${v.t(e.verdict === 'approved' ? 'form.evaluation.approved' : 'form.evaluation.rejected')}</p>
-      ${e.rating ? html`<p>${v.t('form.evaluation.rating', { n: e.rating })}</p>` : nothing}
-      ${e.comment
-        ? html`<blockquote class="pre">${e.comment}</blockquote>
-            ${e.status === 'pending' ? html`<p class="sub">${v.t('form.evaluation.pending')}</p>` : nothing}`
-        : nothing}
-    </section>`);
+    parts.push(
+      html`<section aria-labelledby="evaluation-h" class="outcome evaluation ${e.verdict}">
+        <h3 id="evaluation-h">${v.t('form.evaluation')}</h3>
+        <p class="verdict">
+          ${e.verdict === 'approved' ? '✓ ' : '✕ '}${v.t(e.verdict === 'approved' ? 'form.evaluation.approved' : 'form.evaluation.rejected')}
+        </p>
+        ${e.rating ? html`<p>${v.t('form.evaluation.rating', { n: e.rating })}</p>` : nothing}
+        ${
+          e.comment
+            ? html`<blockquote class="pre">${e.comment}</blockquote>
+                ${e.status === 'pending' ? html`<p class="sub">${v.t('form.evaluation.pending')}</p>` : nothing}`
+            : nothing
+        }
+      </section>`,
+    );
   } else if (r.status === 'concluded' && !r.allowedActions.includes('evaluate')) {
     parts.push(html`<p class="muted">${v.t('form.evaluation.waiting')}</p>`);
   }
@@ -149,19 +212,22 @@ export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] |
   };
   return html`<section aria-labelledby="history-h">
     <h3 id="history-h">${v.t('form.history')}</h3>
-    ${!items
-      ? html`<p class="muted" aria-busy=${pending ? 'true' : 'false'}>${pending ? v.t('form.loading') : v.t('form.history.empty')}</p>`
-      : html`<ol class="history">
-          ${items.map(
-            (h) => html`<li>
-              <time datetime=${h.at}>${formatDate(v.locale, h.at, true)}</time>
-              <span
-                ><strong>${HISTORY_ACTIONS.has(h.action) ? v.t(`history.${h.action}` as MessageKey) : h.action}</strong>
-                ${h.actor ? v.t('history.by', { name: h.actor.name }) : nothing}</span
-              >
-              ${detail(h) ? html`<span class="sub">${detail(h)}</span>` : nothing}
-            </li>`,
-          )}
-        </ol>`}
+    ${
+      !items
+        ? html`<p class="muted" aria-busy=${pending ? 'true' : 'false'}>${pending ? v.t('form.loading') : v.t('form.history.empty')}</p>`
+        : html`<ol class="history">
+            ${items.map(
+              (h) =>
+                html`<li>
+                  <time datetime=${h.at}>${formatDate(v.locale, h.at, true)}</time>
+                  <span
+                    ><strong>${HISTORY_ACTIONS.has(h.action) ? v.t(`history.${h.action}` as MessageKey) : h.action}</strong>
+                    ${h.actor ? v.t('history.by', { name: h.actor.name }) : nothing}</span
+                  >
+                  ${detail(h) ? html`<span class="sub">${detail(h)}</span>` : nothing}
+                </li>`,
+            )}
+          </ol>`
+    }
   </section>`;
 }

@@ -27,17 +27,20 @@ export function renderEntry(e: ThreadEntry, locale: Locale, download: (f: FileRe
         ${tag ? html`<strong class="tag">${tag}</strong>` : nothing} ${time}
       </div>
       <p class="body">${e.body}</p>
-      ${e.attachments.length
-        ? html`<ul class="files" aria-label=${t('thread.attachments')}>
-            ${e.attachments.map(
-              (f) => html`<li>
-                <button type="button" class="btn small" @click=${() => download(f)}>
-                  ${t('thread.download', { name: f.fileName, size: formatSize(locale, f.size) })}
-                </button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${
+        e.attachments.length
+          ? html`<ul class="files" aria-label=${t('thread.attachments')}>
+              ${e.attachments.map(
+                (f) =>
+                  html`<li>
+                    <button type="button" class="btn small" @click=${() => download(f)}>
+                      ${t('thread.download', { name: f.fileName, size: formatSize(locale, f.size) })}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
     </article>
   </li>`;
 }

@@ -2,7 +2,18 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { RequestDetail } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
-import { ATTENDANT, OTHER_INSTITUTION, advance, apiAs, expectAccessible, fileRequest, newCitizen, postFollowUp, shadowText, token } from '../internal/test-support.js';
+import {
+  ATTENDANT,
+  OTHER_INSTITUTION,
+  advance,
+  apiAs,
+  expectAccessible,
+  fileRequest,
+  newCitizen,
+  postFollowUp,
+  shadowText,
+  token,
+} from '../internal/test-support.js';
 import '../define.js';
 import './define.js';
 import type { AtendeFollowUpThread } from './follow-up-thread.js';
@@ -12,7 +23,9 @@ const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shad
 const all = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 
 async function thread(id: number, sub: string) {
-  const el = await fixture<AtendeFollowUpThread>(html`<atende-follow-up-thread api="/api" request-id=${id} .token=${await token(sub)}></atende-follow-up-thread>`);
+  const el = await fixture<AtendeFollowUpThread>(
+    html`<atende-follow-up-thread api="/api" request-id=${id} .token=${await token(sub)}></atende-follow-up-thread>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('.thread, .alert.error'), 'thread did not load');
   return el;
 }
@@ -104,7 +117,9 @@ describe('atende-follow-up-thread', () => {
     const el = await thread(req.id, ATTENDANT);
     const radios = all(el, 'input[name=kind]') as HTMLInputElement[];
     expect(radios.map((r) => r.parentElement!.textContent!.trim())).to.deep.equal([
-      'Mensagem ao cidadão', 'Nota interna (somente equipe)', 'Solicitar informações (pausa o prazo)',
+      'Mensagem ao cidadão',
+      'Nota interna (somente equipe)',
+      'Solicitar informações (pausa o prazo)',
     ]);
     radios[1].click();
     type(el, 'Já houve pedido igual negado em 2024.');
@@ -184,7 +199,9 @@ describe('atende-follow-up-thread', () => {
   });
 
   it('shows nothing of a request of another institution', async () => {
-    const el = await fixture<AtendeFollowUpThread>(html`<atende-follow-up-thread api="/api" request-id=${req.id} .token=${await token(OTHER_INSTITUTION)}></atende-follow-up-thread>`);
+    const el = await fixture<AtendeFollowUpThread>(
+      html`<atende-follow-up-thread api="/api" request-id=${req.id} .token=${await token(OTHER_INSTITUTION)}></atende-follow-up-thread>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('.alert.error'));
     expect(shadowText(el)).to.contain('Não foi possível carregar os acompanhamentos.');
     const refused = await (await apiAs(OTHER_INSTITUTION)).get('/requests/:id/follow-ups', { params: { id: req.id } }).catch((e: unknown) => e);

@@ -207,16 +207,15 @@ export class AtendeFollowUpThread extends AtendeElement {
   override render() {
     return html`<section part="base" aria-labelledby="title">
       <h3 id="title">${this.t('thread.title')}</h3>
-      <div role="status" aria-live="polite">
-        ${this.notice ? html`<div class="alert ${this.notice.kind}"><p>${this.notice.text}</p></div>` : nothing}
-      </div>
+      <div role="status" aria-live="polite">${this.notice ? html`<div class="alert ${this.notice.kind}"><p>${this.notice.text}</p></div>` : nothing}</div>
       ${this.loadTask.render({
         pending: () => (this.page ? this.renderThread() : html`<p class="loading"><span class="spinner"></span>${this.t('thread.loading')}</p>`),
         complete: () => this.renderThread(),
-        error: (err) => html`<div class="alert error" role="alert">
-          <p>${this.t('thread.error')} ${this.describeError(err)}</p>
-          <button class="btn small" @click=${() => this.reload()}>${this.t('common.retry')}</button>
-        </div>`,
+        error: (err) =>
+          html`<div class="alert error" role="alert">
+            <p>${this.t('thread.error')} ${this.describeError(err)}</p>
+            <button class="btn small" @click=${() => this.reload()}>${this.t('common.retry')}</button>
+          </div>`,
       })}
     </section>`;
   }
@@ -226,17 +225,25 @@ export class AtendeFollowUpThread extends AtendeElement {
     if (!page) return nothing;
     const loadingOlder = this.olderTask.status === TaskStatus.PENDING;
     return html`
-      ${page.nextBefore
-        ? html`<button class="btn small" ?disabled=${loadingOlder} @click=${this.loadOlder}>
-            ${loadingOlder ? this.t('thread.loadingOlder') : this.t('thread.older')}
-          </button>`
-        : nothing}
-      ${this.entries.length
-        ? html`<ol class="thread" part="thread">${this.entries.map((e) => renderEntry(e, this.locale, (f) => this.downloadFile(f)))}</ol>`
-        : html`<p>${this.t('thread.empty')}</p>`}
-      ${page.awaitingCitizen
-        ? html`<div class="alert"><p>${page.viewer.side === 'citizen' ? this.t('thread.awaitingCitizen') : this.t('thread.awaitingStaff')}</p></div>`
-        : nothing}
+      ${
+        page.nextBefore
+          ? html`<button class="btn small" ?disabled=${loadingOlder} @click=${this.loadOlder}>
+              ${loadingOlder ? this.t('thread.loadingOlder') : this.t('thread.older')}
+            </button>`
+          : nothing
+      }
+      ${
+        this.entries.length
+          ? html`<ol class="thread" part="thread">
+              ${this.entries.map((e) => renderEntry(e, this.locale, (f) => this.downloadFile(f)))}
+            </ol>`
+          : html`<p>${this.t('thread.empty')}</p>`
+      }
+      ${
+        page.awaitingCitizen
+          ? html`<div class="alert"><p>${page.viewer.side === 'citizen' ? this.t('thread.awaitingCitizen') : this.t('thread.awaitingStaff')}</p></div>`
+          : nothing
+      }
       ${page.viewer.kinds.length ? this.renderComposer(page) : html`<p class="hint">${this.t('thread.closed')}</p>`}
     `;
   }
@@ -245,17 +252,20 @@ export class AtendeFollowUpThread extends AtendeElement {
     const kinds = page.viewer.kinds;
     return html`<form part="composer" novalidate @submit=${this.createFollowUp} aria-labelledby="compose-title">
       <h4 id="compose-title">${this.t('thread.compose')}</h4>
-      ${kinds.length > 1
-        ? html`<fieldset>
-            <legend>${this.t('thread.kind')}</legend>
-            ${kinds.map(
-              (k) => html`<label class="radio">
-                <input type="radio" name="kind" .value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />
-                ${this.t(`thread.kind.${k}` as MessageKey)}
-              </label>`,
-            )}
-          </fieldset>`
-        : nothing}
+      ${
+        kinds.length > 1
+          ? html`<fieldset>
+              <legend>${this.t('thread.kind')}</legend>
+              ${kinds.map(
+                (k) =>
+                  html`<label class="radio">
+                    <input type="radio" name="kind" .value=${k} .checked=${this.kind === k} @change=${() => (this.kind = k)} />
+                    ${this.t(`thread.kind.${k}` as MessageKey)}
+                  </label>`,
+              )}
+            </fieldset>`
+          : nothing
+      }
       <div>
         <label for="body">${this.t('thread.body')}</label>
         <textarea
@@ -279,21 +289,40 @@ export class AtendeFollowUpThread extends AtendeElement {
         @drop=${this.drop}
       >
         <label for="files">${this.t('thread.files', { types: UPLOAD_TYPE_NAMES, mb: this.maxFileMb })}</label>
-        <input id="files" type="file" multiple accept=${UPLOAD_EXTENSIONS.join(',')} @change=${(e: Event) => this.addFiles((e.target as HTMLInputElement).files ?? [])} />
+        <input
+          id="files"
+          type="file"
+          multiple
+          accept=${UPLOAD_EXTENSIONS.join(',')}
+          @change=${(e: Event) => this.addFiles((e.target as HTMLInputElement).files ?? [])}
+        />
         <span class="hint">${this.t('thread.drop')}</span>
       </div>
-      ${this.files.length
-        ? html`<ul class="chosen">
-            ${this.files.map(
-              (c, i) => html`<li>
-                <span>${c.file.name} (${formatSize(this.locale, c.file.size)})
-                  ${c.error ? html`<span class="field-error" role="alert">${c.error}</span>` : nothing}</span>
-                <progress max="1" .value=${c.progress} aria-label=${this.t('thread.progress', { name: c.file.name })}></progress>
-                <button type="button" class="btn small" ?disabled=${this.sending} aria-label=${this.t('thread.remove', { name: c.file.name })} @click=${() => this.removeFile(i)}>✕</button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${
+        this.files.length
+          ? html`<ul class="chosen">
+              ${this.files.map(
+                (c, i) =>
+                  html`<li>
+                    <span
+                      >${c.file.name} (${formatSize(this.locale, c.file.size)})
+                      ${c.error ? html`<span class="field-error" role="alert">${c.error}</span>` : nothing}</span
+                    >
+                    <progress max="1" .value=${c.progress} aria-label=${this.t('thread.progress', { name: c.file.name })}></progress>
+                    <button
+                      type="button"
+                      class="btn small"
+                      ?disabled=${this.sending}
+                      aria-label=${this.t('thread.remove', { name: c.file.name })}
+                      @click=${() => this.removeFile(i)}
+                    >
+                      ✕
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
       <div class="actions">
         <button class="btn primary" type="submit" ?disabled=${this.sending}>${this.sending ? this.t('thread.sending') : this.t('thread.send')}</button>
       </div>

@@ -35,9 +35,7 @@ export class ApiError extends Error {
 }
 
 type Routes<M extends ApiMethod> = ApiRoutes[M];
-type Params<P extends string> = [PathParamNames<P>] extends [never]
-  ? { params?: undefined }
-  : { params: Record<PathParamNames<P>, number | string> };
+type Params<P extends string> = [PathParamNames<P>] extends [never] ? { params?: undefined } : { params: Record<PathParamNames<P>, number | string> };
 
 /** What a call to `path` takes: its path parameters, query and body as the contract declares them, and the call's own options. */
 export type CallOptions<P extends string, R extends Route> = Params<P> &
@@ -49,6 +47,7 @@ export type CallOptions<P extends string, R extends Route> = Params<P> &
   };
 
 /** The options argument, optional when the route needs none. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is the type-level test for "no required keys"
 type Args<P extends string, R extends Route> = {} extends CallOptions<P, R> ? [opts?: CallOptions<P, R>] : [opts: CallOptions<P, R>];
 
 /** Paths of the routes that take a multipart form. */
@@ -95,10 +94,7 @@ export class ApiClient {
    * POSTs a multipart form, reporting the upload's progress (fetch cannot,
    * XHR can), with the same token handling and errors as every other call.
    */
-  async upload<P extends UploadPath>(
-    path: P,
-    opts: Params<P> & { body: FormData } & UploadOptions,
-  ): Promise<Routes<'POST'>[P]['response']> {
+  async upload<P extends UploadPath>(path: P, opts: Params<P> & { body: FormData } & UploadOptions): Promise<Routes<'POST'>[P]['response']> {
     const url = this.url(path, opts);
     return read(await this.authorized((token) => postWithProgress(url, opts.body, token, opts)));
   }

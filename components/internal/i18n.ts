@@ -286,9 +286,7 @@ export function formatDate(locale: Locale, iso: string, withTime = false): strin
 
 /** A calendar date `YYYY-MM-DD` as the user reads it, without shifting days across time zones. */
 export function formatDay(locale: Locale, day: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day)
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`))
-    : day;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`)) : day;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -19,13 +19,15 @@ const COL = { protocol: 0, service: 1, citizen: 2, status: 4, deadline: 5, assig
 
 async function queue(sub = ATTENDANT, attrs: { view?: string; pageSize?: number; hrefTemplate?: string } = {}) {
   const t = await token(sub);
-  const el = await fixture<AtendeRequestQueue>(html`<atende-request-queue
-    api="/api"
-    view=${attrs.view ?? 'staff'}
-    page-size=${attrs.pageSize ?? 25}
-    href-template=${attrs.hrefTemplate ?? ''}
-    .token=${t}
-  ></atende-request-queue>`);
+  const el = await fixture<AtendeRequestQueue>(
+    html`<atende-request-queue
+      api="/api"
+      view=${attrs.view ?? 'staff'}
+      page-size=${attrs.pageSize ?? 25}
+      href-template=${attrs.hrefTemplate ?? ''}
+      .token=${t}
+    ></atende-request-queue>`,
+  );
   await loaded(el);
   return el;
 }
@@ -57,7 +59,16 @@ describe('atende-request-queue', () => {
     const el = await queue();
     expect(q(el, 'h2').textContent).to.equal('Solicitações');
     const headers = [...el.shadowRoot!.querySelectorAll('thead th')];
-    expect(headers.map((h) => h.textContent!.trim())).to.deep.equal(['Protocolo', 'Serviço', 'Cidadão', 'Enviada em', 'Situação', 'Prazo', 'Responsável', 'Ações']);
+    expect(headers.map((h) => h.textContent!.trim())).to.deep.equal([
+      'Protocolo',
+      'Serviço',
+      'Cidadão',
+      'Enviada em',
+      'Situação',
+      'Prazo',
+      'Responsável',
+      'Ações',
+    ]);
     expect(headers.every((h) => h.getAttribute('scope') === 'col')).to.be.true;
     expect(rows(el).length).to.be.within(1, 25);
     await search(el, word);
@@ -229,7 +240,9 @@ describe('atende-request-queue', () => {
     await search(el, filed.protocol);
     expect(cellTexts(el, COL.status)).to.deep.equal(['Enviada']);
     const updated = await (await apiAs(ATTENDANT)).post('/requests/:id/analysis', { params: { id: filed.id } });
-    document.dispatchEvent(new CustomEvent('atende-request-changed', { detail: { id: updated.id, action: 'start_analysis', status: updated.status, version: updated.version } }));
+    document.dispatchEvent(
+      new CustomEvent('atende-request-changed', { detail: { id: updated.id, action: 'start_analysis', status: updated.status, version: updated.version } }),
+    );
     await waitUntil(() => cellTexts(el, COL.status)[0] === 'Em análise', 'row refreshed');
   });
 
@@ -262,10 +275,12 @@ describe('atende-request-queue', () => {
   it('takes api, token provider and language from atende-session', async () => {
     const { sub } = await citizenWith(3);
     const good = await token(sub);
-    const wrap = await fixture(html`<atende-session api="/api" lang="en" .tokenProvider=${async () => good}>
-      <atende-request-queue view="citizen"></atende-request-queue>
-      <atende-request-queue view="citizen" page-size="2"></atende-request-queue>
-    </atende-session>`);
+    const wrap = await fixture(
+      html`<atende-session api="/api" lang="en" .tokenProvider=${async () => good}>
+        <atende-request-queue view="citizen"></atende-request-queue>
+        <atende-request-queue view="citizen" page-size="2"></atende-request-queue>
+      </atende-session>`,
+    );
     const [a, b] = wrap.querySelectorAll('atende-request-queue');
     await loaded(a);
     await loaded(b);
@@ -278,9 +293,11 @@ describe('atende-request-queue', () => {
   it('turns rows into labelled cards in a narrow container, still accessible', async () => {
     const { sub } = await citizenWith(1);
     const t = await token(sub);
-    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 340px">
-      <atende-request-queue view="citizen" page-size="5" .token=${t}></atende-request-queue>
-    </div>`);
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div style="width: 340px">
+        <atende-request-queue view="citizen" page-size="5" .token=${t}></atende-request-queue>
+      </div>`,
+    );
     const el = wrap.querySelector<AtendeRequestQueue>('atende-request-queue')!;
     await loaded(el);
     expect(q(el, 'thead').getBoundingClientRect().height).to.be.below(2);

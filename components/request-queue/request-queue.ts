@@ -112,10 +112,7 @@ export class AtendeRequestQueue extends AtendeElement {
     args: () => [this.apiBase, this.credential, this.view] as const,
     task: async ([, credential, view], { signal }) => {
       if (!credential) return initialState;
-      const [services, me] = await Promise.all([
-        this.client.get('/services', { signal }),
-        view === 'staff' ? this.client.get('/me', { signal }) : undefined,
-      ]);
+      const [services, me] = await Promise.all([this.client.get('/services', { signal }), view === 'staff' ? this.client.get('/me', { signal }) : undefined]);
       const mine = new Set(me?.memberships.map((m) => m.institution.id));
       return services.items.filter((s) => view === 'citizen' || mine.has(s.institution.id));
     },
@@ -223,12 +220,7 @@ export class AtendeRequestQueue extends AtendeElement {
     const counts = this.countsTask.value ?? {};
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const chip = (value: string, label: string, n: number | undefined) => html`
-      <button
-        type="button"
-        class="chip"
-        aria-pressed=${this.filters.status === value ? 'true' : 'false'}
-        @click=${() => this.setFilter('status', value)}
-      >
+      <button type="button" class="chip" aria-pressed=${this.filters.status === value ? 'true' : 'false'} @click=${() => this.setFilter('status', value)}>
         ${label}<span class="count">${n ?? ''}</span>
       </button>
     `;
@@ -266,9 +258,7 @@ export class AtendeRequestQueue extends AtendeElement {
           <select id="service" @change=${(e: Event) => this.setFilter('serviceId', (e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${!f.serviceId}>${this.t('queue.service.all')}</option>
             ${(this.servicesTask.value ?? []).map(
-              (s) => html`<option value=${s.id} ?selected=${f.serviceId === String(s.id)}>
-                ${staff ? s.name : `${s.institution.acronym} · ${s.name}`}
-              </option>`,
+              (s) => html`<option value=${s.id} ?selected=${f.serviceId === String(s.id)}>${staff ? s.name : `${s.institution.acronym} · ${s.name}`}</option>`,
             )}
           </select>
         </div>
@@ -292,20 +282,20 @@ export class AtendeRequestQueue extends AtendeElement {
             <option value="due" ?selected=${f.sort === 'due'}>${this.t('queue.sort.due')}</option>
           </select>
         </div>
-        ${staff
-          ? html`<div class="field check">
-              <input
-                id="mine"
-                type="checkbox"
-                .checked=${live(f.mine)}
-                @change=${(e: Event) => this.setFilter('mine', (e.target as HTMLInputElement).checked)}
-              />
-              <label for="mine">${this.t('queue.mine')}</label>
-            </div>`
-          : nothing}
-        ${this.hasFilters()
-          ? html`<button class="btn small clear" type="button" @click=${this.clearFilters}>${this.t('queue.clear')}</button>`
-          : nothing}
+        ${
+          staff
+            ? html`<div class="field check">
+                <input
+                  id="mine"
+                  type="checkbox"
+                  .checked=${live(f.mine)}
+                  @change=${(e: Event) => this.setFilter('mine', (e.target as HTMLInputElement).checked)}
+                />
+                <label for="mine">${this.t('queue.mine')}</label>
+              </div>`
+            : nothing
+        }
+        ${this.hasFilters() ? html`<button class="btn small clear" type="button" @click=${this.clearFilters}>${this.t('queue.clear')}</button>` : nothing}
       </form>
     `;
   }
@@ -322,7 +312,8 @@ export class AtendeRequestQueue extends AtendeElement {
     }
     if (!page) return html`<p class="loading"><span class="spinner" aria-hidden="true"></span>${this.t('queue.loading')}</p>`;
     if (page.items.length === 0 && !pending) {
-      return html`<p class="empty">${this.t(this.hasFilters() ? 'queue.empty.filtered' : 'queue.empty')}</p>${this.renderPagination(page)}`;
+      return html`<p class="empty">${this.t(this.hasFilters() ? 'queue.empty.filtered' : 'queue.empty')}</p>
+        ${this.renderPagination(page)}`;
     }
     const order = this.t(this.filters.sort === 'due' ? 'queue.sort.due' : 'queue.sort.filed');
     return html`
@@ -332,7 +323,9 @@ export class AtendeRequestQueue extends AtendeElement {
             ${this.t('queue.caption', { title, order: order.toLowerCase(), page: this.cursors.length })}
           </caption>
           <thead role="rowgroup">
-            <tr role="row">${columns(this.view).map(([key, cls]) => html`<th role="columnheader" scope="col" class=${cls}>${this.t(key)}</th>`)}</tr>
+            <tr role="row">
+              ${columns(this.view).map(([key, cls]) => html`<th role="columnheader" scope="col" class=${cls}>${this.t(key)}</th>`)}
+            </tr>
           </thead>
           <tbody role="rowgroup">
             ${
@@ -360,9 +353,7 @@ export class AtendeRequestQueue extends AtendeElement {
     if (this.cursors.length === 1 && !page.nextCursor) return nothing;
     return html`
       <nav class="pagination" part="pagination" aria-label=${this.t('queue.pagination')}>
-        <button class="btn small" type="button" ?disabled=${this.cursors.length === 1} @click=${this.previousPage}>
-          ‹ ${this.t('queue.previous')}
-        </button>
+        <button class="btn small" type="button" ?disabled=${this.cursors.length === 1} @click=${this.previousPage}>‹ ${this.t('queue.previous')}</button>
         <span>${this.t('queue.page', { page: this.cursors.length })}</span>
         <button class="btn small" type="button" ?disabled=${!page.nextCursor} @click=${() => page.nextCursor && this.nextPage(page.nextCursor)}>
           ${this.t('queue.next')} ›

@@ -21,12 +21,24 @@ export interface RowView {
 export function columns(view: 'staff' | 'citizen'): [MessageKey, string][] {
   return view === 'citizen'
     ? [
-        ['queue.col.protocol', ''], ['queue.col.service', ''], ['queue.col.filedAt', 'opt'], ['queue.col.status', ''],
-        ['queue.col.deadline', 'opt'], ['queue.col.verdict', ''], ['queue.col.evaluation', ''], ['queue.col.actions', 'actions'],
+        ['queue.col.protocol', ''],
+        ['queue.col.service', ''],
+        ['queue.col.filedAt', 'opt'],
+        ['queue.col.status', ''],
+        ['queue.col.deadline', 'opt'],
+        ['queue.col.verdict', ''],
+        ['queue.col.evaluation', ''],
+        ['queue.col.actions', 'actions'],
       ]
     : [
-        ['queue.col.protocol', ''], ['queue.col.service', ''], ['queue.col.citizen', ''], ['queue.col.filedAt', 'opt'],
-        ['queue.col.status', ''], ['queue.col.deadline', ''], ['queue.col.assignee', 'opt'], ['queue.col.actions', 'actions'],
+        ['queue.col.protocol', ''],
+        ['queue.col.service', ''],
+        ['queue.col.citizen', ''],
+        ['queue.col.filedAt', 'opt'],
+        ['queue.col.status', ''],
+        ['queue.col.deadline', ''],
+        ['queue.col.assignee', 'opt'],
+        ['queue.col.actions', 'actions'],
       ];
 }
 
@@ -34,18 +46,25 @@ export function renderRow(v: RowView, item: RequestSummary, selected: boolean, o
   // Each cell carries its column's name: in a narrow container the rows
   // become cards that show it (explicit roles keep the table semantics).
   const labels = columns(v.view).map(([key]) => v.t(key));
-  const cell = (i: number, content: unknown, cls = columns(v.view)[i][1]) =>
-    html`<td role="cell" class=${cls} data-label=${labels[i]}>${content}</td>`;
+  const cell = (i: number, content: unknown, cls = columns(v.view)[i][1]) => html`<td role="cell" class=${cls} data-label=${labels[i]}>${content}</td>`;
   const filed = html`<time datetime=${item.filedAt}>${formatDate(v.locale, item.filedAt, true)}</time>`;
   const status = html`<span class="badge ${item.status}">${statusLabel(v.locale, item.status)}</span>`;
   const cells: TemplateResult[] =
     v.view === 'citizen'
       ? [
-          cell(1, html`${item.service.name}<span class="sub">${item.institution.acronym}</span>`), cell(2, filed), cell(3, status),
-          deadline(v, item, labels[4], 'opt'), cell(5, verdict(v, item)), cell(6, evaluation(v, item)),
+          cell(1, html`${item.service.name}<span class="sub">${item.institution.acronym}</span>`),
+          cell(2, filed),
+          cell(3, status),
+          deadline(v, item, labels[4], 'opt'),
+          cell(5, verdict(v, item)),
+          cell(6, evaluation(v, item)),
         ]
       : [
-          cell(1, item.service.name), cell(2, item.citizen.name), cell(3, filed), cell(4, status), deadline(v, item, labels[5], ''),
+          cell(1, item.service.name),
+          cell(2, item.citizen.name),
+          cell(3, filed),
+          cell(4, status),
+          deadline(v, item, labels[5], ''),
           cell(6, item.assignee?.name ?? html`<span class="muted">${v.t('queue.unassigned')}</span>`),
         ];
   return html`
@@ -88,4 +107,3 @@ function evaluation(v: RowView, item: RequestSummary) {
   if (item.status === 'concluded') return html`<strong>${v.t('queue.evaluation.waiting')}</strong>`;
   return html`<span class="muted">${v.t('common.none')}</span>`;
 }
-

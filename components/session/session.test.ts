@@ -13,10 +13,12 @@ describe('atende-session', () => {
     const citizen = newCitizen();
     for (let i = 0; i < 4; i++) await fileRequest({ citizen: citizen.sub });
     const good = await token(citizen.sub);
-    const session = await fixture<AtendeSession>(html`<atende-session api="/api" .tokenProvider=${async () => good}>
-      <atende-request-queue view="citizen" page-size="2"></atende-request-queue>
-      <atende-request-queue view="citizen" page-size="4"></atende-request-queue>
-    </atende-session>`);
+    const session = await fixture<AtendeSession>(
+      html`<atende-session api="/api" .tokenProvider=${async () => good}>
+        <atende-request-queue view="citizen" page-size="2"></atende-request-queue>
+        <atende-request-queue view="citizen" page-size="4"></atende-request-queue>
+      </atende-session>`,
+    );
     expect(getComputedStyle(session).display).to.equal('contents');
     const [a, b] = session.querySelectorAll<AtendeRequestQueue>('atende-request-queue');
     await waitUntil(() => rowCount(a) === 2 && rowCount(b) === 4, 'both queues loaded');
@@ -25,9 +27,11 @@ describe('atende-session', () => {
   it('passes a new token provider and language on to the elements inside', async () => {
     const citizen = newCitizen();
     const filed = await fileRequest({ citizen: citizen.sub });
-    const session = await fixture<AtendeSession>(html`<atende-session>
-      <atende-request-queue view="citizen"></atende-request-queue>
-    </atende-session>`);
+    const session = await fixture<AtendeSession>(
+      html`<atende-session>
+        <atende-request-queue view="citizen"></atende-request-queue>
+      </atende-session>`,
+    );
     const queue = session.querySelector<AtendeRequestQueue>('atende-request-queue')!;
     await queue.updateComplete;
     expect(queue.shadowRoot!.textContent).to.contain('Entre com sua conta para ver as solicitações.');
@@ -52,9 +56,11 @@ describe('atende-session', () => {
   });
 
   it('emits atende-unauthorized when the host cannot provide a valid token', async () => {
-    const session = await fixture<AtendeSession>(html`<atende-session .tokenProvider=${async () => 'never-valid'}>
-      <atende-request-queue></atende-request-queue>
-    </atende-session>`);
+    const session = await fixture<AtendeSession>(
+      html`<atende-session .tokenProvider=${async () => 'never-valid'}>
+        <atende-request-queue></atende-request-queue>
+      </atende-session>`,
+    );
     const events: Event[] = [];
     session.addEventListener('atende-unauthorized', (e) => events.push(e));
     const queue = session.querySelector<AtendeRequestQueue>('atende-request-queue')!;

@@ -4,10 +4,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // and the append-only guard differ; everything else is portable DDL.
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  const id = (t: any) =>
-    t.addColumn('id', 'integer', (c: any) =>
-      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
-    );
+  const id = (t: any) => t.addColumn('id', 'integer', (c: any) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()));
 
   await id(db.schema.createTable('institutions'))
     .addColumn('acronym', 'text', (c: any) => c.notNull().unique())
@@ -99,25 +96,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('conclusion', 'text')
     .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
     .addColumn('updated_at', 'text', (c: any) => c.notNull())
-    .addCheckConstraint(
-      'requests_status',
-      sql`status in ('submitted', 'in_analysis', 'rejected', 'in_service', 'awaiting_citizen', 'concluded', 'evaluated')`,
-    )
+    .addCheckConstraint('requests_status', sql`status in ('submitted', 'in_analysis', 'rejected', 'in_service', 'awaiting_citizen', 'concluded', 'evaluated')`)
     .execute();
   // The queue's access paths: keyset pagination by filed date (FIFO) or due
   // date, optionally narrowed by status, within one institution.
   await db.schema.createIndex('requests_queue_filed').on('requests').columns(['institution_id', 'filed_at', 'id']).execute();
-  await db.schema
-    .createIndex('requests_queue_status_filed')
-    .on('requests')
-    .columns(['institution_id', 'status', 'filed_at', 'id'])
-    .execute();
+  await db.schema.createIndex('requests_queue_status_filed').on('requests').columns(['institution_id', 'status', 'filed_at', 'id']).execute();
   await db.schema.createIndex('requests_queue_due').on('requests').columns(['institution_id', 'due_at', 'id']).execute();
-  await db.schema
-    .createIndex('requests_queue_status_due')
-    .on('requests')
-    .columns(['institution_id', 'status', 'due_at', 'id'])
-    .execute();
+  await db.schema.createIndex('requests_queue_status_due').on('requests').columns(['institution_id', 'status', 'due_at', 'id']).execute();
   await db.schema.createIndex('requests_assignee').on('requests').columns(['assignee_id', 'filed_at', 'id']).execute();
   await db.schema.createIndex('requests_citizen').on('requests').columns(['citizen_id', 'filed_at', 'id']).execute();
 
@@ -190,8 +176,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const t of [
-    'audit_log', 'evaluations', 'files', 'step_answers', 'requests', 'protocol_counters',
-    'service_steps', 'service_versions', 'services', 'memberships', 'users', 'institutions',
+    'audit_log',
+    'evaluations',
+    'files',
+    'step_answers',
+    'requests',
+    'protocol_counters',
+    'service_steps',
+    'service_versions',
+    'services',
+    'memberships',
+    'users',
+    'institutions',
   ]) {
     await db.schema.dropTable(t).execute();
   }

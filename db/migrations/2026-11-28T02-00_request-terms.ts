@@ -15,16 +15,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   let after = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('requests')
-      .select(['id', 'institution_id', 'citizen_name'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(5000)
-      .execute();
+    const rows = await db.selectFrom('requests').select(['id', 'institution_id', 'citizen_name']).where('id', '>', after).orderBy('id').limit(5000).execute();
     if (!rows.length) break;
     const terms = rows.flatMap((r) => nameTerms(r.citizen_name).map((term) => ({ institution_id: r.institution_id, term, request_id: r.id })));
-    for (let i = 0; i < terms.length; i += 3000) await db.insertInto('request_terms').values(terms.slice(i, i + 3000)).execute();
+    for (let i = 0; i < terms.length; i += 3000)
+      await db
+        .insertInto('request_terms')
+        .values(terms.slice(i, i + 3000))
+        .execute();
     after = rows[rows.length - 1].id;
   }
 }
@@ -32,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 // A copy of db/queries/search.ts's nameTerms (migrations import no app code).
 const STOP = new Set(['da', 'das', 'de', 'do', 'dos', 'e']);
 function nameTerms(name: string): string[] {
-  const words = name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const words = name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
   return [...new Set(words.filter((w) => w.length >= 2 && !STOP.has(w)))].slice(0, 12);
 }
 

@@ -77,8 +77,15 @@ export async function down(db: Kysely<any>): Promise<void> {
     for (const t of ['requests', 'evaluations', 'institutions', 'users']) await sql`drop trigger ${sql.raw(`${t}_queue_version`)} on ${sql.raw(t)}`.execute(db);
     await sql`drop function queue_version_bump()`.execute(db);
   } else {
-    for (const t of ['requests_queue_version_insert', 'requests_queue_version_update', 'evaluations_queue_version_insert', 'evaluations_queue_version_update',
-      'institutions_queue_version_insert', 'institutions_queue_version_update', 'users_queue_version']) {
+    for (const t of [
+      'requests_queue_version_insert',
+      'requests_queue_version_update',
+      'evaluations_queue_version_insert',
+      'evaluations_queue_version_update',
+      'institutions_queue_version_insert',
+      'institutions_queue_version_update',
+      'users_queue_version',
+    ]) {
       await sql`drop trigger ${sql.raw(t)}`.execute(db);
     }
   }

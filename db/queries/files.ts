@@ -7,8 +7,16 @@ export async function getFileForDownload(db: Queryable, id: number) {
     .innerJoin('requests as r', 'r.id', 'f.request_id')
     .leftJoin('follow_ups as fu', 'fu.id', 'f.follow_up_id')
     .select([
-      'fu.kind as follow_up_kind', 'f.file_name', 'f.content_type', 'f.size', 'f.content', 'f.sha256',
-      'r.institution_id', 'r.citizen_id', 'r.assignee_id', 'r.status',
+      'fu.kind as follow_up_kind',
+      'f.file_name',
+      'f.content_type',
+      'f.size',
+      'f.content',
+      'f.sha256',
+      'r.institution_id',
+      'r.citizen_id',
+      'r.assignee_id',
+      'r.status',
     ])
     .where('f.id', '=', id)
     .executeTakeFirst();

@@ -71,13 +71,18 @@ export class QueueCache {
 /** "id:version,…" of these institutions (the sum of each one's slots), or null when one has none (then nothing is kept). */
 export async function readVersions(db: Queryable, insts: number[]): Promise<string | null> {
   // Runs on every queue request the cache answers: a query template (templates.ts), like the queue's.
-  const rows = await templatesOf(db).run(db, 'queue-versions', () =>
-    db
-      .selectFrom('queue_versions')
-      .select(['institution_id', (eb) => eb.fn.sum<number | string>('version').as('version')])
-      .where('institution_id', 'in', params<number>('inst', insts.length))
-      .groupBy('institution_id')
-      .orderBy('institution_id'), listValues('inst', insts));
+  const rows = await templatesOf(db).run(
+    db,
+    'queue-versions',
+    () =>
+      db
+        .selectFrom('queue_versions')
+        .select(['institution_id', (eb) => eb.fn.sum<number | string>('version').as('version')])
+        .where('institution_id', 'in', params<number>('inst', insts.length))
+        .groupBy('institution_id')
+        .orderBy('institution_id'),
+    listValues('inst', insts),
+  );
   if (rows.length !== insts.length) return null;
   return rows.map((r) => `${r.institution_id}:${r.version}`).join(',');
 }

@@ -46,9 +46,22 @@ function nextMonth(month: string): string {
 }
 
 export interface QueueRow {
-  id: number; protocol: string; status: string; institution_id: number; acronym: string; institution_name: string;
-  service_id: number; service_name: string; citizen_id: number; citizen_name: string; assignee_id: number | null;
-  assignee_name: string | null; filed_at: string; due_at: string; verdict: 'approved' | 'rejected' | null; version: number;
+  id: number;
+  protocol: string;
+  status: string;
+  institution_id: number;
+  acronym: string;
+  institution_name: string;
+  service_id: number;
+  service_name: string;
+  citizen_id: number;
+  citizen_name: string;
+  assignee_id: number | null;
+  assignee_name: string | null;
+  filed_at: string;
+  due_at: string;
+  verdict: 'approved' | 'rejected' | null;
+  version: number;
 }
 
 /** The tables the queue reads, by the aliases its select uses. */
@@ -78,9 +91,22 @@ export function queueSource(db: Queryable) {
  * listed here, one at a time, and fails for one that bumps nothing.
  */
 export const QUEUE_SELECT = [
-  'r.id', 'r.protocol', 'r.status', 'r.institution_id', 'i.acronym', 'i.name as institution_name',
-  'r.service_id', 'sv.name as service_name', 'r.citizen_id', 'r.citizen_name', 'r.assignee_id',
-  'a.name as assignee_name', 'r.filed_at', 'r.due_at', 'e.verdict', 'r.version',
+  'r.id',
+  'r.protocol',
+  'r.status',
+  'r.institution_id',
+  'i.acronym',
+  'i.name as institution_name',
+  'r.service_id',
+  'sv.name as service_name',
+  'r.citizen_id',
+  'r.citizen_name',
+  'r.assignee_id',
+  'a.name as assignee_name',
+  'r.filed_at',
+  'r.due_at',
+  'e.verdict',
+  'r.version',
 ] as const;
 
 // The queue and the detail run as query templates (templates.ts): each shape
@@ -135,8 +161,12 @@ function queueQuery(
     // particles alone ("da", "de") match no one.
     if (!s.words) q = q.where(sql<boolean>`1 = 0`);
     const matching = (k: number) =>
-      db.selectFrom('request_terms').select('request_id').where('institution_id', 'in', insts)
-        .where('term', '>=', param<string>(`word${k}From`)).where('term', '<', param<string>(`word${k}To`));
+      db
+        .selectFrom('request_terms')
+        .select('request_id')
+        .where('institution_id', 'in', insts)
+        .where('term', '>=', param<string>(`word${k}From`))
+        .where('term', '<', param<string>(`word${k}To`));
     if (s.words) {
       // One word (a surname) often matches thousands: walk the queue in
       // order and stop at a page. Several words (a name) match few: the
@@ -200,7 +230,6 @@ export async function countByStatus(db: Queryable, scope: QueueScope): Promise<R
   return counts;
 }
 
-
 export interface RequestFactsRow {
   id: number;
   institution_id: number;
@@ -215,11 +244,16 @@ export interface RequestFactsRow {
 }
 
 export async function getRequestFacts(db: Queryable, id: number): Promise<RequestFactsRow | undefined> {
-  const [facts] = await templatesOf(db).run(db, 'facts', () =>
-    db
-      .selectFrom('requests')
-      .select(['id', 'institution_id', 'citizen_id', 'assignee_id', 'status', 'version', 'service_version_id', 'resume_status', 'paused_at', 'due_at'])
-      .where('id', '=', param<number>('id')), { id });
+  const [facts] = await templatesOf(db).run(
+    db,
+    'facts',
+    () =>
+      db
+        .selectFrom('requests')
+        .select(['id', 'institution_id', 'citizen_id', 'assignee_id', 'status', 'version', 'service_version_id', 'resume_status', 'paused_at', 'due_at'])
+        .where('id', '=', param<number>('id')),
+    { id },
+  );
   return facts;
 }
 
@@ -227,38 +261,64 @@ export async function getRequestFacts(db: Queryable, id: number): Promise<Reques
 export async function getRequestDetailRows(db: Queryable, id: number) {
   // Fixed shapes: query templates (see the queue above), run with this id.
   const t = templatesOf(db);
-  const [request] = await t.run(db, 'detail', () =>
-    db
-      .selectFrom('requests as r')
-      .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
-      .innerJoin('institutions as i', 'i.id', 'r.institution_id')
-      .innerJoin('users as c', 'c.id', 'r.citizen_id')
-      .leftJoin('users as a', 'a.id', 'r.assignee_id')
-      .leftJoin('evaluations as e', 'e.request_id', 'r.id')
-      .selectAll('r')
-      .select([
-        'sv.name as service_name', 'sv.version as service_version', 'sv.fields', 'sv.deadline_days', 'sv.deadline_kind',
-        'i.acronym', 'i.name as institution_name', 'c.email as citizen_email', 'a.name as assignee_name',
-        'e.verdict as e_verdict', 'e.rating as e_rating', 'e.comment as e_comment', 'e.status as e_status', 'e.created_at as e_created_at',
-      ])
-      .where('r.id', '=', param<number>('id')), { id });
+  const [request] = await t.run(
+    db,
+    'detail',
+    () =>
+      db
+        .selectFrom('requests as r')
+        .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
+        .innerJoin('institutions as i', 'i.id', 'r.institution_id')
+        .innerJoin('users as c', 'c.id', 'r.citizen_id')
+        .leftJoin('users as a', 'a.id', 'r.assignee_id')
+        .leftJoin('evaluations as e', 'e.request_id', 'r.id')
+        .selectAll('r')
+        .select([
+          'sv.name as service_name',
+          'sv.version as service_version',
+          'sv.fields',
+          'sv.deadline_days',
+          'sv.deadline_kind',
+          'i.acronym',
+          'i.name as institution_name',
+          'c.email as citizen_email',
+          'a.name as assignee_name',
+          'e.verdict as e_verdict',
+          'e.rating as e_rating',
+          'e.comment as e_comment',
+          'e.status as e_status',
+          'e.created_at as e_created_at',
+        ])
+        .where('r.id', '=', param<number>('id')),
+    { id },
+  );
   if (!request) return undefined;
   const [steps, files] = await Promise.all([
-    t.run(db, 'detail-steps', () =>
-      db
-        .selectFrom('service_steps as s')
-        .leftJoin('step_answers as sa', (j) => j.onRef('sa.step_id', '=', 's.id').on('sa.request_id', '=', param<number>('id')))
-        .leftJoin('users as u', 'u.id', 'sa.answered_by')
-        .select(['s.id', 's.position', 's.title', 'sa.answer', 'sa.note', 'sa.answered_by', 'u.name as answered_by_name', 'sa.answered_at'])
-        .where('s.service_version_id', '=', param<number>('version'))
-        .orderBy('s.position'), { id, version: request.service_version_id }),
-    t.run(db, 'detail-files', () =>
-      db
-        .selectFrom('files')
-        .select(['id', 'label', 'file_name', 'content_type', 'size'])
-        .where('request_id', '=', param<number>('id'))
-        .where('follow_up_id', 'is', null)
-        .orderBy('id'), { id }),
+    t.run(
+      db,
+      'detail-steps',
+      () =>
+        db
+          .selectFrom('service_steps as s')
+          .leftJoin('step_answers as sa', (j) => j.onRef('sa.step_id', '=', 's.id').on('sa.request_id', '=', param<number>('id')))
+          .leftJoin('users as u', 'u.id', 'sa.answered_by')
+          .select(['s.id', 's.position', 's.title', 'sa.answer', 'sa.note', 'sa.answered_by', 'u.name as answered_by_name', 'sa.answered_at'])
+          .where('s.service_version_id', '=', param<number>('version'))
+          .orderBy('s.position'),
+      { id, version: request.service_version_id },
+    ),
+    t.run(
+      db,
+      'detail-files',
+      () =>
+        db
+          .selectFrom('files')
+          .select(['id', 'label', 'file_name', 'content_type', 'size'])
+          .where('request_id', '=', param<number>('id'))
+          .where('follow_up_id', 'is', null)
+          .orderBy('id'),
+      { id },
+    ),
   ]);
   return { request, steps, files };
 }
@@ -296,8 +356,14 @@ export async function appendAudit(
   const { id } = await trx
     .insertInto('audit_log')
     .values({
-      request_id: e.requestId, institution_id: e.institutionId, actor_id: e.actorId, action: e.action,
-      from_status: e.from, to_status: e.to, data: e.data === undefined ? null : JSON.stringify(e.data), at: e.at,
+      request_id: e.requestId,
+      institution_id: e.institutionId,
+      actor_id: e.actorId,
+      action: e.action,
+      from_status: e.from,
+      to_status: e.to,
+      data: e.data === undefined ? null : JSON.stringify(e.data),
+      at: e.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -333,8 +399,16 @@ export async function insertFiles(
     await trx
       .insertInto('files')
       .values({
-        request_id: m.requestId, follow_up_id: m.followUpId, label: f.label ?? null, file_name: f.fileName, content_type: f.contentType,
-        size: f.size, sha256: f.sha256, content: f.content, uploaded_by: m.uploadedBy, created_at: m.at,
+        request_id: m.requestId,
+        follow_up_id: m.followUpId,
+        label: f.label ?? null,
+        file_name: f.fileName,
+        content_type: f.contentType,
+        size: f.size,
+        sha256: f.sha256,
+        content: f.content,
+        uploaded_by: m.uploadedBy,
+        created_at: m.at,
       })
       .execute();
   }
@@ -378,8 +452,16 @@ export async function insertEvaluation(
   await trx
     .insertInto('evaluations')
     .values({
-      request_id: e.requestId, institution_id: e.institutionId, verdict: e.verdict, rating: e.rating, comment: e.comment,
-      status: 'pending', moderated_by: null, moderated_at: null, moderation_reason: null, created_at: e.at,
+      request_id: e.requestId,
+      institution_id: e.institutionId,
+      verdict: e.verdict,
+      rating: e.rating,
+      comment: e.comment,
+      status: 'pending',
+      moderated_by: null,
+      moderated_at: null,
+      moderation_reason: null,
+      created_at: e.at,
     })
     .execute();
 }

@@ -3,7 +3,12 @@
 import type { Queryable } from './queryable.js';
 
 export function normalizeSearch(s: string): string {
-  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const STOP = new Set(['da', 'das', 'de', 'do', 'dos', 'e']);
@@ -17,7 +22,11 @@ export function nameTerms(name: string): string[] {
 /** Indexes the citizen names of newly filed requests for search. */
 export async function indexRequestTerms(db: Queryable, rows: { id: number; institution_id: number; citizen_name: string }[]): Promise<void> {
   const terms = rows.flatMap((r) => nameTerms(r.citizen_name).map((term) => ({ institution_id: r.institution_id, term, request_id: r.id })));
-  for (let i = 0; i < terms.length; i += 3000) await db.insertInto('request_terms').values(terms.slice(i, i + 3000)).execute();
+  for (let i = 0; i < terms.length; i += 3000)
+    await db
+      .insertInto('request_terms')
+      .values(terms.slice(i, i + 3000))
+      .execute();
 }
 
 /** `2026/000123`, `2026/0001`, `2026000123`: a protocol or its prefix, in stored form; null otherwise. */

@@ -12,7 +12,14 @@ function published(db: Queryable) {
 /** Published services, by institution and name. */
 export async function listPublishedServices(db: Queryable, f: { institutionId?: number }) {
   let q = published(db).select([
-    's.id', 's.status', 'v.name', 'v.description', 'v.deadline_days', 'v.deadline_kind', 'i.id as institution_id', 'i.acronym',
+    's.id',
+    's.status',
+    'v.name',
+    'v.description',
+    'v.deadline_days',
+    'v.deadline_kind',
+    'i.id as institution_id',
+    'i.acronym',
     'i.name as institution_name',
   ]);
   if (f.institutionId !== undefined) q = q.where('s.institution_id', '=', f.institutionId);
@@ -27,7 +34,12 @@ export async function getPublishedService(db: Queryable, id: number) {
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!version) return undefined;
-  const steps = await db.selectFrom('service_steps').select(['id', 'position', 'title']).where('service_version_id', '=', version.id).orderBy('position').execute();
+  const steps = await db
+    .selectFrom('service_steps')
+    .select(['id', 'position', 'title'])
+    .where('service_version_id', '=', version.id)
+    .orderBy('position')
+    .execute();
   return { version, steps };
 }
 

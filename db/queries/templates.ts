@@ -9,7 +9,17 @@
 // template refuses a query with a value that is not a placeholder, so
 // nothing of one request can be kept in the SQL another request runs.
 import {
-  AliasNode, ColumnNode, type Compilable, CompiledQuery, type Expression, IdentifierNode, type Kysely, type OperationNode, ReferenceNode, SelectQueryNode, sql,
+  AliasNode,
+  ColumnNode,
+  type Compilable,
+  CompiledQuery,
+  type Expression,
+  IdentifierNode,
+  type Kysely,
+  type OperationNode,
+  ReferenceNode,
+  SelectQueryNode,
+  sql,
 } from 'kysely';
 import { ARRAY_ROWS } from '../connect.js';
 
@@ -63,6 +73,7 @@ export class QueryTemplates {
   }
 
   /** Runs the query `name` (see compile) and answers its rows. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a template holds queries of any shape
   async run<O>(db: Kysely<any>, name: string, build: () => Compilable<O>, values: Record<string, unknown>, opts: TemplateOptions = {}): Promise<O[]> {
     const { query, columns } = this.#bind(name, build, values, opts);
     const { rows } = await db.executeQuery<O | unknown[]>(query);
@@ -115,6 +126,7 @@ function selectedColumns(shape: string, node: OperationNode): string[] {
 
 /** One template cache per database (the SQL differs between SQLite and PostgreSQL). */
 const perDb = new WeakMap<object, QueryTemplates>();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a template holds queries of any shape
 export function templatesOf(db: Kysely<any>): QueryTemplates {
   // A transaction compiles like its database: key by the executor's adapter.
   const key = db.getExecutor().adapter;

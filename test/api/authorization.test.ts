@@ -20,26 +20,60 @@ const OWNER_STAFF_404 = { none: 401, other: 404, citizen: 200, attendant: 200, a
 const STAFF_ACTION = { none: 401, other: 404, citizen: 403, attendant: 200, attendantB: 404, manager: 200 };
 
 const ROWS: Row[] = [
-  { route: 'GET /api/me', call: (t, _i, as) => t.call('GET', '/api/me', { as }), expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 } },
-  { route: 'GET /api/institutions', call: (t, _i, as) => t.call('GET', '/api/institutions', { as }), expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 } },
+  {
+    route: 'GET /api/me',
+    call: (t, _i, as) => t.call('GET', '/api/me', { as }),
+    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+  },
+  {
+    route: 'GET /api/institutions',
+    call: (t, _i, as) => t.call('GET', '/api/institutions', { as }),
+    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+  },
   {
     route: 'GET /api/institutions/:id/attendants',
     call: (t, _i, as) => t.call('GET', `/api/institutions/${t.fx.instA}/attendants`, { as }),
     expect: { none: 401, other: 404, citizen: 404, attendant: 200, attendantB: 404, manager: 200 },
   },
-  { route: 'GET /api/services', call: (t, _i, as) => t.call('GET', '/api/services', { as }), expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 } },
-  { route: 'GET /api/services/:id', call: (t, _i, as) => t.call('GET', `/api/services/${t.fx.service}`, { as }), expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 } },
+  {
+    route: 'GET /api/services',
+    call: (t, _i, as) => t.call('GET', '/api/services', { as }),
+    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+  },
+  {
+    route: 'GET /api/services/:id',
+    call: (t, _i, as) => t.call('GET', `/api/services/${t.fx.service}`, { as }),
+    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+  },
   {
     route: 'POST /api/requests',
     call: (t, _i, as) => t.call('POST', '/api/requests', { as, body: filingBody(t.fx.service) }),
     expect: { none: 401, other: 201, citizen: 201, attendant: 201, attendantB: 201, manager: 201 },
   },
-  { route: 'GET /api/requests', call: (t, _i, as) => t.call('GET', '/api/requests', { as }), expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 } },
-  { route: 'GET /api/requests/counts', call: (t, _i, as) => t.call('GET', '/api/requests/counts', { as }), expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 } },
+  {
+    route: 'GET /api/requests',
+    call: (t, _i, as) => t.call('GET', '/api/requests', { as }),
+    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+  },
+  {
+    route: 'GET /api/requests/counts',
+    call: (t, _i, as) => t.call('GET', '/api/requests/counts', { as }),
+    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+  },
   { route: 'GET /api/requests/:id', state: 'submitted', call: (t, i, as) => t.call('GET', `/api/requests/${i.request}`, { as }), expect: OWNER_STAFF_404 },
-  { route: 'GET /api/requests/:id/history', state: 'submitted', call: (t, i, as) => t.call('GET', `/api/requests/${i.request}/history`, { as }), expect: OWNER_STAFF_404 },
+  {
+    route: 'GET /api/requests/:id/history',
+    state: 'submitted',
+    call: (t, i, as) => t.call('GET', `/api/requests/${i.request}/history`, { as }),
+    expect: OWNER_STAFF_404,
+  },
   { route: 'GET /api/attachments/:id', state: 'submitted', call: (t, i, as) => t.call('GET', `/api/attachments/${i.file}`, { as }), expect: OWNER_STAFF_404 },
-  { route: 'GET /api/requests/:id/follow-ups', state: 'submitted', call: (t, i, as) => t.call('GET', `/api/requests/${i.request}/follow-ups`, { as }), expect: OWNER_STAFF_404 },
+  {
+    route: 'GET /api/requests/:id/follow-ups',
+    state: 'submitted',
+    call: (t, i, as) => t.call('GET', `/api/requests/${i.request}/follow-ups`, { as }),
+    expect: OWNER_STAFF_404,
+  },
   {
     route: 'POST /api/requests/:id/follow-ups',
     state: 'in_analysis',
@@ -50,7 +84,12 @@ const ROWS: Row[] = [
     },
     expect: { none: 401, other: 404, citizen: 201, attendant: 201, attendantB: 404, manager: 201 },
   },
-  { route: 'POST /api/requests/:id/analysis', state: 'submitted', call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/analysis`, { as }), expect: STAFF_ACTION },
+  {
+    route: 'POST /api/requests/:id/analysis',
+    state: 'submitted',
+    call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/analysis`, { as }),
+    expect: STAFF_ACTION,
+  },
   {
     route: 'PUT /api/requests/:id/steps/:stepId',
     state: 'in_analysis',
@@ -119,13 +158,16 @@ describe('authorization matrix', () => {
     });
   }
 
-  test("a request of another institution does not leak through the queue", async () => {
+  test('a request of another institution does not leak through the queue', async () => {
     await prepare(t, 'submitted');
     const page = await (await t.call('GET', '/api/requests?limit=100', { as: 'attendantB' })).json();
     assert.ok(page.items.every((i: { institution: { id: number } }) => i.institution.id === t.fx.instB));
     const other = await (await t.call('GET', '/api/requests?limit=100', { as: 'other' })).json();
     const otherId = t.fx.users.other.id;
-    assert.ok(other.items.every((i: { citizen: { id: number } }) => i.citizen.id === otherId), "a citizen sees only their own");
+    assert.ok(
+      other.items.every((i: { citizen: { id: number } }) => i.citizen.id === otherId),
+      'a citizen sees only their own',
+    );
     const forced = await t.call('GET', `/api/requests?institutionId=${t.fx.instA}`, { as: 'attendantB' });
     assert.equal(forced.status, 403);
     const staffView = await t.call('GET', '/api/requests?as=staff', { as: 'citizen' });

@@ -33,11 +33,19 @@ describe('bad input', () => {
   });
 
   test('wrong types and missing fields name the field in Portuguese', async () => {
-    const b = await expectProblem(await t.call('POST', `/api/requests/${inAnalysis}/approve`, { as: 'attendant', body: { assigneeId: 'fulano' } }), 400, 'string id');
+    const b = await expectProblem(
+      await t.call('POST', `/api/requests/${inAnalysis}/approve`, { as: 'attendant', body: { assigneeId: 'fulano' } }),
+      400,
+      'string id',
+    );
     assert.ok(b.errors.assigneeId);
     const c = await expectProblem(await t.call('POST', `/api/requests/${inAnalysis}/reject`, { as: 'attendant', body: {} }), 400, 'missing');
     assert.match(c.errors.justification, /obrigatóri/);
-    const d = await expectProblem(await t.call('PUT', `/api/requests/${inAnalysis}/steps/${t.fx.steps[0]}`, { as: 'attendant', body: { answer: 'talvez' } }), 400, 'enum');
+    const d = await expectProblem(
+      await t.call('PUT', `/api/requests/${inAnalysis}/steps/${t.fx.steps[0]}`, { as: 'attendant', body: { answer: 'talvez' } }),
+      400,
+      'enum',
+    );
     assert.match(d.errors.answer, /Sim|Não/);
   });
 
@@ -67,15 +75,29 @@ describe('bad input', () => {
   });
 
   test('queue parameters are checked', async () => {
-    for (const qs of ['status=arquivada', 'month=2026-13', 'limit=1000', 'limit=0', 'sort=random', 'cursor=%%%', 'cursor=WzEsMl0', 'serviceId=x', 'assigneeId=voce']) {
+    for (const qs of [
+      'status=arquivada',
+      'month=2026-13',
+      'limit=1000',
+      'limit=0',
+      'sort=random',
+      'cursor=%%%',
+      'cursor=WzEsMl0',
+      'serviceId=x',
+      'assigneeId=voce',
+    ]) {
       await expectProblem(await t.call('GET', `/api/requests?${qs}`, { as: 'attendant' }), 400, qs);
     }
-    const ok = await t.call('GET', `/api/requests?q=${encodeURIComponent("%_'\\\"; drop table requests")}`, { as: 'attendant' });
+    const ok = await t.call('GET', `/api/requests?q=${encodeURIComponent('%_\'\\"; drop table requests')}`, { as: 'attendant' });
     assert.equal(ok.status, 200, 'search text with SQL and LIKE metacharacters is just text');
   });
 
   test('If-Match must be an ETag', async () => {
-    await expectProblem(await t.call('POST', `/api/requests/${inAnalysis}/reject`, { as: 'attendant', headers: { 'If-Match': 'amanhã' }, body: { justification: 'x' } }), 400, 'If-Match');
+    await expectProblem(
+      await t.call('POST', `/api/requests/${inAnalysis}/reject`, { as: 'attendant', headers: { 'If-Match': 'amanhã' }, body: { justification: 'x' } }),
+      400,
+      'If-Match',
+    );
   });
 
   test('filing: form data, documents and files are validated', async () => {
@@ -86,7 +108,13 @@ describe('bad input', () => {
     const n = await expectProblem(await t.call('POST', '/api/requests', { as: 'citizen', body: noDocs }), 400, 'missing document');
     assert.match(Object.values(n.errors).join(' '), /Documento de identidade/);
     const exe = { ...filingBody(t.fx.service) };
-    exe.documents = [{ label: 'Documento de identidade', fileName: 'rg.pdf', contentBase64: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00' + 'x'.repeat(300), 'latin1').toString('base64') }];
+    exe.documents = [
+      {
+        label: 'Documento de identidade',
+        fileName: 'rg.pdf',
+        contentBase64: Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00' + 'x'.repeat(300), 'latin1').toString('base64'),
+      },
+    ];
     const e = await expectProblem(await t.call('POST', '/api/requests', { as: 'citizen', body: exe }), 415, 'renamed executable');
     assert.match(e.detail, /PDF, PNG, JPEG/);
     const html = { ...filingBody(t.fx.service) };
@@ -97,7 +125,10 @@ describe('bad input', () => {
     await expectProblem(await t.call('POST', '/api/requests', { as: 'citizen', body: notB64 }), 400, 'not base64');
     const unknownService = await expectProblem(await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(999999) }), 400, 'unknown service');
     assert.ok(unknownService.errors.serviceId);
-    const before = await t.database.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('requests')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     assert.ok(Number(before.n) >= 1);
   });
 
@@ -115,7 +146,21 @@ describe('bad input', () => {
 
   test('random JSON thrown at every write route never gives a 5xx', async () => {
     const values: unknown[] = [null, true, 0, -1, 1e308, '', ' ', 'ç', [], {}, [[]], { a: { b: {} } }, 'x'.repeat(300), [1, 'a', null]];
-    const keys = ['serviceId', 'formData', 'documents', 'answer', 'note', 'assigneeId', 'justification', 'text', 'verdict', 'rating', 'comment', '__proto__', 'constructor'];
+    const keys = [
+      'serviceId',
+      'formData',
+      'documents',
+      'answer',
+      'note',
+      'assigneeId',
+      'justification',
+      'text',
+      'verdict',
+      'rating',
+      'comment',
+      '__proto__',
+      'constructor',
+    ];
     const routes: [string, string][] = [
       ['POST', '/api/requests'],
       ['POST', `/api/requests/${inAnalysis}/approve`],
@@ -125,7 +170,7 @@ describe('bad input', () => {
       ['PUT', `/api/requests/${inAnalysis}/steps/${t.fx.steps[0]}`],
     ];
     let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     for (let i = 0; i < 150; i++) {
       const body: Record<string, unknown> = {};
       for (let k = 0; k < 1 + rand(3); k++) body[keys[rand(keys.length)]] = values[rand(values.length)];

@@ -29,16 +29,26 @@ describe('follow-ups', () => {
   after(() => t.close());
 
   test('attendant and citizen exchange messages with files both ways', async () => {
-    const sent = await post('attendant', form('Segue o boleto da taxa.', [['boleto.pdf', TINY_PDF], ['mapa.png', TINY_PNG]]));
+    const sent = await post(
+      'attendant',
+      form('Segue o boleto da taxa.', [
+        ['boleto.pdf', TINY_PDF],
+        ['mapa.png', TINY_PNG],
+      ]),
+    );
     assert.equal(sent.status, 201);
     const seen = await thread('citizen');
     const msg = seen.items.at(-1);
     assert.equal(msg.type, 'message');
     assert.equal(msg.body, 'Segue o boleto da taxa.');
     assert.equal(msg.author.side, 'staff');
-    assert.deepEqual(msg.attachments.map((a: { fileName: string; contentType: string }) => [a.fileName, a.contentType]), [
-      ['boleto.pdf', 'application/pdf'], ['mapa.png', 'image/png'],
-    ]);
+    assert.deepEqual(
+      msg.attachments.map((a: { fileName: string; contentType: string }) => [a.fileName, a.contentType]),
+      [
+        ['boleto.pdf', 'application/pdf'],
+        ['mapa.png', 'image/png'],
+      ],
+    );
     const dl = await t.call('GET', msg.attachments[1].href, { as: 'citizen' });
     assert.equal(dl.status, 200);
     assert.equal(dl.headers.get('Content-Type'), 'image/png');
@@ -93,7 +103,14 @@ describe('follow-ups', () => {
       ['svg', [['foto.png', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')]], 415],
       ['html', [['pagina.pdf', Buffer.from('<!doctype html><script>alert(1)</script>')]], 415],
       ['empty file', [['vazio.pdf', new Uint8Array()]], 400],
-      ['one good, one bad', [['ok.pdf', TINY_PDF], ['x.exe', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300)])]], 415],
+      [
+        'one good, one bad',
+        [
+          ['ok.pdf', TINY_PDF],
+          ['x.exe', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300)])],
+        ],
+        415,
+      ],
       ['over the file limit', [['grande.pdf', Buffer.concat([TINY_PDF, Buffer.alloc(10 * 1024 * 1024)])]], 413],
     ];
     for (const [name, files, status] of cases) {

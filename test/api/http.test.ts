@@ -22,7 +22,11 @@ describe('HTTP surface', () => {
 
   test('CORS answers the configured portal origins only, never *', async () => {
     const allowed = await t.call('OPTIONS', '/api/requests', {
-      headers: { Origin: 'https://portal.example.gov.br', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: 'https://portal.example.gov.br',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     });
     assert.equal(allowed.status, 204);
     assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://portal.example.gov.br');
@@ -82,7 +86,11 @@ describe('HTTP surface', () => {
   test('the queue pages with a keyset cursor, FIFO by default', async () => {
     for (let i = 0; i < 7; i++) {
       t.clock.now = new Date(t.clock.now.getTime() + 1000);
-      const body = { serviceId: t.fx.serviceB, formData: { cpf: '529.982.247-25', motivo: 'Roubo' }, documents: [{ label: 'Documento de identidade', fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') }] };
+      const body = {
+        serviceId: t.fx.serviceB,
+        formData: { cpf: '529.982.247-25', motivo: 'Roubo' },
+        documents: [{ label: 'Documento de identidade', fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') }],
+      };
       assert.equal((await t.call('POST', '/api/requests', { as: 'citizen', body })).status, 201);
     }
     const seen: string[] = [];
@@ -100,7 +108,9 @@ describe('HTTP surface', () => {
     assert.deepEqual(seen, [...seen].sort(), 'oldest first');
     const counts = await (await t.call('GET', '/api/requests/counts', { as: 'attendantB' })).json();
     assert.equal(counts.counts.submitted, 7);
-    const byProtocol = await (await t.call('GET', `/api/requests?q=${encodeURIComponent(t.clock.now.getUTCFullYear().toString())}`, { as: 'attendantB' })).json();
+    const byProtocol = await (
+      await t.call('GET', `/api/requests?q=${encodeURIComponent(t.clock.now.getUTCFullYear().toString())}`, { as: 'attendantB' })
+    ).json();
     assert.ok(byProtocol.items.length > 0);
     const byName = await (await t.call('GET', '/api/requests?q=pessoa%20CITIZEN', { as: 'attendantB' })).json();
     assert.equal(byName.items.length, 7, 'name search ignores case');
@@ -115,7 +125,14 @@ describe('queue search', () => {
   test('finds citizens by word prefixes, accents and case aside; protocols by prefix', async () => {
     const named = async (sub: string, name: string) => {
       const token = await t.idp.sign({ sub, name, email: null });
-      const res = await t.call('POST', '/api/requests', { as: token, body: { serviceId: t.fx.service, formData: { cpf: '529.982.247-25', motivo: 'Perda' }, documents: [{ label: 'Documento de identidade', fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') }] } });
+      const res = await t.call('POST', '/api/requests', {
+        as: token,
+        body: {
+          serviceId: t.fx.service,
+          formData: { cpf: '529.982.247-25', motivo: 'Perda' },
+          documents: [{ label: 'Documento de identidade', fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') }],
+        },
+      });
       assert.equal(res.status, 201);
       return (await res.json()).protocol as string;
     };
@@ -123,7 +140,9 @@ describe('queue search', () => {
     await named('maria', 'Maria Araujo Lima');
     await named('jose', 'José Lima');
     const find = async (q: string, as = 'attendant') =>
-      (await (await t.call('GET', `/api/requests?q=${encodeURIComponent(q)}`, { as })).json()).items.map((i: { citizen: { name: string } }) => i.citizen.name).sort();
+      (await (await t.call('GET', `/api/requests?q=${encodeURIComponent(q)}`, { as })).json()).items
+        .map((i: { citizen: { name: string } }) => i.citizen.name)
+        .sort();
     assert.deepEqual(await find('araujo'), ['João da Conceição Araújo', 'Maria Araujo Lima']);
     assert.deepEqual(await find('CONCEI'), ['João da Conceição Araújo']);
     assert.deepEqual(await find('lima ara'), ['Maria Araujo Lima'], 'every word must match');
@@ -134,7 +153,10 @@ describe('queue search', () => {
     }
     assert.deepEqual(await find('araujo', 'attendantB'), [], 'another institution finds none of them');
     const byProtocol = (await (await t.call('GET', `/api/requests?q=${encodeURIComponent(joao)}`, { as: 'attendant' })).json()).items;
-    assert.deepEqual(byProtocol.map((i: { protocol: string }) => i.protocol), [joao]);
+    assert.deepEqual(
+      byProtocol.map((i: { protocol: string }) => i.protocol),
+      [joao],
+    );
     const compact = joao.replace('/', '');
     assert.equal((await (await t.call('GET', `/api/requests?q=${compact}`, { as: 'attendant' })).json()).items[0].protocol, joao);
   });
@@ -142,7 +164,14 @@ describe('queue search', () => {
   test('search results page with a cursor', async () => {
     for (let i = 0; i < 5; i++) {
       const token = await t.idp.sign({ sub: `pag${i}`, name: `Pagina Teste ${i}`, email: null });
-      await t.call('POST', '/api/requests', { as: token, body: { serviceId: t.fx.service, formData: { cpf: '529.982.247-25', motivo: 'Perda' }, documents: [{ label: 'Documento de identidade', fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') }] } });
+      await t.call('POST', '/api/requests', {
+        as: token,
+        body: {
+          serviceId: t.fx.service,
+          formData: { cpf: '529.982.247-25', motivo: 'Perda' },
+          documents: [{ label: 'Documento de identidade', fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF').toString('base64') }],
+        },
+      });
     }
     const first = await (await t.call('GET', '/api/requests?q=pagina&limit=3', { as: 'attendant' })).json();
     assert.equal(first.items.length, 3);

@@ -21,7 +21,10 @@ describe('request life cycle over HTTP', () => {
     assert.deepEqual(req.allowedActions, []);
 
     const queue = await (await t.call('GET', '/api/requests?status=submitted', { as: 'attendant' })).json();
-    assert.ok(queue.items.some((i: { id: number }) => i.id === req.id), 'the attendant sees it in the queue');
+    assert.ok(
+      queue.items.some((i: { id: number }) => i.id === req.id),
+      'the attendant sees it in the queue',
+    );
 
     const asAttendant = await (await t.call('GET', `/api/requests/${req.id}`, { as: 'attendant' })).json();
     assert.deepEqual(asAttendant.allowedActions, ['start_analysis']);
@@ -57,7 +60,10 @@ describe('request life cycle over HTTP', () => {
     const othersVerdict = await t.call('POST', `/api/requests/${req.id}/evaluation`, { as: 'other', body: { verdict: 'approved' } });
     assert.equal(othersVerdict.status, 404);
 
-    const evaluated = await t.call('POST', `/api/requests/${req.id}/evaluation`, { as: 'citizen', body: { verdict: 'approved', rating: 5, comment: 'Rápido.' } });
+    const evaluated = await t.call('POST', `/api/requests/${req.id}/evaluation`, {
+      as: 'citizen',
+      body: { verdict: 'approved', rating: 5, comment: 'Rápido.' },
+    });
     assert.equal(evaluated.status, 200);
     const e = await evaluated.json();
     assert.equal(e.status, 'evaluated');
@@ -117,10 +123,11 @@ describe('request life cycle over HTTP', () => {
   });
 
   test('protocol numbers stay unique when many requests are filed at once', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => t.call('POST', '/api/requests', { as: 'other', body: filingBody(t.fx.service) })),
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.call('POST', '/api/requests', { as: 'other', body: filingBody(t.fx.service) })));
+    assert.deepEqual(
+      results.map((r) => r.status),
+      Array(20).fill(201),
     );
-    assert.deepEqual(results.map((r) => r.status), Array(20).fill(201));
     const protocols = await Promise.all(results.map(async (r) => (await r.json()).protocol));
     assert.equal(new Set(protocols).size, 20);
   });

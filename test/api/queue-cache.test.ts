@@ -30,7 +30,10 @@ describe('queue page cache', () => {
     const config = loadConfig({ DEV_IDP: '1', PUBLIC_URL: 'http://atende.test', HOLIDAYS: '2026-12-25', LOG_LEVEL: 'silent' });
     const server = (queueCache: QueueCache) =>
       buildApp({
-        db: t.database.db, config, now: () => t.clock.now, queueCache,
+        db: t.database.db,
+        config,
+        now: () => t.clock.now,
+        queueCache,
         verify: createVerifier([t.idp.trusted], { clockToleranceSeconds: 30, now: () => t.clock.now }),
       });
     serverA = server(cacheA);
@@ -47,7 +50,8 @@ describe('queue page cache', () => {
     assert.ok(cacheA.hits >= 1, 'the second load came from memory');
     const target = first.items.find((i) => i.status === 'submitted')!;
     const started = await serverB.request(`/api/requests/${target.id}/analysis`, {
-      method: 'POST', headers: { Authorization: `Bearer ${await t.token(t.fx.users.attendant2.sub)}`, 'Content-Length': '0' },
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await t.token(t.fx.users.attendant2.sub)}`, 'Content-Length': '0' },
     });
     assert.equal(started.status, 200);
     const after = await get(serverA, 'attendant');

@@ -71,7 +71,10 @@ describe('HTTP surface: methods, headers, logs', () => {
   test('one JSON log line per request: id, user, route pattern, status, duration; no token, query or name', async () => {
     lines.length = 0;
     const filed = await (await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) })).json();
-    const res = await t.call('GET', `/api/requests/${filed.id}?q=${encodeURIComponent('Maria Segredo')}`, { as: 'citizen', headers: { 'X-Request-Id': 'pedido-42' } });
+    const res = await t.call('GET', `/api/requests/${filed.id}?q=${encodeURIComponent('Maria Segredo')}`, {
+      as: 'citizen',
+      headers: { 'X-Request-Id': 'pedido-42' },
+    });
     assert.equal(res.status, 200);
     const line = lines.find((l) => l.requestId === 'pedido-42');
     assert.ok(line, 'the request was logged');

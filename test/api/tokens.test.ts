@@ -31,15 +31,21 @@ describe('token verification', () => {
     ['wrong issuer', async () => signWith({ ...claims(), iss: 'https://evil.example' })],
     ['wrong issuer (signed by the trusted key)', async () => t.idp.sign({ sub: 'attendant', name: 'x', email: null }, 3600, { iss: 'https://evil.example' })],
     ['wrong audience (signed by the trusted key)', async () => t.idp.sign({ sub: 'attendant', name: 'x', email: null }, 3600, { aud: 'other-app' })],
-    ['tampered payload (sub changed)', async () => {
-      const [h, p, s] = (await t.token('citizen')).split('.');
-      const body = JSON.parse(Buffer.from(p, 'base64url').toString());
-      return `${h}.${b64({ ...body, sub: 'manager' })}.${s}`;
-    }],
-    ['HS256 signed with the public key', async () => {
-      const pub = JSON.stringify(t.idp.jwks.keys[0]);
-      return signWith(claims(), new TextEncoder().encode(pub), 'HS256');
-    }],
+    [
+      'tampered payload (sub changed)',
+      async () => {
+        const [h, p, s] = (await t.token('citizen')).split('.');
+        const body = JSON.parse(Buffer.from(p, 'base64url').toString());
+        return `${h}.${b64({ ...body, sub: 'manager' })}.${s}`;
+      },
+    ],
+    [
+      'HS256 signed with the public key',
+      async () => {
+        const pub = JSON.stringify(t.idp.jwks.keys[0]);
+        return signWith(claims(), new TextEncoder().encode(pub), 'HS256');
+      },
+    ],
     ['no exp claim (signed by the trusted key)', async () => t.idp.sign({ sub: 'attendant', name: 'x', email: null }, 3600, { exp: null })],
     ['garbage', async () => 'not.a.token'],
   ];

@@ -21,6 +21,7 @@ function queueColumns(): { alias: string; column: string }[] {
 }
 
 /** alias → table, from the FROM and JOINs the queue runs. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns are read by name from a table picked at run time
 function queueTables(db: Kysely<any>): Map<string, string> {
   const node = queueSource(db).selectAll().toOperationNode();
   const tables = new Map<string, string>();
@@ -35,6 +36,7 @@ function queueTables(db: Kysely<any>): Map<string, string> {
  * answers the one it had: another row's value first (a valid reference,
  * status or date), else the value itself changed (unique columns).
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns are read by name from a table picked at run time
 async function change(db: Kysely<any>, table: string, column: string, id: number): Promise<unknown> {
   const current = (await db.selectFrom(table).select(column).where('id', '=', id).executeTakeFirstOrThrow())[column];
   const other = await db
@@ -49,7 +51,11 @@ async function change(db: Kysely<any>, table: string, column: string, id: number
   const candidates = [...(other ? [other[column]] : []), typeof current === 'number' ? current + 1 : `${current}′`];
   for (const value of candidates) {
     try {
-      await db.updateTable(table).set({ [column]: value }).where('id', '=', id).execute();
+      await db
+        .updateTable(table)
+        .set({ [column]: value })
+        .where('id', '=', id)
+        .execute();
       return current;
     } catch {
       // A unique key or a reference refused it: the next candidate.
@@ -82,6 +88,7 @@ describe('queue versions', () => {
   after(() => t.close());
 
   test('a change to any column the queue reads bumps the queue version of every institution showing the row', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns are read by name from a table picked at run time
     const db = t.database.db as Kysely<any>;
     const tables = queueTables(db);
     const institutions = (await db.selectFrom('institutions').select('id').execute()).map((r) => Number(r.id));
@@ -93,10 +100,18 @@ describe('queue versions', () => {
       assert.ok(table, `the queue selects from "${alias}", which none of its joins names`);
       // A row's id is what it is: a new id is a new row, which the insert triggers cover.
       if (column === 'id') continue;
-      const { id } = await queueSource(db).select(sql.ref<number>(`${alias}.id`).as('id')).where('r.id', '=', requestId).executeTakeFirstOrThrow();
+      const { id } = await queueSource(db)
+        .select(sql.ref<number>(`${alias}.id`).as('id'))
+        .where('r.id', '=', requestId)
+        .executeTakeFirstOrThrow();
       assert.ok(id !== null, `the test's request has no row in ${table} (${alias}): give it one`);
       const showing = async () =>
-        (await queueSource(db).select('r.institution_id').where(sql.ref(`${alias}.id`), '=', id).execute()).map((r) => Number(r.institution_id));
+        (
+          await queueSource(db)
+            .select('r.institution_id')
+            .where(sql.ref(`${alias}.id`), '=', id)
+            .execute()
+        ).map((r) => Number(r.institution_id));
       const shown = new Set(await showing());
       const was = await versions();
       const original = await change(db, table, column, id);
@@ -104,7 +119,11 @@ describe('queue versions', () => {
       const now = await versions();
       for (const i of shown) if (now.get(i) === was.get(i)) uncovered.push(`${table}.${column} (institution ${i})`);
       checked.push(`${table}.${column}`);
-      await db.updateTable(table).set({ [column]: original }).where('id', '=', id).execute();
+      await db
+        .updateTable(table)
+        .set({ [column]: original })
+        .where('id', '=', id)
+        .execute();
     }
     assert.ok(checked.length >= 10, `checked ${checked.join(', ')}`);
     assert.deepEqual(uncovered, [], 'a column the queue reads changed and left a queue version as it was: add its trigger (see QUEUE_SELECT)');

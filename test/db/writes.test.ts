@@ -15,17 +15,34 @@ test('writes that arrive together: each succeeds or fails alone, and all that su
   const results = await Promise.allSettled(
     [1, 2, 3, 4, 5].map((id) =>
       writes.run(async (trx) => {
-        await trx.insertInto('probe' as never).values({ id, label: `w${id}` } as never).execute();
+        await trx
+          .insertInto('probe' as never)
+          .values({ id, label: `w${id}` } as never)
+          .execute();
         if (id === 3) throw new Error('refused');
         // A duplicate key fails inside the database, mid-write.
-        if (id === 4) await trx.insertInto('probe' as never).values({ id: 1, label: 'dup' } as never).execute();
+        if (id === 4)
+          await trx
+            .insertInto('probe' as never)
+            .values({ id: 1, label: 'dup' } as never)
+            .execute();
         return id;
       }),
     ),
   );
-  assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled'],
+  );
   const rows = await sql<{ id: number; label: string }>`select id, label from probe order by id`.execute(ctx.database.db);
-  assert.deepEqual(rows.rows.map((r) => [Number(r.id), r.label]), [[1, 'w1'], [2, 'w2'], [5, 'w5']]);
+  assert.deepEqual(
+    rows.rows.map((r) => [Number(r.id), r.label]),
+    [
+      [1, 'w1'],
+      [2, 'w2'],
+      [5, 'w5'],
+    ],
+  );
 });
 
 // (PostgreSQL: the row lock makes concurrent transactions wait their turn, as SQLite's batch does.)
@@ -45,5 +62,8 @@ test('each write sees the writes queued before it', async (t) => {
       }),
     ),
   );
-  assert.deepEqual([...seen].sort((a, b) => a - b), Array.from({ length: 20 }, (_, k) => k + 1));
+  assert.deepEqual(
+    [...seen].sort((a, b) => a - b),
+    Array.from({ length: 20 }, (_, k) => k + 1),
+  );
 });

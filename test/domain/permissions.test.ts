@@ -34,7 +34,11 @@ const FROM: Record<RequestAction, RequestStatus[]> = {
   citizen_reply: ['awaiting_citizen'],
 };
 const TO: Partial<Record<RequestAction, RequestStatus>> = {
-  start_analysis: 'in_analysis', approve: 'in_service', reject: 'rejected', conclude: 'concluded', evaluate: 'evaluated',
+  start_analysis: 'in_analysis',
+  approve: 'in_service',
+  reject: 'rejected',
+  conclude: 'concluded',
+  evaluate: 'evaluated',
   ask_citizen: 'awaiting_citizen',
 };
 const WHO: Record<RequestAction, string[]> = {

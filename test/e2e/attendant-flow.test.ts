@@ -13,7 +13,9 @@ describe('attendant flow through demo/index.html', () => {
   it('goes from the queue to "Finalizar" and ends with the citizen\'s verdict', async () => {
     const filed = await fileRequest({ citizen: CITIZEN });
     sessionStorage.clear();
-    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/index.html" title="Demonstração" style="width:1280px;height:900px;border:0"></iframe>`);
+    const frame = await fixture<HTMLIFrameElement>(
+      html`<iframe src="/demo/index.html" title="Demonstração" style="width:1280px;height:900px;border:0"></iframe>`,
+    );
     await waitUntil(
       () => frame.contentWindow?.location.pathname === '/demo/index.html' && frame.contentDocument?.readyState === 'complete',
       'demo loaded',
@@ -27,10 +29,14 @@ describe('attendant flow through demo/index.html', () => {
       let field: HTMLInputElement | undefined;
       await waitUntil(() => (field = deepQueryAll<HTMLInputElement>(doc, selector)[0]) && field.getClientRects().length > 0, `${selector} shown`, TIMEOUT);
       // A dialog moves focus when it opens: type only once the field really has it.
-      await waitUntil(() => {
-        field!.focus();
-        return (field!.getRootNode() as Document | ShadowRoot).activeElement === field;
-      }, `${selector} focused`, TIMEOUT);
+      await waitUntil(
+        () => {
+          field!.focus();
+          return (field!.getRootNode() as Document | ShadowRoot).activeElement === field;
+        },
+        `${selector} focused`,
+        TIMEOUT,
+      );
       await sendKeys({ type: text });
       expect(field!.value).to.equal(text);
     };

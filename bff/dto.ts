@@ -10,6 +10,7 @@ import type {
   RequestSummary,
   Role,
   ServiceField,
+  ServiceSummary,
   StepState,
 } from '../contract/types.js';
 import { isOverdue } from './domain/deadlines.js';
@@ -43,6 +44,30 @@ function toRequestSummary(r: QueueRow, nowIso: string): RequestSummary {
     overdue: isOverdue(r.status, r.due_at, nowIso),
     evaluation: r.verdict ? { verdict: r.verdict } : null,
     version: r.version,
+  };
+}
+
+/** A service's charter summary, from a row of its published version joined with its institution. */
+export function toServiceSummary(
+  id: number,
+  r: {
+    institution_id: number;
+    acronym: string;
+    institution_name: string;
+    name: string;
+    description: string;
+    status: ServiceSummary['status'];
+    deadline_days: number;
+    deadline_kind: 'business' | 'calendar';
+  },
+): ServiceSummary {
+  return {
+    id,
+    institution: institution(r),
+    name: r.name,
+    description: r.description,
+    status: r.status,
+    deadline: { days: r.deadline_days, kind: r.deadline_kind },
   };
 }
 

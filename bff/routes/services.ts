@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { IdParam, ServiceListQuery } from '../../contract/schemas.js';
 import { Items, ServiceDetail as ServiceDetailSchema, ServiceSummary as ServiceSummarySchema } from '../../contract/responses.js';
 import type { ServiceDetail, ServiceSummary } from '../../contract/types.js';
+import { toServiceSummary } from '../dto.js';
 import type { Deps } from '../env.js';
 import { notFound } from '../errors.js';
 import { json, problemsOf, router } from '../openapi.js';
@@ -35,14 +36,7 @@ export function serviceRoutes({ db }: Deps) {
       const term = q.q ? normalizeSearch(q.q) : '';
       const items: ServiceSummary[] = rows
         .filter((r) => !term || normalizeSearch(`${r.name} ${r.description}`).includes(term))
-        .map((r) => ({
-          id: r.id,
-          institution: { id: r.institution_id, acronym: r.acronym, name: r.institution_name },
-          name: r.name,
-          description: r.description,
-          status: r.status,
-          deadline: { days: r.deadline_days, kind: r.deadline_kind },
-        }));
+        .map((r) => toServiceSummary(r.id, r));
       return c.json({ items }, 200);
     })
     .openapi(one, async (c) => {
@@ -51,12 +45,7 @@ export function serviceRoutes({ db }: Deps) {
       if (!found) throw notFound('Serviço não encontrado.');
       const { version: r, steps } = found;
       const service: ServiceDetail = {
-        id,
-        institution: { id: r.institution_id, acronym: r.acronym, name: r.institution_name },
-        name: r.name,
-        description: r.description,
-        status: r.status,
-        deadline: { days: r.deadline_days, kind: r.deadline_kind },
+        ...toServiceSummary(id, r),
         versionId: r.id,
         version: r.version,
         audience: r.audience,

@@ -45,11 +45,8 @@ export async function getPublishedService(db: Queryable, id: number) {
 
 /** What filing needs of a published service's current version. */
 export async function getServiceForFiling(db: Queryable, id: number) {
-  return db
-    .selectFrom('services as s')
-    .innerJoin('service_versions as v', 'v.id', 's.published_version_id')
+  return published(db)
     .select(['s.id', 's.institution_id', 'v.id as version_id', 'v.fields', 'v.documents', 'v.deadline_days', 'v.deadline_kind'])
     .where('s.id', '=', id)
-    .where('s.status', '=', 'published')
     .executeTakeFirst();
 }

@@ -76,7 +76,18 @@ export default defineConfig(
     name: 'atende/chai',
     files: ['components/**/*.test.ts', 'test/e2e/**/*.ts'],
     // Chai's property assertions (`expect(x).to.exist`, `.to.be.true`) are expressions by design.
-    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+    rules: {
+      '@typescript-eslint/no-unused-expressions': 'off',
+      // Browser tests wait on state with test-support's until(): waitUntil's 1 s default and
+      // aTimeout/nextFrame wait on time, which fails on a loaded machine.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='@open-wc/testing'] ImportSpecifier[imported.name=/^(waitUntil|aTimeout|nextFrame)$/]",
+          message: 'Wait on state with until() from components/internal/test-support.ts, not on time.',
+        },
+      ],
+    },
   },
   {
     name: 'atende/migrations',

@@ -92,9 +92,9 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   concurrentBrowsers: 1,
-  testsFinishTimeout: 180_000,
-  // Generous: a loaded CI machine runs the end-to-end flow several times slower.
-  testFramework: { config: { timeout: 30_000 } },
+  testsFinishTimeout: 900_000,
+  // Generous: a loaded CI machine runs the end-to-end flow several times slower; tests wait on state (test-support until()), never on time.
+  testFramework: { config: { timeout: 60_000 } },
   middleware: [bff()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), { name: 'atende-cleanup', serverStop: cleanUp }],
   browsers: [

@@ -1,6 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
+  until,
   ATTENDANT,
   ATTENDANT_2,
   CITIZEN,
@@ -26,13 +27,13 @@ const status = (el: Element) => q(el, '.summary .badge').textContent!.trim();
 async function form(id: number, sub = ATTENDANT, lang?: string) {
   const t = await token(sub);
   const el = await fixture<AtendeAnalysisForm>(html`<atende-analysis-form request-id=${id} .token=${t} lang=${lang ?? 'pt-BR'}></atende-analysis-form>`);
-  await waitUntil(() => el.shadowRoot!.querySelector('h2#heading'), 'request did not load');
+  await until(() => el.shadowRoot!.querySelector('h2#heading'), 'request did not load');
   return el;
 }
 
 async function openDialog(el: AtendeAnalysisForm, label: string) {
   button(el, label)!.click();
-  await waitUntil(() => dialog(el).open, `dialog for ${label} did not open`);
+  await until(() => dialog(el).open, `dialog for ${label} did not open`);
 }
 
 async function type(field: HTMLTextAreaElement | HTMLInputElement, text: string) {
@@ -67,7 +68,7 @@ describe('atende-analysis-form', () => {
         .and.contain(d.fileName);
     expect(status(el)).to.equal('Enviada');
     expect([...el.shadowRoot!.querySelectorAll('.step-title')].length).to.equal(filed.steps.length);
-    await waitUntil(() => shadowText(el).includes('Solicitação enviada'), 'history loaded');
+    await until(() => shadowText(el).includes('Solicitação enviada'), 'history loaded');
     expect(actionLabels(el)).to.deep.equal(['+ Iniciar Análise']);
     await expectAccessible(el);
   });
@@ -80,16 +81,16 @@ describe('atende-analysis-form', () => {
     const previews = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.doc-actions button')].filter((b) => b.textContent!.trim() === 'Visualizar');
     expect(previews).to.have.length(filed.documents.length);
     previews[0].click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.preview iframe'), 'pdf preview');
+    await until(() => el.shadowRoot!.querySelector('.preview iframe'), 'pdf preview');
     expect(q<HTMLIFrameElement>(el, '.preview iframe').src).to.match(/^blob:/);
     expect(q(el, '.preview iframe').getAttribute('title')).to.equal(`Pré-visualização de ${pdf.label}`);
     previews[1].click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.preview img'), 'image preview');
+    await until(() => el.shadowRoot!.querySelector('.preview img'), 'image preview');
     const img = q<HTMLImageElement>(el, '.preview img');
-    await waitUntil(() => img.complete && img.naturalWidth === 1, 'image decoded');
+    await until(() => img.complete && img.naturalWidth === 1, 'image decoded');
     expect(previews[0].getAttribute('aria-expanded')).to.equal('true');
     previews[0].click();
-    await waitUntil(() => !el.shadowRoot!.querySelector('.preview iframe'), 'pdf hidden');
+    await until(() => !el.shadowRoot!.querySelector('.preview iframe'), 'pdf hidden');
   });
 
   it('starts the analysis, answers steps Sim/Não, approves with the chosen attendant and says so', async () => {
@@ -100,31 +101,31 @@ describe('atende-analysis-form', () => {
     button(el, '+ Iniciar Análise')!.click();
     const { detail } = await changed;
     expect(detail).to.include({ id: filed.id, action: 'start_analysis', status: 'in_analysis' });
-    await waitUntil(() => status(el) === 'Em análise');
+    await until(() => status(el) === 'Em análise');
     expect(q(el, '[role="status"]').textContent).to.contain('Análise iniciada.');
     expect(actionLabels(el)).to.deep.equal(['Aprovar', 'Reprovar']);
 
     const [yes] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.yes-no .yes')];
     yes.click();
-    await waitUntil(() => yes.getAttribute('aria-pressed') === 'true', 'step answered');
+    await until(() => yes.getAttribute('aria-pressed') === 'true', 'step answered');
     expect(q(el, '.step .sub').textContent).to.contain(`Sim — por ${me.name}`);
     const no = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.yes-no .no')[1];
     no.click();
-    await waitUntil(() => no.getAttribute('aria-pressed') === 'true', 'second step answered');
+    await until(() => no.getAttribute('aria-pressed') === 'true', 'second step answered');
 
     await openDialog(el, 'Aprovar');
     expect(q(el, '#dialog-title').textContent).to.equal('Aprovar solicitação');
     button(el, 'Sim, Aprovar!')!.click();
-    await waitUntil(() => q(el, '#assigneeId-error, #assignee-error'), 'validation shown');
+    await until(() => q(el, '#assigneeId-error, #assignee-error'), 'validation shown');
     expect(q(el, '#assignee-error').textContent).to.equal('Escolha o atendente que vai atender.');
     expect(q(el, '#assignee').getAttribute('aria-invalid')).to.equal('true');
     const select = q<HTMLSelectElement>(el, '#assignee');
-    await waitUntil(() => select.options.length > 1, 'attendants loaded');
+    await until(() => select.options.length > 1, 'attendants loaded');
     await expectAccessible(el);
     expect([...select.options].map((o) => o.value)).to.include.members([String(me.id), String(other.id)]);
     select.value = String(other.id);
     button(el, 'Sim, Aprovar!')!.click();
-    await waitUntil(() => status(el) === 'Em atendimento', 'approved');
+    await until(() => status(el) === 'Em atendimento', 'approved');
     expect(dialog(el).open).to.be.false;
     expect(q(el, '[role="status"]').textContent).to.contain(`${other.name} vai atender`);
     expect(q(el, '.summary').textContent).to.contain(other.name);
@@ -140,7 +141,7 @@ describe('atende-analysis-form', () => {
     const submit = q<HTMLButtonElement>(el, 'dialog button[type="submit"]');
     expect(submit.textContent!.trim()).to.equal('Reprovar');
     submit.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('#justification-error'), 'validation');
+    await until(() => el.shadowRoot!.querySelector('#justification-error'), 'validation');
     expect(q(el, '#justification-error').textContent).to.equal('Informe a justificativa da reprovação.');
     expect(el.shadowRoot!.activeElement?.id).to.equal('justification');
     await type(q(el, '#justification'), 'Documento ilegível.');
@@ -151,7 +152,7 @@ describe('atende-analysis-form', () => {
     await openDialog(el, 'Reprovar');
     expect(q<HTMLTextAreaElement>(el, '#justification').value).to.equal('Documento ilegível.');
     q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
-    await waitUntil(() => status(el) === 'Reprovada', 'rejected');
+    await until(() => status(el) === 'Reprovada', 'rejected');
     expect(shadowText(el)).to.contain('Justificativa da reprovação');
     expect(shadowText(el)).to.contain('Documento ilegível.');
     expect(localStorage.getItem(`atende:draft:${filed.id}:reject`)).to.be.null;
@@ -169,11 +170,11 @@ describe('atende-analysis-form', () => {
     await openDialog(el, 'Concluir');
     expect(q(el, '#dialog-title').textContent).to.equal('Concluir Solicitação');
     button(el, 'Finalizar')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('#conclusion-error'));
+    await until(() => el.shadowRoot!.querySelector('#conclusion-error'));
     expect(q(el, '#conclusion-error').textContent).to.equal('Escreva o texto de conclusão.');
     await type(q(el, '#conclusion'), 'CNH emitida e enviada pelos Correios.');
     button(el, 'Finalizar')!.click();
-    await waitUntil(() => status(el) === 'Concluída', 'concluded');
+    await until(() => status(el) === 'Concluída', 'concluded');
     expect(shadowText(el)).to.contain('CNH emitida e enviada pelos Correios.');
     expect(shadowText(el)).to.contain('Aguardando a avaliação do cidadão.');
   });
@@ -188,19 +189,19 @@ describe('atende-analysis-form', () => {
       return valid ? good : 'expired';
     };
     const el = await fixture<AtendeAnalysisForm>(html`<atende-analysis-form request-id=${filed.id} .tokenProvider=${provider}></atende-analysis-form>`);
-    await waitUntil(() => button(el, 'Concluir'));
+    await until(() => button(el, 'Concluir'));
     await openDialog(el, 'Concluir');
     await type(q(el, '#conclusion'), 'Texto que não pode se perder.');
     valid = false;
     button(el, 'Finalizar')!.click();
-    await waitUntil(() => q(el, 'dialog [role="alert"]').textContent!.includes('Sua sessão expirou'), 'session error');
+    await until(() => q(el, 'dialog [role="alert"]').textContent!.includes('Sua sessão expirou'), 'session error');
     expect(asked.at(-1)).to.equal(true);
     expect(dialog(el).open).to.be.true;
     expect(q<HTMLTextAreaElement>(el, '#conclusion').value).to.equal('Texto que não pode se perder.');
     expect(localStorage.getItem(`atende:draft:${filed.id}:conclude`)).to.equal('Texto que não pode se perder.');
     valid = true;
     button(el, 'Finalizar')!.click();
-    await waitUntil(() => status(el) === 'Concluída', 'concluded after the new token');
+    await until(() => status(el) === 'Concluída', 'concluded after the new token');
   });
 
   it('reloads and says so when someone else acted first', async () => {
@@ -208,8 +209,8 @@ describe('atende-analysis-form', () => {
     const el = await form(filed.id);
     await (await apiAs(ATTENDANT_2)).post('/requests/:id/analysis', { params: { id: filed.id } });
     button(el, '+ Iniciar Análise')!.click();
-    await waitUntil(() => q(el, '.notices [role="alert"]').textContent!.includes('Outra pessoa alterou esta solicitação'), 'conflict message');
-    await waitUntil(() => status(el) === 'Em análise', 'reloaded');
+    await until(() => q(el, '.notices [role="alert"]').textContent!.includes('Outra pessoa alterou esta solicitação'), 'conflict message');
+    await until(() => status(el) === 'Em análise', 'reloaded');
     expect(actionLabels(el)).to.deep.equal(['Aprovar', 'Reprovar']);
   });
 
@@ -223,7 +224,7 @@ describe('atende-analysis-form', () => {
     const other = await fixture<AtendeAnalysisForm>(
       html`<atende-analysis-form request-id=${filed.id} .token=${await token(OTHER_INSTITUTION)}></atende-analysis-form>`,
     );
-    await waitUntil(() => other.shadowRoot!.querySelector('[role="alert"]'), 'error shown');
+    await until(() => other.shadowRoot!.querySelector('[role="alert"]'), 'error shown');
     expect(shadowText(other)).to.contain('Solicitação não encontrada.');
     expect(button(other, 'Tentar novamente')).to.exist;
   });
@@ -234,13 +235,13 @@ describe('atende-analysis-form', () => {
     const el = await form(filed.id, citizen.sub);
     await openDialog(el, 'Avaliar atendimento');
     button(el, 'Enviar avaliação')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('#verdict-approved-error'));
+    await until(() => el.shadowRoot!.querySelector('#verdict-approved-error'));
     expect(q(el, '#verdict-approved-error').textContent).to.equal('Diga se aprova ou não o atendimento.');
     q<HTMLInputElement>(el, '#verdict-approved').click();
     q<HTMLSelectElement>(el, '#rating').value = '5';
     await type(q(el, '#comment'), 'Muito bom.');
     button(el, 'Enviar avaliação')!.click();
-    await waitUntil(() => status(el) === 'Avaliada', 'evaluated');
+    await until(() => status(el) === 'Avaliada', 'evaluated');
     el.remove();
     const staff = await form(filed.id);
     expect(shadowText(staff)).to.contain('O cidadão aprovou o atendimento.');
@@ -252,31 +253,31 @@ describe('atende-analysis-form', () => {
     const el = await form(filed.id);
     button(el, 'Aprovar')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => dialog(el).open, 'dialog opened with Enter');
+    await until(() => dialog(el).open, 'dialog opened with Enter');
     const select = q<HTMLSelectElement>(el, '#assignee');
-    await waitUntil(() => select.options.length > 1 && !select.disabled, 'attendants');
+    await until(() => select.options.length > 1 && !select.disabled, 'attendants');
     expect(el.shadowRoot!.activeElement).to.equal(select);
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dialog(el).open, 'closed with Escape');
+    await until(() => !dialog(el).open, 'closed with Escape');
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id).to.equal('action-approve');
 
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => dialog(el).open && !q<HTMLSelectElement>(el, '#assignee').disabled, 'reopened');
+    await until(() => dialog(el).open && !q<HTMLSelectElement>(el, '#assignee').disabled, 'reopened');
     await sendKeys({ press: 'ArrowDown' });
     expect(q<HTMLSelectElement>(el, '#assignee').value).not.to.equal('');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Sim, Aprovar!');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => status(el) === 'Em atendimento', 'approved by keyboard');
+    await until(() => status(el) === 'Em atendimento', 'approved by keyboard');
   });
 
   it('speaks English with lang="en"', async () => {
     const filed = await fileRequest();
     const el = await form(filed.id, ATTENDANT, 'en');
     // English ships in its own chunk, fetched the first time it is needed.
-    await waitUntil(() => q(el, 'h2').textContent === `Request ${filed.protocol}`, 'English text did not arrive');
+    await until(() => q(el, 'h2').textContent === `Request ${filed.protocol}`, 'English text did not arrive');
     expect(actionLabels(el)).to.deep.equal(['+ Start analysis']);
     expect(status(el)).to.equal('Submitted');
   });

@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { RequestDetail } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import {
+  until,
   ATTENDANT,
   OTHER_INSTITUTION,
   advance,
@@ -26,7 +27,7 @@ async function thread(id: number, sub: string) {
   const el = await fixture<AtendeFollowUpThread>(
     html`<atende-follow-up-thread api="/api" request-id=${id} .token=${await token(sub)}></atende-follow-up-thread>`,
   );
-  await waitUntil(() => el.shadowRoot!.querySelector('.thread, .alert.error'), 'thread did not load');
+  await until(() => el.shadowRoot!.querySelector('.thread, .alert.error'), 'thread did not load');
   return el;
 }
 
@@ -73,7 +74,7 @@ describe('atende-follow-up-thread', () => {
     expect(q(el, 'button[type=submit]').textContent!.trim()).to.equal('Enviando…');
     const { detail } = await created;
     expect(detail).to.include({ requestId: req.id, kind: 'message' });
-    await waitUntil(() => lastEntry(el)?.textContent?.includes('Segue o boleto'), 'message not in the thread');
+    await until(() => lastEntry(el)?.textContent?.includes('Segue o boleto'), 'message not in the thread');
     const files = [...lastEntry(el).querySelectorAll('.files button')].map((b) => b.textContent!.trim());
     expect(files).to.have.length(2);
     expect(files[0]).to.match(/^Baixar boleto\.pdf/);
@@ -90,7 +91,7 @@ describe('atende-follow-up-thread', () => {
     type(el, 'Comprovante em anexo.');
     choose(el, [new File(['<html>não é pdf</html>'], 'comprovante.pdf')]);
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('.alert.error'), 'no error shown');
+    await until(() => el.shadowRoot!.querySelector('.alert.error'), 'no error shown');
     expect(q(el, '.alert.error').textContent).to.contain('não é de um tipo aceito').and.contain('continuam aqui');
     expect(q<HTMLTextAreaElement>(el, 'textarea').value).to.equal('Comprovante em anexo.');
     expect(all(el, '.chosen li').map((l) => l.textContent)).to.have.length(1);
@@ -99,7 +100,7 @@ describe('atende-follow-up-thread', () => {
     await el.updateComplete;
     choose(el, [new File([PDF], 'comprovante.pdf')]);
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await waitUntil(() => lastEntry(el)?.textContent?.includes('Comprovante em anexo.'), 'retry did not send');
+    await until(() => lastEntry(el)?.textContent?.includes('Comprovante em anexo.'), 'retry did not send');
   });
 
   it('refuses unknown types and empty messages before sending, and says why', async () => {
@@ -124,7 +125,7 @@ describe('atende-follow-up-thread', () => {
     radios[1].click();
     type(el, 'Já houve pedido igual negado em 2024.');
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await waitUntil(() => lastEntry(el)?.classList.contains('internal_note'), 'note not shown');
+    await until(() => lastEntry(el)?.classList.contains('internal_note'), 'note not shown');
     expect(lastEntry(el).textContent).to.contain('Nota interna — visível somente para a equipe');
     const citizen = await thread(req.id, filer);
     expect(shadowText(citizen)).not.to.contain('2024');
@@ -136,7 +137,7 @@ describe('atende-follow-up-thread', () => {
     (all(el, 'input[name=kind]')[2] as HTMLInputElement).click();
     type(el, 'Envie um comprovante de residência recente.');
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await waitUntil(() => lastEntry(el)?.classList.contains('info_request'), 'request not shown');
+    await until(() => lastEntry(el)?.classList.contains('info_request'), 'request not shown');
     expect(shadowText(el)).to.contain('Aguardando resposta do cidadão');
     const citizen = await thread(req.id, filer);
     expect(shadowText(citizen)).to.contain('Responda abaixo para que a solicitação volte a andar');
@@ -145,7 +146,7 @@ describe('atende-follow-up-thread', () => {
     await sendKeys({ type: 'Segue o comprovante.' });
     q<HTMLButtonElement>(citizen, 'button[type=submit]').focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => lastEntry(citizen)?.classList.contains('reply'), 'reply not shown');
+    await until(() => lastEntry(citizen)?.classList.contains('reply'), 'reply not shown');
     const after = await (await apiAs(ATTENDANT)).get('/requests/:id', { params: { id: req.id } });
     expect(after.status).to.equal('in_service');
   });
@@ -158,11 +159,11 @@ describe('atende-follow-up-thread', () => {
     expect(q<HTMLTextAreaElement>(again, 'textarea').value).to.equal('Rascunho que não pode se perder');
     for (let i = 0; i < 21; i++) await postFollowUp(ATTENDANT, req.id, `Mensagem ${i}`);
     again.reload();
-    await waitUntil(() => lastEntry(again)?.textContent?.includes('Mensagem 20'));
+    await until(() => lastEntry(again)?.textContent?.includes('Mensagem 20'));
     expect(all(again, '.thread > li')).to.have.length(20);
     const older = [...again.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Carregar anteriores'))!;
     older.click();
-    await waitUntil(() => all(again, '.thread > li').length > 20, 'older entries not loaded');
+    await until(() => all(again, '.thread > li').length > 20, 'older entries not loaded');
     expect(all(again, '.thread > li')[0].textContent).to.contain('Solicitação enviada');
   });
 
@@ -175,12 +176,12 @@ describe('atende-follow-up-thread', () => {
       return expired && !forceRefresh ? 'expired-token' : good;
     };
     const el = await fixture<AtendeFollowUpThread>(html`<atende-follow-up-thread request-id=${req.id} .tokenProvider=${provider}></atende-follow-up-thread>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('.thread'), 'thread did not load');
+    await until(() => el.shadowRoot!.querySelector('.thread'), 'thread did not load');
     expired = true;
     type(el, 'Enviado depois de renovar o token.');
     choose(el, [new File([PDF], 'anexo.pdf')]);
     q<HTMLButtonElement>(el, 'button[type=submit]').click();
-    await waitUntil(() => lastEntry(el)?.textContent?.includes('Enviado depois de renovar o token.'), 'not sent after the refresh');
+    await until(() => lastEntry(el)?.textContent?.includes('Enviado depois de renovar o token.'), 'not sent after the refresh');
     expect(asked.slice(-2)).to.deep.equal([false, true]);
     expect(lastEntry(el).querySelectorAll('.files button')).to.have.length(1);
   });
@@ -189,8 +190,8 @@ describe('atende-follow-up-thread', () => {
     const el = await fixture<AtendeFollowUpThread>(
       html`<atende-follow-up-thread api="/api" lang="en" request-id=${req.id} .token=${await token(ATTENDANT)}></atende-follow-up-thread>`,
     );
-    await waitUntil(() => q(el, 'h3').textContent === 'Follow-ups', 'English text did not arrive');
-    await waitUntil(() => el.shadowRoot!.querySelector('.thread'), 'thread did not load');
+    await until(() => q(el, 'h3').textContent === 'Follow-ups', 'English text did not arrive');
+    await until(() => el.shadowRoot!.querySelector('.thread'), 'thread did not load');
     expect(shadowText(el)).to.contain('Request filed').and.contain('Analysis started');
     expect(q(el, 'label[for=files]').textContent).to.match(/^Attachments \(PDF, .*DOCX; up to 10 MB each\)$/);
     choose(el, [new File(['MZ'], 'tool.exe')]);
@@ -202,7 +203,7 @@ describe('atende-follow-up-thread', () => {
     const el = await fixture<AtendeFollowUpThread>(
       html`<atende-follow-up-thread api="/api" request-id=${req.id} .token=${await token(OTHER_INSTITUTION)}></atende-follow-up-thread>`,
     );
-    await waitUntil(() => el.shadowRoot!.querySelector('.alert.error'));
+    await until(() => el.shadowRoot!.querySelector('.alert.error'));
     expect(shadowText(el)).to.contain('Não foi possível carregar os acompanhamentos.');
     const refused = await (await apiAs(OTHER_INSTITUTION)).get('/requests/:id/follow-ups', { params: { id: req.id } }).catch((e: unknown) => e);
     expect(refused).to.be.instanceOf(ApiError);

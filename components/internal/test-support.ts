@@ -12,6 +12,20 @@ import { ApiClient } from './api-client.js';
 
 const axe = (window as unknown as { axe: typeof Axe }).axe;
 
+/**
+ * Waits until the page reaches a state (`predicate` truthy). Tests wait on
+ * state, never on time: this has no short deadline of its own (waitUntil's
+ * default is 1 s, which a loaded machine misses), only one just under the
+ * test's own timeout, so a failing wait still names what it waited for. A
+ * passing run waits only as long as the state takes.
+ */
+export function until(predicate: () => unknown, message = 'the expected state was not reached'): Promise<void> {
+  return waitUntil(predicate, message, { timeout: STATE_TIMEOUT_MS, interval: 20 });
+}
+
+/** The browser tests' mocha timeout (web-test-runner.config.js) is 60 s; a wait gives up a little before. */
+const STATE_TIMEOUT_MS = 50_000;
+
 /** Demo users (seed/demo-users.ts) who sign in: two attendants of one institution, one of another, and a citizen. */
 export const ATTENDANT = 'atendente1.detran';
 export const ATTENDANT_2 = 'atendente2.detran';
@@ -150,7 +164,7 @@ export function byLabel(root: ParentNode, label: string | RegExp, selector = 'bu
 /** Waits for the button labelled `label` and clicks it. */
 export async function click(root: ParentNode, label: string | RegExp, selector?: string): Promise<HTMLElement> {
   let found: HTMLElement | undefined;
-  await waitUntil(() => (found = byLabel(root, label, selector)) && !(found as HTMLButtonElement).disabled, `button "${label}" not found`, { timeout: 5000 });
+  await until(() => (found = byLabel(root, label, selector)) && !(found as HTMLButtonElement).disabled, `button "${label}" not found`);
   found!.click();
   return found!;
 }

@@ -1,17 +1,17 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CLOCK_STATUSES, type RequestDetail } from '../../contract/types.js';
-import { ATTENDANT, advance, apiAs, expectAccessible, fileRequest, newCitizen, token } from '../internal/test-support.js';
+import { until, ATTENDANT, advance, apiAs, expectAccessible, fileRequest, newCitizen, token } from '../internal/test-support.js';
 import '../define.js';
 import type { AtendeRequestQueue } from './request-queue.js';
 
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
 const cellTexts = (el: Element, col: number) => rows(el).map((r) => r.cells[col].textContent!.replace(/\s+/g, ' ').trim());
 const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const loaded = (el: AtendeRequestQueue) => waitUntil(() => rows(el).length > 0 && !q(el, 'table').classList.contains('busy'), 'rows did not load');
+const loaded = (el: AtendeRequestQueue) => until(() => rows(el).length > 0 && !q(el, 'table').classList.contains('busy'), 'rows did not load');
 const settled = async (el: AtendeRequestQueue) => {
   await el.updateComplete;
-  await waitUntil(() => !el.shadowRoot!.querySelector('table.busy, .loading'), 'queue kept loading');
+  await until(() => !el.shadowRoot!.querySelector('table.busy, .loading'), 'queue kept loading');
 };
 
 /** Staff columns: protocol, service, citizen, filed, status, deadline, assignee. */
@@ -80,7 +80,7 @@ describe('atende-request-queue', () => {
     expect(cellTexts(el, COL.status)).to.deep.equal(['Enviada', 'Enviada']);
     expect(cellTexts(el, COL.assignee)).to.deep.equal(['Sem responsável', 'Sem responsável']);
     expect(q(el, 'tbody .open').getAttribute('aria-label')).to.equal(`Abrir solicitação ${filed[0].protocol}`);
-    await waitUntil(() => q(el, '.chip .count').textContent !== '');
+    await until(() => q(el, '.chip .count').textContent !== '');
     expect(q(el, '.chip[aria-pressed="true"]').textContent).to.match(/Todas\s*\d+/);
     await expectAccessible(el);
   });
@@ -124,7 +124,7 @@ describe('atende-request-queue', () => {
     expect(cellTexts(el, COL.citizen)).to.deep.equal([filed.citizen.name]);
 
     await search(el, `Ninguém ${newCitizen().word}`);
-    await waitUntil(() => el.shadowRoot!.querySelector('.empty'), 'empty state');
+    await until(() => el.shadowRoot!.querySelector('.empty'), 'empty state');
     expect(q(el, '.empty').textContent).to.contain('Nenhuma solicitação corresponde aos filtros');
     expect(q(el, '[role="status"]').textContent).to.contain('Nenhuma solicitação corresponde aos filtros');
     q<HTMLButtonElement>(el, '.clear').click();
@@ -146,7 +146,7 @@ describe('atende-request-queue', () => {
     expect(cellTexts(el, COL.protocol)).to.deep.equal([a1.protocol, b.protocol, a2.protocol]);
 
     const service = q<HTMLSelectElement>(el, '#service');
-    await waitUntil(() => service.options.length > 1, 'services loaded');
+    await until(() => service.options.length > 1, 'services loaded');
     expect([...service.options].map((o) => o.text.trim())).to.include.members([a1.service.name, b.service.name]);
     choose(el, '#service', String(a1.service.id));
     await settled(el);
@@ -185,12 +185,12 @@ describe('atende-request-queue', () => {
     const [prev, next] = nav.querySelectorAll('button');
     expect(prev.disabled).to.be.true;
     next.click();
-    await waitUntil(() => cellTexts(el, COL.protocol)[0] === filed[2].protocol, 'page 2');
+    await until(() => cellTexts(el, COL.protocol)[0] === filed[2].protocol, 'page 2');
     expect(rows(el)).to.have.length(1);
     expect(nav.textContent).to.contain('Página 2');
     expect(next.disabled).to.be.true;
     prev.click();
-    await waitUntil(() => cellTexts(el, COL.protocol)[0] === filed[0].protocol, 'back to page 1');
+    await until(() => cellTexts(el, COL.protocol)[0] === filed[0].protocol, 'back to page 1');
   });
 
   it('opens a request with the keyboard and emits atende-request-open', async () => {
@@ -243,13 +243,13 @@ describe('atende-request-queue', () => {
     document.dispatchEvent(
       new CustomEvent('atende-request-changed', { detail: { id: updated.id, action: 'start_analysis', status: updated.status, version: updated.version } }),
     );
-    await waitUntil(() => cellTexts(el, COL.status)[0] === 'Em análise', 'row refreshed');
+    await until(() => cellTexts(el, COL.status)[0] === 'Em análise', 'row refreshed');
   });
 
   it('shows an error with a retry when the API refuses the token', async () => {
     const { sub, filed } = await citizenWith(1);
     const el = await fixture<AtendeRequestQueue>(html`<atende-request-queue api="/api" view="citizen" .token=${'not-a-token'}></atende-request-queue>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error shown');
+    await until(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error shown');
     expect(q(el, '[role="alert"]').textContent).to.contain('Sua sessão expirou');
     expect(q(el, '[role="alert"] button').textContent!.trim()).to.equal('Tentar novamente');
     el.token = await token(sub);
@@ -284,7 +284,7 @@ describe('atende-request-queue', () => {
     const [a, b] = wrap.querySelectorAll('atende-request-queue');
     await loaded(a);
     await loaded(b);
-    await waitUntil(() => q(a, 'h2').textContent === 'My requests', 'English text did not arrive');
+    await until(() => q(a, 'h2').textContent === 'My requests', 'English text did not arrive');
     expect(q(a, 'thead th').textContent).to.equal('Protocol');
     expect(rows(a)).to.have.length(3);
     expect(rows(b)).to.have.length(2);
@@ -317,7 +317,7 @@ describe('atende-request-queue', () => {
     q<HTMLInputElement>(el, '#q').focus();
     await sendKeys({ type: word });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => rows(el).length === 2, 'searched with Enter');
+    await until(() => rows(el).length === 2, 'searched with Enter');
     // "Todas", then Tab to "Enviada".
     q<HTMLButtonElement>(el, '.chip').focus();
     await sendKeys({ press: 'Tab' });

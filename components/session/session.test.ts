@@ -1,5 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { expectAccessible, fileRequest, newCitizen, token } from '../internal/test-support.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { until, expectAccessible, fileRequest, newCitizen, token } from '../internal/test-support.js';
 import '../define.js';
 import { defineElement } from '../internal/define-element.js';
 import type { AtendeRequestQueue } from '../request-queue/request-queue.js';
@@ -21,7 +21,7 @@ describe('atende-session', () => {
     );
     expect(getComputedStyle(session).display).to.equal('contents');
     const [a, b] = session.querySelectorAll<AtendeRequestQueue>('atende-request-queue');
-    await waitUntil(() => rowCount(a) === 2 && rowCount(b) === 4, 'both queues loaded');
+    await until(() => rowCount(a) === 2 && rowCount(b) === 4, 'both queues loaded');
   });
 
   it('passes a new token provider and language on to the elements inside', async () => {
@@ -37,13 +37,13 @@ describe('atende-session', () => {
     expect(queue.shadowRoot!.textContent).to.contain('Entre com sua conta para ver as solicitações.');
     const good = await token(citizen.sub);
     session.tokenProvider = async () => good;
-    await waitUntil(() => rowCount(queue) === 1, 'loaded with the new provider');
+    await until(() => rowCount(queue) === 1, 'loaded with the new provider');
     expect(queue.shadowRoot!.querySelector('tbody th')!.textContent).to.equal(filed.protocol);
     await expectAccessible(session);
     session.setAttribute('lang', 'en');
-    await waitUntil(() => heading(queue) === 'My requests', 'switched to English');
+    await until(() => heading(queue) === 'My requests', 'switched to English');
     queue.setAttribute('lang', 'pt-BR');
-    await waitUntil(() => heading(queue) === 'Minhas solicitações', 'the element’s own lang wins');
+    await until(() => heading(queue) === 'Minhas solicitações', 'the element’s own lang wins');
   });
 
   it('tolerates the bundle registering its tags twice', async () => {
@@ -65,7 +65,7 @@ describe('atende-session', () => {
     session.addEventListener('atende-unauthorized', (e) => events.push(e));
     const queue = session.querySelector<AtendeRequestQueue>('atende-request-queue')!;
     queue.reload();
-    await waitUntil(() => events.length > 0, 'atende-unauthorized');
+    await until(() => events.length > 0, 'atende-unauthorized');
     expect((events[0] as CustomEvent).detail.status).to.equal(401);
     expect(events[0].composed && events[0].bubbles).to.be.true;
   });

@@ -3,11 +3,9 @@
 // labels: queue → open → "+ Iniciar Análise" → step "Sim" → "Aprovar" →
 // choose the attendant → "Sim, Aprovar!" → "Concluir" → text → "Finalizar";
 // then the citizen's verdict in the citizen's view, and the attendant sees it.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CITIZEN, click, deepQueryAll, fileRequest, shadowText } from '../../components/internal/test-support.js';
-
-const TIMEOUT = { timeout: 8000 };
+import { until, CITIZEN, click, deepQueryAll, fileRequest, shadowText } from '../../components/internal/test-support.js';
 
 describe('attendant flow through demo/index.html', () => {
   it('goes from the queue to "Finalizar" and ends with the citizen\'s verdict', async () => {
@@ -16,39 +14,31 @@ describe('attendant flow through demo/index.html', () => {
     const frame = await fixture<HTMLIFrameElement>(
       html`<iframe src="/demo/index.html" title="Demonstração" style="width:1280px;height:900px;border:0"></iframe>`,
     );
-    await waitUntil(
-      () => frame.contentWindow?.location.pathname === '/demo/index.html' && frame.contentDocument?.readyState === 'complete',
-      'demo loaded',
-      TIMEOUT,
-    );
+    await until(() => frame.contentWindow?.location.pathname === '/demo/index.html' && frame.contentDocument?.readyState === 'complete', 'demo loaded');
     const doc = frame.contentDocument!;
     const form = () => doc.querySelector('atende-analysis-form')!;
     const queue = () => doc.querySelector('atende-request-queue')!;
     const status = () => form().shadowRoot?.querySelector('.summary .badge')?.textContent?.trim();
     const typeInto = async (selector: string, text: string) => {
       let field: HTMLInputElement | undefined;
-      await waitUntil(() => (field = deepQueryAll<HTMLInputElement>(doc, selector)[0]) && field.getClientRects().length > 0, `${selector} shown`, TIMEOUT);
+      await until(() => (field = deepQueryAll<HTMLInputElement>(doc, selector)[0]) && field.getClientRects().length > 0, `${selector} shown`);
       // A dialog moves focus when it opens: type only once the field really has it.
-      await waitUntil(
-        () => {
-          field!.focus();
-          return (field!.getRootNode() as Document | ShadowRoot).activeElement === field;
-        },
-        `${selector} focused`,
-        TIMEOUT,
-      );
+      await until(() => {
+        field!.focus();
+        return (field!.getRootNode() as Document | ShadowRoot).activeElement === field;
+      }, `${selector} focused`);
       await sendKeys({ type: text });
       expect(field!.value).to.equal(text);
     };
     const signInAs = async (name: string) => {
       await click(doc, `Entrar como ${name}`);
-      await waitUntil(() => queue().shadowRoot?.querySelector('tbody tr'), 'queue shown', TIMEOUT);
+      await until(() => queue().shadowRoot?.querySelector('tbody tr'), 'queue shown');
     };
     const openRequest = async () => {
       await typeInto('#q', filed.protocol);
       await click(doc, 'Buscar');
       await click(doc, `Abrir solicitação ${filed.protocol}`);
-      await waitUntil(() => form().shadowRoot?.querySelector('h2')?.textContent === `Solicitação ${filed.protocol}`, 'request opened', TIMEOUT);
+      await until(() => form().shadowRoot?.querySelector('h2')?.textContent === `Solicitação ${filed.protocol}`, 'request opened');
     };
 
     // The attendant signs in and works the request.
@@ -59,26 +49,26 @@ describe('attendant flow through demo/index.html', () => {
     expect(status()).to.equal('Enviada');
 
     await click(doc, '+ Iniciar Análise');
-    await waitUntil(() => status() === 'Em análise', 'analysis started', TIMEOUT);
+    await until(() => status() === 'Em análise', 'analysis started');
 
     await click(doc, 'Sim');
-    await waitUntil(() => form().shadowRoot!.querySelector('.yes-no .yes[aria-pressed="true"]'), 'step answered', TIMEOUT);
+    await until(() => form().shadowRoot!.querySelector('.yes-no .yes[aria-pressed="true"]'), 'step answered');
 
     await click(doc, 'Aprovar');
     const [assignee] = deepQueryAll<HTMLSelectElement>(doc, '#assignee');
-    await waitUntil(() => assignee.options.length > 1, 'attendants listed', TIMEOUT);
+    await until(() => assignee.options.length > 1, 'attendants listed');
     assignee.value = [...assignee.options].find((o) => o.text.startsWith('Carlos Eduardo Santos'))!.value;
     await click(doc, 'Sim, Aprovar!');
-    await waitUntil(() => status() === 'Em atendimento', 'approved', TIMEOUT);
+    await until(() => status() === 'Em atendimento', 'approved');
 
     await click(doc, 'Concluir');
-    await waitUntil(() => deepQueryAll(doc, 'dialog[open]').length === 1, 'dialog opened', TIMEOUT);
+    await until(() => deepQueryAll(doc, 'dialog[open]').length === 1, 'dialog opened');
     expect(deepQueryAll(doc, '#dialog-title')[0].textContent).to.equal('Concluir Solicitação');
     await typeInto('#conclusion', 'Nova via da CNH emitida e enviada ao endereço cadastrado.');
     await click(doc, 'Finalizar');
-    await waitUntil(() => status() === 'Concluída', 'concluded', TIMEOUT);
+    await until(() => status() === 'Concluída', 'concluded');
     // The queue beside it followed the change.
-    await waitUntil(() => shadowText(queue()).includes('Concluída'), 'queue refreshed', TIMEOUT);
+    await until(() => shadowText(queue()).includes('Concluída'), 'queue refreshed');
 
     // The citizen gives the verdict in her own view.
     await click(doc, 'Sair');
@@ -88,7 +78,7 @@ describe('attendant flow through demo/index.html', () => {
     await click(doc, 'Avaliar atendimento');
     deepQueryAll<HTMLInputElement>(doc, '#verdict-approved')[0].click();
     await click(doc, 'Enviar avaliação');
-    await waitUntil(() => status() === 'Avaliada', 'evaluated', TIMEOUT);
+    await until(() => status() === 'Avaliada', 'evaluated');
 
     // The attendant sees the verdict.
     await click(doc, 'Sair');

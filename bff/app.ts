@@ -1,11 +1,13 @@
 // Builds the Hono app from its dependencies, so tests build one per case and
 // call app.request() without a network.
 import { randomUUID } from 'node:crypto';
-import { bodyLimit } from 'hono/body-limit';
+import type { Context, Next } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { authMiddleware } from './auth.js';
-import type { AppDeps, Deps } from './env.js';
+import { type AppDeps, type AppEnv, type Deps, requireUser } from './env.js';
+import { createByteBudget } from './budget.js';
+import { toMb } from './files.js';
 import { createWrites } from './writes.js';
 import { createLogger, requestLog } from './log.js';
 import { QueueCache } from '../db/queries/queue-cache.js';
@@ -27,6 +29,7 @@ export function buildApp(given: Deps) {
     writes: given.writes ?? createWrites(given.db),
     queueCache: given.queueCache === undefined ? (pages > 0 ? new QueueCache(pages) : null) : given.queueCache,
     log: given.log ?? createLogger(given.config.logLevel),
+    uploadBudget: given.uploadBudget ?? createByteBudget(given.config.uploads.memoryBytes, given.config.uploads.waitMs),
   };
   const { config } = deps;
   const app = router();
@@ -61,26 +64,6 @@ export function buildApp(given: Deps) {
   });
   // Only cross-origin browser calls carry an Origin; the rest skip CORS work.
   app.use('/api/*', (c, next) => (c.req.header('Origin') ? portalCors(c, next) : next()));
-  const limitBody = bodyLimit({
-    maxSize: config.bodyLimitBytes,
-    onError: () => {
-      throw new ProblemError(413, `O corpo da requisição passa do limite de ${Math.round(config.bodyLimitBytes / 1024 / 1024)} MB.`, undefined, 'too-large');
-    },
-  });
-  // Looking for a body makes the node server build a full Request object
-  // (~10% of a transition's time), so only some bodies go through
-  // bodyLimit: GET and HEAD carry none, and a declared length (browsers send
-  // one, 0 for an empty POST) is checked as bodyLimit would, node's HTTP
-  // parser reading no byte past it. A chunked body or one of unknown length
-  // is counted by bodyLimit as it streams in.
-  app.use('*', (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    if (c.req.header('Transfer-Encoding') === undefined) {
-      const length = c.req.header('Content-Length');
-      if (length !== undefined && Number(length) <= config.bodyLimitBytes) return next();
-    }
-    return limitBody(c, next);
-  });
   app.use('/api/*', async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
@@ -91,6 +74,28 @@ export function buildApp(given: Deps) {
   );
   app.doc31('/api/openapi.json', documentConfig(config.publicUrl));
   app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, { identityTtlMs: config.identityTtlMs }));
+  // Every API route that takes a body needs a user: an anonymous body is
+  // answered 401 before a byte of it is read (the public routes are GETs).
+  app.use('/api/*', (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') requireUser(c);
+    return next();
+  });
+  // Bodies are limited after authentication: uploads by their own limits
+  // (multipart is counted file by file as it streams; a base64 filing is a
+  // third larger than its files), every other body by BODY_LIMIT.
+  const filing = /^\/api\/requests\/?$/;
+  const followUp = /^\/api\/requests\/[^/]+\/follow-ups\/?$/;
+  app.use('*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (filing.test(c.req.path) || followUp.test(c.req.path)) {
+      const multipart = /^multipart\/form-data\b/i.test(c.req.header('Content-Type') ?? '');
+      if (multipart)
+        return limitBody(c, next, config.uploads.multipartBodyBytes, `A mensagem passa do limite de ${toMb(config.maxMessageBytes)} MB com os anexos.`);
+      if (filing.test(c.req.path))
+        return limitBody(c, next, config.uploads.jsonBodyBytes, `Os documentos passam do limite de ${toMb(config.maxMessageBytes)} MB somados.`);
+    }
+    return limitBody(c, next, config.bodyLimitBytes, `O corpo da requisição passa do limite de ${toMb(config.bodyLimitBytes)} MB.`);
+  });
 
   const routes = app
     .route('/api', identityRoutes(deps))
@@ -128,6 +133,39 @@ export function buildApp(given: Deps) {
 }
 
 export type AppType = ReturnType<typeof buildApp>;
+
+/**
+ * 413 for a body over `max`. A declared length is checked as it stands
+ * (node's HTTP parser reads no byte past it); a chunked body, or one of
+ * unknown length, is counted as the route reads it, never read ahead (unlike
+ * hono's bodyLimit, which buffers it whole). Looking for a body makes the
+ * node server build a full Request object (~10% of a transition's time), so
+ * a declared length within the limit skips it.
+ */
+function limitBody(c: Context<AppEnv>, next: Next, max: number, message: string) {
+  const tooLarge = () => new ProblemError(413, message, undefined, 'too-large');
+  if (c.req.header('Transfer-Encoding') === undefined) {
+    const length = c.req.header('Content-Length');
+    if (length !== undefined) {
+      if (Number(length) > max) throw tooLarge();
+      return next();
+    }
+  }
+  const body = c.req.raw.body;
+  if (!body) return next();
+  let size = 0;
+  const counted = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > max) controller.error(tooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  c.req.raw = new Request(c.req.raw, { body: counted, duplex: 'half' } as RequestInit);
+  return next();
+}
 
 /** For a path, the methods the app's routes take there (HEAD with GET), from Hono's route list. */
 function allowedMethods(routes: readonly { method: string; path: string }[]) {

@@ -25,6 +25,8 @@ export interface Config {
   queueCachePages: number;
   /** pino level of the JSON logs (LOG_LEVEL; default info). */
   logLevel: LogLevel;
+  /** Memory and body limits of uploads (uploadLimits()). */
+  uploads: UploadLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   const maxFileBytes = mb('MAX_FILE_MB', 10);
   const maxMessageBytes = mb('MAX_MESSAGE_MB', 25);
-  const bodyLimitBytes = env.BODY_LIMIT ? Number(env.BODY_LIMIT) : Math.ceil(maxMessageBytes * 1.4) + 1024 * 1024;
+  const bodyLimitBytes = env.BODY_LIMIT ? Number(env.BODY_LIMIT) : 1024 * 1024;
   if (!(bodyLimitBytes > 0)) throw new Error(`BODY_LIMIT: "${env.BODY_LIMIT}" is not a number of bytes`);
   return {
     port,
@@ -75,6 +77,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identityTtlMs: Math.max(0, Number(env.IDENTITY_TTL ?? 5)) * 1000,
     queueCachePages: Math.max(0, Math.floor(Number(env.QUEUE_CACHE_PAGES ?? 1000)) || 0),
     logLevel: logLevel(env.LOG_LEVEL),
+    uploads: uploadLimits(env, maxMessageBytes),
+  };
+}
+
+export interface UploadLimits {
+  /** Bytes of uploads held in memory at once, all requests together (UPLOAD_MEMORY_MB; default 64). */
+  memoryBytes: number;
+  /** How long a request waits for that memory before a 503 with Retry-After (UPLOAD_WAIT seconds; default 10). */
+  waitMs: number;
+  /** Largest body of a JSON filing (documents in base64, a third larger than the files). */
+  jsonBodyBytes: number;
+  /** Largest body of a multipart upload (files counted one by one as they stream in). */
+  multipartBodyBytes: number;
+}
+
+function uploadLimits(env: NodeJS.ProcessEnv, maxMessageBytes: number): UploadLimits {
+  const memoryMb = Number(env.UPLOAD_MEMORY_MB ?? 64);
+  if (!(memoryMb > 0)) throw new Error(`UPLOAD_MEMORY_MB: "${env.UPLOAD_MEMORY_MB}" is not a positive number of MB`);
+  const waitSeconds = Number(env.UPLOAD_WAIT ?? 10);
+  if (!(waitSeconds >= 0)) throw new Error(`UPLOAD_WAIT: "${env.UPLOAD_WAIT}" is not a number of seconds`);
+  return {
+    memoryBytes: Math.round(memoryMb * 1024 * 1024),
+    waitMs: waitSeconds * 1000,
+    jsonBodyBytes: Math.ceil((maxMessageBytes * 4) / 3) + 1024 * 1024,
+    multipartBodyBytes: maxMessageBytes + 1024 * 1024,
   };
 }
 

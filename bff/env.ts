@@ -8,6 +8,7 @@ import { unauthorized } from './errors.js';
 import type { Database } from '../db/schema.js';
 import type { Writes } from './writes.js';
 import type { Logger } from './log.js';
+import type { ByteBudget } from './budget.js';
 import type { QueueCache } from '../db/queries/queue-cache.js';
 
 export interface Deps {
@@ -22,10 +23,12 @@ export interface Deps {
   queueCache?: QueueCache | null;
   /** JSON logs; buildApp() creates them at config.logLevel when not given. */
   log?: Logger;
+  /** Memory for uploads, shared by all requests; buildApp() creates it from config.uploads when not given. */
+  uploadBudget?: ByteBudget;
 }
 
 /** Deps as the routes get them from buildApp(). */
-export type AppDeps = Deps & { writes: Writes; queueCache: QueueCache | null; log: Logger };
+export type AppDeps = Deps & { writes: Writes; queueCache: QueueCache | null; log: Logger; uploadBudget: ByteBudget };
 
 export type AppEnv = { Variables: { user: AuthUser | null; requestId: string } };
 

@@ -16,6 +16,7 @@ const TITLES: Record<number, string> = {
   413: 'Conteúdo grande demais',
   415: 'Tipo de arquivo não permitido',
   500: 'Erro interno',
+  503: 'Serviço ocupado',
 };
 
 export class ProblemError extends Error {
@@ -24,6 +25,8 @@ export class ProblemError extends Error {
     readonly detail: string,
     readonly errors?: Record<string, string>,
     readonly code?: string,
+    /** Seconds for Retry-After (a 503 when busy). */
+    readonly retryAfter?: number,
   ) {
     super(detail);
   }
@@ -52,5 +55,6 @@ export function problem(c: Context, err: ProblemError): Response {
   const res = c.json(problemBody(err.status, err.detail, err.errors, err.code), err.status);
   res.headers.set('Content-Type', 'application/problem+json; charset=UTF-8');
   if (err.status === 401) res.headers.set('WWW-Authenticate', 'Bearer realm="atende"');
+  if (err.retryAfter !== undefined) res.headers.set('Retry-After', String(err.retryAfter));
   return res;
 }

@@ -1,6 +1,7 @@
 // What may be uploaded, decided by the bytes, never by the name: file-type
 // sniffs binary formats; anything it cannot name (HTML, SVG, scripts, text)
-// is refused.
+// is refused. A stored file is named by its detected type, and its name
+// carries no control or bidi characters.
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { UPLOAD_TYPES, UPLOAD_TYPE_NAMES } from '../contract/uploads.js';
@@ -18,33 +19,66 @@ export interface CheckedFile {
   content: Uint8Array;
 }
 
+// C0 and C1 controls, DEL, the bidi marks, embeddings, overrides and
+// isolates (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C), and what
+// Windows or a Content-Disposition header would choke on.
+// eslint-disable-next-line no-control-regex -- control characters are what this strips
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"<>:|?*;]/g;
+
 /** A file name safe to store and to put in Content-Disposition. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are what this strips
-    .replace(/[\u0000-\u001f\u007f"<>:|?*;]/g, '')
-    .replace(/^\.+/, '')
-    .trim()
-    .slice(-180);
+  const cleaned = base.normalize('NFC').replace(UNSAFE, '').replace(/^\.+/, '').trim().slice(-180);
   return cleaned || 'arquivo';
 }
 
+/**
+ * The safe name with the extension of the detected type: one that already
+ * says it (`foto.jpeg` for a JPEG) is kept, one that contradicts it is
+ * replaced (`invoice.html` holding a PDF becomes `invoice.pdf`), and a name
+ * without one gets it.
+ */
+export function nameForType(name: string, mime: string): string {
+  const safe = safeFileName(name);
+  const type = UPLOAD_TYPES.find((t) => t.mime === mime);
+  if (!type) return safe;
+  const lower = safe.toLowerCase();
+  if ((type.extensions as readonly string[]).some((e) => lower.endsWith(e))) return safe;
+  const stem = safe.replace(/\.[a-z][a-z0-9]{0,4}$/i, '').replace(/[.\s]+$/, '');
+  return `${stem || 'arquivo'}${type.extensions[0]}`;
+}
+
+export const unsupportedType = (fileName: string) =>
+  new ProblemError(415, `O arquivo "${safeFileName(fileName)}" não é de um tipo aceito. Envie ${UPLOAD_TYPE_NAMES}.`, undefined, 'unsupported-type');
+
+export const fileTooLarge = (fileName: string, maxBytes: number) =>
+  new ProblemError(413, `O arquivo "${safeFileName(fileName)}" passa do limite de ${toMb(maxBytes)} MB.`, undefined, 'too-large');
+
+/** Whether a detected MIME type may be stored. */
+export const isAllowedMime = (mime: string | undefined): mime is string => mime !== undefined && ALLOWED_MIMES.has(mime);
+
+/** SHA-256 of a buffer in 1 MB slices, yielding to the event loop between them. */
+export async function sha256Of(content: Uint8Array): Promise<string> {
+  const hash = createHash('sha256');
+  const slice = 1024 * 1024;
+  for (let at = 0; at < content.byteLength; at += slice) {
+    hash.update(content.subarray(at, at + slice));
+    if (at + slice < content.byteLength) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return hash.digest('hex');
+}
+
+/** Checks a file held in memory (a base64 JSON filing's document). */
 export async function checkFile(fileName: string, content: Uint8Array, maxBytes: number): Promise<CheckedFile> {
   if (content.byteLength === 0) throw new ProblemError(400, `O arquivo "${safeFileName(fileName)}" está vazio.`, undefined, 'empty-file');
-  if (content.byteLength > maxBytes) {
-    throw new ProblemError(413, `O arquivo "${safeFileName(fileName)}" passa do limite de ${toMb(maxBytes)} MB.`, undefined, 'too-large');
-  }
+  if (content.byteLength > maxBytes) throw fileTooLarge(fileName, maxBytes);
   const sniffed = await fileTypeFromBuffer(content);
-  if (!sniffed || !ALLOWED_MIMES.has(sniffed.mime)) {
-    throw new ProblemError(415, `O arquivo "${safeFileName(fileName)}" não é de um tipo aceito. Envie ${UPLOAD_TYPE_NAMES}.`, undefined, 'unsupported-type');
-  }
+  if (!isAllowedMime(sniffed?.mime)) throw unsupportedType(fileName);
   return {
-    fileName: safeFileName(fileName),
+    fileName: nameForType(fileName, sniffed.mime),
     contentType: sniffed.mime,
     size: content.byteLength,
-    sha256: createHash('sha256').update(content).digest('hex'),
+    sha256: await sha256Of(content),
     content,
   };
 }

@@ -41,6 +41,7 @@ export const problems = {
   412: problem('If-Match não confere com a versão atual'),
   413: problem('Grande demais'),
   415: problem('Tipo de conteúdo ou de arquivo não aceito'),
+  503: problem('Ocupado com outros envios; tente de novo após Retry-After segundos'),
 } as const;
 
 /** The problems of a route, by status. */

@@ -1,5 +1,6 @@
 // Validation of request input against the contract's zod schemas, for what
 // the route chain does not validate itself (a multipart message's fields).
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
 import { ProblemError, badRequest } from './errors.js';
@@ -20,10 +21,17 @@ export const jsonOnly = createMiddleware(async (c, next) => {
   if (!/^application\/(.+\+)?json\b/i.test(c.req.header('Content-Type') ?? '')) {
     throw new ProblemError(415, 'Envie o corpo como application/json.', undefined, 'unsupported-media-type');
   }
-  try {
-    await c.req.json();
-  } catch {
-    throw badRequest('O corpo não é um JSON válido.');
-  }
+  await readJson(c);
   await next();
 });
+
+/** The JSON body, or a 400 in Portuguese (a 413 from the body limit passes through). */
+export async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch (err) {
+    if (err instanceof ProblemError) throw err;
+    if (err instanceof Error && err.cause instanceof ProblemError) throw err.cause;
+    throw badRequest('O corpo não é um JSON válido.');
+  }
+}

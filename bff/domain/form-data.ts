@@ -2,6 +2,7 @@
 // (Open311 datatypes plus Brazilian formats). Pure: returns field errors
 // keyed `formData.<code>`, and the cleaned data to store.
 import type { RequiredDocument, ServiceField } from '../../contract/types.js';
+import { UPLOAD_TYPES } from '../../contract/uploads.js';
 
 export function isValidCpf(input: string): boolean {
   const d = input.replace(/[.\-\s]/g, '');
@@ -83,4 +84,36 @@ export function checkDocuments(required: RequiredDocument[], labels: string[]): 
     if (d.required && !labels.includes(d.name)) errors[`documents.${d.name}`] = `Envie: ${d.name}.`;
   }
   return errors;
+}
+
+/**
+ * The documents whose detected type is not among the formats their service
+ * document accepts (`['pdf', 'png', 'jpg']`): field errors keyed
+ * `documents.<i>`, and the detail naming what is accepted. A document with
+ * no formats listed takes any accepted upload type.
+ */
+export function checkDocumentFormats(
+  required: RequiredDocument[],
+  files: { label: string; contentType: string }[],
+): { detail: string; errors: Record<string, string> } | null {
+  const errors: Record<string, string> = {};
+  let detail = '';
+  files.forEach((f, i) => {
+    const doc = required.find((d) => d.name === f.label);
+    const formats = (doc?.formats ?? []).map((x) => x.toLowerCase().replace(/^\./, ''));
+    if (!doc || !formats.length) return;
+    const type = UPLOAD_TYPES.find((t) => t.mime === f.contentType);
+    const names = type ? [type.label.toLowerCase(), ...type.extensions.map((e) => e.slice(1))] : [];
+    if (names.some((n) => formats.includes(n))) return;
+    const accepted = formatList(formats);
+    errors[`documents.${i}`] = `${doc.name}: envie ${accepted}${type ? ` (este arquivo é ${type.label})` : ''}.`;
+    detail ||= `O documento "${doc.name}" precisa ser ${accepted}${type ? `; o arquivo enviado é ${type.label}` : ''}.`;
+  });
+  return detail ? { detail, errors } : null;
+}
+
+/** ['pdf', 'png', 'jpg'] → "PDF, PNG ou JPG" */
+function formatList(formats: string[]): string {
+  const upper = formats.map((f) => f.toUpperCase());
+  return upper.length > 1 ? `${upper.slice(0, -1).join(', ')} ou ${upper.at(-1)}` : upper[0];
 }

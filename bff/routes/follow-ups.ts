@@ -4,7 +4,6 @@
 // pauses the deadline and the citizen's reply resumes it.
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { bodyLimit } from 'hono/body-limit';
 import type { RequestStatus, ThreadEntry, ThreadEntryType, ThreadPage } from '../../contract/types.js';
 import { FollowUpBody, FollowUpListQuery, IdParam } from '../../contract/schemas.js';
 import { FollowUpCreated, ThreadPage as ThreadPageSchema } from '../../contract/responses.js';
@@ -15,7 +14,8 @@ import { requestFacts, toFileRef } from '../dto.js';
 import { type AppDeps, requireUser } from '../env.js';
 import { bearer, json, problemsOf, router } from '../openapi.js';
 import { ProblemError, badRequest, notFound } from '../errors.js';
-import { type CheckedFile, checkFile, safeFileName, toMb } from '../files.js';
+import { toMb } from '../files.js';
+import { blobWeightOf, loadStaged, stageMultipart } from '../uploads.js';
 import { DECISION_ERRORS, transitionIn } from '../transitions.js';
 import { parse } from '../validate.js';
 import { followUpContents, insertFollowUp, threadRows } from '../../db/queries/follow-ups.js';
@@ -61,6 +61,7 @@ const post = createRoute({
 
 export function followUpRoutes(deps: AppDeps) {
   const { db, now, config } = deps;
+  const blobWeight = blobWeightOf(db);
   return router()
     .openapi(thread, async (c) => {
       const user = requireUser(c);
@@ -102,57 +103,41 @@ export function followUpRoutes(deps: AppDeps) {
       };
       return c.json(threadPage, 200);
     })
-    .openapi(
-      {
-        ...post,
-        // Refuse an oversized message from its Content-Length, before reading it.
-        middleware: [
-          bodyLimit({
-            maxSize: config.maxMessageBytes + 256 * 1024,
-            onError: () => {
-              throw new ProblemError(413, `A mensagem passa do limite de ${toMb(config.maxMessageBytes)} MB com os anexos.`, undefined, 'too-large');
-            },
-          }),
-        ] as const,
-      },
-      async (c) => {
-        const user = requireUser(c);
-        const { id } = c.req.valid('param');
-        if (!/^multipart\/form-data\b/i.test(c.req.header('Content-Type') ?? '')) {
-          throw new ProblemError(415, 'Envie o acompanhamento como multipart/form-data (campos body, kind e files).', undefined, 'unsupported-media-type');
-        }
-        let form: Record<string, string | File | (string | File)[]>;
-        try {
-          form = await c.req.parseBody({ all: true });
-        } catch {
-          throw badRequest('Formulário multipart inválido.');
-        }
-        const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-        const fields = parse(FollowUpBody, { body: single(form.body), kind: single(form.kind) });
-        const uploads = ([] as unknown[]).concat(form.files ?? form['files[]'] ?? []).filter((v): v is File => v instanceof File);
-        if (uploads.length > 10) throw badRequest('No máximo 10 anexos por mensagem.', { files: 'No máximo 10 anexos.' });
-        let total = 0;
-        const checked: CheckedFile[] = [];
-        for (const file of uploads) {
-          total += file.size;
-          if (total > config.maxMessageBytes) {
-            throw new ProblemError(413, `Os anexos passam do limite de ${toMb(config.maxMessageBytes)} MB somados.`, undefined, 'too-large');
-          }
-          if (file.size > config.maxFileBytes) {
-            throw new ProblemError(413, `O arquivo "${safeFileName(file.name)}" passa do limite de ${toMb(config.maxFileBytes)} MB.`, undefined, 'too-large');
-          }
-          checked.push(await checkFile(file.name, new Uint8Array(await file.arrayBuffer()), config.maxFileBytes));
+    .openapi(post, async (c) => {
+      const user = requireUser(c);
+      const { id } = c.req.valid('param');
+      if (!/^multipart\/form-data\b/i.test(c.req.header('Content-Type') ?? '')) {
+        throw new ProblemError(415, 'Envie o acompanhamento como multipart/form-data (campos body, kind e files).', undefined, 'unsupported-media-type');
+      }
+      // Nothing is read from someone who may not see the request.
+      const seen = await getRequestFacts(db, id);
+      if (!seen || !canSee(user, requestFacts(seen))) throw notFound('Solicitação não encontrada.');
+      const staged = await stageMultipart(c.req.raw, {
+        maxFileBytes: config.maxFileBytes,
+        maxMessageBytes: config.maxMessageBytes,
+        maxFiles: 10,
+        tooManyFiles: () => badRequest('No máximo 10 anexos por mensagem.', { files: 'No máximo 10 anexos.' }),
+        messageTooLarge: () => new ProblemError(413, `Os anexos passam do limite de ${toMb(config.maxMessageBytes)} MB somados.`, undefined, 'too-large'),
+      });
+      let releaseMemory = () => {};
+      try {
+        const single = (name: string) => staged.fields[name]?.[0];
+        const fields = parse(FollowUpBody, { body: single('body'), kind: single('kind') });
+        if (staged.files.some((f) => f.field !== 'files' && f.field !== 'files[]')) {
+          throw badRequest('Envie os anexos no campo "files".', { files: 'Anexos vão no campo "files".' });
         }
         const f = await getRequestFacts(db, id);
         if (!f) throw notFound('Solicitação não encontrada.');
         const decision = decideFollowUp(user, requestFacts(f), fields.kind);
         if (decision !== 'allow') throw DECISION_ERRORS[decision]();
         const at = now().toISOString();
+        const { files, release } = await loadStaged(staged.files, deps.uploadBudget, blobWeight);
+        releaseMemory = release;
         const entryId = await deps.writes.run(async (trx) => {
           const current = await getRequestFacts(trx, id);
           if (!current) throw notFound('Solicitação não encontrada.');
           const kind = storedKind(user, requestFacts(current), fields.kind);
-          const followUpId = await insertFollowUp(trx, { requestId: id, authorId: user.id, kind, body: fields.body.trim(), at, files: checked });
+          const followUpId = await insertFollowUp(trx, { requestId: id, authorId: user.id, kind, body: fields.body.trim(), at, files });
           if (kind === 'info_request') {
             const done = await transitionIn(
               trx,
@@ -190,6 +175,9 @@ export function followUpRoutes(deps: AppDeps) {
         });
         const side = sideOf(user, f.institution_id);
         return c.json({ id: entryId, side }, 201);
-      },
-    );
+      } finally {
+        releaseMemory();
+        await staged.close();
+      }
+    });
 }

@@ -17,7 +17,7 @@ import {
   StepParam,
 } from '../../contract/schemas.js';
 import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
-import { checkDocuments, validateFormData } from '../domain/form-data.js';
+import { checkDocumentFormats, checkDocuments, validateFormData } from '../domain/form-data.js';
 import { type Actor, allowedActions, canBeAssignee, canSee, hiddenActions, queueScope } from '../domain/permissions.js';
 import { asRole, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
@@ -25,7 +25,11 @@ import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
 import { type TransitionSpec, transitionIn } from '../transitions.js';
 import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
-import { jsonOnly } from '../validate.js';
+import { jsonOnly, parse, readJson } from '../validate.js';
+import { blobWeightOf, loadStaged, stageMultipart } from '../uploads.js';
+import type { AuthUser } from '../auth.js';
+import { UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
+import { z } from 'zod';
 import {
   type QueueFilters,
   appendAudit,
@@ -35,6 +39,7 @@ import {
   getRequestDetailRows,
   getRequestFacts,
   insertEvaluation,
+  type StoredFile,
   insertRequest,
   listRequests,
   nextProtocol,
@@ -65,15 +70,47 @@ const detailOk = json(RequestDetail, 'The request (ETag: its version)');
 const transitionProblems = problemsOf(400, 401, 403, 404, 409, 412);
 const ifMatch = 'Send If-Match with the ETag of the detail you saw: 412 when it changed since.';
 
+// A filing comes as JSON (documents in base64: what the elements send) or as
+// multipart/form-data streamed to disk: a `request` field holding the JSON
+// {serviceId, formData}, and one file part per document, its field named with
+// the document's label. Neither is validated by the route chain (which would
+// read the body before the handler decides how): the handler parses with the
+// same schemas, documented here from them.
+const FilingFields = CreateRequestBody.pick({ serviceId: true, formData: true });
+const filingJsonSchema = z.toJSONSchema(CreateRequestBody, { io: 'input' });
+const filingMultipartSchema = {
+  type: 'object',
+  required: ['request'],
+  properties: {
+    request: {
+      type: 'string',
+      contentMediaType: 'application/json',
+      description: 'JSON: {"serviceId": 1, "formData": {...}} (as in the JSON filing, without documents)',
+      contentSchema: z.toJSONSchema(FilingFields, { io: 'input' }),
+    },
+  },
+  additionalProperties: {
+    type: 'string',
+    format: 'binary',
+    description: `A document: the part's field name is the document's label (the service's documents[].name), its filename the file's name. ${UPLOAD_TYPE_NAMES}, and only the formats the document accepts; at most 20.`,
+  },
+};
+
 const file = createRoute({
   method: 'post',
   path: '/',
   summary: 'File a request',
   security: bearer,
-  description: 'Who: any signed-in user, as a citizen. formData is validated against the service’s form fields; documents (base64) by their bytes.',
-  middleware: [jsonOnly] as const,
-  request: { body: jsonBody(CreateRequestBody) },
-  responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415) },
+  description:
+    'Who: any signed-in user, as a citizen. formData is validated against the service’s form fields; documents by their bytes, against the formats each document accepts. ' +
+    'JSON (documents in base64; admitted within a shared memory budget: 503 with Retry-After when the server is busy with uploads) or multipart/form-data (streamed: a `request` JSON field, one file part per document named with its label).',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: filingJsonSchema as never }, 'multipart/form-data': { schema: filingMultipartSchema as never } },
+    },
+  },
+  responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415, 503) },
 });
 const counts = createRoute({
   method: 'get',
@@ -173,6 +210,7 @@ const evaluate = createRoute({
 
 export function requestRoutes(deps: AppDeps) {
   const { db, now } = deps;
+  const blobWeight = blobWeightOf(db);
   const answerDetail = async <S extends 200 | 201>(c: Context<AppEnv>, actor: Actor, id: number, status: S) => {
     const rows = await getRequestDetailRows(db, id);
     if (!rows) throw notFound('Solicitação não encontrada.');
@@ -197,76 +235,149 @@ export function requestRoutes(deps: AppDeps) {
     return f;
   };
 
+  type FilingService = NonNullable<Awaited<ReturnType<typeof getServiceForFiling>>> & { clean: Record<string, unknown>; required: RequiredDocument[] };
+
+  /** The published service and the cleaned form data, or the 400 with every field error (documents by label). */
+  const filingService = async (body: { serviceId: number; formData: Record<string, unknown>; documents: { label: string }[] }): Promise<FilingService> => {
+    const service = await getServiceForFiling(db, body.serviceId);
+    if (!service) throw badRequest('Serviço não encontrado ou não publicado.', { serviceId: 'Escolha um serviço publicado.' });
+    const fields = JSON.parse(service.fields) as ServiceField[];
+    const required = JSON.parse(service.documents) as RequiredDocument[];
+    const { errors, clean } = validateFormData(fields, body.formData);
+    Object.assign(
+      errors,
+      checkDocuments(
+        required,
+        body.documents.map((d) => d.label),
+      ),
+    );
+    if (Object.keys(errors).length) throw badRequest('Alguns campos precisam de correção.', errors);
+    return { ...service, clean, required };
+  };
+
+  /** 415 naming the accepted formats when a document's type is not among its service document's. */
+  const checkFormats = (service: FilingService, files: { label: string; contentType: string }[]) => {
+    const refused = checkDocumentFormats(service.required, files);
+    if (refused) throw new ProblemError(415, refused.detail, refused.errors, 'unsupported-type');
+  };
+
+  /** Stores the request, its documents and its first audit entry; answers its id. */
+  const fileRequest = async (user: AuthUser, service: FilingService, files: (StoredFile & { label: string })[]) => {
+    const filed = now();
+    const at = filed.toISOString();
+    const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays).toISOString();
+    return deps.writes.run(async (trx) => {
+      const protocol = await nextProtocol(trx, Number(localDate(filed).slice(0, 4)));
+      const id = await insertRequest(
+        trx,
+        {
+          protocol,
+          institution_id: service.institution_id,
+          service_id: service.id,
+          service_version_id: service.version_id,
+          citizen_id: user.id,
+          citizen_name: user.name,
+          search_text: normalizeSearch(`${protocol} ${user.name}`),
+          form_data: JSON.stringify(service.clean),
+          status: 'submitted',
+          filed_at: at,
+          due_at: due,
+          version: 1,
+          updated_at: at,
+          assignee_id: null,
+          paused_at: null,
+          decided_at: null,
+          justification: null,
+          concluded_at: null,
+          conclusion: null,
+        },
+        files,
+      );
+      await appendAudit(trx, {
+        requestId: id,
+        institutionId: service.institution_id,
+        actorId: user.id,
+        action: 'file',
+        from: null,
+        to: 'submitted',
+        data: { protocol },
+        at,
+      });
+      return id;
+    });
+  };
+
+  /** A multipart filing: documents streamed to disk, checked, then stored within the memory budget. */
+  const fileMultipart = async (c: Context<AppEnv>, user: AuthUser) => {
+    const staged = await stageMultipart(c.req.raw, {
+      maxFileBytes: deps.config.maxFileBytes,
+      maxMessageBytes: deps.config.maxMessageBytes,
+      maxFiles: 20,
+      tooManyFiles: () => badRequest('No máximo 20 documentos.', { documents: 'No máximo 20 documentos.' }),
+      messageTooLarge: () =>
+        new ProblemError(413, `Os documentos passam do limite de ${toMb(deps.config.maxMessageBytes)} MB somados.`, undefined, 'too-large'),
+    });
+    try {
+      const raw = staged.fields.request?.[0];
+      if (raw === undefined) throw badRequest('Envie o campo "request" com o JSON {serviceId, formData}.', { request: 'Campo obrigatório.' });
+      let fields: unknown;
+      try {
+        fields = JSON.parse(raw);
+      } catch {
+        throw badRequest('O campo "request" não é um JSON válido.', { request: 'JSON inválido.' });
+      }
+      const body = { ...parse(FilingFields, fields), documents: staged.files.map((f) => ({ label: f.field })) };
+      const service = await filingService(body);
+      checkFormats(
+        service,
+        staged.files.map((f) => ({ label: f.field, contentType: f.contentType })),
+      );
+      const { files, release } = await loadStaged(staged.files, deps.uploadBudget, blobWeight);
+      try {
+        const id = await fileRequest(
+          user,
+          service,
+          files.map((f) => ({ ...f, label: f.field })),
+        );
+        return answerDetail(c, user, id, 201);
+      } finally {
+        release();
+      }
+    } finally {
+      await staged.close();
+    }
+  };
+
   return router()
     .openapi(file, async (c) => {
       const user = requireUser(c);
-      const body = c.req.valid('json');
-      const service = await getServiceForFiling(db, body.serviceId);
-      if (!service) throw badRequest('Serviço não encontrado ou não publicado.', { serviceId: 'Escolha um serviço publicado.' });
-      const fields = JSON.parse(service.fields) as ServiceField[];
-      const required = JSON.parse(service.documents) as RequiredDocument[];
-      const { errors, clean } = validateFormData(fields, body.formData);
-      Object.assign(
-        errors,
-        checkDocuments(
-          required,
-          body.documents.map((d) => d.label),
-        ),
-      );
-      if (Object.keys(errors).length) throw badRequest('Alguns campos precisam de correção.', errors);
-      let total = 0;
-      const files: (CheckedFile & { label: string })[] = [];
-      for (const d of body.documents) {
-        const bytes = Buffer.from(d.contentBase64, 'base64');
-        total += bytes.byteLength;
-        if (total > deps.config.maxMessageBytes) {
-          throw new ProblemError(413, `Os documentos passam do limite de ${toMb(deps.config.maxMessageBytes)} MB somados.`, undefined, 'too-large');
-        }
-        files.push({ label: d.label, ...(await checkFile(d.fileName, bytes, deps.config.maxFileBytes)) });
+      const contentType = c.req.header('Content-Type') ?? '';
+      if (/^multipart\/form-data\b/i.test(contentType)) return fileMultipart(c, user);
+      if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+        throw new ProblemError(415, 'Envie a solicitação como application/json ou multipart/form-data.', undefined, 'unsupported-media-type');
       }
-      const filed = now();
-      const at = filed.toISOString();
-      const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays).toISOString();
-      const id = await deps.writes.run(async (trx) => {
-        const protocol = await nextProtocol(trx, Number(localDate(filed).slice(0, 4)));
-        const id = await insertRequest(
-          trx,
-          {
-            protocol,
-            institution_id: service.institution_id,
-            service_id: service.id,
-            service_version_id: service.version_id,
-            citizen_id: user.id,
-            citizen_name: user.name,
-            search_text: normalizeSearch(`${protocol} ${user.name}`),
-            form_data: JSON.stringify(clean),
-            status: 'submitted',
-            filed_at: at,
-            due_at: due,
-            version: 1,
-            updated_at: at,
-            assignee_id: null,
-            paused_at: null,
-            decided_at: null,
-            justification: null,
-            concluded_at: null,
-            conclusion: null,
-          },
-          files,
-        );
-        await appendAudit(trx, {
-          requestId: id,
-          institutionId: service.institution_id,
-          actorId: user.id,
-          action: 'file',
-          from: null,
-          to: 'submitted',
-          data: { protocol },
-          at,
-        });
-        return id;
-      });
-      return answerDetail(c, user, id, 201);
+      // The body, its parse and the decoded documents are in memory together: about three times its length.
+      const length = Number(c.req.header('Content-Length') ?? deps.config.uploads.jsonBodyBytes);
+      const release = await deps.uploadBudget.acquire(3 * (Number.isFinite(length) ? length : deps.config.uploads.jsonBodyBytes));
+      try {
+        const body = parse(CreateRequestBody, await readJson(c));
+        const service = await filingService(body);
+        let total = 0;
+        const files: (CheckedFile & { label: string })[] = [];
+        for (const d of body.documents) {
+          const bytes = Buffer.from(d.contentBase64, 'base64');
+          total += bytes.byteLength;
+          if (total > deps.config.maxMessageBytes) {
+            throw new ProblemError(413, `Os documentos passam do limite de ${toMb(deps.config.maxMessageBytes)} MB somados.`, undefined, 'too-large');
+          }
+          files.push({ label: d.label, ...(await checkFile(d.fileName, bytes, deps.config.maxFileBytes)) });
+        }
+        checkFormats(service, files);
+        const id = await fileRequest(user, service, files);
+        return answerDetail(c, user, id, 201);
+      } finally {
+        release();
+      }
     })
     .openapi(counts, async (c) => {
       const user = requireUser(c);

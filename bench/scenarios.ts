@@ -14,6 +14,8 @@ const HERE = new URL('.', import.meta.url).pathname;
 
 export interface ServerHandle {
   base: string;
+  /** The server process (for its RSS). */
+  pid: number;
   dialect: string;
   durability: string;
   sign(sub: string, name: string): Promise<string>;
@@ -54,6 +56,7 @@ export async function startServer(url: string, execArgv: string[] = []): Promise
     });
   return {
     base: `http://127.0.0.1:${ready.port}`,
+    pid: child.pid!,
     dialect: ready.dialect,
     durability: ready.durability,
     sign: async (sub, name) => (await call({ op: 'sign', sub, name })) as string,

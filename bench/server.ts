@@ -56,7 +56,11 @@ const jwksUrl = `${issuer}/jwks.json`;
 const idp = await createDevIdp(issuer, AUDIENCE, { users: DEMO_USERS });
 jwksBody = JSON.stringify(idp.jwks);
 
-const config = loadConfig({ DATABASE_URL: url, SSO_JWKS_URL: jwksUrl, SSO_ISSUER: issuer, SSO_AUDIENCE: AUDIENCE, PORT: '0' });
+// Upload limits pass through from the parent's environment (bench/uploads.ts sets them).
+const limits = Object.fromEntries(
+  ['MAX_FILE_MB', 'MAX_MESSAGE_MB', 'UPLOAD_MEMORY_MB', 'UPLOAD_WAIT'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
+);
+const config = loadConfig({ ...limits, DATABASE_URL: url, SSO_JWKS_URL: jwksUrl, SSO_ISSUER: issuer, SSO_AUDIENCE: AUDIENCE, PORT: '0' });
 const database = connect(config.databaseUrl);
 await migrateToLatest(database.db);
 const verify = createVerifier([remoteIssuer(config.sso!.jwksUrl, config.sso!.issuer, config.sso!.audience)], {

@@ -6,8 +6,8 @@
 import { ProblemError } from './errors.js';
 
 export interface ByteBudget {
-  /** Holds `bytes` (at most the whole budget) until the returned release is called. */
-  acquire(bytes: number): Promise<() => void>;
+  /** Holds `bytes` (at most the whole budget) until the returned release is called; 503 after waiting `waitMs` (default: the budget's). */
+  acquire(bytes: number, waitMs?: number): Promise<() => void>;
   /** Bytes held now (for tests and the benchmark). */
   readonly held: number;
 }
@@ -35,7 +35,7 @@ export function createByteBudget(totalBytes: number, waitMs: number): ByteBudget
     get held() {
       return held;
     },
-    acquire(requested) {
+    acquire(requested, wait = waitMs) {
       const bytes = Math.max(0, Math.min(Math.ceil(requested), totalBytes));
       if (!queue.length && held + bytes <= totalBytes) {
         held += bytes;
@@ -46,8 +46,8 @@ export function createByteBudget(totalBytes: number, waitMs: number): ByteBudget
         const timer = setTimeout(() => {
           queue.splice(queue.indexOf(entry), 1);
           pump();
-          reject(busy(waitMs));
-        }, waitMs);
+          reject(busy(wait));
+        }, wait);
         queue.push(entry);
       });
     },

@@ -160,10 +160,11 @@ async function plausible(first: Buffer): Promise<boolean> {
 /**
  * Reads staged files into memory for their insert, holding their bytes of
  * the budget (times `weight`: PostgreSQL's driver sends a Buffer as hex, twice
- * its size) until `release()`.
+ * its size) until `release()`. Staged files wait on disk, not in memory, so
+ * they wait `waitMs` (six times the budget's own: the client has already sent them).
  */
-export async function loadStaged(files: StagedFile[], budget: ByteBudget, weight: number) {
-  const release = await budget.acquire(files.reduce((sum, f) => sum + f.size, 0) * weight);
+export async function loadStaged(files: StagedFile[], budget: ByteBudget, weight: number, waitMs: number) {
+  const release = await budget.acquire(files.reduce((sum, f) => sum + f.size, 0) * weight, waitMs);
   try {
     const loaded = [];
     for (const f of files) loaded.push({ ...f, content: await readFile(f.path) });

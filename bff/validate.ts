@@ -25,10 +25,14 @@ export const jsonOnly = createMiddleware(async (c, next) => {
   await next();
 });
 
-/** The JSON body, or a 400 in Portuguese (a 413 from the body limit passes through). */
-export async function readJson(c: Context): Promise<unknown> {
+/**
+ * The JSON body, or a 400 in Portuguese (a 413 from the body limit passes
+ * through). `cache: false` reads it from the raw request, so its text is not
+ * kept for the rest of the request (hono's c.req.json() keeps it).
+ */
+export async function readJson(c: Context, opts: { cache?: boolean } = {}): Promise<unknown> {
   try {
-    return await c.req.json();
+    return await (opts.cache === false ? c.req.raw.json() : c.req.json());
   } catch (err) {
     if (err instanceof ProblemError) throw err;
     if (err instanceof Error && err.cause instanceof ProblemError) throw err.cause;

@@ -131,7 +131,7 @@ export function followUpRoutes(deps: AppDeps) {
         const decision = decideFollowUp(user, requestFacts(f), fields.kind);
         if (decision !== 'allow') throw DECISION_ERRORS[decision]();
         const at = now().toISOString();
-        const { files, release } = await loadStaged(staged.files, deps.uploadBudget, blobWeight);
+        const { files, release } = await loadStaged(staged.files, deps.uploadBudget, blobWeight, 6 * deps.config.uploads.waitMs);
         releaseMemory = release;
         const entryId = await deps.writes.run(async (trx) => {
           const current = await getRequestFacts(trx, id);

@@ -332,7 +332,7 @@ export function requestRoutes(deps: AppDeps) {
         service,
         staged.files.map((f) => ({ label: f.field, contentType: f.contentType })),
       );
-      const { files, release } = await loadStaged(staged.files, deps.uploadBudget, blobWeight);
+      const { files, release } = await loadStaged(staged.files, deps.uploadBudget, blobWeight, 6 * deps.config.uploads.waitMs);
       try {
         const id = await fileRequest(
           user,
@@ -360,12 +360,13 @@ export function requestRoutes(deps: AppDeps) {
       const length = Number(c.req.header('Content-Length') ?? deps.config.uploads.jsonBodyBytes);
       const release = await deps.uploadBudget.acquire(3 * (Number.isFinite(length) ? length : deps.config.uploads.jsonBodyBytes));
       try {
-        const body = parse(CreateRequestBody, await readJson(c));
+        const body = parse(CreateRequestBody, await readJson(c, { cache: false }));
         const service = await filingService(body);
         let total = 0;
         const files: (CheckedFile & { label: string })[] = [];
         for (const d of body.documents) {
           const bytes = Buffer.from(d.contentBase64, 'base64');
+          d.contentBase64 = ''; // its text is not needed any more: let it go before the next one is decoded
           total += bytes.byteLength;
           if (total > deps.config.maxMessageBytes) {
             throw new ProblemError(413, `Os documentos passam do limite de ${toMb(deps.config.maxMessageBytes)} MB somados.`, undefined, 'too-large');

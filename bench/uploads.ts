@@ -1,0 +1,262 @@
+// Memory and responsiveness under parallel uploads: starts the real server
+// (bench/server.ts, a child process) on a fresh database, sends N parallel
+// uploads of `--mb` MB each, and samples the server's RSS (/proc/<pid>/status
+// VmRSS) and GET /health latency while they run.
+//   node --import tsx bench/uploads.ts [--n 50] [--mb 24] [--kinds follow-up,filing,json] [--profile /tmp/uploads]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/uploads.ts
+// Kinds: follow-up (multipart POST /api/requests/:id/follow-ups, 3 files),
+// filing (multipart POST /api/requests, 3 documents), json (POST
+// /api/requests with the documents in base64, as the elements send). Each
+// kind runs on its own: N of it at once, then the next.
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { connect, isPostgresUrl } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { startServer } from './scenarios.js';
+
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', default: '50' },
+    mb: { type: 'string', default: '24' },
+    files: { type: 'string', default: '3' },
+    kinds: { type: 'string', default: 'follow-up,filing,json' },
+    profile: { type: 'string' },
+  },
+});
+const N = Number(args.n);
+const FILES = Number(args.files);
+const FILE_BYTES = Math.floor((Number(args.mb) * 1024 * 1024) / FILES);
+const MB = 1024 * 1024;
+// Limits that admit the messages: each file within MAX_FILE_MB, the message within MAX_MESSAGE_MB.
+process.env.MAX_FILE_MB ??= String(Math.ceil(FILE_BYTES / MB));
+process.env.MAX_MESSAGE_MB ??= String(Math.ceil((FILE_BYTES * FILES) / MB) + 1);
+// Long enough that every upload is served (the 503 of a full budget is a test's business, not the benchmark's).
+process.env.UPLOAD_WAIT ??= '300';
+
+const LABELS = Array.from({ length: FILES }, (_, i) => `Documento ${i + 1}`);
+const base = process.env.DATABASE_URL;
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (base && isPostgresUrl(base)) {
+    const name = `atende_bench_uploads_${process.pid}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'atende-bench-uploads-'));
+  return { url: join(dir, 'bench.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** An institution, a citizen and an attendant, and a service asking for FILES optional PDF documents. */
+async function fixture(url: string) {
+  const { db, close } = connect(url);
+  await migrateToLatest(db);
+  const at = new Date().toISOString();
+  const { id: institution } = await db
+    .insertInto('institutions')
+    .values({ acronym: 'BENCH', name: 'Bancada', units: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const user = async (sub: string) =>
+    (await db.insertInto('users').values({ sub, name: sub, email: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+  await user('bench-citizen');
+  const attendant = await user('bench-attendant');
+  await db
+    .insertInto('memberships')
+    .values({
+      user_id: attendant,
+      institution_id: institution,
+      role: 'attendant',
+      unit: null,
+      granted_by: null,
+      granted_at: at,
+      ordinance: null,
+      revoked_at: null,
+    })
+    .execute();
+  const { id: service } = await db
+    .insertInto('services')
+    .values({ institution_id: institution, status: 'published', published_version_id: null, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: version } = await db
+    .insertInto('service_versions')
+    .values({
+      service_id: service,
+      version: 1,
+      name: 'Serviço da bancada',
+      description: 'Recebe documentos.',
+      audience: null,
+      legal_basis: null,
+      lgpd_basis: null,
+      cost: null,
+      delivery: '["online"]',
+      area: '[]',
+      deadline_days: 10,
+      deadline_kind: 'business',
+      fields: '[]',
+      documents: JSON.stringify(LABELS.map((name) => ({ name, required: false, formats: ['pdf'] }))),
+      created_at: at,
+      published_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('services').set({ published_version_id: version }).where('id', '=', service).execute();
+  await close();
+  return { service };
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** GET /health, one at a time on its own connection, until stopped; answers the latencies in ms. */
+function probeHealth(baseUrl: string) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const times: number[] = [];
+  let running = true;
+  const once = () =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = request(`${baseUrl}/health`, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          times.push(performance.now() - t0);
+          resolve();
+        });
+      });
+      req.on('error', () => resolve());
+      req.end();
+    });
+  const loop = (async () => {
+    while (running) {
+      await once();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      agent.destroy();
+      return times;
+    },
+  };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+
+async function main() {
+  const created = await createDatabase();
+  const { service } = await fixture(created.url);
+  const server = await startServer(created.url);
+  const results: Record<string, unknown>[] = [];
+  try {
+    const citizen = await server.sign('bench-citizen', 'Cidadã da bancada');
+    const attendant = await server.sign('bench-attendant', 'Atendente da bancada');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(FILE_BYTES - 9, 0x20)]);
+    const blob = new Blob([pdf], { type: 'application/pdf' });
+    const json = (documents: { label: string; fileName: string; contentBase64: string }[]) => JSON.stringify({ serviceId: service, formData: {}, documents });
+    const small = json([{ label: LABELS[0], fileName: 'a.pdf', contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }]);
+    const post = (path: string, token: string, body: BodyInit, type?: string) =>
+      fetch(`${server.base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, ...(type ? { 'Content-Type': type } : {}) }, body });
+    const filed = await (await post('/api/requests', citizen, small, 'application/json')).json();
+    if (!filed.id) throw new Error(`fixture filing failed: ${JSON.stringify(filed)}`);
+    const bigJson = json(LABELS.map((label, i) => ({ label, fileName: `doc${i}.pdf`, contentBase64: pdf.toString('base64') })));
+
+    const kinds: Record<string, () => Promise<Response>> = {
+      'follow-up': () => {
+        const fd = new FormData();
+        fd.set('body', 'Documentos anexos.');
+        for (let i = 0; i < FILES; i++) fd.append('files', blob, `anexo${i}.pdf`);
+        return post(`/api/requests/${filed.id}/follow-ups`, attendant, fd);
+      },
+      filing: () => {
+        const fd = new FormData();
+        fd.set('request', JSON.stringify({ serviceId: service, formData: {} }));
+        for (const label of LABELS) fd.append(label, blob, 'doc.pdf');
+        return post('/api/requests', citizen, fd);
+      },
+      json: () => post('/api/requests', citizen, bigJson, 'application/json'),
+    };
+
+    for (const kind of args.kinds.split(',')) {
+      const send = kinds[kind];
+      if (!send) throw new Error(`unknown kind ${kind}`);
+      const idle = rssMb(server.pid);
+      let peak = idle;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 25);
+      const health = probeHealth(server.base);
+      if (args.profile) await server.profile();
+      const t0 = performance.now();
+      const statuses: Record<string, number> = {};
+      await Promise.all(
+        Array.from({ length: N }, async () => {
+          let status: string;
+          try {
+            const res = await send();
+            await res.arrayBuffer();
+            status = String(res.status);
+          } catch (err) {
+            status = (err as Error).name;
+          }
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      if (args.profile) console.log(`profile: ${await server.profile(`${args.profile}-${kind}.cpuprofile`)}`);
+      clearInterval(sampler);
+      peak = Math.max(peak, rssMb(server.pid));
+      const times = await health.stop();
+      const row = {
+        dialect: server.dialect,
+        kind,
+        uploads: N,
+        mbEach: Math.round((FILE_BYTES * FILES) / MB),
+        seconds: Math.round(seconds * 10) / 10,
+        statuses,
+        rssIdleMb: Math.round(idle),
+        rssPeakMb: Math.round(peak),
+        healthProbes: times.length,
+        healthP50Ms: Math.round(pct(times, 50) * 10) / 10,
+        healthP99Ms: Math.round(pct(times, 99) * 10) / 10,
+        healthMaxMs: Math.round(Math.max(...times) * 10) / 10,
+      };
+      results.push(row);
+      console.log(JSON.stringify(row));
+    }
+  } finally {
+    await server.stop();
+    await created.drop();
+  }
+  console.log('\n| engine | kind | uploads × MB | s | statuses | RSS idle → peak (MB) | /health p50 / p99 / max (ms) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results) {
+    console.log(
+      `| ${r.dialect} | ${r.kind} | ${r.uploads} × ${r.mbEach} | ${r.seconds} | ${JSON.stringify(r.statuses)} | ${r.rssIdleMb} → ${r.rssPeakMb} | ${r.healthP50Ms} / ${r.healthP99Ms} / ${r.healthMaxMs} |`,
+    );
+  }
+}
+
+await main();

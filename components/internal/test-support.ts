@@ -105,11 +105,11 @@ export async function fileRequest(opts: { citizen?: string; service?: number } =
   const service = opts.service === undefined ? all.find((s) => s.steps.length >= 2 && s.documents.length >= 2)! : all[opts.service % all.length];
   const formData: Record<string, unknown> = {};
   for (const f of service.fields) if (f.required) formData[f.code] = sampleValue(f);
-  const documents = service.documents.map((d, i) => ({
-    label: d.name,
-    fileName: i === 0 ? 'documento.pdf' : `foto-${i}.png`,
-    contentBase64: i === 0 ? PDF : PNG,
-  }));
+  // An image where the document takes one (the server enforces each document's formats).
+  const documents = service.documents.map((d, i) => {
+    const image = i > 0 && (!d.formats.length || d.formats.includes('png'));
+    return { label: d.name, fileName: image ? `foto-${i}.png` : `documento-${i}.pdf`, contentBase64: image ? PNG : PDF };
+  });
   const api = await apiAs(opts.citizen ?? newCitizen().sub);
   return api.post('/requests', { body: { serviceId: service.id, formData, documents } });
 }

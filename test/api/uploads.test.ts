@@ -153,6 +153,24 @@ describe('uploads and bodies', () => {
     assert.deepEqual(leftovers(), [], 'the temporary files were removed');
   });
 
+  test('a message whose files pass MAX_MESSAGE_MB together is refused, and stores nothing', async () => {
+    const before = (await (await t.call('GET', `/api/requests/${id}/follow-ups?limit=100`, { as: 'attendant' })).json()).items.length;
+    const nine = Buffer.concat([TINY_PDF, Buffer.alloc(9 * MB)]);
+    const res = await t.call('POST', `/api/requests/${id}/follow-ups`, {
+      as: 'attendant',
+      body: form('Três anexos', [
+        ['a.pdf', nine],
+        ['b.pdf', nine],
+        ['c.pdf', nine],
+      ]),
+    });
+    assert.equal(res.status, 413);
+    assert.match((await res.json()).detail, /25 MB/);
+    const after = (await (await t.call('GET', `/api/requests/${id}/follow-ups?limit=100`, { as: 'attendant' })).json()).items.length;
+    assert.equal(after, before);
+    assert.deepEqual(leftovers(), []);
+  });
+
   test('a streamed attachment is stored whole, with its SHA-256, and its temporary file removed', async () => {
     const content = Buffer.concat([TINY_PDF, Buffer.alloc(3 * MB, 7)]);
     const res = await t.call('POST', `/api/requests/${id}/follow-ups`, { as: 'attendant', body: form('Laudo', [['laudo.pdf', content]]) });

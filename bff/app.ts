@@ -98,7 +98,14 @@ export function buildApp(given: Deps) {
     .route('/api/requests', requestRoutes(deps))
     .route('/api/requests', followUpRoutes(deps))
     .route('/api/attachments', attachmentRoutes(deps));
-  if (deps.devIdp) app.route('/dev', devRoutes(deps.devIdp));
+  if (deps.devIdp) {
+    // Loud on purpose (error level, shown at every LOG_LEVEL but silent): this server hands out anyone's token.
+    deps.log.error(
+      { devIdp: deps.devIdp.issuer },
+      'DEVELOPMENT IDENTITY PROVIDER ENABLED: POST /dev/token signs a token for any user, managers included. Never run it where others can reach it.',
+    );
+    app.route('/dev', devRoutes(deps.devIdp));
+  }
 
   // A path the app knows, asked with another method: 405 naming the methods it takes.
   const allowed = allowedMethods(app.routes);

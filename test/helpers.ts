@@ -39,7 +39,8 @@ export interface Fixture {
   service: number;
   serviceB: number;
   steps: number[];
-  users: Record<'citizen' | 'other' | 'attendant' | 'attendant2' | 'manager' | 'attendantB' | 'managerB', { id: number; sub: string }>;
+  /** attendantFiler: an attendant of instA who also files requests there (separation of duties). */
+  users: Record<'citizen' | 'other' | 'attendant' | 'attendant2' | 'manager' | 'attendantB' | 'managerB' | 'attendantFiler', { id: number; sub: string }>;
 }
 
 export interface TestContext {
@@ -145,7 +146,7 @@ async function insertFixture({ db }: Connection): Promise<Fixture> {
         .executeTakeFirstOrThrow()
     ).id;
   const users = {} as Fixture['users'];
-  for (const key of ['citizen', 'other', 'attendant', 'attendant2', 'manager', 'attendantB', 'managerB'] as const) {
+  for (const key of ['citizen', 'other', 'attendant', 'attendant2', 'manager', 'attendantB', 'managerB', 'attendantFiler'] as const) {
     users[key] = { id: await user(key), sub: key };
   }
   const member = (userId: number, institution_id: number, role: 'attendant' | 'manager') =>
@@ -155,6 +156,7 @@ async function insertFixture({ db }: Connection): Promise<Fixture> {
       .execute();
   await member(users.attendant.id, instA, 'attendant');
   await member(users.attendant2.id, instA, 'attendant');
+  await member(users.attendantFiler.id, instA, 'attendant');
   await member(users.manager.id, instA, 'manager');
   await member(users.attendantB.id, instB, 'attendant');
   await member(users.managerB.id, instB, 'manager');

@@ -15,6 +15,7 @@ const TITLES: Record<number, string> = {
   412: 'Versão desatualizada',
   413: 'Conteúdo grande demais',
   415: 'Tipo de arquivo não permitido',
+  429: 'Muitas requisições',
   500: 'Erro interno',
 };
 

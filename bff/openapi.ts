@@ -41,6 +41,7 @@ export const problems = {
   412: problem('If-Match não confere com a versão atual'),
   413: problem('Grande demais'),
   415: problem('Tipo de conteúdo ou de arquivo não aceito'),
+  429: problem('Limite de requisições por minuto atingido (Retry-After diz quando tentar de novo)'),
 } as const;
 
 /** The problems of a route, by status. */

@@ -79,8 +79,12 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   return { url: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** `empty`: migrated but without the fixture (for the demo seed). */
-export async function createTestContext(opts: { empty?: boolean; log?: Logger } = {}): Promise<TestContext> {
+/**
+ * `empty`: migrated but without the fixture (for the demo seed). `env`: more
+ * configuration (e.g. RATE_LIMIT_WRITES); by default the rate limits are far
+ * above what any test does in a minute.
+ */
+export async function createTestContext(opts: { empty?: boolean; log?: Logger; env?: Record<string, string> } = {}): Promise<TestContext> {
   const created = await createDatabase();
   const database = connect(created.url, { poolSize: 8 });
   await migrateToLatest(database.db);
@@ -93,6 +97,9 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger } 
     CORS_ORIGINS: 'https://portal.example.gov.br',
     HOLIDAYS: '2026-12-25',
     LOG_LEVEL: 'silent',
+    RATE_LIMIT_WRITES: '100000',
+    RATE_LIMIT_DEV_TOKENS: '100000',
+    ...opts.env,
   });
   const app = buildApp({
     db: database.db,

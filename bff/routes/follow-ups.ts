@@ -56,7 +56,7 @@ const post = createRoute({
   security: bearer,
   description: `Who: the request’s citizen and the institution’s staff (on a request they filed, staff are its citizen). internal_note and info_request: ${whoText('ask_citizen')}.`,
   request: { params: IdParam, body: { required: true, content: { 'multipart/form-data': { schema: multipartSchema as never } } } },
-  responses: { 201: json(FollowUpCreated, 'The new entry of the thread'), ...problemsOf(400, 401, 403, 404, 409, 413, 415) },
+  responses: { 201: json(FollowUpCreated, 'The new entry of the thread'), ...problemsOf(400, 401, 403, 404, 409, 413, 415, 429) },
 });
 
 export function followUpRoutes(deps: AppDeps) {

@@ -73,7 +73,7 @@ const file = createRoute({
   description: 'Who: any signed-in user, as a citizen. formData is validated against the service’s form fields; documents (base64) by their bytes.',
   middleware: [jsonOnly] as const,
   request: { body: jsonBody(CreateRequestBody) },
-  responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415) },
+  responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415, 429) },
 });
 const counts = createRoute({
   method: 'get',

@@ -64,7 +64,7 @@ function textClaim(value: unknown, max: number): string | null {
 
 interface CacheEntry {
   claims: Claims;
-  /** The key that verified it: `${iss} ${kid}`. */
+  /** The key that verified it: `${iss} ${kid} ${alg}`. */
   key: string;
   /** When the signature was last checked (ms). */
   checkedAt: number;
@@ -86,7 +86,7 @@ export function createVerifier(
   const now = opts.now ?? (() => new Date());
   const maxAge = opts.cacheMaxAgeMs ?? VERIFIED_TOKEN_MAX_AGE_MS;
   const cache = new Map<string, CacheEntry>();
-  /** `${iss} ${kid}` → the cache keys of the tokens that key verified. */
+  /** `${iss} ${kid} ${alg}` → the cache keys of the tokens that key verified. */
   const byKey = new Map<string, Set<string>>();
   const max = opts.cacheSize ?? 10_000;
   const forget = (hash: string) => {
@@ -111,16 +111,17 @@ export function createVerifier(
       forget(hash);
     }
     let iss: unknown;
-    let kid: unknown;
+    let header: { kid?: unknown; alg?: unknown };
     try {
       iss = decodeJwt(token).iss;
-      kid = decodeProtectedHeader(token).kid;
+      header = decodeProtectedHeader(token);
     } catch {
       throw unauthorized('Token malformado.');
     }
     const trusted = issuers.find((i) => i.issuer === iss);
     if (!trusted) throw unauthorized('Emissor do token não reconhecido.');
-    const key = `${trusted.issuer} ${typeof kid === 'string' ? kid : ''}`;
+    // With the algorithm: a forged token naming a real kid with another alg finds no key, and must not evict that kid's tokens.
+    const key = `${trusted.issuer} ${String(header.kid ?? '')} ${String(header.alg ?? '')}`;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, trusted.keySet, {

@@ -17,10 +17,15 @@ async function newKey(kid: string) {
 /** An issuer whose published key set the test changes, as an SSO rotating its keys would. */
 function controlledIssuer(keys: JWK[]) {
   let keySet = createLocalJWKSet({ keys });
-  const get: JWTVerifyGetKey = (header, token) => keySet(header, token);
+  const lookups = { count: 0 };
+  const get: JWTVerifyGetKey = (header, token) => {
+    lookups.count++;
+    return keySet(header, token);
+  };
   return {
     trusted: { issuer: ISS, audience: AUDIENCE, keySet: get } satisfies TrustedIssuer,
     publish: (next: JWK[]) => (keySet = createLocalJWKSet({ keys: next })),
+    lookups,
   };
 }
 
@@ -71,5 +76,24 @@ describe('verified-token cache and key rotation', () => {
     later(41);
     assert.equal(await status(verify(first)), 401);
     assert.equal(await status(verify(second)), 401, 'the key is gone: its other tokens go with it');
+  });
+
+  test('a verified token is served from the cache; a forged token naming its kid does not evict it', async () => {
+    const key = await newKey('k-c');
+    const sso = controlledIssuer([key.jwk]);
+    const verify = createVerifier([sso.trusted], { clockToleranceSeconds: 30, now: () => clock.now });
+    const token = await sign(key, 'servidor.3');
+    assert.equal(await status(verify(token)), 200);
+    const checks = sso.lookups.count;
+    for (let i = 0; i < 5; i++) assert.equal(await status(verify(token)), 200);
+    assert.equal(sso.lookups.count, checks, 'no signature check while cached');
+    const iat = Math.floor(clock.now.getTime() / 1000);
+    const forged = await new SignJWT({ sub: 'servidor.3', iss: ISS, aud: AUDIENCE, iat, exp: iat + 3600 })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .sign((await generateKeyPair('ES256')).privateKey);
+    assert.equal(await status(verify(forged)), 401);
+    const afterForged = sso.lookups.count;
+    assert.equal(await status(verify(token)), 200);
+    assert.equal(sso.lookups.count, afterForged, 'the genuine token is still cached');
   });
 });

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { z } from 'zod';
 import * as schemas from '../../contract/schemas.js';
 
-const objects = Object.entries(schemas).filter((e): e is [string, z.ZodObject] => e[1] instanceof z.ZodObject);
+const objects = (Object.entries(schemas) as [string, unknown][]).filter((e): e is [string, z.ZodObject] => e[1] instanceof z.ZodObject);
 
 describe('contract strings', () => {
   test('the request schemas are found', () => {

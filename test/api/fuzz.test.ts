@@ -190,6 +190,19 @@ function mutate(r: Rand, v: unknown): unknown {
   }
   const o = { ...(v as Record<string, unknown>) };
   const keys = Object.keys(o);
+  // Sometimes deeper: a field of a nested object or an element of an array.
+  const inner = keys.filter((k) => o[k] !== null && typeof o[k] === 'object');
+  if (inner.length && r.chance(0.4)) {
+    const k = r.pick(inner);
+    const x = o[k];
+    if (Array.isArray(x)) {
+      const a = [...x];
+      if (a.length) a[r.int(a.length)] = mutate(r, a[r.int(a.length)]);
+      else a.push(r.pick(HOSTILE_VALUES));
+      o[k] = a;
+    } else o[k] = mutate(r, x);
+    return o;
+  }
   const key = keys.length && r.chance(0.8) ? r.pick(keys) : r.pick(['__proto__', 'constructor', 'extra', 'a\u0000', '']);
   switch (r.int(5)) {
     case 0:
@@ -220,11 +233,20 @@ describe(`fuzz corpus (${ENGINE})`, () => {
   const pool: { requests: number[]; steps: number[]; files: number[]; ids: number[] } = { requests: [], steps: [], files: [], ids: [] };
   const tokens: Record<string, string> = {};
 
+  /** Valid bodies of some routes, to mutate from (the rest come from the schemas alone). */
+  const EXAMPLES: Partial<Record<string, () => unknown>> = {
+    'POST /api/requests': () => filingBody(t.fx.service, { observacoes: 'Perdi na rua.' }),
+    'POST /api/requests/:id/approve': () => ({ assigneeId: t.fx.users.attendant.id }),
+    'POST /api/requests/:id/evaluation': () => ({ verdict: 'approved', rating: 5, comment: 'Bom.' }),
+  };
+
   /** Requests in several states (submitted … concluded, and awaiting the citizen), so transitions meet real ones. */
   async function fileInStates() {
     const { users, service } = t.fx;
     for (let i = 0; i < 6; i++) {
-      const r = await (await t.call('POST', '/api/requests', { as: i === 5 ? 'other' : 'citizen', body: filingBody(service) })).json();
+      const res = await t.call('POST', '/api/requests', { as: i === 5 ? 'other' : 'citizen', body: filingBody(service) });
+      if (res.status !== 201) continue;
+      const r = await res.json();
       pool.requests.push(r.id);
       pool.ids.push(r.id);
       pool.files.push(...r.documents.map((d: { href: string }) => Number(d.href.split('/').pop())));
@@ -370,7 +392,8 @@ describe(`fuzz corpus (${ENGINE})`, () => {
         body = form;
         if (r.chance(0.1)) headers['Content-Type'] = r.pick(['multipart/form-data', 'multipart/form-data; boundary=x', 'application/json']);
       } else if (sendsBody && (route.json || r.chance(0.2))) {
-        const v = route.json ? instance(r, route.json, resolve, anId) : {};
+        const example = EXAMPLES[`${route.method} ${route.path}`];
+        const v = example && r.chance(0.5) ? example() : route.json ? instance(r, route.json, resolve, anId) : {};
         body = jsonText(r, r.chance(0.5) ? v : mutate(r, v));
         headers['Content-Type'] = r.chance(0.9)
           ? 'application/json'

@@ -12,7 +12,11 @@ import { badRequest } from './errors.js';
 /** Field errors keyed by JSON path (`formData.cpf`), the first message of each. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[issue.path.join('.') || '(corpo)'] ??= issue.message;
+  for (const issue of error.issues) {
+    // A record's bad key: the key schema's own message says what is wrong.
+    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    errors[issue.path.join('.') || '(corpo)'] ??= message;
+  }
   return errors;
 }
 

@@ -52,7 +52,9 @@ const invalidForm = () => badRequest('Formulário multipart inválido.');
 /** Streams a multipart/form-data body to temporary files, checking each file as it arrives. */
 export async function stageMultipart(req: Request, limits: StageLimits): Promise<Staged> {
   const dir = await mkdtemp(join(tmpdir(), 'atende-upload-'));
-  const staged: Staged = { fields: {}, files: [], close: () => rm(dir, { recursive: true, force: true }) };
+  // No prototype: a field named "constructor" or "__proto__" is just a field.
+  const fields = Object.create(null) as Record<string, string[]>;
+  const staged: Staged = { fields, files: [], close: () => rm(dir, { recursive: true, force: true }) };
   try {
     await parse(req, dir, staged, limits);
     return staged;

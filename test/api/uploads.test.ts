@@ -153,6 +153,18 @@ describe('uploads and bodies', () => {
     assert.deepEqual(leftovers(), [], 'the temporary files were removed');
   });
 
+  test('form fields named like Object properties are only fields', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const fd = form('Olá');
+      fd.set(name, 'x');
+      const res = await t.call('POST', `/api/requests/${id}/follow-ups`, { as: 'attendant', body: fd });
+      assert.equal(res.status, 201, name);
+      const filing = filingForm(t.fx.service, [['Documento de identidade', 'rg.pdf', TINY_PDF]]);
+      filing.set(name, 'x');
+      assert.equal((await t.call('POST', '/api/requests', { as: 'citizen', body: filing })).status, 201, name);
+    }
+  });
+
   test('a message whose files pass MAX_MESSAGE_MB together is refused, and stores nothing', async () => {
     const before = (await (await t.call('GET', `/api/requests/${id}/follow-ups?limit=100`, { as: 'attendant' })).json()).items.length;
     const nine = Buffer.concat([TINY_PDF, Buffer.alloc(9 * MB)]);

@@ -58,7 +58,7 @@ jwksBody = JSON.stringify(idp.jwks);
 
 // Upload limits pass through from the parent's environment (bench/uploads.ts sets them).
 const limits = Object.fromEntries(
-  ['MAX_FILE_MB', 'MAX_MESSAGE_MB', 'UPLOAD_MEMORY_MB', 'UPLOAD_WAIT'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
+  ['MAX_FILE_MB', 'MAX_MESSAGE_MB', 'UPLOAD_MEMORY_MB', 'UPLOAD_WAIT', 'RATE_LIMIT_WRITES'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
 );
 const config = loadConfig({ ...limits, DATABASE_URL: url, SSO_JWKS_URL: jwksUrl, SSO_ISSUER: issuer, SSO_AUDIENCE: AUDIENCE, PORT: '0' });
 const database = connect(config.databaseUrl);

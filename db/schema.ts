@@ -132,6 +132,8 @@ export interface FollowUpTable {
   kind: string; // contract STORED_FOLLOW_UP_KINDS
   body: string;
   created_at: string;
+  /** The author's side when they wrote it (migration author-side); null in no row. */
+  author_side: 'staff' | 'citizen' | null;
 }
 
 export interface EvaluationTable {
@@ -158,6 +160,8 @@ export interface AuditLogTable {
   to_status: string | null;
   data: string | null; // JSON
   at: string;
+  /** The actor's side when they acted (migration author-side); null without an actor. */
+  actor_side: 'staff' | 'citizen' | null;
 }
 
 /** Bumped by triggers whenever an institution's queue would read differently (migration queue-versions). */

@@ -115,9 +115,9 @@ export function storedKind(actor: Actor, req: RequestFacts, kind: FollowUpKind):
   return kind;
 }
 
-/** Which side of the conversation a person is on for a request of `institutionId`. */
-export function sideOf(actor: Actor, institutionId: number): 'staff' | 'citizen' {
-  return isStaffOf(actor, institutionId) ? 'staff' : 'citizen';
+/** Which side of the conversation a person is on for this request (stored with what they write). */
+export function sideOf(actor: Actor, req: RequestFacts): 'staff' | 'citizen' {
+  return isStaffOf(actor, req.institutionId) ? 'staff' : 'citizen';
 }
 
 export interface QueueScope {

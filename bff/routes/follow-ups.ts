@@ -20,7 +20,6 @@ import { DECISION_ERRORS, transitionIn } from '../transitions.js';
 import { parse } from '../validate.js';
 import { followUpContents, insertFollowUp, threadRows } from '../../db/queries/follow-ups.js';
 import { appendAudit, getRequestFacts } from '../../db/queries/requests.js';
-import { staffUserIds } from '../../db/queries/users.js';
 
 /** Audit actions that are follow-ups, and the thread entry each one is; the rest are life-cycle events. */
 const FOLLOW_UP_ACTIONS: Record<string, ThreadEntryType> = {
@@ -78,14 +77,14 @@ export function followUpRoutes(deps: AppDeps) {
         page.flatMap((r) => followUpOf(r) ?? []),
       );
       const bodyOf = new Map(bodies.map((b) => [b.id, b.body]));
-      const staffIds = new Set(await staffUserIds(db, f.institution_id));
       const items: ThreadEntry[] = page.map((r) => {
         const followUpId = followUpOf(r);
         return {
           id: r.id,
           type: followUpId ? FOLLOW_UP_ACTIONS[r.action] : 'event',
           at: r.at,
-          author: { id: r.actor_id ?? 0, name: r.name ?? '', side: r.actor_id && staffIds.has(r.actor_id) ? 'staff' : 'citizen' },
+          // The side stored when it was written: a revoked attendant's past messages stay staff's.
+          author: { id: r.actor_id ?? 0, name: r.name ?? '', side: r.actor_side ?? 'citizen' },
           action: followUpId ? null : r.action,
           from: r.from_status as RequestStatus | null,
           to: r.to_status as RequestStatus | null,
@@ -148,11 +147,12 @@ export function followUpRoutes(deps: AppDeps) {
         const decision = decideFollowUp(user, requestFacts(f), fields.kind);
         if (decision !== 'allow') throw DECISION_ERRORS[decision]();
         const at = now().toISOString();
-        const entryId = await deps.writes.run(async (trx) => {
+        const { entryId, side } = await deps.writes.run(async (trx) => {
           const current = await getRequestFacts(trx, id);
           if (!current) throw notFound('Solicitação não encontrada.');
           const kind = storedKind(user, requestFacts(current), fields.kind);
-          const followUpId = await insertFollowUp(trx, { requestId: id, authorId: user.id, kind, body: fields.body.trim(), at, files: checked });
+          const side = sideOf(user, requestFacts(current));
+          const followUpId = await insertFollowUp(trx, { requestId: id, authorId: user.id, side, kind, body: fields.body.trim(), at, files: checked });
           if (kind === 'info_request') {
             const done = await transitionIn(
               trx,
@@ -163,7 +163,7 @@ export function followUpRoutes(deps: AppDeps) {
                 set: (r) => ({ paused_at: at, resume_status: r.status }),
               },
             );
-            return done.auditId;
+            return { entryId: done.auditId, side };
           }
           if (kind === 'reply') {
             const done = await transitionIn(
@@ -175,20 +175,21 @@ export function followUpRoutes(deps: AppDeps) {
                 set: (r) => ({ paused_at: null, resume_status: null, due_at: shiftDue(r.due_at, r.paused_at, at) }),
               },
             );
-            return done.auditId;
+            return { entryId: done.auditId, side };
           }
-          return appendAudit(trx, {
+          const entryId = await appendAudit(trx, {
             requestId: id,
             institutionId: current.institution_id,
             actorId: user.id,
+            side,
             action: kind === 'internal_note' ? 'internal_note' : 'follow_up',
             from: current.status,
             to: current.status,
             data: { followUpId },
             at,
           });
+          return { entryId, side };
         });
-        const side = sideOf(user, f.institution_id);
         return c.json({ id: entryId, side }, 201);
       },
     );

@@ -18,7 +18,7 @@ import {
 } from '../../contract/schemas.js';
 import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
 import { checkDocuments, validateFormData } from '../domain/form-data.js';
-import { type Actor, allowedActions, canBeAssignee, canSee, hiddenActions, queueScope } from '../domain/permissions.js';
+import { type Actor, allowedActions, canBeAssignee, canSee, hiddenActions, queueScope, sideOf } from '../domain/permissions.js';
 import { asRole, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
@@ -258,6 +258,7 @@ export function requestRoutes(deps: AppDeps) {
           requestId: id,
           institutionId: service.institution_id,
           actorId: user.id,
+          side: sideOf(user, requestFacts({ institution_id: service.institution_id, citizen_id: user.id, assignee_id: null, status: 'submitted' })),
           action: 'file',
           from: null,
           to: 'submitted',

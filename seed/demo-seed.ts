@@ -7,7 +7,7 @@ import { indexRequestTerms } from '../db/queries/search.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Insertable, Kysely } from 'kysely';
-import { CLOCK_STATUSES, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
+import { CLOCK_STATUSES, REQUEST_ACTIONS, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
 import { dueDate, localDate } from '../bff/domain/deadlines.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
 import type { Database, EvaluationTable, FileTable, StepAnswerTable } from '../db/schema.js';
@@ -623,7 +623,8 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
         justification,
         concluded_at: isoOrNull(concludedAt),
         conclusion,
-        version: events.length,
+        // As the app counts: filing is version 1, each transition adds one; messages and notes add none.
+        version: 1 + events.filter((e) => (REQUEST_ACTIONS as readonly string[]).includes(e.action)).length,
         updated_at: iso(events.at(-1)!.at),
       });
       later.push({ protocol, citizen: c.id, answers, audit: events, evaluation, files, messages });

@@ -13,6 +13,7 @@ import { ProblemError, problem } from './errors.js';
 import { documentConfig, json, router } from './openapi.js';
 import { Health } from '../contract/responses.js';
 import { createRoute } from '@hono/zod-openapi';
+import { accessLogRoutes } from './routes/access-log.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { devRoutes } from './routes/dev.js';
 import { followUpRoutes } from './routes/follow-ups.js';
@@ -97,7 +98,8 @@ export function buildApp(given: Deps) {
     .route('/api/services', serviceRoutes(deps))
     .route('/api/requests', requestRoutes(deps))
     .route('/api/requests', followUpRoutes(deps))
-    .route('/api/attachments', attachmentRoutes(deps));
+    .route('/api/attachments', attachmentRoutes(deps))
+    .route('/api/institutions', accessLogRoutes(deps));
   if (deps.devIdp) app.route('/dev', devRoutes(deps.devIdp));
 
   // A path the app knows, asked with another method: 405 naming the methods it takes.

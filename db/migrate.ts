@@ -5,6 +5,7 @@ import * as requestTerms from './migrations/2026-11-28T02-00_request-terms.js';
 import * as queueVersions from './migrations/2026-11-28T03-00_queue-versions.js';
 import * as queueVersionsCoverage from './migrations/2026-11-28T04-00_queue-versions-coverage.js';
 import * as authorSide from './migrations/2026-12-01T00-00_author-side.js';
+import * as accessLog from './migrations/2026-12-01T01-00_access-log.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T03-00_queue-versions': queueVersions,
   '2026-11-28T04-00_queue-versions-coverage': queueVersionsCoverage,
   '2026-12-01T00-00_author-side': authorSide,
+  '2026-12-01T01-00_access-log': accessLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

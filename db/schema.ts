@@ -164,6 +164,18 @@ export interface AuditLogTable {
   actor_side: 'staff' | 'citizen' | null;
 }
 
+/** Who opened or downloaded what of a request, when (LGPD art. 37); append-only (migration access-log). */
+export interface AccessLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number;
+  institution_id: number;
+  request_id: number;
+  /** The file downloaded; null for the detail, history and thread. */
+  file_id: number | null;
+  action: 'detail' | 'history' | 'thread' | 'download';
+}
+
 /** Bumped by triggers whenever an institution's queue would read differently (migration queue-versions). */
 export interface QueueVersionTable {
   institution_id: number;
@@ -187,5 +199,6 @@ export interface Database {
   request_terms: RequestTermTable;
   evaluations: EvaluationTable;
   audit_log: AuditLogTable;
+  access_log: AccessLogTable;
   queue_versions: QueueVersionTable;
 }

@@ -17,6 +17,7 @@ import { bearer, json, problemsOf, router } from '../openapi.js';
 import { ProblemError, badRequest, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, safeFileName, toMb } from '../files.js';
 import { DECISION_ERRORS, transitionIn } from '../transitions.js';
+import { recordAccess } from '../access.js';
 import { parse } from '../validate.js';
 import { followUpContents, insertFollowUp, threadRows } from '../../db/queries/follow-ups.js';
 import { appendAudit, getRequestFacts } from '../../db/queries/requests.js';
@@ -68,7 +69,10 @@ export function followUpRoutes(deps: AppDeps) {
       const f = await getRequestFacts(db, id);
       if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
       const facts = requestFacts(f);
-      const rows = await threadRows(db, id, { hiddenActions: hiddenActions(user, facts), before: q.before, limit: q.limit + 1 });
+      const [, rows] = await Promise.all([
+        recordAccess(deps, user, { institutionId: f.institution_id, requestId: id }, 'thread'),
+        threadRows(db, id, { hiddenActions: hiddenActions(user, facts), before: q.before, limit: q.limit + 1 }),
+      ]);
       const more = rows.length > q.limit;
       const page = (more ? rows.slice(0, q.limit) : rows).reverse();
       const followUpOf = (r: (typeof page)[number]) => (FOLLOW_UP_ACTIONS[r.action] && r.data ? (JSON.parse(r.data).followUpId as number) : null);

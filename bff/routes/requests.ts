@@ -24,6 +24,7 @@ import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
 import { type TransitionSpec, transitionIn } from '../transitions.js';
+import { recordAccess } from '../access.js';
 import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
 import { jsonOnly } from '../validate.js';
 import {
@@ -304,17 +305,24 @@ export function requestRoutes(deps: AppDeps) {
       const user = requireUser(c);
       const { id } = c.req.valid('param');
       const f = await visibleFacts(user, id);
+      // Recorded before the answer leaves (a 304 too: the client shows the copy it holds).
+      const recorded = recordAccess(deps, user, { institutionId: f.institution_id, requestId: id }, 'detail');
       if (c.req.header('If-None-Match') === etag(f.version)) {
+        await recorded;
         c.header('ETag', etag(f.version));
         return c.body(null, 304);
       }
-      return answerDetail(c, user, id, 200);
+      const [, answer] = await Promise.all([recorded, answerDetail(c, user, id, 200)]);
+      return answer;
     })
     .openapi(history, async (c) => {
       const user = requireUser(c);
       const { id } = c.req.valid('param');
       const f = await visibleFacts(user, id);
-      const rows = await getHistoryRows(db, id, hiddenActions(user, requestFacts(f)));
+      const [, rows] = await Promise.all([
+        recordAccess(deps, user, { institutionId: f.institution_id, requestId: id }, 'history'),
+        getHistoryRows(db, id, hiddenActions(user, requestFacts(f))),
+      ]);
       return c.json({ items: rows.map(toHistoryEntry) }, 200);
     })
     .openapi(startAnalysis, (c) => transition(c, c.req.valid('param').id, { action: 'start_analysis' }))

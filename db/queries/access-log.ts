@@ -3,29 +3,22 @@
 // institution's manager, newest first (keyset on id).
 import type { AccessLogTable } from '../schema.js';
 import type { Queryable } from './queryable.js';
-import { param, templatesOf } from './templates.js';
 
-export type AccessAction = AccessLogTable['action'];
+export interface AccessRow {
+  at: string;
+  userId: number;
+  institutionId: number;
+  requestId: number;
+  fileId: number | null;
+  action: AccessLogTable['action'];
+}
 
-export async function insertAccess(
-  trx: Queryable,
-  a: { at: string; userId: number; institutionId: number; requestId: number; fileId: number | null; action: AccessAction },
-): Promise<void> {
-  // On the detail's hot path: a query template (templates.ts), compiled once.
-  await templatesOf(trx).run(
-    trx,
-    'access-insert',
-    () =>
-      trx.insertInto('access_log').values({
-        at: param<string>('at'),
-        user_id: param<number>('userId'),
-        institution_id: param<number>('institutionId'),
-        request_id: param<number>('requestId'),
-        file_id: param<number | null>('fileId'),
-        action: param<AccessAction>('action'),
-      }),
-    a,
-  );
+/** Appends these records in one statement. */
+export async function insertAccesses(trx: Queryable, rows: readonly AccessRow[]): Promise<void> {
+  await trx
+    .insertInto('access_log')
+    .values(rows.map((a) => ({ at: a.at, user_id: a.userId, institution_id: a.institutionId, request_id: a.requestId, file_id: a.fileId, action: a.action })))
+    .execute();
 }
 
 export interface AccessFilters {

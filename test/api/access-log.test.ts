@@ -150,6 +150,18 @@ describe('record of access to personal data', () => {
         begin select raise(abort, 'disk full'); end`.execute(db);
     }
     try {
+      // Read together, the records are written together: the one refused fails its own read only.
+      const before = (await entries(`?userId=${t.fx.users.attendant.id}`)).length;
+      const together = await Promise.all(
+        ['attendant', 'attendant2', 'attendant', 'manager'].map((as) => t.call('GET', `/api/requests/${id}`, { as }).then((r) => [as, r.status])),
+      );
+      assert.deepEqual(together, [
+        ['attendant', 200],
+        ['attendant2', 500],
+        ['attendant', 200],
+        ['manager', 200],
+      ]);
+      assert.equal((await entries(`?userId=${t.fx.users.attendant.id}`)).length, before + 2);
       for (const path of [`/api/requests/${id}`, `/api/requests/${id}/history`, `/api/requests/${id}/follow-ups`, `/api/attachments/${doc}`]) {
         const res = await t.call('GET', path, { as: 'attendant2' });
         assert.equal(res.status, 500, path);

@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authMiddleware } from './auth.js';
 import type { AppDeps, Deps } from './env.js';
 import { createWrites } from './writes.js';
+import { ipLimit, writeLimit } from './rate-limit.js';
 import { createLogger, requestLog } from './log.js';
 import { QueueCache } from '../db/queries/queue-cache.js';
 import { ProblemError, problem } from './errors.js';
@@ -94,6 +95,12 @@ export function buildApp(given: Deps) {
   );
   app.doc31('/api/openapi.json', documentConfig(config.publicUrl));
   app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, { identityTtlMs: config.identityTtlMs }));
+  // Filings and follow-up posts (the upload routes) share one budget per user, checked before any body is read.
+  if (config.rateLimits.writesPerMinute > 0) {
+    const writes = writeLimit(config.rateLimits.writesPerMinute, config.trustProxy);
+    app.use('/api/requests', writes);
+    app.use('/api/requests/:id/follow-ups', writes);
+  }
 
   const routes = app
     .route('/api', identityRoutes(deps))
@@ -102,7 +109,15 @@ export function buildApp(given: Deps) {
     .route('/api/requests', followUpRoutes(deps))
     .route('/api/attachments', attachmentRoutes(deps))
     .route('/api/institutions', accessLogRoutes(deps));
-  if (deps.devIdp) app.route('/dev', devRoutes(deps.devIdp));
+  if (deps.devIdp) {
+    // Loud on purpose (error level, shown at every LOG_LEVEL but silent): this server hands out anyone's token.
+    deps.log.error(
+      { devIdp: deps.devIdp.issuer },
+      'DEVELOPMENT IDENTITY PROVIDER ENABLED: POST /dev/token signs a token for any user, managers included. Never run it where others can reach it.',
+    );
+    if (config.rateLimits.devTokensPerMinute > 0) app.use('/dev/token', ipLimit(config.rateLimits.devTokensPerMinute, config.trustProxy));
+    app.route('/dev', devRoutes(deps.devIdp));
+  }
 
   // A path the app knows, asked with another method: 405 naming the methods it takes.
   const allowed = allowedMethods(app.routes);

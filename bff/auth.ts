@@ -3,7 +3,7 @@
 // middleware that turns a token into an Atende user with memberships.
 import { createHash } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
-import { createRemoteJWKSet, decodeJwt, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Role } from '../contract/types.js';
 import type { Actor } from './domain/permissions.js';
@@ -30,35 +30,98 @@ export interface Claims {
 
 export type Verifier = (token: string) => Promise<Claims>;
 
+/**
+ * How long the SSO's JWKS is reused before being fetched again, and how long a
+ * verified token is reused before its signature is checked again against the
+ * key set: together at most a minute, the time a key the SSO removed from its
+ * JWKS (rotated out, or revoked) keeps working here.
+ */
+export const JWKS_MAX_AGE_MS = 30_000;
+export const VERIFIED_TOKEN_MAX_AGE_MS = 30_000;
+
 export function remoteIssuer(jwksUrl: string, issuer: string, audience: string): TrustedIssuer {
-  return { issuer, audience, keySet: createRemoteJWKSet(new URL(jwksUrl)) };
+  return { issuer, audience, keySet: createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: JWKS_MAX_AGE_MS, cooldownDuration: 10_000 }) };
+}
+
+/** C0 and C1 control characters (NUL among them): never part of an identity. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** A usable subject: a non-empty string of at most 255 characters without control characters; null otherwise. */
+export function validSubject(sub: unknown): string | null {
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255 || CONTROL.test(sub) || !sub.trim()) return null;
+  return sub;
+}
+
+/** An optional text claim (name, e-mail): control characters dropped, trimmed, cut to `max`. */
+function textClaim(value: unknown, max: number): string | null {
+  if (typeof value !== 'string') return null;
+  const clean = value.replace(CONTROLS, '').trim().slice(0, max);
+  return clean || null;
+}
+
+interface CacheEntry {
+  claims: Claims;
+  /** The key that verified it: `${iss} ${kid} ${alg}`. */
+  key: string;
+  /** When the signature was last checked (ms). */
+  checkedAt: number;
 }
 
 /**
  * Verifies tokens against the trusted issuers. Verified tokens are cached by
- * their SHA-256 until they expire (an RS256 verification costs ~125 µs), so a
- * token is checked cryptographically once, not on every request.
+ * their SHA-256 (an RS256 verification costs ~125 µs), so a token is checked
+ * cryptographically once in a while, not on every request: until it expires,
+ * and at most VERIFIED_TOKEN_MAX_AGE_MS, after which its signature is checked
+ * again against the issuer's current key set. Entries are indexed by the key
+ * that verified them (issuer and kid): when a key is found gone from the key
+ * set, every token it verified is dropped at once.
  */
-export function createVerifier(issuers: TrustedIssuer[], opts: { clockToleranceSeconds: number; now?: () => Date; cacheSize?: number }): Verifier {
+export function createVerifier(
+  issuers: TrustedIssuer[],
+  opts: { clockToleranceSeconds: number; now?: () => Date; cacheSize?: number; cacheMaxAgeMs?: number },
+): Verifier {
   const now = opts.now ?? (() => new Date());
-  const cache = new Map<string, Claims>();
+  const maxAge = opts.cacheMaxAgeMs ?? VERIFIED_TOKEN_MAX_AGE_MS;
+  const cache = new Map<string, CacheEntry>();
+  /** `${iss} ${kid} ${alg}` → the cache keys of the tokens that key verified. */
+  const byKey = new Map<string, Set<string>>();
   const max = opts.cacheSize ?? 10_000;
+  const forget = (hash: string) => {
+    const entry = cache.get(hash);
+    if (!entry) return;
+    cache.delete(hash);
+    const set = byKey.get(entry.key);
+    set?.delete(hash);
+    if (set?.size === 0) byKey.delete(entry.key);
+  };
+  const forgetKey = (key: string) => {
+    for (const hash of byKey.get(key) ?? []) cache.delete(hash);
+    byKey.delete(key);
+  };
   return async (token) => {
-    const key = createHash('sha256').update(token).digest('base64url');
-    const hit = cache.get(key);
-    const nowSeconds = now().getTime() / 1000;
+    const hash = createHash('sha256').update(token).digest('base64url');
+    const hit = cache.get(hash);
+    const at = now();
+    const nowMs = at.getTime();
     if (hit) {
-      if (hit.exp + opts.clockToleranceSeconds > nowSeconds) return hit;
-      cache.delete(key);
+      if (hit.claims.exp + opts.clockToleranceSeconds > nowMs / 1000 && nowMs - hit.checkedAt < maxAge && nowMs >= hit.checkedAt) return hit.claims;
+      forget(hash);
     }
     let iss: unknown;
+    let header: { kid?: unknown; alg?: unknown };
     try {
       iss = decodeJwt(token).iss;
+      header = decodeProtectedHeader(token);
     } catch {
       throw unauthorized('Token malformado.');
     }
     const trusted = issuers.find((i) => i.issuer === iss);
     if (!trusted) throw unauthorized('Emissor do token não reconhecido.');
+    // With the algorithm: a forged token naming a real kid with another alg finds no key, and must not evict that kid's tokens.
+    const key = `${trusted.issuer} ${String(header.kid ?? '')} ${String(header.alg ?? '')}`;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, trusted.keySet, {
@@ -67,20 +130,27 @@ export function createVerifier(issuers: TrustedIssuer[], opts: { clockToleranceS
         algorithms: ALLOWED_ALGORITHMS,
         requiredClaims: ['exp', 'sub'],
         clockTolerance: opts.clockToleranceSeconds,
-        currentDate: now(),
+        currentDate: at,
       }));
     } catch (err) {
       const code = (err as { code?: string }).code;
+      // The key set no longer holds this key: nothing it signed is trusted any more.
+      if (code === 'ERR_JWKS_NO_MATCHING_KEY') forgetKey(key);
       throw unauthorized(code === 'ERR_JWT_EXPIRED' ? 'Token expirado.' : 'Token inválido.');
     }
+    const sub = validSubject(payload.sub);
+    if (!sub) throw unauthorized('Token inválido: o identificador do usuário (sub) precisa ser um texto de 1 a 255 caracteres, sem caracteres de controle.');
     const claims: Claims = {
-      sub: String(payload.sub).slice(0, 255),
-      name: typeof payload.name === 'string' && payload.name.trim() ? payload.name.slice(0, 200) : String(payload.sub),
-      email: typeof payload.email === 'string' ? payload.email.slice(0, 254) : null,
+      sub,
+      name: textClaim(payload.name, 200) ?? sub,
+      email: textClaim(payload.email, 254),
       exp: payload.exp!,
     };
-    if (cache.size >= max) cache.delete(cache.keys().next().value!);
-    cache.set(key, claims);
+    if (cache.size >= max) forget(cache.keys().next().value!);
+    cache.set(hash, { claims, key, checkedAt: nowMs });
+    let set = byKey.get(key);
+    if (!set) byKey.set(key, (set = new Set()));
+    set.add(hash);
     return claims;
   };
 }

@@ -6,7 +6,10 @@ export interface Config {
   port: number;
   databaseUrl: string;
   production: boolean;
-  /** Embedded development identity provider (never in production). */
+  /**
+   * Embedded development identity provider: only when asked for (--demo or
+   * DEV_IDP=1), only with NODE_ENV unset, development or test, never beside an SSO.
+   */
   devIdp: boolean;
   publicUrl: string;
   sso: { jwksUrl: string; issuer: string; audience: string } | null;
@@ -25,21 +28,51 @@ export interface Config {
   queueCachePages: number;
   /** pino level of the JSON logs (LOG_LEVEL; default info). */
   logLevel: LogLevel;
+  /** Rate limits per minute (0: none): filings and follow-up posts per user (or IP when anonymous), dev tokens per IP. */
+  rateLimits: { writesPerMinute: number; devTokensPerMinute: number };
+  /** How many proxies in front of the server append to X-Forwarded-For (0: ignore the header, use the socket's address). */
+  trustProxy: number;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** NODE_ENV values under which the development identity provider may run (compared case-insensitively; unset too). */
+export const DEV_IDP_NODE_ENVS = ['development', 'test'] as const;
+
+/**
+ * Whether the development identity provider runs: asked for explicitly
+ * (DEV_IDP=1/true, or --demo while DEV_IDP is unset and no SSO is set up), and
+ * then only where it is safe. Throws when asked for where it must not run.
+ */
+export function devIdpWanted(env: NodeJS.ProcessEnv, opts: { demo?: boolean; sso: boolean }): boolean {
+  const flag = env.DEV_IDP?.trim().toLowerCase() || undefined;
+  if (flag !== undefined && !['0', 'false', '1', 'true'].includes(flag)) {
+    throw new Error(`DEV_IDP: "${env.DEV_IDP}" is not 1, true, 0 or false`);
+  }
+  const explicit = flag === '1' || flag === 'true';
+  const wanted = explicit || (flag === undefined && opts.demo === true && !opts.sso);
+  if (!wanted) return false;
+  if (opts.sso) {
+    throw new Error('DEV_IDP is enabled while an SSO is configured (SSO_*): the development identity provider never runs beside a real one. Unset DEV_IDP.');
+  }
+  const nodeEnv = env.NODE_ENV?.trim().toLowerCase();
+  if (nodeEnv && !(DEV_IDP_NODE_ENVS as readonly string[]).includes(nodeEnv)) {
+    throw new Error(
+      `the development identity provider (${explicit ? 'DEV_IDP' : '--demo'}) runs only with NODE_ENV unset, development or test, not NODE_ENV=${env.NODE_ENV}: it signs a manager's token for anyone who asks.`,
+    );
+  }
+  return true;
+}
+
+/** `demo`: the server was started with --demo (asks for the development identity provider unless DEV_IDP says otherwise). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: boolean } = {}): Config {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: "${env.PORT}" is not a port number`);
-  const production = env.NODE_ENV === 'production';
-  const devIdp = env.DEV_IDP === '1' || env.DEV_IDP === 'true';
-  if (production && devIdp) {
-    throw new Error('DEV_IDP is enabled with NODE_ENV=production: the development identity provider never runs in production.');
-  }
+  const production = env.NODE_ENV?.trim().toLowerCase() === 'production';
   const sso =
     env.SSO_JWKS_URL || env.SSO_ISSUER || env.SSO_AUDIENCE
       ? { jwksUrl: req(env, 'SSO_JWKS_URL'), issuer: req(env, 'SSO_ISSUER'), audience: req(env, 'SSO_AUDIENCE') }
       : null;
   if (sso) new URL(sso.jwksUrl);
+  const devIdp = devIdpWanted(env, { demo: opts.demo, sso: sso !== null });
   if (!sso && !devIdp) throw new Error('No identity provider: set SSO_JWKS_URL, SSO_ISSUER and SSO_AUDIENCE, or DEV_IDP=1 for development.');
   const corsOrigins = (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -75,7 +108,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identityTtlMs: Math.max(0, Number(env.IDENTITY_TTL ?? 5)) * 1000,
     queueCachePages: Math.max(0, Math.floor(Number(env.QUEUE_CACHE_PAGES ?? 1000)) || 0),
     logLevel: logLevel(env.LOG_LEVEL),
+    rateLimits: { writesPerMinute: count(env, 'RATE_LIMIT_WRITES', 60), devTokensPerMinute: count(env, 'RATE_LIMIT_DEV_TOKENS', 30) },
+    trustProxy: count(env, 'TRUST_PROXY', 0),
   };
+}
+
+/** A whole number ≥ 0 from the environment, or its default when unset or empty. */
+function count(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return dflt;
+  if (!/^\d{1,9}$/.test(raw)) throw new Error(`${name}: "${env[name]}" is not a whole number (0 or more)`);
+  return Number(raw);
 }
 
 function logLevel(value: string | undefined): LogLevel {

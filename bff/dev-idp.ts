@@ -1,7 +1,8 @@
 // The development identity provider: signs tokens for the demo users with a
 // local key and publishes that key as a JWKS. Tokens are verified by the same
-// verifier as the SSO's. Enabled only on purpose (DEV_IDP=1), never in
-// production (loadConfig refuses).
+// verifier as the SSO's. Enabled only on purpose (DEV_IDP=1 or --demo), never
+// beside an SSO and only with NODE_ENV unset, development or test (loadConfig
+// refuses otherwise); buildApp logs it at error level when it is on.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import type { DevUser } from '../contract/types.js';

@@ -5,7 +5,8 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Problem } from '../contract/types.js';
 
-const TITLES: Record<number, string> = {
+/** The Portuguese title of each problem status (tests check every 4xx carries one). */
+export const TITLES: Record<number, string> = {
   400: 'Requisição inválida',
   401: 'Não autenticado',
   403: 'Acesso negado',
@@ -15,6 +16,7 @@ const TITLES: Record<number, string> = {
   412: 'Versão desatualizada',
   413: 'Conteúdo grande demais',
   415: 'Tipo de arquivo não permitido',
+  429: 'Muitas requisições',
   500: 'Erro interno',
 };
 

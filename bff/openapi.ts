@@ -12,7 +12,11 @@ import { badRequest } from './errors.js';
 /** Field errors keyed by JSON path (`formData.cpf`), the first message of each. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[issue.path.join('.') || '(corpo)'] ??= issue.message;
+  for (const issue of error.issues) {
+    // A record's bad key: the key schema's own message says what is wrong.
+    const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    errors[issue.path.join('.') || '(corpo)'] ??= message;
+  }
   return errors;
 }
 
@@ -41,6 +45,7 @@ export const problems = {
   412: problem('If-Match não confere com a versão atual'),
   413: problem('Grande demais'),
   415: problem('Tipo de conteúdo ou de arquivo não aceito'),
+  429: problem('Limite de requisições por minuto atingido (Retry-After diz quando tentar de novo)'),
 } as const;
 
 /** The problems of a route, by status. */

@@ -2,7 +2,9 @@
 // the API, the built element bundle and the demo pages.
 //   node --import tsx bff/server.ts [--demo]
 // --demo (what `npm start` passes) turns on the development identity provider
-// unless DEV_IDP says otherwise, and seeds the demo data into an empty database.
+// unless DEV_IDP says otherwise or an SSO is configured (loadConfig decides, and
+// refuses it outside NODE_ENV unset/development/test), and seeds the demo data
+// into an empty database.
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { buildApp } from './app.js';
@@ -10,18 +12,17 @@ import { serveDemo } from './static.js';
 import { type TrustedIssuer, createVerifier, remoteIssuer } from './auth.js';
 import { loadConfig } from './config.js';
 import { createDevIdp } from './dev-idp.js';
+import { createLogger } from './log.js';
 import { connect, isPostgresUrl } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { isSeeded, seedDemo } from '../seed/demo-seed.js';
 import { DEMO_USERS } from '../seed/demo-users.js';
 
 const demo = process.argv.includes('--demo');
-const env = { ...process.env };
-if (demo && env.DEV_IDP === undefined) env.DEV_IDP = '1';
 
 let config;
 try {
-  config = loadConfig(env);
+  config = loadConfig(process.env, { demo });
 } catch (err) {
   console.error(`Atende: configuração inválida: ${(err as Error).message}`);
   process.exit(1);
@@ -46,7 +47,9 @@ const devIdp = config.devIdp
   : undefined;
 if (devIdp) issuers.push(devIdp.trusted);
 
+const log = createLogger(config.logLevel);
 const app = buildApp({
+  log,
   db: database.db,
   config,
   now: () => new Date(),

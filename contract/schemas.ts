@@ -5,20 +5,57 @@ import { REQUEST_STATUSES } from './types.js';
 
 z.config(z.locales.ptBR());
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const text = (max: number, label: string) =>
+/** The largest value of the database's integer columns (32-bit on PostgreSQL). */
+export const INT32_MAX = 2_147_483_647;
+
+/**
+ * Every string the API accepts is built here: at most `max` characters and
+ * without NUL (U+0000), which PostgreSQL text and JSON refuse. `label` names
+ * the field in the Portuguese messages.
+ */
+export const str = (max: number, label: string, tooLong = `${label} pode ter no máximo ${max} caracteres.`) =>
   z
     .string({ error: `${label} é obrigatório.` })
-    .max(max, `${label} pode ter no máximo ${max} caracteres.`)
-    .refine((s) => s.trim().length > 0, `${label} não pode ficar em branco.`);
+    .max(max, tooLong)
+    .refine((s) => !s.includes('\u0000'), `${label} não pode conter o caractere nulo (U+0000).`);
+
+const text = (max: number, label: string) => str(max, label).refine((s) => s.trim().length > 0, `${label} não pode ficar em branco.`);
+
+/** A path or query id (text, coerced): a positive 32-bit integer. */
+const id = z.coerce
+  .number({ error: 'Informe um número.' })
+  .int('Informe um número inteiro.')
+  .positive('Informe um número positivo.')
+  .max(INT32_MAX, `No máximo ${INT32_MAX}.`);
+
+/** An id in a JSON body: a JSON number, a positive 32-bit integer. */
+const bodyId = (required: string) => z.number({ error: required }).int(required).positive(required).max(INT32_MAX, `${required} (número grande demais)`);
+
+const MAX_DEPTH = 8;
+
+/** Where a NUL hides in a JSON value (keys included), or a nesting too deep; null when none. */
+function badJson(v: unknown, depth = 0): string | null {
+  if (typeof v === 'string') return v.includes('\u0000') ? 'não pode conter o caractere nulo (U+0000).' : null;
+  if (v === null || typeof v !== 'object') return null;
+  if (depth >= MAX_DEPTH) return `aninhamento demais (máximo ${MAX_DEPTH} níveis).`;
+  for (const [k, x] of Object.entries(v)) {
+    const bad = (k.includes('\u0000') && 'não pode conter o caractere nulo (U+0000).') || badJson(x, depth + 1);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+/** A form value: any JSON (the service's fields check the rest), without NUL anywhere in it. */
+const formValue = z.unknown().superRefine((v, ctx) => {
+  const bad = badJson(v);
+  if (bad) ctx.addIssue({ code: 'custom', message: `O valor ${bad}` });
+});
 
 export const IdParam = z.object({ id });
 export const StepParam = z.object({ id, stepId: id });
 
 export const RequestListQuery = z.object({
-  status: z
-    .string()
-    .max(200)
+  status: str(200, 'A situação')
     .optional()
     .describe('One status or a comma-separated list: ' + REQUEST_STATUSES.join(', '))
     .refine(
@@ -28,15 +65,14 @@ export const RequestListQuery = z.object({
   serviceId: id.optional(),
   institutionId: id.optional(),
   assigneeId: z.union([z.literal('me'), id]).optional(),
-  month: z
-    .string()
+  month: str(7, 'O mês', 'Use o mês no formato AAAA-MM.')
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use o mês no formato AAAA-MM.')
     .optional()
     .describe('Filed in this month (YYYY-MM)'),
-  q: z.string().max(100, 'A busca pode ter no máximo 100 caracteres.').optional().describe('Protocol or citizen name'),
+  q: str(100, 'A busca').optional().describe('Protocol or citizen name'),
   sort: z.enum(['filed', 'due']).default('filed').describe('filed: FIFO by filed date (the manual’s order); due: by deadline'),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: str(200, 'O cursor').optional(),
+  limit: z.coerce.number({ error: 'Informe um número.' }).int('Informe um número inteiro.').min(1, 'De 1 a 100.').max(100, 'De 1 a 100.').default(25),
   as: z.enum(['citizen', 'staff']).optional().describe('Whose view: own requests (citizen) or the institution’s queue (staff)'),
 });
 export type RequestListQuery = z.infer<typeof RequestListQuery>;
@@ -45,38 +81,38 @@ export const RequestCountsQuery = RequestListQuery.pick({ institutionId: true, a
 export const UploadedDocument = z.object({
   label: text(200, 'O nome do documento'),
   fileName: text(255, 'O nome do arquivo'),
-  contentBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Conteúdo não está em base64.'),
+  contentBase64: str(64 * 1024 * 1024, 'O conteúdo').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Conteúdo não está em base64.'),
 });
 
 export const CreateRequestBody = z.object({
-  serviceId: id,
-  formData: z.record(z.string().max(100), z.unknown()).default({}),
+  serviceId: bodyId('Escolha o serviço.'),
+  formData: z.record(str(100, 'O código do campo'), formValue).default({}),
   documents: z.array(UploadedDocument).max(20, 'No máximo 20 documentos.').default([]),
 });
 
 export const StepAnswerBody = z.object({
   answer: z.enum(['yes', 'no'], { error: 'Responda "yes" (Sim) ou "no" (Não).' }),
-  note: z.string().max(2000, 'A observação pode ter no máximo 2000 caracteres.').optional(),
+  note: str(2000, 'A observação').optional(),
 });
 
-export const ApproveBody = z.object({ assigneeId: z.number({ error: 'Escolha o atendente que vai atender.' }).int().positive() });
+export const ApproveBody = z.object({ assigneeId: bodyId('Escolha o atendente que vai atender.') });
 export const RejectBody = z.object({ justification: text(5000, 'A justificativa') });
 export const ConcludeBody = z.object({ text: text(10_000, 'O texto de conclusão') });
 
 export const EvaluationBody = z.object({
   verdict: z.enum(['approved', 'rejected'], { error: 'Diga se o atendimento foi aprovado ("approved") ou não ("rejected").' }),
-  rating: z.number().int().min(1, 'A nota vai de 1 a 5.').max(5, 'A nota vai de 1 a 5.').optional(),
-  comment: z.string().max(2000, 'O comentário pode ter no máximo 2000 caracteres.').optional(),
+  rating: z.number({ error: 'A nota vai de 1 a 5.' }).int('A nota vai de 1 a 5.').min(1, 'A nota vai de 1 a 5.').max(5, 'A nota vai de 1 a 5.').optional(),
+  comment: str(2000, 'O comentário').optional(),
 });
 
 export const ServiceListQuery = z.object({
   institutionId: id.optional(),
-  q: z.string().max(100).optional(),
+  q: str(100, 'A busca').optional(),
 });
 
 export const FollowUpListQuery = z.object({
   before: id.optional().describe('Entries older than this entry id (the previous page’s nextBefore)'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: z.coerce.number({ error: 'Informe um número.' }).int('Informe um número inteiro.').min(1, 'De 1 a 100.').max(100, 'De 1 a 100.').default(20),
 });
 
 export const FollowUpBody = z.object({

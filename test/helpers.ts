@@ -39,7 +39,8 @@ export interface Fixture {
   service: number;
   serviceB: number;
   steps: number[];
-  users: Record<'citizen' | 'other' | 'attendant' | 'attendant2' | 'manager' | 'attendantB' | 'managerB', { id: number; sub: string }>;
+  /** attendantFiler: an attendant of instA who also files requests there (separation of duties). */
+  users: Record<'citizen' | 'other' | 'attendant' | 'attendant2' | 'manager' | 'attendantB' | 'managerB' | 'attendantFiler', { id: number; sub: string }>;
 }
 
 export interface TestContext {
@@ -78,8 +79,12 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   return { url: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** `empty`: migrated but without the fixture (for the demo seed). */
-export async function createTestContext(opts: { empty?: boolean; log?: Logger } = {}): Promise<TestContext> {
+/**
+ * `empty`: migrated but without the fixture (for the demo seed). `env`: more
+ * configuration (e.g. RATE_LIMIT_WRITES); by default the rate limits are far
+ * above what any test does in a minute.
+ */
+export async function createTestContext(opts: { empty?: boolean; log?: Logger; env?: Record<string, string> } = {}): Promise<TestContext> {
   const created = await createDatabase();
   const database = connect(created.url, { poolSize: 8 });
   await migrateToLatest(database.db);
@@ -92,6 +97,9 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger } 
     CORS_ORIGINS: 'https://portal.example.gov.br',
     HOLIDAYS: '2026-12-25',
     LOG_LEVEL: 'silent',
+    RATE_LIMIT_WRITES: '100000',
+    RATE_LIMIT_DEV_TOKENS: '100000',
+    ...opts.env,
   });
   const app = buildApp({
     db: database.db,
@@ -145,7 +153,7 @@ async function insertFixture({ db }: Connection): Promise<Fixture> {
         .executeTakeFirstOrThrow()
     ).id;
   const users = {} as Fixture['users'];
-  for (const key of ['citizen', 'other', 'attendant', 'attendant2', 'manager', 'attendantB', 'managerB'] as const) {
+  for (const key of ['citizen', 'other', 'attendant', 'attendant2', 'manager', 'attendantB', 'managerB', 'attendantFiler'] as const) {
     users[key] = { id: await user(key), sub: key };
   }
   const member = (userId: number, institution_id: number, role: 'attendant' | 'manager') =>
@@ -155,6 +163,7 @@ async function insertFixture({ db }: Connection): Promise<Fixture> {
       .execute();
   await member(users.attendant.id, instA, 'attendant');
   await member(users.attendant2.id, instA, 'attendant');
+  await member(users.attendantFiler.id, instA, 'attendant');
   await member(users.manager.id, instA, 'manager');
   await member(users.attendantB.id, instB, 'attendant');
   await member(users.managerB.id, instB, 'manager');

@@ -34,20 +34,64 @@ export function canSee(actor: Actor, req: RequestFacts): boolean {
   return req.citizenId === actor.id || isStaffOf(actor, req.institutionId);
 }
 
-/** Whether the actor holds the role the action needs on this request. */
+/** Whether the actor filed the request: on it they are its citizen, whatever roles they hold. */
+function filed(actor: Actor, req: Pick<RequestFacts, 'citizenId'>): boolean {
+  return req.citizenId === actor.id;
+}
+
+/**
+ * Staff of the request's institution acting as staff on it: never on a
+ * request they filed (separation of duties — nobody analyses, decides or
+ * attends their own request).
+ */
+function actsAsStaff(actor: Actor, req: Pick<RequestFacts, 'institutionId' | 'citizenId'>): boolean {
+  return !filed(actor, req) && isStaffOf(actor, req.institutionId);
+}
+
+/** Who may take an action: the institution's staff, the request's assignee among them, or the request's citizen. */
+export type Party = 'staff' | 'assignee' | 'citizen';
+
+/** The roles that attend requests: who may be named an assignee, and who is staff of an institution. */
+export const ASSIGNABLE_ROLES: readonly Role[] = ['attendant', 'manager'];
+
+/** Who may take each action — the table hasRoleFor reads, and the OpenAPI "Who:" of each route is written from. */
+export const ACTION_RULES: Readonly<Record<RequestAction, { who: Party; note?: string }>> = {
+  start_analysis: { who: 'staff' },
+  answer_step: { who: 'staff' },
+  approve: { who: 'staff', note: 'the named assignee must attend the institution too, and may not be the request’s citizen' },
+  reject: { who: 'staff' },
+  ask_citizen: { who: 'staff' },
+  conclude: { who: 'assignee' },
+  evaluate: { who: 'citizen' },
+  citizen_reply: { who: 'citizen' },
+};
+
+const PARTY_TEXT: Record<Party, string> = {
+  staff: `an ${ASSIGNABLE_ROLES.join(' or ')} of the request’s institution, unless they filed the request`,
+  assignee: 'the request’s assignee, unless they filed the request',
+  citizen: 'the request’s citizen (who filed it), whatever roles they hold',
+};
+
+/** Who may take an action, in words, from ACTION_RULES. */
+export function whoText(action: RequestAction): string {
+  const rule = ACTION_RULES[action];
+  return `${PARTY_TEXT[rule.who]}${rule.note ? `; ${rule.note}` : ''}`;
+}
+
+/** The OpenAPI "Who:" sentence of an action's route. */
+export function whoMay(action: RequestAction): string {
+  return `Who: ${whoText(action)}.`;
+}
+
+/** Whether the actor holds the role the action needs on this request (ACTION_RULES). */
 function hasRoleFor(actor: Actor, req: RequestFacts, action: RequestAction): boolean {
-  switch (action) {
-    case 'start_analysis':
-    case 'answer_step':
-    case 'approve':
-    case 'reject':
-    case 'ask_citizen':
-      return isStaffOf(actor, req.institutionId);
-    case 'conclude':
-      return isStaffOf(actor, req.institutionId) && req.assigneeId === actor.id;
-    case 'evaluate':
-    case 'citizen_reply':
-      return req.citizenId === actor.id;
+  switch (ACTION_RULES[action].who) {
+    case 'staff':
+      return actsAsStaff(actor, req);
+    case 'assignee':
+      return actsAsStaff(actor, req) && req.assigneeId === actor.id;
+    case 'citizen':
+      return filed(actor, req);
   }
 }
 
@@ -62,12 +106,20 @@ export function allowedActions(actor: Actor, req: RequestFacts, actions: readonl
   return actions.filter((a) => decide(actor, req, a) === 'allow');
 }
 
-/** The roles that attend requests: who may be named an assignee, and who is staff of an institution. */
-export const ASSIGNABLE_ROLES: readonly Role[] = ['attendant', 'manager'];
-
-/** May `candidate` (with these roles in the request's institution) be named its assignee? */
+/** May `candidate` (with these roles in the request's institution) be named an assignee? */
 export function canBeAssignee(candidateRoles: readonly Role[]): boolean {
   return candidateRoles.some((r) => ASSIGNABLE_ROLES.includes(r));
+}
+
+/**
+ * Why `candidate` (with these roles in the request's institution) may not be
+ * named this request's assignee, or null when they may: they must attend the
+ * institution, and not have filed the request.
+ */
+export function assigneeRefusal(candidate: { id: number; roles: readonly Role[] }, req: Pick<RequestFacts, 'citizenId'>): 'not_staff' | 'filed_it' | null {
+  if (!canBeAssignee(candidate.roles)) return 'not_staff';
+  if (req.citizenId === candidate.id) return 'filed_it';
+  return null;
 }
 
 /**
@@ -78,13 +130,13 @@ export function canBeAssignee(candidateRoles: readonly Role[]): boolean {
 export function decideFollowUp(actor: Actor, req: RequestFacts, kind: FollowUpKind): Decision {
   if (!canSee(actor, req)) return 'not_found';
   if (kind === 'info_request') return decide(actor, req, 'ask_citizen');
-  if (kind === 'internal_note' && !isStaffOf(actor, req.institutionId)) return 'forbidden';
+  if (kind === 'internal_note' && !actsAsStaff(actor, req)) return 'forbidden';
   return CONVERSATION_STATUSES.includes(req.status) ? 'allow' : 'conflict';
 }
 
-/** Whether the actor sees staff-only content (internal notes) of this request. */
+/** Whether the actor sees staff-only content (internal notes) of this request: not on a request they filed. */
 export function seesInternal(actor: Actor, req: RequestFacts): boolean {
-  return isStaffOf(actor, req.institutionId);
+  return actsAsStaff(actor, req);
 }
 
 /** Audit actions that only the institution's staff read: internal notes. */
@@ -115,9 +167,9 @@ export function storedKind(actor: Actor, req: RequestFacts, kind: FollowUpKind):
   return kind;
 }
 
-/** Which side of the conversation a person is on for this request (stored with what they write). */
-export function sideOf(actor: Actor, req: RequestFacts): 'staff' | 'citizen' {
-  return isStaffOf(actor, req.institutionId) ? 'staff' : 'citizen';
+/** Which side of the conversation a person is on for a request: the citizen's on a request they filed. */
+export function sideOf(actor: Actor, req: Pick<RequestFacts, 'institutionId' | 'citizenId'>): 'staff' | 'citizen' {
+  return actsAsStaff(actor, req) ? 'staff' : 'citizen';
 }
 
 export interface QueueScope {

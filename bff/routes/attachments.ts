@@ -14,7 +14,7 @@ const download = createRoute({
   method: 'get',
   path: '/{id}',
   summary: 'Download a document or attachment',
-  description: "Who: the request's citizen and the institution's staff (internal notes' files: staff only).",
+  description: "Who: the request's citizen and the institution's staff (internal notes' files: staff only, not on a request they filed).",
   security: bearer,
   request: { params: IdParam },
   responses: {

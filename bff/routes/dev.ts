@@ -26,7 +26,7 @@ const token = createRoute({
   summary: 'Sign a token for a subject (development identity provider only)',
   middleware: [jsonOnly] as const,
   request: { body: jsonBody(DevTokenBody) },
-  responses: { 200: json(DevToken, 'A bearer token'), ...problemsOf(400, 415) },
+  responses: { 200: json(DevToken, 'A bearer token'), ...problemsOf(400, 415, 429) },
 });
 
 export function devRoutes(idp: DevIdp) {

@@ -10,7 +10,7 @@ import { FollowUpBody, FollowUpListQuery, IdParam } from '../../contract/schemas
 import { FollowUpCreated, ThreadPage as ThreadPageSchema } from '../../contract/responses.js';
 import { UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
 import { shiftDue } from '../domain/deadlines.js';
-import { canSee, decideFollowUp, hiddenActions, postableKinds, seesInternal, sideOf, storedKind } from '../domain/permissions.js';
+import { canSee, decideFollowUp, hiddenActions, postableKinds, seesInternal, sideOf, storedKind, whoText } from '../domain/permissions.js';
 import { requestFacts, toFileRef } from '../dto.js';
 import { type AppDeps, requireUser } from '../env.js';
 import { bearer, json, problemsOf, router } from '../openapi.js';
@@ -35,7 +35,7 @@ const thread = createRoute({
   path: '/{id}/follow-ups',
   summary: 'The thread: follow-ups and life-cycle events, newest page first',
   security: bearer,
-  description: 'Who: the request’s citizen (without internal notes), the institution’s staff.',
+  description: 'Who: the request’s citizen (without internal notes, even when staff), the institution’s staff.',
   request: { params: IdParam, query: FollowUpListQuery },
   responses: { 200: json(ThreadPageSchema, 'A page of the thread, oldest first within it'), ...problemsOf(400, 401, 404) },
 });
@@ -54,9 +54,9 @@ const post = createRoute({
   path: '/{id}/follow-ups',
   summary: 'Criar Acompanhamento: a message with attachments',
   security: bearer,
-  description: 'Who: the request’s citizen and the institution’s staff; internal_note and info_request: staff only.',
+  description: `Who: the request’s citizen and the institution’s staff (on a request they filed, staff are its citizen). internal_note and info_request: ${whoText('ask_citizen')}.`,
   request: { params: IdParam, body: { required: true, content: { 'multipart/form-data': { schema: multipartSchema as never } } } },
-  responses: { 201: json(FollowUpCreated, 'The new entry of the thread'), ...problemsOf(400, 401, 403, 404, 409, 413, 415) },
+  responses: { 201: json(FollowUpCreated, 'The new entry of the thread'), ...problemsOf(400, 401, 403, 404, 409, 413, 415, 429) },
 });
 
 export function followUpRoutes(deps: AppDeps) {

@@ -18,7 +18,7 @@ import {
 } from '../../contract/schemas.js';
 import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
 import { checkDocuments, validateFormData } from '../domain/form-data.js';
-import { type Actor, allowedActions, canBeAssignee, canSee, hiddenActions, queueScope, sideOf } from '../domain/permissions.js';
+import { type Actor, allowedActions, assigneeRefusal, canSee, hiddenActions, queueScope, sideOf, whoMay } from '../domain/permissions.js';
 import { asRole, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
@@ -74,7 +74,7 @@ const file = createRoute({
   description: 'Who: any signed-in user, as a citizen. formData is validated against the service’s form fields; documents (base64) by their bytes.',
   middleware: [jsonOnly] as const,
   request: { body: jsonBody(CreateRequestBody) },
-  responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415) },
+  responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415, 429) },
 });
 const counts = createRoute({
   method: 'get',
@@ -108,7 +108,7 @@ const history = createRoute({
   path: '/{id}/history',
   summary: 'Audit trail',
   security: bearer,
-  description: 'Who: the request’s citizen (without internal notes), the institution’s staff.',
+  description: 'Who: the request’s citizen (without internal notes, even when staff), the institution’s staff.',
   request: { params: IdParam },
   responses: { 200: json(Items(HistoryEntry), 'Every entry, oldest first'), ...problemsOf(400, 401, 404) },
 });
@@ -117,7 +117,7 @@ const startAnalysis = createRoute({
   path: '/{id}/analysis',
   summary: 'Start analysis (+ Iniciar Análise)',
   security: bearer,
-  description: `Who: an attendant or manager of the institution. ${ifMatch}`,
+  description: `${whoMay('start_analysis')} ${ifMatch}`,
   request: { params: IdParam },
   responses: { 200: detailOk, ...transitionProblems },
 });
@@ -126,7 +126,7 @@ const answerStep = createRoute({
   path: '/{id}/steps/{stepId}',
   summary: 'Answer a step yes/no',
   security: bearer,
-  description: `Who: an attendant or manager of the institution. ${ifMatch}`,
+  description: `${whoMay('answer_step')} ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: StepParam, body: jsonBody(StepAnswerBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
@@ -136,7 +136,7 @@ const approve = createRoute({
   path: '/{id}/approve',
   summary: 'Approve naming the assignee (Sim, Aprovar!)',
   security: bearer,
-  description: `Who: an attendant or manager of the institution; the assignee must attend it too. ${ifMatch}`,
+  description: `${whoMay('approve')} ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: IdParam, body: jsonBody(ApproveBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
@@ -146,7 +146,7 @@ const reject = createRoute({
   path: '/{id}/reject',
   summary: 'Reject with a justification (Reprovar)',
   security: bearer,
-  description: `Who: an attendant or manager of the institution. ${ifMatch}`,
+  description: `${whoMay('reject')} ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: IdParam, body: jsonBody(RejectBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
@@ -156,7 +156,7 @@ const conclude = createRoute({
   path: '/{id}/conclude',
   summary: 'Conclude (Concluir › Finalizar)',
   security: bearer,
-  description: `Who: the request’s assignee. ${ifMatch}`,
+  description: `${whoMay('conclude')} ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: IdParam, body: jsonBody(ConcludeBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
@@ -166,7 +166,7 @@ const evaluate = createRoute({
   path: '/{id}/evaluation',
   summary: "The citizen's verdict on the attendance",
   security: bearer,
-  description: `Who: the request’s citizen, once concluded. ${ifMatch}`,
+  description: `${whoMay('evaluate')} Once concluded. ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: IdParam, body: jsonBody(EvaluationBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
@@ -347,9 +347,15 @@ export function requestRoutes(deps: AppDeps) {
         data: { assigneeId: body.assigneeId },
         validate: async (trx, f) => {
           const roles = await rolesIn(trx, body.assigneeId, f.institution_id);
-          if (!canBeAssignee(roles.map(asRole))) {
+          const refusal = assigneeRefusal({ id: body.assigneeId, roles: roles.map(asRole) }, requestFacts(f));
+          if (refusal === 'not_staff') {
             throw badRequest('Quem vai atender precisa ser atendente desta instituição.', {
               assigneeId: 'Escolha um atendente desta instituição.',
+            });
+          }
+          if (refusal === 'filed_it') {
+            throw badRequest('Quem fez a solicitação não pode atendê-la.', {
+              assigneeId: 'Escolha um atendente que não seja o autor da solicitação.',
             });
           }
         },

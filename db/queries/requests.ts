@@ -28,10 +28,26 @@ function encodeCursor(value: string, id: number): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
+/** The largest id of an integer column (32-bit on PostgreSQL). */
+const MAX_ID = 2_147_483_647;
+
+/**
+ * The sort key and id a cursor carries, or null when it is not one this
+ * module made: the key a date or protocol (no NUL, nothing the database
+ * would refuse), the id within the integer column's range.
+ */
 export function decodeCursor(cursor: string): [string, number] | null {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && v[0].length <= 40 && Number.isInteger(v[1])) {
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      /^[0-9A-Za-z:.+\-/]{1,40}$/.test(v[0]) &&
+      Number.isInteger(v[1]) &&
+      v[1] >= 1 &&
+      v[1] <= MAX_ID
+    ) {
       return [v[0], v[1]];
     }
   } catch {

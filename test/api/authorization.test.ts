@@ -1,11 +1,12 @@
 // Authorization matrix: every route × (no token, another citizen, owner
-// citizen, attendant, attendant of another institution, manager).
+// citizen, attendant, attendant of another institution, manager, and an
+// attendant of the institution who filed the request: its citizen, never its staff).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type TestContext, createTestContext, filingBody } from '../helpers.js';
+import { TINY_PDF, type TestContext, createTestContext, filingBody } from '../helpers.js';
 
-type Who = 'none' | 'other' | 'citizen' | 'attendant' | 'attendantB' | 'manager';
-const WHO: Who[] = ['none', 'other', 'citizen', 'attendant', 'attendantB', 'manager'];
+type Who = 'none' | 'other' | 'citizen' | 'attendant' | 'attendantB' | 'manager' | 'attendantFiler';
+const WHO: Who[] = ['none', 'other', 'citizen', 'attendant', 'attendantB', 'manager', 'attendantFiler'];
 type State = 'submitted' | 'in_analysis' | 'in_service' | 'concluded';
 
 interface Row {
@@ -16,49 +17,50 @@ interface Row {
   expect: Record<Who, number>;
 }
 
-const OWNER_STAFF_404 = { none: 401, other: 404, citizen: 200, attendant: 200, attendantB: 404, manager: 200 };
-const STAFF_ACTION = { none: 401, other: 404, citizen: 403, attendant: 200, attendantB: 404, manager: 200 };
+const OWNER_STAFF_404 = { none: 401, other: 404, citizen: 200, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 200 };
+// attendantFiler filed the request: staff of the institution, but never its staff.
+const STAFF_ACTION = { none: 401, other: 404, citizen: 403, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 403 };
 
 const ROWS: Row[] = [
   {
     route: 'GET /api/me',
     call: (t, _i, as) => t.call('GET', '/api/me', { as }),
-    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
   },
   {
     route: 'GET /api/institutions',
     call: (t, _i, as) => t.call('GET', '/api/institutions', { as }),
-    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
   },
   {
     route: 'GET /api/institutions/:id/attendants',
     call: (t, _i, as) => t.call('GET', `/api/institutions/${t.fx.instA}/attendants`, { as }),
-    expect: { none: 401, other: 404, citizen: 404, attendant: 200, attendantB: 404, manager: 200 },
+    expect: { none: 401, other: 404, citizen: 404, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 200 },
   },
   {
     route: 'GET /api/services',
     call: (t, _i, as) => t.call('GET', '/api/services', { as }),
-    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
   },
   {
     route: 'GET /api/services/:id',
     call: (t, _i, as) => t.call('GET', `/api/services/${t.fx.service}`, { as }),
-    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
   },
   {
     route: 'POST /api/requests',
     call: (t, _i, as) => t.call('POST', '/api/requests', { as, body: filingBody(t.fx.service) }),
-    expect: { none: 401, other: 201, citizen: 201, attendant: 201, attendantB: 201, manager: 201 },
+    expect: { none: 401, other: 201, citizen: 201, attendant: 201, attendantB: 201, manager: 201, attendantFiler: 201 },
   },
   {
     route: 'GET /api/requests',
     call: (t, _i, as) => t.call('GET', '/api/requests', { as }),
-    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
   },
   {
     route: 'GET /api/requests/counts',
     call: (t, _i, as) => t.call('GET', '/api/requests/counts', { as }),
-    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200 },
+    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
   },
   { route: 'GET /api/requests/:id', state: 'submitted', call: (t, i, as) => t.call('GET', `/api/requests/${i.request}`, { as }), expect: OWNER_STAFF_404 },
   {
@@ -82,7 +84,7 @@ const ROWS: Row[] = [
       fd.set('body', 'Mensagem');
       return t.call('POST', `/api/requests/${i.request}/follow-ups`, { as, body: fd });
     },
-    expect: { none: 401, other: 404, citizen: 201, attendant: 201, attendantB: 404, manager: 201 },
+    expect: { none: 401, other: 404, citizen: 201, attendant: 201, attendantB: 404, manager: 201, attendantFiler: 201 },
   },
   {
     route: 'POST /api/requests/:id/analysis',
@@ -113,18 +115,19 @@ const ROWS: Row[] = [
     state: 'in_service',
     call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/conclude`, { as, body: { text: 'Atendido.' } }),
     // Only the assignee (here: "attendant") concludes; the manager is not the assignee.
-    expect: { none: 401, other: 404, citizen: 403, attendant: 200, attendantB: 404, manager: 403 },
+    expect: { none: 401, other: 404, citizen: 403, attendant: 200, attendantB: 404, manager: 403, attendantFiler: 403 },
   },
   {
     route: 'POST /api/requests/:id/evaluation',
     state: 'concluded',
     call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/evaluation`, { as, body: { verdict: 'approved' } }),
-    expect: { none: 401, other: 404, citizen: 200, attendant: 403, attendantB: 404, manager: 403 },
+    expect: { none: 401, other: 404, citizen: 200, attendant: 403, attendantB: 404, manager: 403, attendantFiler: 200 },
   },
 ];
 
-async function prepare(t: TestContext, state: State): Promise<{ request: number; file: number }> {
-  const res = await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) });
+/** A fresh request in `state`, filed by `filer` (the attendantFiler column files its own), moved on by "attendant". */
+async function prepare(t: TestContext, state: State, filer = 'citizen'): Promise<{ request: number; file: number }> {
+  const res = await t.call('POST', '/api/requests', { as: filer, body: filingBody(t.fx.service) });
   assert.equal(res.status, 201);
   const r = await res.json();
   const steps: [string, string, unknown?][] = [];
@@ -147,7 +150,7 @@ describe('authorization matrix', () => {
     test(row.route, async () => {
       const got: Record<string, number> = {};
       for (const who of WHO) {
-        const ids = row.state ? await prepare(t, row.state) : { request: 0, file: 0 };
+        const ids = row.state ? await prepare(t, row.state, who === 'attendantFiler' ? who : 'citizen') : { request: 0, file: 0 };
         const res = await row.call(t, ids, who === 'none' ? undefined : who);
         got[who] = res.status;
         if (res.status >= 400) {
@@ -172,5 +175,74 @@ describe('authorization matrix', () => {
     assert.equal(forced.status, 403);
     const staffView = await t.call('GET', '/api/requests?as=staff', { as: 'citizen' });
     assert.equal(staffView.status, 403);
+  });
+
+  describe('separation of duties: an attendant on a request they filed is its citizen', () => {
+    const filer = 'attendantFiler';
+    const note = (body: string, kind?: string, file = false) => {
+      const fd = new FormData();
+      fd.set('body', body);
+      if (kind) fd.set('kind', kind);
+      if (file) fd.append('files', new Blob([new Uint8Array(TINY_PDF)]), 'parecer.pdf');
+      return fd;
+    };
+
+    test('nobody names the filer assignee of their own request', async () => {
+      const { request } = await prepare(t, 'in_analysis', filer);
+      for (const as of ['attendant', 'manager']) {
+        const res = await t.call('POST', `/api/requests/${request}/approve`, { as, body: { assigneeId: t.fx.users.attendantFiler.id } });
+        assert.equal(res.status, 400, as);
+        const body = await res.json();
+        assert.match(body.detail, /Quem fez a solicitação não pode atendê-la/);
+        assert.ok(body.errors.assigneeId);
+      }
+      const other = await t.call('POST', `/api/requests/${request}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant2.id } });
+      assert.equal(other.status, 200, 'another attendant may be named');
+    });
+
+    test('a filer named assignee before the rule still may not conclude it', async () => {
+      const { request } = await prepare(t, 'in_service', filer);
+      await t.database.db.updateTable('requests').set({ assignee_id: t.fx.users.attendantFiler.id }).where('id', '=', request).execute();
+      assert.equal((await t.call('POST', `/api/requests/${request}/conclude`, { as: filer, body: { text: 'Feito.' } })).status, 403);
+    });
+
+    test('the filer does not see the internal notes of their own request, and may not write one', async () => {
+      const { request } = await prepare(t, 'in_analysis', filer);
+      const posted = await t.call('POST', `/api/requests/${request}/follow-ups`, { as: 'attendant', body: note('Parecer reservado.', 'internal_note', true) });
+      assert.equal(posted.status, 201);
+      const staffThread = await (await t.call('GET', `/api/requests/${request}/follow-ups`, { as: 'attendant' })).json();
+      const internal = staffThread.items.find((e: { type: string }) => e.type === 'internal_note');
+      assert.ok(internal, 'the staff see it');
+      const href: string = internal.attachments[0].href;
+
+      const thread = await (await t.call('GET', `/api/requests/${request}/follow-ups`, { as: filer })).json();
+      assert.ok(thread.items.every((e: { type: string; body: string | null }) => e.type !== 'internal_note' && !e.body?.includes('reservado')));
+      assert.deepEqual(thread.viewer, { side: 'citizen', kinds: ['message'] });
+      const history = await (await t.call('GET', `/api/requests/${request}/history`, { as: filer })).json();
+      assert.ok(history.items.every((h: { action: string }) => h.action !== 'internal_note'));
+      assert.equal((await t.call('GET', href, { as: filer })).status, 404);
+      const detail = await (await t.call('GET', `/api/requests/${request}`, { as: filer })).json();
+      assert.deepEqual(detail.allowedActions, [], 'no staff action on their own request');
+
+      assert.equal((await t.call('POST', `/api/requests/${request}/follow-ups`, { as: filer, body: note('Nota minha.', 'internal_note') })).status, 403);
+      assert.equal((await t.call('POST', `/api/requests/${request}/follow-ups`, { as: filer, body: note('Pedido.', 'info_request') })).status, 403);
+      const message = await t.call('POST', `/api/requests/${request}/follow-ups`, { as: filer, body: note('Mensagem minha.') });
+      assert.equal(message.status, 201);
+      assert.equal((await message.json()).side, 'citizen', 'they write as the citizen');
+      const seen = await (await t.call('GET', `/api/requests/${request}/follow-ups`, { as: 'attendant' })).json();
+      const mine = seen.items.find((e: { body: string | null }) => e.body === 'Mensagem minha.');
+      assert.equal(mine.author.side, 'citizen', 'the staff see it as the citizen’s');
+    });
+
+    test('the filer replies to a request for information as the citizen, and evaluates', async () => {
+      const { request } = await prepare(t, 'in_analysis', filer);
+      assert.equal(
+        (await t.call('POST', `/api/requests/${request}/follow-ups`, { as: 'attendant', body: note('Envie o comprovante.', 'info_request') })).status,
+        201,
+      );
+      assert.equal((await t.call('POST', `/api/requests/${request}/follow-ups`, { as: filer, body: note('Segue.') })).status, 201);
+      const detail = await (await t.call('GET', `/api/requests/${request}`, { as: filer })).json();
+      assert.equal(detail.status, 'in_analysis', 'their message was the reply that resumes the request');
+    });
   });
 });

@@ -109,7 +109,7 @@ describe('request life cycle over HTTP', () => {
     const attendants = await (await t.call('GET', `/api/institutions/${t.fx.instA}/attendants`, { as: 'attendant' })).json();
     assert.deepEqual(
       attendants.items.map((a: { id: number }) => a.id).sort(),
-      [t.fx.users.attendant.id, t.fx.users.attendant2.id, t.fx.users.manager.id].sort(),
+      [t.fx.users.attendant.id, t.fx.users.attendant2.id, t.fx.users.attendantFiler.id, t.fx.users.manager.id].sort(),
     );
   });
 

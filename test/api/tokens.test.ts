@@ -91,3 +91,47 @@ describe('token verification', () => {
     assert.equal(res.status, 401, 'changing the payload breaks the signature');
   });
 });
+
+describe('the token subject (sub)', () => {
+  let t: TestContext;
+  before(async () => (t = await createTestContext()));
+  after(() => t.close());
+
+  const me = (token: string) => t.call('GET', '/api/me', { as: token });
+  const withSub = (sub: unknown) => t.idp.sign({ sub: 'placeholder', name: 'Pessoa', email: null }, 3600, { sub });
+
+  const refused: [string, unknown][] = [
+    ['an array', ['citizen', 'x']],
+    ['an object', {}],
+    ['a number', 12345],
+    ['true', true],
+    ['an empty string', ''],
+    ['blanks only', '   '],
+    ['256 characters', 'a'.repeat(256)],
+    ['a NUL byte', 'cidadao\u0000x'],
+    ['a line feed', 'cidadao\nx'],
+    ['a C1 control character', 'cidadao\u0085'],
+  ];
+  for (const [name, sub] of refused) {
+    test(`a token whose sub is ${name} is refused with 401`, async () => {
+      const res = await me(await withSub(sub));
+      assert.equal(res.status, 401);
+      assert.match(res.headers.get('Content-Type') ?? '', /problem\+json/);
+      assert.match((await res.json()).detail, /sub/);
+    });
+  }
+
+  test('two long subjects that share their first 255 characters are not one user', async () => {
+    const ok = await me(await withSub('b'.repeat(255)));
+    assert.equal(ok.status, 200, '255 characters is a valid subject');
+    assert.equal((await me(await withSub(`${'b'.repeat(255)}-other`))).status, 401);
+    assert.equal((await t.database.db.selectFrom('users').select('id').where('sub', 'like', 'bbb%').execute()).length, 1);
+  });
+
+  test('control characters in the name are dropped, not stored', async () => {
+    const res = await me(await t.idp.sign({ sub: 'nome.controle', name: 'Ana\u0000 Maria\u0007', email: 'ana\u0000@exemplo.com.br' }));
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.equal(body.name, 'Ana Maria');
+  });
+});

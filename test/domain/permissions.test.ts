@@ -2,7 +2,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestStatus, type Role } from '../../contract/types.js';
-import { type Actor, type Decision, allowedActions, decide } from '../../bff/domain/permissions.js';
+import {
+  ACTION_RULES,
+  type Actor,
+  type Decision,
+  allowedActions,
+  assigneeRefusal,
+  canDownload,
+  decide,
+  decideFollowUp,
+  hiddenActions,
+  postableKinds,
+  seesInternal,
+  sideOf,
+} from '../../bff/domain/permissions.js';
 import { nextStatus } from '../../bff/domain/request-machine.js';
 
 const INST = 1;
@@ -83,6 +96,58 @@ describe('permissions: every state × action × role', () => {
     const req = { institutionId: OTHER_INST, citizenId: 21, assigneeId: null, status: 'concluded' as const };
     assert.equal(decide(ROLES.attendant, req, 'evaluate'), 'allow');
     assert.equal(decide(ROLES.attendant, req, 'start_analysis'), 'forbidden');
+  });
+});
+
+describe('separation of duties: staff on a request they filed are its citizen', () => {
+  // Staff of the request's institution who filed it; one of them is even its assignee.
+  const FILERS: Record<string, Actor> = {
+    filerAttendant: actor(OWNER, [[INST, ['attendant']]]),
+    filerManager: actor(OWNER, [[INST, ['manager', 'attendant']]]),
+  };
+  for (const assigneeId of [ASSIGNEE, OWNER]) {
+    test(`every state × action, assignee ${assigneeId === OWNER ? 'the filer' : 'someone else'}`, () => {
+      for (const status of REQUEST_STATUSES) {
+        const req = { institutionId: INST, citizenId: OWNER, assigneeId, status };
+        for (const [name, a] of Object.entries(FILERS)) {
+          for (const action of REQUEST_ACTIONS) {
+            assert.equal(decide(a, req, action), expected('owner', action, status), `${name} ${action} on ${status}`);
+          }
+        }
+      }
+    });
+  }
+
+  test('they see their request as the citizen: no internal notes, the citizen’s side and kinds', () => {
+    const filer = FILERS.filerAttendant;
+    const req = { institutionId: INST, citizenId: OWNER, assigneeId: ASSIGNEE, status: 'in_service' as const };
+    assert.equal(seesInternal(filer, req), false);
+    assert.deepEqual(hiddenActions(filer, req), ['internal_note']);
+    assert.equal(canDownload(filer, req, 'internal_note'), false);
+    assert.equal(canDownload(filer, req, 'message'), true);
+    assert.equal(canDownload(filer, req, null), true);
+    assert.equal(sideOf(filer, req), 'citizen');
+    assert.equal(decideFollowUp(filer, req, 'internal_note'), 'forbidden');
+    assert.equal(decideFollowUp(filer, req, 'info_request'), 'forbidden');
+    assert.deepEqual(postableKinds(filer, req), ['message']);
+    // On another citizen's request of the same institution they are staff.
+    const others = { ...req, citizenId: 11 };
+    assert.equal(seesInternal(filer, others), true);
+    assert.equal(sideOf(filer, others), 'staff');
+    assert.deepEqual(postableKinds(filer, others), ['message', 'internal_note', 'info_request']);
+  });
+
+  test('nobody is named assignee of a request they filed', () => {
+    const req = { citizenId: OWNER };
+    assert.equal(assigneeRefusal({ id: OWNER, roles: ['attendant'] }, req), 'filed_it');
+    assert.equal(assigneeRefusal({ id: OWNER, roles: ['manager'] }, req), 'filed_it');
+    assert.equal(assigneeRefusal({ id: ASSIGNEE, roles: ['attendant'] }, req), null);
+    assert.equal(assigneeRefusal({ id: ASSIGNEE, roles: ['admin'] }, req), 'not_staff');
+  });
+
+  test('the rules table (which the OpenAPI "Who" is written from) says what the hand-written table says', () => {
+    const PARTY: Record<string, string[]> = { staff: ['attendant', 'assignee', 'manager'], assignee: ['assignee'], citizen: ['owner'] };
+    for (const action of REQUEST_ACTIONS) assert.deepEqual(PARTY[ACTION_RULES[action].who], WHO[action], action);
   });
 });
 

@@ -1,0 +1,47 @@
+// The OpenAPI "Who:" of every transition route is the permission rule's own
+// text (bff/domain/permissions.ts ACTION_RULES), so the document and the rule
+// cannot drift apart.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RequestAction } from '../../contract/types.js';
+import { ACTION_RULES, whoMay } from '../../bff/domain/permissions.js';
+import { type TestContext, createTestContext } from '../helpers.js';
+
+const TRANSITION_ROUTES: [string, 'post' | 'put', RequestAction][] = [
+  ['/api/requests/{id}/analysis', 'post', 'start_analysis'],
+  ['/api/requests/{id}/steps/{stepId}', 'put', 'answer_step'],
+  ['/api/requests/{id}/approve', 'post', 'approve'],
+  ['/api/requests/{id}/reject', 'post', 'reject'],
+  ['/api/requests/{id}/conclude', 'post', 'conclude'],
+  ['/api/requests/{id}/evaluation', 'post', 'evaluate'],
+];
+
+describe('OpenAPI: who may call each transition route', () => {
+  let t: TestContext;
+  let doc: { paths: Record<string, Record<string, { description?: string }>> };
+  before(async () => {
+    t = await createTestContext({ empty: true });
+    doc = await (await t.call('GET', '/api/openapi.json')).json();
+  });
+  after(() => t.close());
+
+  for (const [path, method, action] of TRANSITION_ROUTES) {
+    test(`${method.toUpperCase()} ${path} says who may ${action}, as the rule does`, () => {
+      const description = doc.paths[path]?.[method]?.description ?? '';
+      assert.ok(description.startsWith(whoMay(action)), `${path}: "${description}" should start with "${whoMay(action)}"`);
+    });
+  }
+
+  test('the rule texts say what the rules decide', () => {
+    assert.match(whoMay('start_analysis'), /^Who: an attendant or manager of the request’s institution, unless they filed the request\.$/);
+    assert.match(whoMay('conclude'), /assignee, unless they filed/);
+    assert.match(whoMay('evaluate'), /citizen/);
+    assert.match(whoMay('approve'), /may not be the request’s citizen/);
+    assert.equal(ACTION_RULES.approve.who, 'staff');
+  });
+
+  test('asking the citizen (info_request follow-up) names the same rule', () => {
+    const description = doc.paths['/api/requests/{id}/follow-ups'].post.description ?? '';
+    assert.ok(description.includes('unless they filed the request'), description);
+  });
+});

@@ -1,6 +1,7 @@
 // Builds the Hono app from its dependencies, so tests build one per case and
 // call app.request() without a network.
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -16,6 +17,7 @@ import { ProblemError, problem } from './errors.js';
 import { documentConfig, json, router } from './openapi.js';
 import { Health } from '../contract/responses.js';
 import { createRoute } from '@hono/zod-openapi';
+import { accessLogRoutes } from './routes/access-log.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { devRoutes } from './routes/dev.js';
 import { followUpRoutes } from './routes/follow-ups.js';
@@ -109,7 +111,8 @@ export function buildApp(given: Deps) {
     .route('/api/services', serviceRoutes(deps))
     .route('/api/requests', requestRoutes(deps))
     .route('/api/requests', followUpRoutes(deps))
-    .route('/api/attachments', attachmentRoutes(deps));
+    .route('/api/attachments', attachmentRoutes(deps))
+    .route('/api/institutions', accessLogRoutes(deps));
   if (deps.devIdp) {
     // Loud on purpose (error level, shown at every LOG_LEVEL but silent): this server hands out anyone's token.
     deps.log.error(
@@ -131,15 +134,17 @@ export function buildApp(given: Deps) {
     return problem(c, new ProblemError(404, `Rota não encontrada: ${c.req.method} ${c.req.path}`, undefined, 'not-found'));
   });
   app.onError((err, c) => {
+    // The client went away mid-request (closed tab, timeout): nobody reads an
+    // answer; not a fault of ours, nor a bad request (a body cut short fails
+    // to parse, which would read as a 400). Checked first for that reason.
+    if (clientGone(c)) {
+      deps.log.info({ requestId: c.get('requestId'), route: c.req.routePath }, 'client closed the request');
+      return c.body(null, 499 as 400);
+    }
     if (err instanceof ProblemError) return problem(c, err);
     const status = (err as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return problem(c, new ProblemError(status as 400, err.message || 'Requisição inválida.'));
-    }
-    // The client went away mid-request (closed tab, timeout): nobody reads an answer; not a fault of ours.
-    if (c.req.raw.signal.aborted) {
-      deps.log.info({ requestId: c.get('requestId'), route: c.req.routePath }, 'client closed the request');
-      return c.body(null, 499 as 400);
     }
     deps.log.error({ requestId: c.get('requestId'), route: c.req.routePath, err }, 'unexpected error');
     return problem(c, new ProblemError(500, `Erro inesperado. Informe o código ${c.get('requestId')} ao suporte.`));
@@ -180,6 +185,18 @@ function limitBody(c: Context<AppEnv>, next: Next, max: number, message: string)
   );
   c.req.raw = new Request(c.req.raw, { body: counted, duplex: 'half' } as RequestInit);
   return next();
+}
+
+/**
+ * Whether the client has gone: its request's signal aborted, or (served by
+ * @hono/node-server, which creates that signal only when something asks for
+ * it) its body cut short or its connection closed before the answer.
+ */
+function clientGone(c: Context): boolean {
+  if (c.req.raw.signal.aborted) return true;
+  const node = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
+  if (!node?.incoming) return false;
+  return Boolean(node.incoming.errored) || (node.incoming.destroyed && !node.incoming.complete) || Boolean(node.outgoing?.destroyed);
 }
 
 /** For a path, the methods the app's routes take there (HEAD with GET), from Hono's route list. */

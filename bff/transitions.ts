@@ -3,7 +3,7 @@
 // through here.
 import type { Transaction, Updateable } from 'kysely';
 import type { RequestAction, RequestStatus } from '../contract/types.js';
-import { decide } from './domain/permissions.js';
+import { decide, sideOf } from './domain/permissions.js';
 import { nextStatus } from './domain/request-machine.js';
 import type { AuthUser } from './auth.js';
 import { requestFacts } from './dto.js';
@@ -47,6 +47,7 @@ export async function transitionIn(
     requestId: ctx.id,
     institutionId: f.institution_id,
     actorId: ctx.user.id,
+    side: sideOf(ctx.user, requestFacts(f)),
     action: spec.action,
     from: f.status,
     to,

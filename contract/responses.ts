@@ -191,3 +191,18 @@ export const RequestCounts = z.object({
 export const Items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export const DevToken = z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int() });
 export const Health = z.object({ status: z.literal('ok') });
+
+export const AccessLogEntry = z
+  .object({
+    id,
+    at: instant,
+    action: z.enum(['detail', 'history', 'thread', 'download']).describe('What was opened: the detail, history or thread of a request, or a file downloaded'),
+    user: UserRef,
+    request: z.object({ id, protocol: z.string() }),
+    fileId: id.nullable().describe('The file downloaded (download only)'),
+  })
+  .describe('One access to a request’s personal data (LGPD art. 37)');
+export const AccessLogPage = z.object({
+  items: z.array(AccessLogEntry),
+  nextBefore: z.number().int().nullable().describe('Pass as `before` for older entries; null at the end'),
+});

@@ -124,3 +124,13 @@ export const FollowUpBody = z.object({
 });
 
 export const DevTokenBody = z.object({ sub: text(100, 'O usuário (sub)') });
+
+/** The record of access to personal data (LGPD art. 37), filtered; newest first. */
+export const AccessLogQuery = z.object({
+  requestId: id.optional(),
+  userId: id.optional().describe('Accesses by this person'),
+  from: z.iso.datetime({ error: 'Use um instante ISO 8601 em UTC, como 2026-12-01T00:00:00Z.' }).optional().describe('From this instant (inclusive)'),
+  to: z.iso.datetime({ error: 'Use um instante ISO 8601 em UTC, como 2026-12-01T00:00:00Z.' }).optional().describe('Until this instant (exclusive)'),
+  before: id.optional().describe('Entries older than this entry id (the previous page’s nextBefore)'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

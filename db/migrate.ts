@@ -4,6 +4,8 @@ import * as followUps from './migrations/2026-11-28T01-00_follow-ups.js';
 import * as requestTerms from './migrations/2026-11-28T02-00_request-terms.js';
 import * as queueVersions from './migrations/2026-11-28T03-00_queue-versions.js';
 import * as queueVersionsCoverage from './migrations/2026-11-28T04-00_queue-versions-coverage.js';
+import * as authorSide from './migrations/2026-12-01T00-00_author-side.js';
+import * as accessLog from './migrations/2026-12-01T01-00_access-log.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -13,12 +15,23 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T02-00_request-terms': requestTerms,
   '2026-11-28T03-00_queue-versions': queueVersions,
   '2026-11-28T04-00_queue-versions-coverage': queueVersionsCoverage,
+  '2026-12-01T00-00_author-side': authorSide,
+  '2026-12-01T01-00_access-log': accessLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  await migrate(new Migrator({ db, provider }).migrateToLatest());
+}
+
+/** Up or down to the migration `name` (tests of a migration's backfill). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  await migrate(new Migrator({ db, provider }).migrateTo(name));
+}
+
+async function migrate(run: ReturnType<Migrator['migrateToLatest']>): Promise<void> {
+  const { error, results } = await run;
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -132,6 +132,8 @@ export interface FollowUpTable {
   kind: string; // contract STORED_FOLLOW_UP_KINDS
   body: string;
   created_at: string;
+  /** The author's side when they wrote it (migration author-side); null in no row. */
+  author_side: 'staff' | 'citizen' | null;
 }
 
 export interface EvaluationTable {
@@ -158,6 +160,20 @@ export interface AuditLogTable {
   to_status: string | null;
   data: string | null; // JSON
   at: string;
+  /** The actor's side when they acted (migration author-side); null without an actor. */
+  actor_side: 'staff' | 'citizen' | null;
+}
+
+/** Who opened or downloaded what of a request, when (LGPD art. 37); append-only (migration access-log). */
+export interface AccessLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number;
+  institution_id: number;
+  request_id: number;
+  /** The file downloaded; null for the detail, history and thread. */
+  file_id: number | null;
+  action: 'detail' | 'history' | 'thread' | 'download';
 }
 
 /** Bumped by triggers whenever an institution's queue would read differently (migration queue-versions). */
@@ -183,5 +199,6 @@ export interface Database {
   request_terms: RequestTermTable;
   evaluations: EvaluationTable;
   audit_log: AuditLogTable;
+  access_log: AccessLogTable;
   queue_versions: QueueVersionTable;
 }

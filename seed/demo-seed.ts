@@ -7,7 +7,7 @@ import { indexRequestTerms } from '../db/queries/search.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Insertable, Kysely } from 'kysely';
-import { CLOCK_STATUSES, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
+import { CLOCK_STATUSES, REQUEST_ACTIONS, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
 import { dueDate, localDate } from '../bff/domain/deadlines.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
 import type { Database, EvaluationTable, FileTable, StepAnswerTable } from '../db/schema.js';
@@ -450,6 +450,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
     const requestRows: Insertable<Database['requests']>[] = [];
     const later: {
       protocol: string;
+      citizen: number;
       answers: AnswerDraft[];
       audit: Ev[];
       evaluation: Omit<Insertable<EvaluationTable>, 'request_id'> | null;
@@ -622,10 +623,11 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
         justification,
         concluded_at: isoOrNull(concludedAt),
         conclusion,
-        version: events.length,
+        // As the app counts: filing is version 1, each transition adds one; messages and notes add none.
+        version: 1 + events.filter((e) => (REQUEST_ACTIONS as readonly string[]).includes(e.action)).length,
         updated_at: iso(events.at(-1)!.at),
       });
-      later.push({ protocol, answers, audit: events, evaluation, files, messages });
+      later.push({ protocol, citizen: c.id, answers, audit: events, evaluation, files, messages });
     }
 
     const inserted = await inBatches(requestRows, 100, (b) => tx.insertInto('requests').values(b).returningAll().execute());
@@ -634,8 +636,17 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
     const instOf = new Map<string, number>(requestRows.map((x) => [x.protocol, x.institution_id]));
     const answerRows = later.flatMap((l) => l.answers.map((a) => ({ ...a, request_id: requestId.get(l.protocol)!, answered_at: iso(a.answered_at) })));
     await inBatches(answerRows, 200, (b) => tx.insertInto('step_answers').values(b).execute());
+    // Demo citizens hold no role: whoever else writes is the institution's staff.
+    const sideIn = (l: { citizen: number }, who: number) => (who === l.citizen ? ('citizen' as const) : ('staff' as const));
     const messageRows = later.flatMap((l) =>
-      l.messages.map((m) => ({ request_id: requestId.get(l.protocol)!, author_id: m.author_id, kind: m.kind, body: m.body, created_at: iso(m.at) })),
+      l.messages.map((m) => ({
+        request_id: requestId.get(l.protocol)!,
+        author_id: m.author_id,
+        author_side: sideIn(l, m.author_id),
+        kind: m.kind,
+        body: m.body,
+        created_at: iso(m.at),
+      })),
     );
     // Ids are given in VALUES order within each statement; RETURNING's own order is not guaranteed.
     const messageIds = (await inBatches(messageRows, 100, (b) => tx.insertInto('follow_ups').values(b).returning('id').execute()))
@@ -651,12 +662,13 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
       nextMessage += l.messages.length;
     }
     const audit = later
-      .flatMap((l) => l.audit.map((e, i) => ({ e, i, request_id: requestId.get(l.protocol)!, institution_id: instOf.get(l.protocol)! })))
+      .flatMap((l) => l.audit.map((e, i) => ({ e, i, l, request_id: requestId.get(l.protocol)!, institution_id: instOf.get(l.protocol)! })))
       .sort((a, b) => a.e.at - b.e.at || a.request_id - b.request_id || a.i - b.i)
-      .map(({ e, request_id, institution_id }) => ({
+      .map(({ e, l, request_id, institution_id }) => ({
         request_id,
         institution_id,
         actor_id: e.actor,
+        actor_side: sideIn(l, e.actor),
         action: e.action,
         from_status: e.from,
         to_status: e.to,

@@ -194,3 +194,13 @@ export function queueScope(
   const institutionIds = q.institutionId !== undefined ? [q.institutionId] : [...actor.roles.keys()].filter((i) => isStaffOf(actor, i));
   return { scope: { institutionIds } };
 }
+
+/**
+ * May the actor read the institution's record of access to personal data
+ * (LGPD art. 37)? Its managers only; its other staff are refused (403), and
+ * for anyone else the institution's record does not exist (404).
+ */
+export function decideAccessLog(actor: Actor, institutionId: number): Decision {
+  if ((actor.roles.get(institutionId) ?? []).includes('manager')) return 'allow';
+  return isStaffOf(actor, institutionId) ? 'forbidden' : 'not_found';
+}

@@ -4,7 +4,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { IdParam } from '../../contract/schemas.js';
 import { canDownload } from '../domain/permissions.js';
 import { requestFacts } from '../dto.js';
-import { type Deps, requireUser } from '../env.js';
+import { type AppDeps, requireUser } from '../env.js';
+import { recordAccess } from '../access.js';
 import { notFound } from '../errors.js';
 import { bearer, problemsOf, router } from '../openapi.js';
 import { getFileForDownload } from '../../db/queries/files.js';
@@ -25,12 +26,14 @@ const download = createRoute({
   },
 });
 
-export function attachmentRoutes({ db }: Deps) {
+export function attachmentRoutes(deps: AppDeps) {
+  const { db } = deps;
   return router().openapi(download, async (c) => {
     const user = requireUser(c);
     const { id } = c.req.valid('param');
     const f = await getFileForDownload(db, id);
     if (!f || !canDownload(user, requestFacts(f), f.follow_up_kind)) throw notFound('Arquivo não encontrado.');
+    await recordAccess(deps, user, { institutionId: f.institution_id, requestId: f.request_id, fileId: id }, 'download');
     const ascii = f.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return c.body(new Uint8Array(f.content), 200, {
       'Content-Type': f.content_type,

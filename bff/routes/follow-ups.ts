@@ -17,10 +17,10 @@ import { ProblemError, badRequest, notFound } from '../errors.js';
 import { toMb } from '../files.js';
 import { blobWeightOf, loadStaged, stageMultipart } from '../uploads.js';
 import { DECISION_ERRORS, transitionIn } from '../transitions.js';
+import { recordAccess } from '../access.js';
 import { parse } from '../validate.js';
 import { followUpContents, insertFollowUp, threadRows } from '../../db/queries/follow-ups.js';
 import { appendAudit, getRequestFacts } from '../../db/queries/requests.js';
-import { staffUserIds } from '../../db/queries/users.js';
 
 /** Audit actions that are follow-ups, and the thread entry each one is; the rest are life-cycle events. */
 const FOLLOW_UP_ACTIONS: Record<string, ThreadEntryType> = {
@@ -70,7 +70,10 @@ export function followUpRoutes(deps: AppDeps) {
       const f = await getRequestFacts(db, id);
       if (!f || !canSee(user, requestFacts(f))) throw notFound('Solicitação não encontrada.');
       const facts = requestFacts(f);
-      const rows = await threadRows(db, id, { hiddenActions: hiddenActions(user, facts), before: q.before, limit: q.limit + 1 });
+      const [, rows] = await Promise.all([
+        recordAccess(deps, user, { institutionId: f.institution_id, requestId: id }, 'thread'),
+        threadRows(db, id, { hiddenActions: hiddenActions(user, facts), before: q.before, limit: q.limit + 1 }),
+      ]);
       const more = rows.length > q.limit;
       const page = (more ? rows.slice(0, q.limit) : rows).reverse();
       const followUpOf = (r: (typeof page)[number]) => (FOLLOW_UP_ACTIONS[r.action] && r.data ? (JSON.parse(r.data).followUpId as number) : null);
@@ -79,18 +82,14 @@ export function followUpRoutes(deps: AppDeps) {
         page.flatMap((r) => followUpOf(r) ?? []),
       );
       const bodyOf = new Map(bodies.map((b) => [b.id, b.body]));
-      const staffIds = new Set(await staffUserIds(db, f.institution_id));
       const items: ThreadEntry[] = page.map((r) => {
         const followUpId = followUpOf(r);
         return {
           id: r.id,
           type: followUpId ? FOLLOW_UP_ACTIONS[r.action] : 'event',
           at: r.at,
-          author: {
-            id: r.actor_id ?? 0,
-            name: r.name ?? '',
-            side: r.actor_id && r.actor_id !== f.citizen_id && staffIds.has(r.actor_id) ? 'staff' : 'citizen',
-          },
+          // The side stored when it was written: a revoked attendant's past messages stay staff's.
+          author: { id: r.actor_id ?? 0, name: r.name ?? '', side: r.actor_side ?? 'citizen' },
           action: followUpId ? null : r.action,
           from: r.from_status as RequestStatus | null,
           to: r.to_status as RequestStatus | null,
@@ -137,11 +136,12 @@ export function followUpRoutes(deps: AppDeps) {
         const at = now().toISOString();
         const { files, release } = await loadStaged(staged.files, deps.uploadBudget, blobWeight, 6 * deps.config.uploads.waitMs);
         releaseMemory = release;
-        const entryId = await deps.writes.run(async (trx) => {
+        const { entryId, side } = await deps.writes.run(async (trx) => {
           const current = await getRequestFacts(trx, id);
           if (!current) throw notFound('Solicitação não encontrada.');
           const kind = storedKind(user, requestFacts(current), fields.kind);
-          const followUpId = await insertFollowUp(trx, { requestId: id, authorId: user.id, kind, body: fields.body.trim(), at, files });
+          const side = sideOf(user, requestFacts(current));
+          const followUpId = await insertFollowUp(trx, { requestId: id, authorId: user.id, side, kind, body: fields.body.trim(), at, files });
           if (kind === 'info_request') {
             const done = await transitionIn(
               trx,
@@ -152,7 +152,7 @@ export function followUpRoutes(deps: AppDeps) {
                 set: (r) => ({ paused_at: at, resume_status: r.status }),
               },
             );
-            return done.auditId;
+            return { entryId: done.auditId, side };
           }
           if (kind === 'reply') {
             const done = await transitionIn(
@@ -164,20 +164,21 @@ export function followUpRoutes(deps: AppDeps) {
                 set: (r) => ({ paused_at: null, resume_status: null, due_at: shiftDue(r.due_at, r.paused_at, at) }),
               },
             );
-            return done.auditId;
+            return { entryId: done.auditId, side };
           }
-          return appendAudit(trx, {
+          const entryId = await appendAudit(trx, {
             requestId: id,
             institutionId: current.institution_id,
             actorId: user.id,
+            side,
             action: kind === 'internal_note' ? 'internal_note' : 'follow_up',
             from: current.status,
             to: current.status,
             data: { followUpId },
             at,
           });
+          return { entryId, side };
         });
-        const side = sideOf(user, requestFacts(f));
         return c.json({ id: entryId, side }, 201);
       } finally {
         releaseMemory();

@@ -18,12 +18,13 @@ import {
 } from '../../contract/schemas.js';
 import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
 import { checkDocumentFormats, checkDocuments, validateFormData } from '../domain/form-data.js';
-import { type Actor, allowedActions, assigneeRefusal, canSee, hiddenActions, queueScope, whoMay } from '../domain/permissions.js';
+import { type Actor, allowedActions, assigneeRefusal, canSee, hiddenActions, queueScope, sideOf, whoMay } from '../domain/permissions.js';
 import { asRole, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
 import { type TransitionSpec, transitionIn } from '../transitions.js';
+import { recordAccess } from '../access.js';
 import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
 import { jsonOnly, parse, readJson } from '../validate.js';
 import { blobWeightOf, loadStaged, stageMultipart } from '../uploads.js';
@@ -297,6 +298,7 @@ export function requestRoutes(deps: AppDeps) {
         requestId: id,
         institutionId: service.institution_id,
         actorId: user.id,
+        side: sideOf(user, requestFacts({ institution_id: service.institution_id, citizen_id: user.id, assignee_id: null, status: 'submitted' })),
         action: 'file',
         from: null,
         to: 'submitted',
@@ -415,17 +417,24 @@ export function requestRoutes(deps: AppDeps) {
       const user = requireUser(c);
       const { id } = c.req.valid('param');
       const f = await visibleFacts(user, id);
+      // Recorded before the answer leaves (a 304 too: the client shows the copy it holds).
+      const recorded = recordAccess(deps, user, { institutionId: f.institution_id, requestId: id }, 'detail');
       if (c.req.header('If-None-Match') === etag(f.version)) {
+        await recorded;
         c.header('ETag', etag(f.version));
         return c.body(null, 304);
       }
-      return answerDetail(c, user, id, 200);
+      const [, answer] = await Promise.all([recorded, answerDetail(c, user, id, 200)]);
+      return answer;
     })
     .openapi(history, async (c) => {
       const user = requireUser(c);
       const { id } = c.req.valid('param');
       const f = await visibleFacts(user, id);
-      const rows = await getHistoryRows(db, id, hiddenActions(user, requestFacts(f)));
+      const [, rows] = await Promise.all([
+        recordAccess(deps, user, { institutionId: f.institution_id, requestId: id }, 'history'),
+        getHistoryRows(db, id, hiddenActions(user, requestFacts(f))),
+      ]);
       return c.json({ items: rows.map(toHistoryEntry) }, 200);
     })
     .openapi(startAnalysis, (c) => transition(c, c.req.valid('param').id, { action: 'start_analysis' }))

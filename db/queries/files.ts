@@ -13,6 +13,7 @@ export async function getFileForDownload(db: Queryable, id: number) {
       'f.size',
       'f.content',
       'f.sha256',
+      'f.request_id',
       'r.institution_id',
       'r.citizen_id',
       'r.assignee_id',

@@ -8,7 +8,7 @@ export async function threadRows(db: Queryable, requestId: number, p: { hiddenAc
   let q = db
     .selectFrom('audit_log as l')
     .leftJoin('users as u', 'u.id', 'l.actor_id')
-    .select(['l.id', 'l.action', 'l.from_status', 'l.to_status', 'l.actor_id', 'u.name', 'l.at', 'l.data'])
+    .select(['l.id', 'l.action', 'l.from_status', 'l.to_status', 'l.actor_id', 'l.actor_side', 'u.name', 'l.at', 'l.data'])
     .where('l.request_id', '=', requestId);
   if (p.hiddenActions.length) q = q.where('l.action', 'not in', p.hiddenActions);
   if (p.before) q = q.where('l.id', '<', p.before);
@@ -33,11 +33,11 @@ export async function followUpContents(db: Queryable, ids: number[]) {
 /** Stores a follow-up and its files; answers its id. */
 export async function insertFollowUp(
   trx: Queryable,
-  m: { requestId: number; authorId: number; kind: string; body: string; at: string; files: StoredFile[] },
+  m: { requestId: number; authorId: number; side: 'staff' | 'citizen'; kind: string; body: string; at: string; files: StoredFile[] },
 ): Promise<number> {
   const { id } = await trx
     .insertInto('follow_ups')
-    .values({ request_id: m.requestId, author_id: m.authorId, kind: m.kind, body: m.body, created_at: m.at })
+    .values({ request_id: m.requestId, author_id: m.authorId, author_side: m.side, kind: m.kind, body: m.body, created_at: m.at })
     .returning('id')
     .executeTakeFirstOrThrow();
   await insertFiles(trx, { requestId: m.requestId, followUpId: id, uploadedBy: m.authorId, at: m.at, files: m.files });

@@ -367,7 +367,18 @@ export async function nextProtocol(trx: Transaction<Database>, year: number): Pr
 
 export async function appendAudit(
   trx: Queryable,
-  e: { requestId: number; institutionId: number; actorId: number; action: string; from: string | null; to: string | null; data?: unknown; at: string },
+  e: {
+    requestId: number;
+    institutionId: number;
+    actorId: number;
+    /** The actor's side on this request, as it is now (kept: a revoked attendant's past acts stay staff's). */
+    side: 'staff' | 'citizen';
+    action: string;
+    from: string | null;
+    to: string | null;
+    data?: unknown;
+    at: string;
+  },
 ): Promise<number> {
   const { id } = await trx
     .insertInto('audit_log')
@@ -375,6 +386,7 @@ export async function appendAudit(
       request_id: e.requestId,
       institution_id: e.institutionId,
       actor_id: e.actorId,
+      actor_side: e.side,
       action: e.action,
       from_status: e.from,
       to_status: e.to,

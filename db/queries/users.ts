@@ -61,9 +61,3 @@ export async function institutionStaff(db: Queryable, institutionId: number, rol
     .orderBy('u.name')
     .execute();
 }
-
-/** Who is staff of an institution (any role in force), to tell the two sides of a thread apart. */
-export async function staffUserIds(db: Queryable, institutionId: number): Promise<number[]> {
-  const rows = await db.selectFrom('memberships').select('user_id').where('institution_id', '=', institutionId).where('revoked_at', 'is', null).execute();
-  return rows.map((r) => r.user_id);
-}

@@ -1,7 +1,7 @@
 // The demo data seeds on this database and reads back through the API.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { REQUEST_STATUSES } from '../../contract/types.js';
+import { REQUEST_ACTIONS, REQUEST_STATUSES } from '../../contract/types.js';
 import { DEMO_USERS } from '../../seed/demo-users.js';
 import { isSeeded, seedDemo } from '../../seed/demo-seed.js';
 import { type TestContext, createTestContext } from '../helpers.js';
@@ -40,5 +40,39 @@ describe('demo seed', () => {
     const page = await (await t.call('GET', '/api/requests?limit=100', { as: token })).json();
     assert.ok(page.items.length > 0);
     assert.ok(page.items.every((i: { citizen: { name: string } }) => i.citizen.name === citizen.name));
+  });
+
+  // The app's rule: filing makes version 1 and every life-cycle transition
+  // (bff/transitions.ts, updateRequestAtVersion) adds one; a message or an
+  // internal note is no transition and leaves the version alone.
+  const impliedVersion = (actions: string[]) => 1 + actions.filter((a) => (REQUEST_ACTIONS as readonly string[]).includes(a)).length;
+
+  test('the app bumps the version on transitions only', async () => {
+    const att = DEMO_USERS.find((u) => u.role === 'attendant')!;
+    const as = await t.token(att.sub);
+    const page = await (await t.call('GET', '/api/requests?status=submitted&limit=1', { as })).json();
+    const id = page.items[0].id;
+    const version = async () => (await (await t.call('GET', `/api/requests/${id}`, { as })).json()).version;
+    const before = await version();
+    const fd = new FormData();
+    fd.set('body', 'Recebido, vamos analisar.');
+    fd.set('kind', 'internal_note');
+    assert.equal((await t.call('POST', `/api/requests/${id}/follow-ups`, { as, body: fd })).status, 201);
+    assert.equal(await version(), before, 'a note does not bump');
+    assert.equal((await t.call('POST', `/api/requests/${id}/analysis`, { as })).status, 200);
+    assert.equal(await version(), before + 1, 'a transition does');
+    const trail = await t.database.db.selectFrom('audit_log').select('action').where('request_id', '=', id).orderBy('id').execute();
+    assert.equal(await version(), impliedVersion(trail.map((e) => e.action)));
+  });
+
+  test('every seeded request’s version is what its audit trail implies', async () => {
+    const { db } = t.database;
+    const requests = await db.selectFrom('requests').select(['id', 'protocol', 'version']).orderBy('id').execute();
+    const trail = await db.selectFrom('audit_log').select(['request_id', 'action']).orderBy('id').execute();
+    const actions = new Map<number, string[]>();
+    for (const e of trail) actions.set(e.request_id!, [...(actions.get(e.request_id!) ?? []), e.action]);
+    const wrong = requests.filter((r) => r.version !== impliedVersion(actions.get(r.id) ?? [])).map((r) => `${r.protocol}: ${r.version}`);
+    assert.ok(requests.length >= 300);
+    assert.deepEqual(wrong, [], `${wrong.length} of ${requests.length} requests disagree with their audit trail`);
   });
 });

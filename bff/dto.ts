@@ -80,7 +80,7 @@ export function toFileRef(f: { id: number; label: string | null; file_name: stri
   return { id: f.id, label: f.label, fileName: f.file_name, contentType: f.content_type, size: f.size, href: `/api/attachments/${f.id}` };
 }
 
-export function toRequestDetail({ request: r, steps, files }: RequestDetailRows, now: Date, allowedActions: RequestAction[]): RequestDetail {
+export function toRequestDetail({ request: r, steps, files, analyst }: RequestDetailRows, now: Date, allowedActions: RequestAction[]): RequestDetail {
   return {
     id: r.id,
     protocol: r.protocol,
@@ -115,6 +115,7 @@ export function toRequestDetail({ request: r, steps, files }: RequestDetailRows,
     concludedAt: r.concluded_at,
     conclusion: r.conclusion,
     evaluation: r.e_verdict ? { verdict: r.e_verdict, rating: r.e_rating, comment: r.e_comment, status: r.e_status!, createdAt: r.e_created_at! } : null,
+    analyst: analyst ? { id: analyst.id, name: analyst.name } : null,
     version: r.version,
     allowedActions,
   };

@@ -86,6 +86,31 @@ describe('atende-follow-up-thread', () => {
     await expectAccessible(citizen);
   });
 
+  it('tells the life-cycle events once, compactly: one line for a run of events, answered steps counted', async () => {
+    const api = await apiAs(ATTENDANT);
+    for (const step of req.steps) await api.put('/requests/:id/steps/:stepId', { params: { id: req.id, stepId: step.id }, body: { answer: 'yes' } });
+    const el = await thread(req.id, ATTENDANT);
+    const events = () => all(el, '.thread > li.event');
+    // Filed, analysis started, approved and the steps answered: one line, each event once.
+    expect(events()).to.have.length(1);
+    const items = [...events()[0].querySelectorAll('.events > li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items.map((i) => i.split(' por ')[0])).to.deep.equal([
+      'Solicitação enviada',
+      'Análise iniciada',
+      'Solicitação aprovada',
+      `${req.steps.length} etapas respondidas`,
+    ]);
+    expect(shadowText(el)).not.to.contain('Etapa respondida');
+    await expectAccessible(el);
+    // A message splits the story: the events after it get a line of their own.
+    await postFollowUp(ATTENDANT, req.id, 'Documentos conferidos.');
+    await api.put('/requests/:id/steps/:stepId', { params: { id: req.id, stepId: req.steps[0].id }, body: { answer: 'no' } });
+    el.reload();
+    await until(() => events().length === 2, 'a second line of events');
+    expect(lastEntry(el).textContent).to.contain('Etapa respondida');
+    expect(all(el, '.thread > li').map((li) => (li.classList.contains('event') ? 'events' : 'message'))).to.deep.equal(['events', 'message', 'events']);
+  });
+
   it('keeps the typed text and the chosen files when the server refuses a file', async () => {
     const el = await thread(req.id, filer);
     type(el, 'Comprovante em anexo.');

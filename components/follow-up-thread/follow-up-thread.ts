@@ -7,7 +7,7 @@ import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
 import { hostStyles } from '../internal/styles.js';
-import { renderEntry } from './entries.js';
+import { renderEntries } from './entries.js';
 import { threadStyles } from './follow-up-thread.styles.js';
 import { type MessageKey, formatSize } from '../internal/i18n.js';
 
@@ -235,7 +235,7 @@ export class AtendeFollowUpThread extends AtendeElement {
       ${
         this.entries.length
           ? html`<ol class="thread" part="thread">
-              ${this.entries.map((e) => renderEntry(e, this.locale, (f) => this.downloadFile(f)))}
+              ${renderEntries(this.entries, this.locale, (f) => this.downloadFile(f))}
             </ol>`
           : html`<p>${this.t('thread.empty')}</p>`
       }

@@ -4,7 +4,8 @@
 import { type Insertable, type Transaction, type Updateable, sql } from 'kysely';
 import type { Database, RequestTable } from '../schema.js';
 import type { Queryable } from './queryable.js';
-import { indexRequestTerms, nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';
+import { CLOSED } from '../migrations/2026-12-01T02-10_queue-due-key.js';
+import { indexRequestTerms, looksLikeProtocol, nameTerms, normalizeSearch, prefixEnd, protocolPrefixes } from './search.js';
 import { listValues, param, params, templatesOf } from './templates.js';
 
 export interface QueueScope {
@@ -152,7 +153,7 @@ function queueQuery(
   db: Queryable,
   scope: QueueScope,
   f: QueueFilters,
-  s: { sortKey: 'protocol' | 'due_at' | 'filed_at'; protocol: string | null; words: number; insts: number; statuses: number; like: boolean },
+  s: { sortKey: SortKey; protocols: number | null; words: number; insts: number; statuses: number; like: boolean },
 ) {
   const sortCol = `r.${s.sortKey}` as const;
   let q = queueSource(db).select(QUEUE_SELECT);
@@ -161,7 +162,7 @@ function queueQuery(
   if (scope.institutionIds) {
     // With a protocol or a full name, the few matching rows are the way in:
     // "+" keeps the planner from walking the institution's queue index.
-    const narrow = s.protocol !== null || s.words > 1;
+    const narrow = s.protocols !== null || s.words > 1;
     const inst = narrow ? sql<number>`+r.institution_id` : sql.ref<number>('r.institution_id');
     q = insts.length === 1 ? q.where(inst, '=', insts[0]) : q.where(inst, 'in', insts);
   }
@@ -170,8 +171,17 @@ function queueQuery(
   if (f.serviceId !== undefined) q = q.where('r.service_id', '=', param<number>('service'));
   if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', param<number>('assignee'));
   if (f.month) q = q.where('r.filed_at', '>=', param<string>('monthFrom')).where('r.filed_at', '<', param<string>('monthTo'));
-  if (s.protocol) {
-    q = q.where('r.protocol', '>=', param<string>('protoFrom')).where('r.protocol', '<', param<string>('protoTo'));
+  if (s.protocols !== null) {
+    // Each meaning of a protocol fragment is a range of the protocol index (none: no match).
+    if (!s.protocols) q = q.where(sql<boolean>`1 = 0`);
+    else
+      q = q.where((eb) =>
+        eb.or(
+          Array.from({ length: s.protocols! }, (_, k) =>
+            eb.and([eb('r.protocol', '>=', param<string>(`proto${k}From`)), eb('r.protocol', '<', param<string>(`proto${k}To`))]),
+          ),
+        ),
+      );
   } else if (f.q?.trim() && scope.institutionIds) {
     // Each word narrows by a prefix of some word of the citizen's name;
     // particles alone ("da", "de") match no one.
@@ -206,11 +216,29 @@ export interface QueuePageRows {
   nextCursor: string | null;
 }
 
+type SortKey = 'protocol' | 'due_key' | 'filed_at';
+
+const CLOSED_STATUSES = new Set<string>(CLOSED);
+
+/** The deadline order's key of a row (the generated column due_key): closed requests after every open one. */
+export function dueKey(status: string, dueAt: string): string {
+  return CLOSED_STATUSES.has(status) ? `9${dueAt}` : dueAt;
+}
+
+/** The years that have protocols, with each one's last number (a few rows). */
+async function protocolYears(db: Queryable): Promise<{ year: number; last: number }[]> {
+  const rows = await db.selectFrom('protocol_counters').select(['year', 'last']).orderBy('year').execute();
+  return rows.map((r) => ({ year: Number(r.year), last: Number(r.last) }));
+}
+
 export async function listRequests(db: Queryable, scope: QueueScope, f: QueueFilters): Promise<QueuePageRows> {
   // A protocol search walks the protocol index: protocols are numbered in
-  // filing order, so this is the FIFO order too.
-  const protocol = f.q ? protocolPrefix(f.q) : null;
-  const sortKey: 'protocol' | 'due_at' | 'filed_at' = protocol ? 'protocol' : f.sort === 'due' ? 'due_at' : 'filed_at';
+  // filing order, so this is the FIFO order too. Any part of a protocol as
+  // people type it ("000010", "10/2026") is one or more ranges of that index.
+  const prefixes = f.q && looksLikeProtocol(f.q) ? protocolPrefixes(f.q, await protocolYears(db)) : null;
+  const protocol = prefixes !== null;
+  // Deadline order: by due_key, so closed requests (no running deadline) come last.
+  const sortKey: SortKey = protocol ? 'protocol' : f.sort === 'due' ? 'due_key' : 'filed_at';
   const words = !protocol && f.q?.trim() && scope.institutionIds ? nameTerms(f.q).slice(0, 4) : [];
   const like = !protocol && f.q?.trim() && !scope.institutionIds ? normalizeSearch(f.q).replace(/[\\%_]/g, (c) => `\\${c}`) : null;
   const insts = scope.institutionIds ? (scope.institutionIds.length ? scope.institutionIds : [-1]) : [];
@@ -221,18 +249,22 @@ export async function listRequests(db: Queryable, scope: QueueScope, f: QueueFil
   if (f.serviceId !== undefined) values.service = f.serviceId;
   if (f.assigneeId !== undefined) values.assignee = f.assigneeId;
   if (f.month) Object.assign(values, { monthFrom: `${f.month}-01`, monthTo: `${nextMonth(f.month)}-01` });
-  if (protocol) Object.assign(values, { protoFrom: protocol, protoTo: prefixEnd(protocol) });
+  prefixes?.forEach((p, k) => Object.assign(values, { [`proto${k}From`]: p, [`proto${k}To`]: prefixEnd(p) }));
   words.forEach((w, k) => Object.assign(values, { [`word${k}From`]: w, [`word${k}To`]: prefixEnd(w) }));
   if (like !== null) values.like = `%${like}%`;
   if (f.cursor) Object.assign(values, { cursorKey: f.cursor[0], cursorId: f.cursor[1] });
   // The rest of the shape: the sort, and a search that leaves no word to look for (no value says so).
   const noWords = !protocol && f.q?.trim() && scope.institutionIds && !words.length ? '|no-words' : '';
-  const shape = { sortKey, protocol, words: words.length, insts: insts.length, statuses: statuses.length, like: like !== null };
-  const rows: QueueRow[] = await templatesOf(db).run(db, `queue|${sortKey}${noWords}`, () => queueQuery(db, scope, f, shape), values, { arrayRows: true });
+  const noProtocol = prefixes?.length === 0 ? '|no-protocol' : '';
+  const shape = { sortKey, protocols: prefixes?.length ?? null, words: words.length, insts: insts.length, statuses: statuses.length, like: like !== null };
+  const rows: QueueRow[] = await templatesOf(db).run(db, `queue|${sortKey}${noWords}${noProtocol}`, () => queueQuery(db, scope, f, shape), values, {
+    arrayRows: true,
+  });
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: more && last ? encodeCursor(last[sortKey], last.id) : null };
+  const key = (r: QueueRow) => (sortKey === 'due_key' ? dueKey(r.status, r.due_at) : r[sortKey]);
+  return { rows: page, nextCursor: more && last ? encodeCursor(key(last), last.id) : null };
 }
 
 /** Requests per status in a scope (the queue's tabs). */

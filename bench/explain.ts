@@ -64,6 +64,11 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
       [`search name "${name}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name } as QueueFilters)],
       [`search one word "${name.split(' ')[0]}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name.split(' ')[0] } as QueueFilters)],
       [`search protocol "${sample.protocol.slice(0, 9)}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: sample.protocol.slice(0, 9) })],
+      ['worklist (open statuses, sort=due)', () => listRequests(db, scope, { statuses: ['submitted', 'in_analysis', 'in_service'], sort: 'due', limit: 25 })],
+      ['sort=due, every status', () => listRequests(db, scope, { sort: 'due', limit: 25 })],
+      ...[sample.protocol.slice(5), `${Number(sample.protocol.slice(5))}/${sample.protocol.slice(0, 4)}`, String(Number(sample.protocol.slice(5)))].map(
+        (part): [string, () => Promise<unknown>] => [`search part of a protocol "${part}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: part })],
+      ),
       ['detail: facts', () => getRequestFacts(db, sample.id)],
       ['detail', () => getRequestDetailRows(db, sample.id)],
     ];

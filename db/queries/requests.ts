@@ -153,7 +153,7 @@ function queueQuery(
   db: Queryable,
   scope: QueueScope,
   f: QueueFilters,
-  s: { sortKey: SortKey; protocols: number | null; words: number; insts: number; statuses: number; like: boolean },
+  s: { sortKey: SortKey; protocol: boolean | null; words: number; insts: number; statuses: number; like: boolean },
 ) {
   const sortCol = `r.${s.sortKey}` as const;
   let q = queueSource(db).select(QUEUE_SELECT);
@@ -162,7 +162,7 @@ function queueQuery(
   if (scope.institutionIds) {
     // With a protocol or a full name, the few matching rows are the way in:
     // "+" keeps the planner from walking the institution's queue index.
-    const narrow = s.protocols !== null || s.words > 1;
+    const narrow = s.protocol !== null || s.words > 1;
     const inst = narrow ? sql<number>`+r.institution_id` : sql.ref<number>('r.institution_id');
     q = insts.length === 1 ? q.where(inst, '=', insts[0]) : q.where(inst, 'in', insts);
   }
@@ -171,17 +171,10 @@ function queueQuery(
   if (f.serviceId !== undefined) q = q.where('r.service_id', '=', param<number>('service'));
   if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', param<number>('assignee'));
   if (f.month) q = q.where('r.filed_at', '>=', param<string>('monthFrom')).where('r.filed_at', '<', param<string>('monthTo'));
-  if (s.protocols !== null) {
-    // Each meaning of a protocol fragment is a range of the protocol index (none: no match).
-    if (!s.protocols) q = q.where(sql<boolean>`1 = 0`);
-    else
-      q = q.where((eb) =>
-        eb.or(
-          Array.from({ length: s.protocols! }, (_, k) =>
-            eb.and([eb('r.protocol', '>=', param<string>(`proto${k}From`)), eb('r.protocol', '<', param<string>(`proto${k}To`))]),
-          ),
-        ),
-      );
+  if (s.protocol !== null) {
+    // One meaning of a protocol fragment: a range of the protocol index, walked in order (none: no match).
+    if (!s.protocol) q = q.where(sql<boolean>`1 = 0`);
+    else q = q.where('r.protocol', '>=', param<string>('protoFrom')).where('r.protocol', '<', param<string>('protoTo'));
   } else if (f.q?.trim() && scope.institutionIds) {
     // Each word narrows by a prefix of some word of the citizen's name;
     // particles alone ("da", "de") match no one.
@@ -249,17 +242,34 @@ export async function listRequests(db: Queryable, scope: QueueScope, f: QueueFil
   if (f.serviceId !== undefined) values.service = f.serviceId;
   if (f.assigneeId !== undefined) values.assignee = f.assigneeId;
   if (f.month) Object.assign(values, { monthFrom: `${f.month}-01`, monthTo: `${nextMonth(f.month)}-01` });
-  prefixes?.forEach((p, k) => Object.assign(values, { [`proto${k}From`]: p, [`proto${k}To`]: prefixEnd(p) }));
-  words.forEach((w, k) => Object.assign(values, { [`word${k}From`]: w, [`word${k}To`]: prefixEnd(w) }));
   if (like !== null) values.like = `%${like}%`;
   if (f.cursor) Object.assign(values, { cursorKey: f.cursor[0], cursorId: f.cursor[1] });
   // The rest of the shape: the sort, and a search that leaves no word to look for (no value says so).
   const noWords = !protocol && f.q?.trim() && scope.institutionIds && !words.length ? '|no-words' : '';
   const noProtocol = prefixes?.length === 0 ? '|no-protocol' : '';
-  const shape = { sortKey, protocols: prefixes?.length ?? null, words: words.length, insts: insts.length, statuses: statuses.length, like: like !== null };
-  const rows: QueueRow[] = await templatesOf(db).run(db, `queue|${sortKey}${noWords}${noProtocol}`, () => queueQuery(db, scope, f, shape), values, {
-    arrayRows: true,
-  });
+  const shape = {
+    sortKey,
+    protocol: prefixes ? prefixes.length > 0 : null,
+    words: words.length,
+    insts: insts.length,
+    statuses: statuses.length,
+    like: like !== null,
+  };
+  const run = (v: Record<string, unknown>): Promise<QueueRow[]> =>
+    templatesOf(db).run(db, `queue|${sortKey}${noWords}${noProtocol}`, () => queueQuery(db, scope, f, shape), v, { arrayRows: true });
+  let rows: QueueRow[];
+  if (prefixes?.length) {
+    // Several meanings ("10" is number 10 of each year): disjoint ranges in
+    // protocol order, each walked in index order until the page is full —
+    // never an OR of ranges, which would read and sort every match.
+    rows = [];
+    for (const p of prefixes) {
+      if (rows.length > f.limit) break;
+      rows.push(...(await run({ ...values, limit: f.limit + 1 - rows.length, protoFrom: p, protoTo: prefixEnd(p) })));
+    }
+  } else {
+    rows = await run(values);
+  }
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];

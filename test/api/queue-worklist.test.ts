@@ -138,4 +138,40 @@ describe('queue worklist', () => {
       filed.map((r) => r.id),
     );
   });
+
+  // Last: it files requests of another year.
+  test('a part of a protocol finds it in every year, in protocol order, paged across the years', async () => {
+    const saved = t.clock.now;
+    const older: Item[] = [];
+    try {
+      for (const day of ['2025-06-02T15:00:00.000Z', '2025-06-03T15:00:00.000Z']) {
+        t.clock.now = new Date(day);
+        const res = await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) });
+        assert.equal(res.status, 201);
+        older.push(await res.json());
+      }
+    } finally {
+      t.clock.now = saved;
+    }
+    assert.deepEqual(
+      older.map((r) => r.protocol),
+      ['2025/000001', '2025/000002'],
+    );
+    for (const limit of [1, 2, 100]) {
+      assert.deepEqual(
+        (await walk('q=1', limit)).map((i) => i.protocol),
+        ['2025/000001', filed[0].protocol],
+        `"1", limit ${limit}`,
+      );
+      assert.deepEqual(
+        (await walk('q=0000', limit)).map((i) => i.id),
+        [...older, ...filed].map((r) => r.id),
+        `"0000", limit ${limit}`,
+      );
+    }
+    assert.deepEqual(
+      (await walk('q=2/2025', 5)).map((i) => i.protocol),
+      ['2025/000002'],
+    );
+  });
 });

@@ -62,7 +62,7 @@ export function buildApp(given: Deps) {
     origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id'],
-    exposeHeaders: ['ETag', 'Location', 'X-Request-Id'],
+    exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
   // Only cross-origin browser calls carry an Origin; the rest skip CORS work.

@@ -9,13 +9,10 @@
 // /api/requests with the documents in base64, as the elements send). Each
 // kind runs on its own: N of it at once, then the next.
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { connect, isPostgresUrl } from '../db/connect.js';
+import { connect } from '../db/connect.js';
+import { scratchDatabase } from '../db/scratch.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { startServer } from './scenarios.js';
 
@@ -41,30 +38,6 @@ process.env.UPLOAD_WAIT ??= '300';
 process.env.RATE_LIMIT_WRITES ??= '0';
 
 const LABELS = Array.from({ length: FILES }, (_, i) => `Documento ${i + 1}`);
-const base = process.env.DATABASE_URL;
-
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (base && isPostgresUrl(base)) {
-    const name = `atende_bench_uploads_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'atende-bench-uploads-'));
-  return { url: join(dir, 'bench.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** An institution, a citizen and an attendant, and a service asking for FILES optional PDF documents. */
 async function fixture(url: string) {
@@ -177,7 +150,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main() {
-  const created = await createDatabase();
+  const created = await scratchDatabase('atende_bench_uploads');
   const { service } = await fixture(created.url);
   const server = await startServer(created.url);
   const results: Record<string, unknown>[] = [];

@@ -1,17 +1,14 @@
 // Test context: a fresh database (SQLite file, or a PostgreSQL database created
 // for the run and dropped after it when DATABASE_URL is postgres://), small
 // fixtures, the dev identity provider for tokens, and the real app.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../bff/app.js';
 import { createVerifier } from '../bff/auth.js';
 import { loadConfig } from '../bff/config.js';
 import { createDevIdp, type DevIdp } from '../bff/dev-idp.js';
 import type { Logger } from '../bff/log.js';
 import { DEMO_USERS } from '../seed/demo-users.js';
-import { type Connection, connect, isPostgresUrl } from '../db/connect.js';
+import { type Connection, connect } from '../db/connect.js';
+import { scratchDatabase } from '../db/scratch.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 export const ISSUER = 'http://atende.test/dev';
@@ -55,37 +52,13 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (base && isPostgresUrl(base)) {
-    const name = `atende_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'atende-test-'));
-  return { url: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 /**
  * `empty`: migrated but without the fixture (for the demo seed). `env`: more
  * configuration (e.g. RATE_LIMIT_WRITES); by default the rate limits are far
  * above what any test does in a minute.
  */
 export async function createTestContext(opts: { empty?: boolean; log?: Logger; env?: Record<string, string> } = {}): Promise<TestContext> {
-  const created = await createDatabase();
+  const created = await scratchDatabase('atende_test');
   const database = connect(created.url, { poolSize: 8 });
   await migrateToLatest(database.db);
   const fx = opts.empty ? ({} as Fixture) : await insertFixture(database);

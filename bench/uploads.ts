@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { connect } from '../db/connect.js';
 import { scratchDatabase } from '../db/scratch.js';
+import { insertPublishedService } from '../db/queries/services.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { startServer } from './scenarios.js';
 
@@ -66,34 +67,16 @@ async function fixture(url: string) {
       revoked_at: null,
     })
     .execute();
-  const { id: service } = await db
-    .insertInto('services')
-    .values({ institution_id: institution, status: 'published', published_version_id: null, created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const { id: version } = await db
-    .insertInto('service_versions')
-    .values({
-      service_id: service,
-      version: 1,
-      name: 'Serviço da bancada',
-      description: 'Recebe documentos.',
-      audience: null,
-      legal_basis: null,
-      lgpd_basis: null,
-      cost: null,
-      delivery: '["online"]',
-      area: '[]',
-      deadline_days: 10,
-      deadline_kind: 'business',
-      fields: '[]',
-      documents: JSON.stringify(LABELS.map((name) => ({ name, required: false, formats: ['pdf'] }))),
-      created_at: at,
-      published_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.updateTable('services').set({ published_version_id: version }).where('id', '=', service).execute();
+  const { id: service } = await insertPublishedService(db, {
+    institutionId: institution,
+    name: 'Serviço da bancada',
+    description: 'Recebe documentos.',
+    fields: [],
+    documents: LABELS.map((name) => ({ name, required: false, formats: ['pdf'] })),
+    deadlineDays: 10,
+    deadlineKind: 'business',
+    at,
+  });
   await close();
   return { service };
 }

@@ -9,6 +9,7 @@ import type { Logger } from '../bff/log.js';
 import { DEMO_USERS } from '../seed/demo-users.js';
 import { type Connection, connect } from '../db/connect.js';
 import { scratchDatabase } from '../db/scratch.js';
+import { insertPublishedService } from '../db/queries/services.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 export const ISSUER = 'http://atende.test/dev';
@@ -140,49 +141,18 @@ async function insertFixture({ db }: Connection): Promise<Fixture> {
   await member(users.manager.id, instA, 'manager');
   await member(users.attendantB.id, instB, 'attendant');
   await member(users.managerB.id, instB, 'manager');
-  const service = async (institution_id: number) => {
-    const { id } = await db
-      .insertInto('services')
-      .values({ institution_id, status: 'published', published_version_id: null, created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const v = await db
-      .insertInto('service_versions')
-      .values({
-        service_id: id,
-        version: 1,
-        name: 'Segunda via da CNH',
-        description: 'Nova via da CNH.',
-        audience: null,
-        legal_basis: null,
-        lgpd_basis: null,
-        cost: null,
-        delivery: '["online"]',
-        area: '[]',
-        deadline_days: 10,
-        deadline_kind: 'business',
-        fields: JSON.stringify(SERVICE_FIELDS),
-        documents: JSON.stringify(SERVICE_DOCUMENTS),
-        created_at: at,
-        published_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db.updateTable('services').set({ published_version_id: v.id }).where('id', '=', id).execute();
-    const steps: number[] = [];
-    for (const [i, title] of ['Conferir identidade', 'Verificar pagamento da taxa'].entries()) {
-      steps.push(
-        (
-          await db
-            .insertInto('service_steps')
-            .values({ service_version_id: v.id, position: i + 1, title })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
-    }
-    return { id, steps };
-  };
+  const service = (institutionId: number) =>
+    insertPublishedService(db, {
+      institutionId,
+      name: 'Segunda via da CNH',
+      description: 'Nova via da CNH.',
+      fields: SERVICE_FIELDS,
+      documents: SERVICE_DOCUMENTS,
+      deadlineDays: 10,
+      deadlineKind: 'business',
+      steps: ['Conferir identidade', 'Verificar pagamento da taxa'],
+      at,
+    });
   const a = await service(instA);
   const b = await service(instB);
   return { instA, instB, service: a.id, serviceB: b.id, steps: a.steps, users };

@@ -65,6 +65,10 @@ export const RequestListQuery = z.object({
   serviceId: id.optional(),
   institutionId: id.optional(),
   assigneeId: z.union([z.literal('me'), id]).optional(),
+  mine: z
+    .enum(['true', 'false'], { error: 'Use mine=true ou mine=false.' })
+    .optional()
+    .describe('true: the signed-in attendant’s own — assigned to them, or in the analysis they started (the queue’s "Minhas")'),
   month: str(7, 'O mês', 'Use o mês no formato AAAA-MM.')
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use o mês no formato AAAA-MM.')
     .optional()

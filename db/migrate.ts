@@ -7,6 +7,7 @@ import * as queueVersionsCoverage from './migrations/2026-11-28T04-00_queue-vers
 import * as authorSide from './migrations/2026-12-01T00-00_author-side.js';
 import * as accessLog from './migrations/2026-12-01T01-00_access-log.js';
 import * as queueDueKey from './migrations/2026-12-01T02-10_queue-due-key.js';
+import * as queueMine from './migrations/2026-12-01T02-20_queue-mine.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T00-00_author-side': authorSide,
   '2026-12-01T01-00_access-log': accessLog,
   '2026-12-01T02-10_queue-due-key': queueDueKey,
+  '2026-12-01T02-20_queue-mine': queueMine,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

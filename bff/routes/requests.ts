@@ -397,6 +397,7 @@ export function requestRoutes(deps: AppDeps) {
         statuses: q.status ? q.status.split(',') : undefined,
         serviceId: q.serviceId,
         assigneeId: q.assigneeId === 'me' ? user.id : q.assigneeId,
+        mineOf: q.mine === 'true' ? user.id : undefined,
         month: q.month,
         q: q.q,
         sort: q.sort,

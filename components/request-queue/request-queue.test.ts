@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { CLOCK_STATUSES, type RequestDetail } from '../../contract/types.js';
-import { until, ATTENDANT, advance, apiAs, expectAccessible, fileRequest, newCitizen, postFollowUp, token } from '../internal/test-support.js';
+import { until, ATTENDANT, ATTENDANT_2, advance, apiAs, expectAccessible, fileRequest, newCitizen, postFollowUp, token } from '../internal/test-support.js';
 import '../define.js';
 import type { AtendeRequestQueue } from './request-queue.js';
 
@@ -340,9 +340,10 @@ describe('atende-request-queue', () => {
     expect((await event).detail.id).to.equal(filed[0].id);
   });
   it('opens on the work, nearest deadline first, with "Minhas" one click away and closed requests behind their tabs', async () => {
-    const { word, sub, filed } = await citizenWith(5);
-    const [submitted, analysing, serving, concluded, awaiting] = filed;
+    const { word, sub, filed } = await citizenWith(6);
+    const [submitted, analysing, serving, concluded, awaiting, othersAnalysis] = filed;
     await advance(analysing.id, 'in_analysis');
+    await advance(othersAnalysis.id, 'in_analysis', ATTENDANT_2);
     await advance(serving.id, 'in_service');
     await advance(concluded.id, 'concluded');
     await advance(awaiting.id, 'in_service');
@@ -360,11 +361,12 @@ describe('atende-request-queue', () => {
     await expectAccessible(el);
 
     await search(el, word);
-    expect(cellTexts(el, COL.protocol)).to.have.members([submitted, analysing, serving].map((r) => r.protocol));
+    expect(cellTexts(el, COL.protocol)).to.have.members([submitted, analysing, serving, othersAnalysis].map((r) => r.protocol));
+    // Mine: in the analysis I started, or assigned to me (awaiting the citizen included); not another attendant's analysis.
     chipOf(el, 'Minhas').click();
     await settled(el);
     expect(pressed(el)).to.equal('Minhas');
-    expect(cellTexts(el, COL.protocol)).to.have.members([serving, awaiting].map((r) => r.protocol));
+    expect(cellTexts(el, COL.protocol)).to.have.members([analysing, serving, awaiting].map((r) => r.protocol));
     await expectAccessible(el);
     chipOf(el, 'Concluída').click();
     await settled(el);

@@ -27,7 +27,7 @@ const STATUS_TABS: RequestStatus[] = [...REQUEST_STATUSES.filter((s) => OPEN.has
  * answered is back in one of them). Awaiting the citizen is not.
  */
 const WORK = CLOCK_STATUSES.join(',');
-/** "Minhas": assigned to me and still open (awaiting the citizen included: mine to follow). */
+/** "Minhas": assigned to me or in the analysis I started, still open (awaiting the citizen included: mine to follow). */
 const MINE = REQUEST_STATUSES.filter((s) => OPEN.has(s)).join(',');
 
 interface Filters {
@@ -60,7 +60,8 @@ const URL_KEYS = ['status', 'mine', 'service', 'month', 'q', 'sort'] as const;
  * own requests with the decision and whether they evaluated it.
  *
  * The staff view opens on "A fazer" (submitted, in analysis, in service),
- * nearest deadline first, with "Minhas" (assigned to me, open) beside it and
+ * nearest deadline first, with "Minhas" (assigned to me or in the analysis I
+ * started, open) beside it and
  * every status behind its own button.
  *
  * Filters, tab, order and search live in the page's URL as query parameters
@@ -130,7 +131,7 @@ export class AtendeRequestQueue extends AtendeElement {
         status: f.status || undefined,
         serviceId: f.serviceId ? Number(f.serviceId) : undefined,
         month: f.month || undefined,
-        assigneeId: f.mine && view === 'staff' ? ('me' as const) : undefined,
+        mine: f.mine && view === 'staff' ? ('true' as const) : undefined,
         q: f.q.trim() || undefined,
         cursor: cursors.at(-1),
       };

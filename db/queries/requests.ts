@@ -18,6 +18,8 @@ export interface QueueFilters {
   statuses?: string[];
   serviceId?: number;
   assigneeId?: number;
+  /** "Minhas" of this attendant: assigned to them, or in the analysis they started. */
+  mineOf?: number;
   month?: string;
   q?: string;
   sort: 'filed' | 'due';
@@ -160,9 +162,11 @@ function queueQuery(
   if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', param<number>('citizen'));
   const insts = params<number>('inst', s.insts);
   if (scope.institutionIds) {
-    // With a protocol or a full name, the few matching rows are the way in:
-    // "+" keeps the planner from walking the institution's queue index.
-    const narrow = s.protocol !== null || s.words > 1;
+    // With a protocol, a full name or a person's own requests, the few
+    // matching rows are the way in: "+" keeps the planner from walking the
+    // institution's queue index (for an attendant with few requests it would
+    // walk all of it).
+    const narrow = s.protocol !== null || s.words > 1 || f.mineOf !== undefined || f.assigneeId !== undefined;
     const inst = narrow ? sql<number>`+r.institution_id` : sql.ref<number>('r.institution_id');
     q = insts.length === 1 ? q.where(inst, '=', insts[0]) : q.where(inst, 'in', insts);
   }
@@ -170,6 +174,17 @@ function queueQuery(
   if (statuses.length) q = statuses.length === 1 ? q.where('r.status', '=', statuses[0]) : q.where('r.status', 'in', statuses);
   if (f.serviceId !== undefined) q = q.where('r.service_id', '=', param<number>('service'));
   if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', param<number>('assignee'));
+  if (f.mineOf !== undefined) {
+    // The analyst is whoever started the analysis (its audit entry; index audit_log_actor_action).
+    const analysed = db
+      .selectFrom('audit_log')
+      .select('request_id')
+      .where('actor_id', '=', param<number>('mine'))
+      .where('action', '=', sql.lit('start_analysis'));
+    q = q.where((eb) =>
+      eb.or([eb('r.assignee_id', '=', param<number>('mine')), eb.and([eb('r.status', '=', sql.lit('in_analysis')), eb('r.id', 'in', analysed)])]),
+    );
+  }
   if (f.month) q = q.where('r.filed_at', '>=', param<string>('monthFrom')).where('r.filed_at', '<', param<string>('monthTo'));
   if (s.protocol !== null) {
     // One meaning of a protocol fragment: a range of the protocol index, walked in order (none: no match).
@@ -241,7 +256,9 @@ export async function listRequests(db: Queryable, scope: QueueScope, f: QueueFil
   if (scope.citizenId !== undefined) values.citizen = scope.citizenId;
   if (f.serviceId !== undefined) values.service = f.serviceId;
   if (f.assigneeId !== undefined) values.assignee = f.assigneeId;
+  if (f.mineOf !== undefined) values.mine = f.mineOf;
   if (f.month) Object.assign(values, { monthFrom: `${f.month}-01`, monthTo: `${nextMonth(f.month)}-01` });
+  words.forEach((w, k) => Object.assign(values, { [`word${k}From`]: w, [`word${k}To`]: prefixEnd(w) }));
   if (like !== null) values.like = `%${like}%`;
   if (f.cursor) Object.assign(values, { cursorKey: f.cursor[0], cursorId: f.cursor[1] });
   // The rest of the shape: the sort, and a search that leaves no word to look for (no value says so).

@@ -99,6 +99,26 @@ describe('queue worklist', () => {
     );
   });
 
+  test('"Minhas": assigned to me, or in the analysis I started', async () => {
+    const mine = async (as: string, query = '') => {
+      const res = await t.call('GET', `/api/requests?mine=true&sort=filed&limit=100${query}`, { as });
+      assert.equal(res.status, 200);
+      return ((await res.json()).items as Item[]).map((i) => i.id);
+    };
+    // attendant: started filed[5] (in analysis), assigned filed[1], [2] (closed) and [7]; started filed[0] but rejected it.
+    assert.deepEqual(await mine('attendant'), [filed[1].id, filed[2].id, filed[5].id, filed[7].id]);
+    assert.deepEqual(await mine('attendant', '&status=submitted,in_analysis,in_service,awaiting_citizen'), [filed[5].id, filed[7].id]);
+    assert.deepEqual(await mine('attendant2'), []);
+    assert.equal((await t.call('POST', `/api/requests/${filed[8].id}/analysis`, { as: 'attendant2' })).status, 200);
+    assert.deepEqual(await mine('attendant2'), [filed[8].id]);
+    assert.ok(!(await mine('attendant')).includes(filed[8].id));
+    // The first page as served (kept in memory) follows a new analysis too.
+    assert.deepEqual(await mine('attendant2', '&status=in_analysis'), [filed[8].id]);
+    assert.equal((await t.call('POST', `/api/requests/${filed[9].id}/analysis`, { as: 'attendant2' })).status, 200);
+    assert.deepEqual(await mine('attendant2', '&status=in_analysis'), [filed[8].id, filed[9].id]);
+    assert.equal((await t.call('GET', '/api/requests?mine=yes', { as: 'attendant' })).status, 400);
+  });
+
   test('a protocol is found by any part of it, as people type it', async () => {
     const tenth = filed[9];
     const [year, number] = tenth.protocol.split('/');

@@ -527,6 +527,25 @@ describe('atende-request-queue', () => {
     }
   });
 
+  it("does not sign the user out when the host's token provider meets a network failure", async () => {
+    const { sub, filed } = await citizenWith(1);
+    const good = await token(sub);
+    let calls = 0;
+    // The portal's own call to its SSO fails once on the network (fetch's TypeError), then answers.
+    const provider = async () => {
+      if (calls++ === 0) throw new TypeError('Failed to fetch');
+      return good;
+    };
+    const unauthorized: Event[] = [];
+    const el = await fixture<AtendeRequestQueue>(
+      html`<atende-request-queue view="citizen" .tokenProvider=${provider} @atende-unauthorized=${(e: Event) => unauthorized.push(e)}></atende-request-queue>`,
+    );
+    await loaded(el);
+    expect(cellTexts(el, 0)).to.deep.equal([filed[0].protocol]);
+    expect(unauthorized).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.be.null;
+  });
+
   it('becomes a list of cards at 375 px with no sideways scroll, operable by keyboard', async () => {
     await setViewport({ width: 375, height: 800 });
     try {

@@ -110,22 +110,29 @@ for (const width of [1280, 375]) {
 }
 
 describe('demo pages with the keyboard alone', () => {
-  for (const [src, target] of [
-    [`/demo/portal.html?cidadao=${CITIZEN}`, 'conteudo'],
-    [`/demo/sei.html?usuario=${ATTENDANT}`, 'main'],
+  const signedOut = (doc: Document) => deepQueryAll(doc, 'button[aria-label^="Entrar como"]').length > 0;
+  for (const [src, target, ready] of [
+    ['/demo/index.html', 'main', signedOut],
+    [`/demo/portal.html?cidadao=${CITIZEN}`, 'conteudo', (doc: Document) => queueRows(doc).length > 0],
+    [`/demo/sei.html?usuario=${ATTENDANT}`, 'main', (doc: Document) => queueRows(doc).length > 0],
   ] as const) {
-    it(`${src}: the first Tab reaches the skip link, which takes focus to the content`, async () => {
+    it(`${src}: the first Tab reaches the skip link, which takes focus to the content; the next Tab stays in it`, async () => {
+      sessionStorage.clear();
       const f = await open(src);
-      await until(() => queueRows(f.doc).length > 0, 'queue shown');
+      await until(() => ready(f.doc), 'page ready');
       f.frame.focus();
       f.win.focus();
       await sendKeys({ press: 'Tab' });
       const skip = f.doc.activeElement as HTMLAnchorElement;
       expect(skip.tagName, 'first stop').to.equal('A');
       expect(skip.getAttribute('href')).to.equal(`#${target}`);
-      expect(skip.getBoundingClientRect().height, 'visible when focused').to.be.greaterThan(0);
+      const box = skip.getBoundingClientRect();
+      expect(box.height > 0 && box.bottom > 0 && box.right > 0, 'visible when focused').to.equal(true);
       await sendKeys({ press: 'Enter' });
       await until(() => f.doc.activeElement?.id === target, 'focus moved to the content');
+      await sendKeys({ press: 'Tab' });
+      const main = f.doc.getElementById(target)!;
+      expect(main.contains(f.doc.activeElement), `the next stop is in the content, not ${f.doc.activeElement?.tagName}`).to.equal(true);
     });
   }
 });

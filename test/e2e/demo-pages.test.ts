@@ -136,3 +136,30 @@ describe('demo pages with the keyboard alone', () => {
     });
   }
 });
+
+describe('sei.html with the keyboard alone', () => {
+  it('Enter on a row opens the request with focus on its heading; "Fechar solicitação" brings focus back to that row', async () => {
+    const filed = await fileRequest({ citizen: CITIZEN });
+    const f = await open(`/demo/sei.html?usuario=${ATTENDANT}`);
+    await until(() => queueRows(f.doc).length > 0, 'queue shown');
+    const queue = f.doc.querySelector('atende-request-queue')!;
+    const field = queue.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+    f.win.focus();
+    field.focus();
+    await sendKeys({ type: filed.protocol });
+    await sendKeys({ press: 'Enter' });
+    const openButton = () => queue.shadowRoot!.querySelector<HTMLElement>(`[aria-label="Abrir solicitação ${filed.protocol}"]`);
+    await until(() => queueRows(f.doc).length === 1 && openButton(), 'found by protocol');
+    openButton()!.focus();
+    await sendKeys({ press: 'Enter' });
+    const form = f.doc.querySelector('atende-analysis-form')!;
+    await until(() => form.shadowRoot!.activeElement?.id === 'heading', 'focus on the request heading');
+    expect(form.shadowRoot!.activeElement!.textContent).to.equal(`Solicitação ${filed.protocol}`);
+    await until(() => threadShown(f.doc), 'thread beside it');
+
+    f.doc.getElementById('close-detail')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => f.doc.getElementById('detail')!.hidden, 'request closed');
+    expect(queue.shadowRoot!.activeElement, 'focus back on the row it came from').to.equal(openButton());
+  });
+});

@@ -112,6 +112,14 @@ export class AtendeRequestQueue extends AtendeElement {
   /** Prefix of this queue's parameters in the page URL (default: the element's `id`, else `fila`); `none` keeps them out of the URL. */
   @property({ attribute: 'url-state' }) urlState?: string;
 
+  /** The host's name for this queue (e.g. "Fila do DETRAN"): its heading, and part of its landmarks' names, so two queues on one page stay apart. */
+  @property() label?: string;
+
+  /** A landmark's name, with the host's label when there is one. */
+  private named(name: string): string {
+    return this.label?.trim() ? `${name} — ${this.label.trim()}` : name;
+  }
+
   @state() private filters: Filters = NO_FILTERS;
   /** The last page that arrived: kept on screen when the next one fails. */
   private lastPage?: RequestPage;
@@ -298,7 +306,7 @@ export class AtendeRequestQueue extends AtendeElement {
   }
 
   protected override render() {
-    const title = this.t(this.view === 'citizen' ? 'queue.title.citizen' : 'queue.title.staff');
+    const title = this.label?.trim() || this.t(this.view === 'citizen' ? 'queue.title.citizen' : 'queue.title.staff');
     return html`
       <section part="base" aria-labelledby="title">
         <h2 id="title">${title}</h2>
@@ -337,7 +345,7 @@ export class AtendeRequestQueue extends AtendeElement {
       </button>
     `;
     return html`
-      <div class="counts" part="counts" role="group" aria-label=${this.t('queue.byStatus')}>
+      <div class="counts" part="counts" role="group" aria-label=${this.named(this.t('queue.byStatus'))}>
         ${staff ? chip('work', this.t('queue.tab.work'), f.status === WORK && !f.mine, known ? sum(CLOCK_STATUSES) : undefined, 'work') : nothing}
         ${staff ? chip('mine', this.t('queue.tab.mine'), f.status === MINE && f.mine, undefined, 'mine') : nothing}
         ${chip('all', this.t('queue.all'), f.status === '' && !f.mine, known ? sum(REQUEST_STATUSES) : undefined)}
@@ -352,7 +360,7 @@ export class AtendeRequestQueue extends AtendeElement {
     const f = this.filters;
     const staff = this.view === 'staff';
     return html`
-      <form class="filters" part="filters" role="search" aria-label=${this.t('queue.filters')} @submit=${this.searchRequests}>
+      <form class="filters" part="filters" role="search" aria-label=${this.named(this.t('queue.filters'))} @submit=${this.searchRequests}>
         <div class="field search">
           <label for="q">${this.t('queue.search')}</label>
           <div class="inline">
@@ -474,7 +482,7 @@ export class AtendeRequestQueue extends AtendeElement {
   private renderPagination(page: RequestPage) {
     if (this.cursors.length === 1 && !page.nextCursor) return nothing;
     return html`
-      <nav class="pagination" part="pagination" aria-label=${this.t('queue.pagination')}>
+      <nav class="pagination" part="pagination" aria-label=${this.named(this.t('queue.pagination'))}>
         <button class="btn small" type="button" ?disabled=${this.cursors.length === 1} @click=${this.previousPage}>‹ ${this.t('queue.previous')}</button>
         <span>${this.t('queue.page', { page: this.cursors.length })}</span>
         <button class="btn small" type="button" ?disabled=${!page.nextCursor} @click=${() => page.nextCursor && this.nextPage(page.nextCursor)}>

@@ -90,7 +90,8 @@ describe('atende-request-queue', () => {
     expect(cellTexts(el, COL.assignee)).to.deep.equal(['Sem responsável', 'Sem responsável']);
     expect(q(el, 'tbody .open').getAttribute('aria-label')).to.equal(`Abrir solicitação ${filed[0].protocol}`);
     await until(() => q(el, '.chip .count').textContent !== '');
-    expect(q(el, '.chip[aria-pressed="true"]').textContent).to.match(/A fazer\s*\d+/);
+    // A search from "A fazer" looks in every status.
+    expect(q(el, '.chip[aria-pressed="true"]').textContent).to.match(/Todas\s*\d+/);
     await expectAccessible(el);
   });
 
@@ -360,7 +361,12 @@ describe('atende-request-queue', () => {
     expect(new Set(cellTexts(el, COL.status))).to.satisfy((s: Set<string>) => [...s].every((x) => ['Enviada', 'Em análise', 'Em atendimento'].includes(x)));
     await expectAccessible(el);
 
+    // A search looks in every status ("Todas"); "A fazer" then narrows it to the work.
     await search(el, word);
+    expect(pressed(el)).to.equal('Todas');
+    expect(cellTexts(el, COL.protocol)).to.have.members(filed.map((r) => r.protocol));
+    chipOf(el, 'A fazer').click();
+    await settled(el);
     expect(cellTexts(el, COL.protocol)).to.have.members([submitted, analysing, serving, othersAnalysis].map((r) => r.protocol));
     // Mine: in the analysis I started, or assigned to me (awaiting the citizen included); not another attendant's analysis.
     chipOf(el, 'Minhas').click();

@@ -61,8 +61,8 @@ const URL_KEYS = ['status', 'mine', 'service', 'month', 'q', 'sort'] as const;
  *
  * The staff view opens on "A fazer" (submitted, in analysis, in service),
  * nearest deadline first, with "Minhas" (assigned to me or in the analysis I
- * started, open) beside it and
- * every status behind its own button.
+ * started, open) beside it and every status behind its own button. A search
+ * from "A fazer" looks in "Todas".
  *
  * Filters, tab, order and search live in the page's URL as query parameters
  * named `<prefix>-status`, `-mine`, `-service`, `-month`, `-q` and `-sort`
@@ -274,7 +274,11 @@ export class AtendeRequestQueue extends AtendeElement {
       return;
     }
     this.monthError = '';
-    this.applyFilters({ ...this.filters, q, month });
+    // Someone searching for a protocol or a name wants that request whatever
+    // its state: a search from "A fazer" (the default) looks in "Todas"; a
+    // tab the user chose ("Minhas", a status) keeps narrowing it.
+    const everywhere = q.trim() && this.filters.status === WORK && !this.filters.mine;
+    this.applyFilters({ ...this.filters, q, month, ...(everywhere ? { status: '' } : {}) });
   }
 
   private changeMonth(e: Event): void {

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const formStyles = css`
   :host {
     container-type: inline-size;
+    /* As a grid or flex item of the host page, shrink to the room there is: long content wraps inside. */
+    min-width: 0;
   }
   article {
     background: var(--_surface);
@@ -62,6 +64,7 @@ export const formStyles = css`
   }
   .pre {
     white-space: pre-line;
+    overflow-wrap: anywhere;
   }
   .late {
     color: var(--_danger-text);

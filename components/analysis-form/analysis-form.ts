@@ -211,6 +211,11 @@ export class AtendeAnalysisForm extends AtendeElement {
     this.dialog = undefined;
   }
 
+  /** Escape (or the host) closed the dialog; a close event queued before another action opened it again is stale. */
+  private dialogClosed(): void {
+    if (!this.dialogEl?.open) this.closeDialog();
+  }
+
   private draftKind(): DraftKind | undefined {
     return this.dialog === 'reject' || this.dialog === 'conclude' ? this.dialog : undefined;
   }
@@ -301,7 +306,7 @@ export class AtendeAnalysisForm extends AtendeElement {
   protected override render() {
     return html`<article part="base" aria-labelledby="heading" aria-busy=${this.loadTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${this.renderContent()}
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.closeDialog}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.dialogClosed}>
         ${this.dialog && this.request ? this.renderOpenDialog() : nothing}
       </dialog>
     </article>`;

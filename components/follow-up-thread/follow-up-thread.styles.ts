@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 export const threadStyles = css`
   :host {
+    /* As a grid or flex item of the host page, shrink to the room there is: long content wraps inside. */
+    min-width: 0;
     --_note: var(--atende-color-note, #fff5c2);
     --_note-border: var(--atende-color-note-border, #8a6d00);
   }
@@ -66,6 +68,13 @@ export const threadStyles = css`
     overflow-wrap: anywhere;
     margin: 0;
   }
+  .files .btn {
+    /* A long file name wraps instead of widening the page. */
+    white-space: normal;
+    overflow-wrap: anywhere;
+    text-align: start;
+    max-width: 100%;
+  }
   .files {
     list-style: none;
     padding: 0;
@@ -78,6 +87,7 @@ export const threadStyles = css`
     border-top: 1px solid var(--_divider);
     padding-top: var(--_space);
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75em;
   }
   fieldset {
@@ -107,6 +117,10 @@ export const threadStyles = css`
     align-items: center;
     gap: 0.5em 1em;
   }
+  .drop > * {
+    min-width: 0;
+    max-width: 100%;
+  }
   .drop.over {
     border-color: var(--_primary);
     background: var(--_primary-light);
@@ -120,7 +134,8 @@ export const threadStyles = css`
   }
   .chosen li {
     display: grid;
-    grid-template-columns: 1fr auto auto;
+    grid-template-columns: minmax(0, 1fr) auto auto;
+    overflow-wrap: anywhere;
     gap: 0.75em;
     align-items: center;
   }
@@ -140,6 +155,9 @@ export const threadStyles = css`
     border-radius: var(--_radius);
     padding: 0.75em 1em;
     margin-bottom: var(--_space);
+  }
+  .asked {
+    overflow-wrap: anywhere;
   }
   .asked .body {
     margin-bottom: 0.5em;

@@ -181,8 +181,12 @@ function pastTheEdge(limit: number): string {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.right > limit + 0.5;
   });
-  // The innermost ones say what pushes the page out.
-  const leaves = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+  // The innermost ones (through shadow roots) say what pushes the page out.
+  const within = (outer: Element, inner: Element) => {
+    for (let n: Node | null = inner; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === outer) return true;
+    return false;
+  };
+  const leaves = wide.filter((el) => !wide.some((other) => other !== el && within(el, other)));
   return leaves
     .slice(0, 6)
     .map((el) => `${name(el)} (right edge at ${Math.round(el.getBoundingClientRect().right)}px)`)

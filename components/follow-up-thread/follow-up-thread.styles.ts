@@ -88,6 +88,7 @@ export const threadStyles = css`
     padding-top: var(--_space);
     display: grid;
     grid-template-columns: minmax(0, 1fr);
+    container-type: inline-size;
     gap: 0.75em;
   }
   fieldset {
@@ -161,5 +162,20 @@ export const threadStyles = css`
   }
   .asked .body {
     margin-bottom: 0.5em;
+  }
+  /* A narrow composer: each chosen file's name on its own line, its progress and "remove" below. */
+  @container (max-width: 30rem) {
+    .chosen li {
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 0.25em 0.75em;
+      padding-bottom: 0.4em;
+      border-bottom: 1px solid var(--_divider);
+    }
+    .chosen li > span:first-child {
+      grid-column: 1 / -1;
+    }
+    progress {
+      width: 100%;
+    }
   }
 `;

@@ -19,7 +19,9 @@ const form = session.querySelector('atende-analysis-form');
 const detail = document.getElementById('detail');
 session.tokenProvider = intranetToken;
 
+let queueScroll = 0; // where the queue was, to return there on "Fechar solicitação"
 queue.addEventListener('atende-request-open', (e) => {
+  if (detail.hidden) queueScroll = scrollY;
   form.requestId = e.detail.id;
   detail.hidden = false;
   detail.scrollIntoView({ block: 'start' });
@@ -27,8 +29,10 @@ queue.addEventListener('atende-request-open', (e) => {
 });
 document.getElementById('close-detail').addEventListener('click', () => {
   detail.hidden = true;
+  const row = queue.shadowRoot?.querySelector('tr[aria-current] .open');
   queue.selectedId = undefined;
-  queue.shadowRoot?.querySelector('tr[aria-current] .open')?.focus();
+  scrollTo(0, queueScroll);
+  row?.focus({ preventScroll: true });
 });
 fetch('/dev/users')
   .then((r) => r.json())

@@ -48,4 +48,27 @@ describe('demo/index.html at 375 px', () => {
     expect(focused?.getAttribute('aria-label'), 'focus on the request that was open').to.equal(label);
     expect(shown(back)).to.equal(false);
   });
+
+  it('demo/sei.html opens a request as its own view too, and "Fechar solicitação" returns to the queue', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/demo/sei.html" title="SEI" style="width:375px;height:700px;border:0"></iframe>`);
+    await until(() => frame.contentWindow?.location.pathname === '/demo/sei.html' && frame.contentDocument?.readyState === 'complete', 'SEI loaded');
+    const win = frame.contentWindow!;
+    const doc = frame.contentDocument!;
+    const queue = doc.querySelector('atende-request-queue')!;
+    const form = doc.querySelector('atende-analysis-form')!;
+    await until(() => (queue.shadowRoot?.querySelectorAll('tbody tr .open').length ?? 0) > 8, 'queue shown');
+    expect(doc.documentElement.scrollWidth, 'the queue fits').to.be.at.most(win.innerWidth);
+    const target = queue.shadowRoot!.querySelectorAll<HTMLButtonElement>('tbody tr .open')[8];
+    target.scrollIntoView({ block: 'center' });
+    await until(() => win.scrollY > 300, 'the queue scrolled down');
+    const place = win.scrollY;
+    target.click();
+    await until(() => form.shadowRoot?.querySelector('h2#heading'), 'request opened');
+    expect(queue.getClientRects().length, 'the queue makes way for the request').to.equal(0);
+    expect(doc.documentElement.scrollWidth, `the request fits: ${doc.documentElement.scrollWidth}px`).to.be.at.most(win.innerWidth);
+    doc.getElementById('close-detail')!.click();
+    await until(() => queue.getClientRects().length > 0, 'back in the queue');
+    await until(() => Math.abs(win.scrollY - place) <= 1, `back at the same place in the queue (${place}px)`);
+    expect(queue.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal(target.getAttribute('aria-label'));
+  });
 });

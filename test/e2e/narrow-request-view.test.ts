@@ -1,11 +1,11 @@
-// On a phone-sized screen the standalone demo (demo/index.html) opens a
+// On a phone-sized screen the demo pages (index.html, sei.html) open a
 // request as its own view instead of below a long queue, with nothing
 // scrolling sideways, and "Voltar para a fila" returns to the same place in
 // the queue, on the request that was open. Real BFF, Chromium, at 375 px.
 import { expect, fixture, html } from '@open-wc/testing';
 import { until, click, deepQueryAll, fileRequest } from '../../components/internal/test-support.js';
 
-describe('demo/index.html at 375 px', () => {
+describe('the demo pages at 375 px', () => {
   it('opens a request as its own view, and back returns to the same place in the queue', async () => {
     await fileRequest();
     sessionStorage.clear();

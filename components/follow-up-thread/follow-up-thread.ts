@@ -2,7 +2,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { FileRef, FollowUpKind, ThreadEntry, ThreadPage } from '../../contract/types.js';
-import { UPLOAD_EXTENSIONS, UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
+import { UPLOAD_EXTENSIONS, UPLOAD_TYPE_NAMES, safeFileName } from '../../contract/uploads.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
@@ -139,9 +139,9 @@ export class AtendeFollowUpThread extends AtendeElement {
     const added = [...list].map((file): Chosen => {
       const ext = file.name.toLowerCase().replace(/^.*(\.[^.]+)$/, '$1');
       const error = !UPLOAD_EXTENSIONS.includes(ext)
-        ? this.t('thread.badType', { name: file.name, types: UPLOAD_TYPE_NAMES })
+        ? this.t('thread.badType', { name: safeFileName(file.name), types: UPLOAD_TYPE_NAMES })
         : file.size > max
-          ? this.t('thread.tooBig', { name: file.name, mb: this.maxFileMb })
+          ? this.t('thread.tooBig', { name: safeFileName(file.name), mb: this.maxFileMb })
           : null;
       return { file, error, progress: 0 };
     });
@@ -335,15 +335,15 @@ export class AtendeFollowUpThread extends AtendeElement {
                 (c, i) =>
                   html`<li>
                     <span
-                      >${c.file.name} (${formatSize(this.locale, c.file.size)})
+                      >${safeFileName(c.file.name)} (${formatSize(this.locale, c.file.size)})
                       ${c.error ? html`<span class="field-error" role="alert">${c.error}</span>` : nothing}</span
                     >
-                    <progress max="1" .value=${c.progress} aria-label=${this.t('thread.progress', { name: c.file.name })}></progress>
+                    <progress max="1" .value=${c.progress} aria-label=${this.t('thread.progress', { name: safeFileName(c.file.name) })}></progress>
                     <button
                       type="button"
                       class="btn small"
                       ?disabled=${this.sending}
-                      aria-label=${this.t('thread.remove', { name: c.file.name })}
+                      aria-label=${this.t('thread.remove', { name: safeFileName(c.file.name) })}
                       @click=${() => this.removeFile(i)}
                     >
                       ✕

@@ -75,6 +75,14 @@ export class AtendeRequestQueue extends AtendeElement {
   /** The request open elsewhere on the page; its row is marked as current. */
   @property({ type: Number, attribute: 'selected-id' }) selectedId?: number;
 
+  /** The host's name for this queue (e.g. "Fila do DETRAN"): its heading, and part of its landmarks' names, so two queues on one page stay apart. */
+  @property() label?: string;
+
+  /** A landmark's name, with the host's label when there is one. */
+  private named(name: string): string {
+    return this.label?.trim() ? `${name} — ${this.label.trim()}` : name;
+  }
+
   @state() private filters: Filters = NO_FILTERS;
   /** Keyset cursors of the pages visited; the last one is the page shown. */
   @state() private cursors: (string | undefined)[] = [undefined];
@@ -191,7 +199,7 @@ export class AtendeRequestQueue extends AtendeElement {
   }
 
   protected override render() {
-    const title = this.t(this.view === 'citizen' ? 'queue.title.citizen' : 'queue.title.staff');
+    const title = this.label?.trim() || this.t(this.view === 'citizen' ? 'queue.title.citizen' : 'queue.title.staff');
     return html`
       <section part="base" aria-labelledby="title">
         <h2 id="title">${title}</h2>
@@ -225,7 +233,7 @@ export class AtendeRequestQueue extends AtendeElement {
       </button>
     `;
     return html`
-      <div class="counts" part="counts" role="group" aria-label=${this.t('queue.byStatus')}>
+      <div class="counts" part="counts" role="group" aria-label=${this.named(this.t('queue.byStatus'))}>
         ${chip('', this.t('queue.all'), this.countsTask.value ? total : undefined)}
         ${STATUS_TABS.filter((s) => s !== 'awaiting_citizen' || counts[s]).map((s) =>
           chip(s, statusLabel(this.locale, s), this.countsTask.value ? (counts[s] ?? 0) : undefined),
@@ -238,7 +246,7 @@ export class AtendeRequestQueue extends AtendeElement {
     const f = this.filters;
     const staff = this.view === 'staff';
     return html`
-      <form class="filters" part="filters" role="search" aria-label=${this.t('queue.filters')} @submit=${this.searchRequests}>
+      <form class="filters" part="filters" role="search" aria-label=${this.named(this.t('queue.filters'))} @submit=${this.searchRequests}>
         <div class="field search">
           <label for="q">${this.t('queue.search')}</label>
           <div class="inline">
@@ -352,7 +360,7 @@ export class AtendeRequestQueue extends AtendeElement {
   private renderPagination(page: RequestPage) {
     if (this.cursors.length === 1 && !page.nextCursor) return nothing;
     return html`
-      <nav class="pagination" part="pagination" aria-label=${this.t('queue.pagination')}>
+      <nav class="pagination" part="pagination" aria-label=${this.named(this.t('queue.pagination'))}>
         <button class="btn small" type="button" ?disabled=${this.cursors.length === 1} @click=${this.previousPage}>‹ ${this.t('queue.previous')}</button>
         <span>${this.t('queue.page', { page: this.cursors.length })}</span>
         <button class="btn small" type="button" ?disabled=${!page.nextCursor} @click=${() => page.nextCursor && this.nextPage(page.nextCursor)}>

@@ -21,7 +21,9 @@ const thread = session.querySelector('atende-follow-up-thread');
 const detail = document.getElementById('detail');
 session.tokenProvider = intranetToken;
 
+let queueScroll = 0; // where the queue was, to return there on "Fechar solicitação"
 queue.addEventListener('atende-request-open', (e) => {
+  if (detail.hidden) queueScroll = scrollY;
   form.requestId = e.detail.id;
   thread.requestId = e.detail.id;
   detail.hidden = false;
@@ -33,8 +35,10 @@ form.addEventListener('atende-request-changed', () => thread.reload());
 thread.addEventListener('atende-follow-up-created', () => form.reload?.());
 document.getElementById('close-detail').addEventListener('click', () => {
   detail.hidden = true;
+  const row = queue.shadowRoot?.querySelector('tr[aria-current] .open');
   queue.selectedId = undefined;
-  queue.shadowRoot?.querySelector('tr[aria-current] .open')?.focus();
+  scrollTo(0, queueScroll);
+  row?.focus({ preventScroll: true });
 });
 fetch('/dev/users')
   .then((r) => r.json())

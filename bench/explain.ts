@@ -46,6 +46,7 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
       .offset(Math.floor(inst.requests / 3))
       .executeTakeFirstOrThrow();
     const now = new Date();
+    const { id: userId } = await db.selectFrom('users').select('id').where('sub', '=', user.sub).executeTakeFirstOrThrow();
     const scope = { institutionIds: [inst.id] };
     // The deep cursor: 10,000 rows in (or as deep as the institution goes).
     let cursor: [string, number] | undefined;
@@ -64,6 +65,18 @@ export async function explain(url: string, o: { repeat?: number } = {}): Promise
       [`search name "${name}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name } as QueueFilters)],
       [`search one word "${name.split(' ')[0]}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: name.split(' ')[0] } as QueueFilters)],
       [`search protocol "${sample.protocol.slice(0, 9)}"`, () => listRequests(db, scope, { sort: 'filed', limit: 25, q: sample.protocol.slice(0, 9) })],
+      ['worklist (open statuses, sort=due)', () => listRequests(db, scope, { statuses: ['submitted', 'in_analysis', 'in_service'], sort: 'due', limit: 25 })],
+      ['sort=due, every status', () => listRequests(db, scope, { sort: 'due', limit: 25 })],
+      [
+        'Minhas (mine, open statuses, sort=due)',
+        () => listRequests(db, scope, { statuses: ['submitted', 'in_analysis', 'in_service', 'awaiting_citizen'], mineOf: userId, sort: 'due', limit: 25 }),
+      ],
+      ...[sample.protocol.slice(5), `${Number(sample.protocol.slice(5))}/${sample.protocol.slice(0, 4)}`, String(Number(sample.protocol.slice(5)))].map(
+        (part): [string, () => Promise<unknown>] => [
+          `search part of a protocol "${part}"`,
+          () => listRequests(db, scope, { sort: 'filed', limit: 25, q: part }),
+        ],
+      ),
       ['detail: facts', () => getRequestFacts(db, sample.id)],
       ['detail', () => getRequestDetailRows(db, sample.id)],
     ];

@@ -188,6 +188,12 @@ export async function prepare(server: ServerHandle, url: string, n: number, o: {
   });
   // "2025/0012": a protocol's year and first four digits (up to 100 protocols of that year).
   const protocols = picks.slice(50, 100).map((p) => p.protocol.slice(0, 9));
+  // Part of a protocol as people type it (issue #11): "001234", "1234/2025", "1234" in turn.
+  const parts = picks.slice(100, 150).map((p, i) => {
+    const [year, number] = p.protocol.split('/');
+    const n = String(Number(number));
+    return [number, `${n}/${year}`, n][i % 3];
+  });
   const nextToken = rotate(tokens);
   let pool: number[] = [];
   let taken = 0;
@@ -229,6 +235,15 @@ export async function prepare(server: ServerHandle, url: string, n: number, o: {
       note: 'read from the database (page cache off)',
     },
     {
+      key: 'worklist',
+      title: 'Queue: the worklist (open statuses, sort=due)',
+      method: 'GET',
+      path: '/api/requests?status=submitted,in_analysis,in_service&sort=due&limit=25',
+      token,
+      headers: CACHE_OFF,
+      note: 'the default staff view, read from the database (page cache off)',
+    },
+    {
       key: 'deep',
       title: `Deep page (cursor ${(pages * 100).toLocaleString('en')} rows in)`,
       method: 'GET',
@@ -237,6 +252,7 @@ export async function prepare(server: ServerHandle, url: string, n: number, o: {
     },
     search('search_name', 'Search: citizen name fragment', names, 'fragments'),
     search('search_protocol', 'Search: protocol prefix', protocols, 'prefixes'),
+    search('search_protocol_part', 'Search: part of a protocol', parts, 'parts'),
     {
       key: 'detail',
       title: 'Request detail',

@@ -22,7 +22,7 @@ test('bench smoke: every scenario runs cleanly and yields numbers', { timeout: 1
     assert.ok(size.jwksFetches >= 1, 'tokens were verified through the remote JWKS');
     assert.deepEqual(
       size.scenarios.map((s) => s.key),
-      ['queue', 'queue_db', 'status_due', 'deep', 'search_name', 'search_protocol', 'detail', 'start_analysis'],
+      ['queue', 'queue_db', 'status_due', 'worklist', 'deep', 'search_name', 'search_protocol', 'search_protocol_part', 'detail', 'start_analysis'],
     );
     for (const s of size.scenarios) {
       assert.equal(s.errors, 0, `${s.key}: errors`);

@@ -9,13 +9,11 @@
 // /api/requests with the documents in base64, as the elements send). Each
 // kind runs on its own: N of it at once, then the next.
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { connect, isPostgresUrl } from '../db/connect.js';
+import { connect } from '../db/connect.js';
+import { scratchDatabase } from '../db/scratch.js';
+import { insertPublishedService } from '../db/queries/services.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { startServer } from './scenarios.js';
 
@@ -41,30 +39,6 @@ process.env.UPLOAD_WAIT ??= '300';
 process.env.RATE_LIMIT_WRITES ??= '0';
 
 const LABELS = Array.from({ length: FILES }, (_, i) => `Documento ${i + 1}`);
-const base = process.env.DATABASE_URL;
-
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (base && isPostgresUrl(base)) {
-    const name = `atende_bench_uploads_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'atende-bench-uploads-'));
-  return { url: join(dir, 'bench.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** An institution, a citizen and an attendant, and a service asking for FILES optional PDF documents. */
 async function fixture(url: string) {
@@ -93,34 +67,16 @@ async function fixture(url: string) {
       revoked_at: null,
     })
     .execute();
-  const { id: service } = await db
-    .insertInto('services')
-    .values({ institution_id: institution, status: 'published', published_version_id: null, created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const { id: version } = await db
-    .insertInto('service_versions')
-    .values({
-      service_id: service,
-      version: 1,
-      name: 'Serviço da bancada',
-      description: 'Recebe documentos.',
-      audience: null,
-      legal_basis: null,
-      lgpd_basis: null,
-      cost: null,
-      delivery: '["online"]',
-      area: '[]',
-      deadline_days: 10,
-      deadline_kind: 'business',
-      fields: '[]',
-      documents: JSON.stringify(LABELS.map((name) => ({ name, required: false, formats: ['pdf'] }))),
-      created_at: at,
-      published_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.updateTable('services').set({ published_version_id: version }).where('id', '=', service).execute();
+  const { id: service } = await insertPublishedService(db, {
+    institutionId: institution,
+    name: 'Serviço da bancada',
+    description: 'Recebe documentos.',
+    fields: [],
+    documents: LABELS.map((name) => ({ name, required: false, formats: ['pdf'] })),
+    deadlineDays: 10,
+    deadlineKind: 'business',
+    at,
+  });
   await close();
   return { service };
 }
@@ -177,7 +133,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main() {
-  const created = await createDatabase();
+  const created = await scratchDatabase('atende_bench_uploads');
   const { service } = await fixture(created.url);
   const server = await startServer(created.url);
   const results: Record<string, unknown>[] = [];

@@ -62,7 +62,7 @@ export function buildApp(given: Deps) {
     origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id'],
-    exposeHeaders: ['ETag', 'Location', 'X-Request-Id'],
+    exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
   // Only cross-origin browser calls carry an Origin; the rest skip CORS work.
@@ -85,8 +85,11 @@ export function buildApp(given: Deps) {
   }
   // Every API route that takes a body needs a user: an anonymous body is
   // answered 401 before a byte of it is read (the public routes are GETs).
+  // A method no route takes is left to the 405 below (no handler reads its body).
+  let allowed: (path: string) => string[] = () => [];
   app.use('/api/*', (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') requireUser(c);
+    const method = c.req.method;
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && allowed(c.req.path).includes(method)) requireUser(c);
     return next();
   });
   // Bodies are limited after authentication: uploads by their own limits
@@ -124,7 +127,7 @@ export function buildApp(given: Deps) {
   }
 
   // A path the app knows, asked with another method: 405 naming the methods it takes.
-  const allowed = allowedMethods(app.routes);
+  allowed = allowedMethods(app.routes);
   app.notFound((c) => {
     const methods = allowed(c.req.path);
     if (methods.length) {

@@ -14,7 +14,7 @@ import type {
   StepState,
 } from '../contract/types.js';
 import { isOverdue } from './domain/deadlines.js';
-import type { RequestFacts } from './domain/permissions.js';
+import { type RequestFacts, STEP_ANSWER_DATA } from './domain/permissions.js';
 import type { HistoryRow, QueuePageRows, QueueRow, RequestDetailRows, RequestFactsRow } from '../db/queries/requests.js';
 
 /** The request as the pure rules see it. */
@@ -80,7 +80,17 @@ export function toFileRef(f: { id: number; label: string | null; file_name: stri
   return { id: f.id, label: f.label, fileName: f.file_name, contentType: f.content_type, size: f.size, href: `/api/attachments/${f.id}` };
 }
 
-export function toRequestDetail({ request: r, steps, files, analyst }: RequestDetailRows, now: Date, allowedActions: RequestAction[]): RequestDetail {
+/**
+ * The request as one viewer reads it: `viewer.stepView` 'progress' (the citizen) gets
+ * each step done or pending — never the staff's yes/no answer or note.
+ */
+export function toRequestDetail(
+  { request: r, steps, files, analyst }: RequestDetailRows,
+  now: Date,
+  allowedActions: RequestAction[],
+  viewer: { side: 'staff' | 'citizen'; stepView: 'answers' | 'progress' },
+): RequestDetail {
+  const answers = viewer.stepView === 'answers';
   return {
     id: r.id,
     protocol: r.protocol,
@@ -105,8 +115,8 @@ export function toRequestDetail({ request: r, steps, files, analyst }: RequestDe
       id: s.id,
       position: s.position,
       title: s.title,
-      answer: s.answer ?? null,
-      note: s.note ?? null,
+      answer: answers ? (s.answer ?? null) : null,
+      note: answers ? (s.note ?? null) : null,
       answeredBy: s.answered_by ? { id: s.answered_by, name: s.answered_by_name ?? '' } : null,
       answeredAt: s.answered_at ?? null,
     })),
@@ -118,6 +128,7 @@ export function toRequestDetail({ request: r, steps, files, analyst }: RequestDe
     analyst: analyst ? { id: analyst.id, name: analyst.name } : null,
     version: r.version,
     allowedActions,
+    viewer: { side: viewer.side },
   };
 }
 
@@ -131,4 +142,11 @@ export function toHistoryEntry(r: HistoryRow): HistoryEntry {
     at: r.at,
     data: r.data ? JSON.parse(r.data) : null,
   };
+}
+
+/** A history entry as one viewer reads it: on the 'progress' view of the steps, an answered step without its answer and note. */
+export function historyForViewer(h: HistoryEntry, stepView: 'answers' | 'progress'): HistoryEntry {
+  const hidden = STEP_ANSWER_DATA[h.action];
+  if (stepView === 'answers' || !hidden || !h.data) return h;
+  return { ...h, data: Object.fromEntries(Object.entries(h.data).filter(([k]) => !hidden.includes(k))) };
 }

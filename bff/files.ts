@@ -4,8 +4,10 @@
 // carries no control or bidi characters.
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { UPLOAD_TYPES, UPLOAD_TYPE_NAMES } from '../contract/uploads.js';
+import { UPLOAD_TYPES, UPLOAD_TYPE_NAMES, safeFileName } from '../contract/uploads.js';
 import { ProblemError } from './errors.js';
+
+export { safeFileName };
 
 const ALLOWED_MIMES = new Set<string>(UPLOAD_TYPES.map((t) => t.mime));
 
@@ -17,19 +19,6 @@ export interface CheckedFile {
   size: number;
   sha256: string;
   content: Uint8Array;
-}
-
-// C0 and C1 controls, DEL, the bidi marks, embeddings, overrides and
-// isolates (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C), and what
-// Windows or a Content-Disposition header would choke on.
-// eslint-disable-next-line no-control-regex -- control characters are what this strips
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"<>:|?*;]/g;
-
-/** A file name safe to store and to put in Content-Disposition. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.normalize('NFC').replace(UNSAFE, '').replace(/^\.+/, '').trim().slice(-180);
-  return cleaned || 'arquivo';
 }
 
 /**

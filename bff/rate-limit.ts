@@ -42,29 +42,27 @@ function tooMany(c: Context, limit: number): Response {
   return res;
 }
 
-/** POSTs limited to `perMinute` per signed-in user, or per client IP for anonymous callers. */
-export function writeLimit(perMinute: number, trustProxy: number): MiddlewareHandler<AppEnv> {
+/** POSTs limited to `perMinute` per key. */
+function postLimit(perMinute: number, key: (c: Context<AppEnv>) => string): MiddlewareHandler<AppEnv> {
   return rateLimiter<AppEnv>({
     windowMs: WINDOW_MS,
     limit: perMinute,
     standardHeaders: 'draft-6',
     skip: (c) => c.req.method !== 'POST',
-    keyGenerator: (c) => {
-      const user = c.get('user');
-      return user ? `user:${user.id}` : `ip:${clientIp(c, trustProxy)}`;
-    },
+    keyGenerator: key,
     handler: (c) => tooMany(c, perMinute),
+  });
+}
+
+/** POSTs limited to `perMinute` per signed-in user, or per client IP for anonymous callers. */
+export function writeLimit(perMinute: number, trustProxy: number): MiddlewareHandler<AppEnv> {
+  return postLimit(perMinute, (c) => {
+    const user = c.get('user');
+    return user ? `user:${user.id}` : `ip:${clientIp(c, trustProxy)}`;
   });
 }
 
 /** POSTs limited to `perMinute` per client IP. */
 export function ipLimit(perMinute: number, trustProxy: number): MiddlewareHandler<AppEnv> {
-  return rateLimiter<AppEnv>({
-    windowMs: WINDOW_MS,
-    limit: perMinute,
-    standardHeaders: 'draft-6',
-    skip: (c) => c.req.method !== 'POST',
-    keyGenerator: (c) => `ip:${clientIp(c, trustProxy)}`,
-    handler: (c) => tooMany(c, perMinute),
-  });
+  return postLimit(perMinute, (c) => `ip:${clientIp(c, trustProxy)}`);
 }

@@ -57,7 +57,7 @@ const app = buildApp({
   devIdp,
 });
 
-serveDemo(app, root);
+serveDemo(app, root, { corsOrigins: config.corsOrigins });
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Atende em ${config.publicUrl} (porta ${info.port}, banco ${database.dialect}${devIdp ? ', identidade de desenvolvimento ligada' : ''})`);

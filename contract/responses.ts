@@ -91,9 +91,11 @@ export const RequestSummary = z.object({
 
 export const RequestPage = z.object({ items: z.array(RequestSummary), nextCursor: z.string().nullable() });
 
+const side = z.enum(['citizen', 'staff']);
+
 export const StepState = ServiceStep.extend({
-  answer: z.enum(['yes', 'no']).nullable(),
-  note: z.string().nullable(),
+  answer: z.enum(['yes', 'no']).nullable().describe('The staff’s Sim/Não; always null for the citizen, who sees a step done (answeredAt) or pending'),
+  note: z.string().nullable().describe('The staff’s note; always null for the citizen'),
   answeredBy: UserRef.nullable(),
   answeredAt: instant.nullable(),
 });
@@ -129,6 +131,7 @@ export const RequestDetail = RequestSummary.extend({
   evaluation: Evaluation.nullable(),
   analyst: UserRef.nullable().describe('While the request is in analysis (or awaits the citizen from it): who started the analysis'),
   allowedActions: z.array(z.enum(REQUEST_ACTIONS)).describe('What the current user may do now; the server enforces the same rules'),
+  viewer: z.object({ side }).describe('Which side the current user reads the request from: the citizen’s on a request they filed'),
 });
 
 export const HistoryEntry = z.object({
@@ -160,7 +163,6 @@ export const DevUser = z.object({
   description: z.string(),
 });
 
-const side = z.enum(['citizen', 'staff']);
 export const ThreadEntryType = z.enum(['event', 'message', 'internal_note', 'info_request', 'reply']);
 
 export const ThreadEntry = z

@@ -65,12 +65,19 @@ export const RequestListQuery = z.object({
   serviceId: id.optional(),
   institutionId: id.optional(),
   assigneeId: z.union([z.literal('me'), id]).optional(),
+  mine: z
+    .enum(['true', 'false'], { error: 'Use mine=true ou mine=false.' })
+    .optional()
+    .describe('true: the signed-in attendant’s own — assigned to them, or in the analysis they started (the queue’s "Minhas")'),
   month: str(7, 'O mês', 'Use o mês no formato AAAA-MM.')
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use o mês no formato AAAA-MM.')
     .optional()
     .describe('Filed in this month (YYYY-MM)'),
-  q: str(100, 'A busca').optional().describe('Protocol or citizen name'),
-  sort: z.enum(['filed', 'due']).default('filed').describe('filed: FIFO by filed date (the manual’s order); due: by deadline'),
+  q: str(100, 'A busca').optional().describe('A protocol or any part of it as typed ("2026/000010", "000010", "10/2026", "10"), or words of the citizen name'),
+  sort: z
+    .enum(['filed', 'due'])
+    .default('filed')
+    .describe('filed: FIFO by filed date (the manual’s order); due: nearest deadline first, closed requests (no running deadline) last'),
   cursor: str(200, 'O cursor').optional(),
   limit: z.coerce.number({ error: 'Informe um número.' }).int('Informe um número inteiro.').min(1, 'De 1 a 100.').max(100, 'De 1 a 100.').default(25),
   as: z.enum(['citizen', 'staff']).optional().describe('Whose view: own requests (citizen) or the institution’s queue (staff)'),

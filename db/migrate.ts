@@ -6,6 +6,8 @@ import * as queueVersions from './migrations/2026-11-28T03-00_queue-versions.js'
 import * as queueVersionsCoverage from './migrations/2026-11-28T04-00_queue-versions-coverage.js';
 import * as authorSide from './migrations/2026-12-01T00-00_author-side.js';
 import * as accessLog from './migrations/2026-12-01T01-00_access-log.js';
+import * as queueDueKey from './migrations/2026-12-01T02-10_queue-due-key.js';
+import * as queueMine from './migrations/2026-12-01T02-20_queue-mine.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T04-00_queue-versions-coverage': queueVersionsCoverage,
   '2026-12-01T00-00_author-side': authorSide,
   '2026-12-01T01-00_access-log': accessLog,
+  '2026-12-01T02-10_queue-due-key': queueDueKey,
+  '2026-12-01T02-20_queue-mine': queueMine,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,7 +2,7 @@
 // text on both SQLite and PostgreSQL, so every row reads the same on both.
 // Enumerated columns (status, role, kind) are text here: their values are
 // declared once, in contract/types.ts, and the BFF checks them before writing.
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 
 export interface InstitutionTable {
   id: Generated<number>;
@@ -86,6 +86,8 @@ export interface RequestTable {
   assignee_id: number | null;
   filed_at: string;
   due_at: string;
+  /** Generated: due_at, behind a "9" once closed (the queue's deadline order; migration queue-due-key). */
+  due_key: GeneratedAlways<string>;
   paused_at: string | null;
   decided_at: string | null;
   justification: string | null;

@@ -119,22 +119,37 @@ async function start(user) {
 function route() {
   const match = /^#\/solicitacoes\/(\d+)$/.exec(location.hash);
   const id = match ? Number(match[1]) : undefined;
+  // Back in the queue (narrow screens show one or the other): where the user left it, on the request they had open.
+  const back = id === undefined && form.requestId !== undefined && history.state?.queueScroll !== undefined;
+  const openButton = back ? queue.shadowRoot?.querySelector('tr[aria-current] .open') : null;
   form.requestId = id;
   thread.requestId = id;
   thread.hidden = id === undefined;
   queue.selectedId = id;
   $('workspace').classList.toggle('has-request', id !== undefined);
+  if (back) {
+    scrollTo(0, history.state.queueScroll);
+    openButton?.focus({ preventScroll: true });
+  }
 }
 
 form.addEventListener('atende-request-changed', () => thread.reload());
 thread.addEventListener('atende-follow-up-created', () => form.reload?.());
 queue.addEventListener('atende-request-open', (e) => {
+  history.replaceState({ queueScroll: scrollY }, '');
   history.pushState(null, '', `#/solicitacoes/${e.detail.id}`);
   route();
   // Keyboard and screen-reader users land on the request they opened.
   void form.focusHeading();
 });
 addEventListener('hashchange', route);
+$('back-to-queue').addEventListener('click', (e) => {
+  // Opened from the queue: going back restores its place (and the browser's Back does the same).
+  if (history.state === null && form.requestId !== undefined) {
+    e.preventDefault();
+    history.back();
+  }
+});
 $('sign-out').addEventListener('click', () => {
   sessionStorage.removeItem(KEY);
   session.tokenProvider = undefined;

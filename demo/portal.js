@@ -19,6 +19,9 @@ function portalToken({ forceRefresh }) {
 function setUp() {
   const session = document.querySelector('atende-session');
   session.tokenProvider = portalToken;
+  // Links keep the demo citizen of the address (?cidadao=…).
+  const own = params.has('cidadao') ? `&cidadao=${encodeURIComponent(sub)}` : '';
+  document.querySelector('atende-request-queue').hrefTemplate = `portal.html?solicitacao={id}${own}`;
   const id = Number(params.get('solicitacao'));
   if (id) {
     document.querySelector('atende-request-queue').hidden = true;
@@ -31,7 +34,10 @@ function setUp() {
     // The thread and the form tell the same story: refresh one when the other acts.
     form.addEventListener('atende-request-changed', () => thread.reload());
     thread.addEventListener('atende-follow-up-created', () => form.reload?.());
-    document.getElementById('back').hidden = false;
+    const back = document.getElementById('back');
+    back.hidden = false;
+    if (own) back.querySelector('a').href = `portal.html?${own.slice(1)}`;
+    document.getElementById('page-title').textContent = 'Acompanhar solicitação';
     document.title = 'Solicitação — Portal de Serviços do Estado';
   }
   fetch('/dev/users')

@@ -1,5 +1,6 @@
 // The intranet's side of the embed: the signed-in servant's token (here a demo
-// attendant's, ?usuario=sub) and opening a request below the queue.
+// attendant's, ?usuario=sub) and opening a request below the queue, its
+// analysis beside its follow-up thread (wired as on the standalone page).
 const sub = new URLSearchParams(location.search).get('usuario') ?? 'atendente1.detran';
 let token; // a promise, so elements asking at the same time share one request
 function intranetToken({ forceRefresh }) {
@@ -16,19 +17,28 @@ function intranetToken({ forceRefresh }) {
 const session = document.getElementById('session');
 const queue = session.querySelector('atende-request-queue');
 const form = session.querySelector('atende-analysis-form');
+const thread = session.querySelector('atende-follow-up-thread');
 const detail = document.getElementById('detail');
 session.tokenProvider = intranetToken;
 
+let queueScroll = 0; // where the queue was, to return there on "Fechar solicitação"
 queue.addEventListener('atende-request-open', (e) => {
+  if (detail.hidden) queueScroll = scrollY;
   form.requestId = e.detail.id;
+  thread.requestId = e.detail.id;
   detail.hidden = false;
   detail.scrollIntoView({ block: 'start' });
   void form.focusHeading();
 });
+// The thread and the form tell the same story: refresh one when the other acts.
+form.addEventListener('atende-request-changed', () => thread.reload());
+thread.addEventListener('atende-follow-up-created', () => form.reload?.());
 document.getElementById('close-detail').addEventListener('click', () => {
   detail.hidden = true;
+  const row = queue.shadowRoot?.querySelector('tr[aria-current] .open');
   queue.selectedId = undefined;
-  queue.shadowRoot?.querySelector('tr[aria-current] .open')?.focus();
+  scrollTo(0, queueScroll);
+  row?.focus({ preventScroll: true });
 });
 fetch('/dev/users')
   .then((r) => r.json())

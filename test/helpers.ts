@@ -1,17 +1,15 @@
 // Test context: a fresh database (SQLite file, or a PostgreSQL database created
 // for the run and dropped after it when DATABASE_URL is postgres://), small
 // fixtures, the dev identity provider for tokens, and the real app.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../bff/app.js';
 import { createVerifier } from '../bff/auth.js';
 import { loadConfig } from '../bff/config.js';
 import { createDevIdp, type DevIdp } from '../bff/dev-idp.js';
 import type { Logger } from '../bff/log.js';
 import { DEMO_USERS } from '../seed/demo-users.js';
-import { type Connection, connect, isPostgresUrl } from '../db/connect.js';
+import { type Connection, connect } from '../db/connect.js';
+import { scratchDatabase } from '../db/scratch.js';
+import { insertPublishedService } from '../db/queries/services.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 export const ISSUER = 'http://atende.test/dev';
@@ -55,37 +53,13 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (base && isPostgresUrl(base)) {
-    const name = `atende_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'atende-test-'));
-  return { url: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 /**
  * `empty`: migrated but without the fixture (for the demo seed). `env`: more
  * configuration (e.g. RATE_LIMIT_WRITES); by default the rate limits are far
  * above what any test does in a minute.
  */
 export async function createTestContext(opts: { empty?: boolean; log?: Logger; env?: Record<string, string> } = {}): Promise<TestContext> {
-  const created = await createDatabase();
+  const created = await scratchDatabase('atende_test');
   const database = connect(created.url, { poolSize: 8 });
   await migrateToLatest(database.db);
   const fx = opts.empty ? ({} as Fixture) : await insertFixture(database);
@@ -167,49 +141,18 @@ async function insertFixture({ db }: Connection): Promise<Fixture> {
   await member(users.manager.id, instA, 'manager');
   await member(users.attendantB.id, instB, 'attendant');
   await member(users.managerB.id, instB, 'manager');
-  const service = async (institution_id: number) => {
-    const { id } = await db
-      .insertInto('services')
-      .values({ institution_id, status: 'published', published_version_id: null, created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const v = await db
-      .insertInto('service_versions')
-      .values({
-        service_id: id,
-        version: 1,
-        name: 'Segunda via da CNH',
-        description: 'Nova via da CNH.',
-        audience: null,
-        legal_basis: null,
-        lgpd_basis: null,
-        cost: null,
-        delivery: '["online"]',
-        area: '[]',
-        deadline_days: 10,
-        deadline_kind: 'business',
-        fields: JSON.stringify(SERVICE_FIELDS),
-        documents: JSON.stringify(SERVICE_DOCUMENTS),
-        created_at: at,
-        published_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db.updateTable('services').set({ published_version_id: v.id }).where('id', '=', id).execute();
-    const steps: number[] = [];
-    for (const [i, title] of ['Conferir identidade', 'Verificar pagamento da taxa'].entries()) {
-      steps.push(
-        (
-          await db
-            .insertInto('service_steps')
-            .values({ service_version_id: v.id, position: i + 1, title })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
-    }
-    return { id, steps };
-  };
+  const service = (institutionId: number) =>
+    insertPublishedService(db, {
+      institutionId,
+      name: 'Segunda via da CNH',
+      description: 'Nova via da CNH.',
+      fields: SERVICE_FIELDS,
+      documents: SERVICE_DOCUMENTS,
+      deadlineDays: 10,
+      deadlineKind: 'business',
+      steps: ['Conferir identidade', 'Verificar pagamento da taxa'],
+      at,
+    });
   const a = await service(instA);
   const b = await service(instB);
   return { instA, instB, service: a.id, serviceB: b.id, steps: a.steps, users };

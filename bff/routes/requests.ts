@@ -19,8 +19,8 @@ import {
 import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
 import { checkDocumentFormats, checkDocuments, validateFormData } from '../domain/form-data.js';
 import { type StepCheck, describeStep, stepsToConfirm, unconfirmedSteps } from '../domain/steps.js';
-import { type Actor, allowedActions, assigneeRefusal, canSee, hiddenActions, queueScope, sideOf, whoMay } from '../domain/permissions.js';
-import { asRole, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
+import { type Actor, allowedActions, assigneeRefusal, canSee, hiddenActions, queueScope, sideOf, stepView, whoMay } from '../domain/permissions.js';
+import { asRole, historyForViewer, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
 import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
@@ -218,7 +218,11 @@ export function requestRoutes(deps: AppDeps) {
   const answerDetail = async <S extends 200 | 201>(c: Context<AppEnv>, actor: Actor, id: number, status: S) => {
     const rows = await getRequestDetailRows(db, id);
     if (!rows) throw notFound('Solicitação não encontrada.');
-    const d = toRequestDetail(rows, now(), allowedActions(actor, requestFacts(rows.request), REQUEST_ACTIONS));
+    const facts = requestFacts(rows.request);
+    const d = toRequestDetail(rows, now(), allowedActions(actor, facts, REQUEST_ACTIONS), {
+      side: sideOf(actor, facts),
+      stepView: stepView(actor, facts),
+    });
     c.header('ETag', etag(d.version));
     if (status === 201) c.header('Location', `/api/requests/${id}`);
     return c.json(d, status);
@@ -400,6 +404,7 @@ export function requestRoutes(deps: AppDeps) {
         statuses: q.status ? q.status.split(',') : undefined,
         serviceId: q.serviceId,
         assigneeId: q.assigneeId === 'me' ? user.id : q.assigneeId,
+        mineOf: q.mine === 'true' ? user.id : undefined,
         month: q.month,
         q: q.q,
         sort: q.sort,
@@ -438,7 +443,8 @@ export function requestRoutes(deps: AppDeps) {
         recordAccess(deps, user, { institutionId: f.institution_id, requestId: id }, 'history'),
         getHistoryRows(db, id, hiddenActions(user, requestFacts(f))),
       ]);
-      return c.json({ items: rows.map(toHistoryEntry) }, 200);
+      const view = stepView(user, requestFacts(f));
+      return c.json({ items: rows.map((r) => historyForViewer(toHistoryEntry(r), view)) }, 200);
     })
     .openapi(startAnalysis, (c) => transition(c, c.req.valid('param').id, { action: 'start_analysis' }))
     .openapi(answerStep, async (c) => {

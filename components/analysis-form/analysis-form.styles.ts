@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const formStyles = css`
   :host {
     container-type: inline-size;
+    /* As a grid or flex item of the host page, shrink to the room there is: long content wraps inside. */
+    min-width: 0;
   }
   article {
     background: var(--_surface);
@@ -62,6 +64,7 @@ export const formStyles = css`
   }
   .pre {
     white-space: pre-line;
+    overflow-wrap: anywhere;
   }
   .late {
     color: var(--_danger-text);
@@ -190,6 +193,17 @@ export const formStyles = css`
     border-left: 4px solid var(--_divider);
     border-radius: var(--_radius);
     margin-bottom: 0.5em;
+  }
+  .step.done {
+    border-left-color: var(--_success);
+  }
+  .asked {
+    border: 1px solid var(--_warning);
+    border-left: 4px solid var(--_warning);
+    background: var(--_warning-light);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    margin: 0.75em 0 var(--_space);
   }
   .step.yes {
     border-left-color: var(--_success);

@@ -2,11 +2,11 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { RequestAction, RequestDetail, StepState } from '../../contract/types.js';
+import type { RequestAction, RequestDetail, StepState, ThreadEntry } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { type DraftKind, clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
-import type { MessageKey } from '../internal/i18n.js';
+import { type MessageKey, formatDate } from '../internal/i18n.js';
 import { hostStyles } from '../internal/styles.js';
 import { formStyles } from './analysis-form.styles.js';
 import { type DialogKind, FIELD_IDS, renderDialog } from './dialogs.js';
@@ -47,6 +47,7 @@ const BAR: { action: RequestAction; dialog?: DialogKind; tone: string }[] = [
  * @tagname atende-analysis-form
  * @summary Analysis, decision and conclusion of one request.
  * @event atende-request-changed - An action succeeded, a conflict reloaded the request (`action: 'reload'`) or a refresh found it changed by someone else (`action: 'refresh'`); `detail: {id, action, status, version}`.
+ * @event atende-reply-requested - The citizen chose "Responder" and no thread of this request is on the same page; `detail: {id}`.
  * @event atende-unauthorized - The host's token was refused even after a refresh.
  * @csspart base - The wrapper.
  * @csspart actions - The action bar.
@@ -102,6 +103,16 @@ export class AtendeAnalysisForm extends AtendeElement {
     task: async ([id], { signal }) => {
       if (!id) return initialState;
       return (await this.client.get('/requests/:id/history', { params: { id }, signal })).items;
+    },
+  });
+
+  /** What the team asked of the citizen, while the request awaits them: the latest request for information of the thread. */
+  private readonly askedTask = new Task(this, {
+    args: () => [this.request?.id, this.request?.version, this.awaitsViewer] as const,
+    task: async ([id, , awaits], { signal }): Promise<ThreadEntry | null> => {
+      if (!id || !awaits) return null;
+      const page = await this.client.get('/requests/:id/follow-ups', { params: { id }, query: { limit: 20 }, signal });
+      return page.items.findLast((e) => e.type === 'info_request') ?? null;
     },
   });
 
@@ -233,6 +244,26 @@ export class AtendeAnalysisForm extends AtendeElement {
     return { t: (k, p) => this.t(k, p), locale: this.locale };
   }
 
+  /** Whether the request waits for the one reading it: the citizen, asked for information. */
+  private get awaitsViewer(): boolean {
+    const r = this.request;
+    return !!r && r.status === 'awaiting_citizen' && r.viewer.side === 'citizen';
+  }
+
+  /**
+   * The citizen's "Responder": focus in the composer of the thread of this
+   * request on the same page, or — when the host shows it elsewhere — the
+   * `atende-reply-requested` event for the host to take them there.
+   */
+  private respond(): void {
+    const id = this.request?.id;
+    if (!id) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const thread = [...root.querySelectorAll('atende-follow-up-thread')].find((t) => t.requestId === id && !t.hidden);
+    if (thread && typeof thread.focusComposer === 'function') void thread.focusComposer();
+    else this.emit('atende-reply-requested', { id });
+  }
+
   private get busy(): boolean {
     return this.actionTask.status === TaskStatus.PENDING;
   }
@@ -272,6 +303,11 @@ export class AtendeAnalysisForm extends AtendeElement {
 
   private closeDialog(): void {
     this.dialog = undefined;
+  }
+
+  /** Escape (or the host) closed the dialog; a close event queued before another action opened it again is stale. */
+  private dialogClosed(): void {
+    if (!this.dialogEl?.open) this.closeDialog();
   }
 
   private draftKind(): DraftKind | undefined {
@@ -368,7 +404,7 @@ export class AtendeAnalysisForm extends AtendeElement {
   protected override render() {
     return html`<article part="base" aria-labelledby="heading" aria-busy=${this.loadTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${this.renderContent()}
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.closeDialog}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.dialogClosed}>
         ${this.dialog && this.request ? this.renderOpenDialog() : nothing}
       </dialog>
     </article>`;
@@ -390,7 +426,7 @@ export class AtendeAnalysisForm extends AtendeElement {
       <header>
         <h2 id="heading" tabindex="-1">${this.t('form.title', { protocol: r.protocol })}</h2>
         <p class="service">${r.service.name}</p>
-        ${renderSummary(v, r)}
+        ${this.awaitsViewer ? this.renderAsked() : nothing} ${renderSummary(v, r)}
       </header>
       <div class="notices">
         <div role="status" aria-live="polite">
@@ -409,6 +445,24 @@ export class AtendeAnalysisForm extends AtendeElement {
         ${renderHistory(v, r, this.historyTask.value, this.historyTask.status === TaskStatus.PENDING)}
       </div>
     `;
+  }
+
+  /** First for the citizen who is asked for something: what, by whom, and "Responder". */
+  private renderAsked() {
+    const asked = this.askedTask.value;
+    return html`<section class="asked" aria-labelledby="asked-h">
+      <h3 id="asked-h">${this.t('form.asked.title')}</h3>
+      ${
+        asked
+          ? html`<p class="pre">${asked.body}</p>
+              <p class="sub">${this.t('form.asked.by', { name: asked.author.name, date: formatDate(this.locale, asked.at, true) })}</p>`
+          : this.askedTask.status === TaskStatus.COMPLETE
+            ? html`<p>${this.t('form.asked.see')}</p>`
+            : nothing
+      }
+      <p>${this.t('form.asked.paused')}</p>
+      <button id="respond" class="btn primary" type="button" @click=${() => this.respond()}>${this.t('form.asked.respond')}</button>
+    </section>`;
   }
 
   private renderActions(r: RequestDetail) {
@@ -459,8 +513,17 @@ export class AtendeAnalysisForm extends AtendeElement {
   }
 }
 
+declare module '../internal/atende-element.js' {
+  interface AtendeEventDetails {
+    'atende-reply-requested': { id: number };
+  }
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'atende-analysis-form': AtendeAnalysisForm;
+  }
+  interface GlobalEventHandlersEventMap {
+    'atende-reply-requested': CustomEvent<{ id: number }>;
   }
 }

@@ -76,7 +76,8 @@ function confirmSteps(v: DialogView) {
       ${v.stepsToConfirm.map(
         (s) =>
           html`<li>
-            <strong>${s.title}</strong> — ${s.answer === 'no' ? v.t('common.no') : v.t('form.steps.unanswered')}${s.note ? html`: <span class="pre">${s.note}</span>` : nothing}
+            <strong>${s.title}</strong> —
+            ${s.answer === 'no' ? v.t('common.no') : v.t('form.steps.unanswered')}${s.note ? html`: <span class="pre">${s.note}</span>` : nothing}
           </li>`,
       )}
     </ul>
@@ -99,15 +100,16 @@ function confirmSteps(v: DialogView) {
 function approveBody(v: DialogView) {
   const state = invalid(v, 'assigneeId');
   const a = v.attendants;
-  return html`${confirmSteps(v)}<div class="field">
-    <label for="assignee">${v.t('dialog.approve.assignee')} <span aria-hidden="true" class="required">*</span></label>
-    ${a.error ? html`<p class="field-error" role="alert">${a.error}</p>` : nothing}
-    <select id="assignee" name="assigneeId" required aria-invalid=${state.invalid} aria-describedby=${ifDefined(state.describedBy)}>
-      <option value="">${a.pending ? v.t('dialog.approve.loading') : v.t('dialog.approve.choose')}</option>
-      ${(a.items ?? []).map((p) => html`<option value=${p.id}>${p.unit ? `${p.name} — ${p.unit}` : p.name}</option>`)}
-    </select>
-    ${state.message}
-  </div>`;
+  return html`${confirmSteps(v)}
+    <div class="field">
+      <label for="assignee">${v.t('dialog.approve.assignee')} <span aria-hidden="true" class="required">*</span></label>
+      ${a.error ? html`<p class="field-error" role="alert">${a.error}</p>` : nothing}
+      <select id="assignee" name="assigneeId" required aria-invalid=${state.invalid} aria-describedby=${ifDefined(state.describedBy)}>
+        <option value="">${a.pending ? v.t('dialog.approve.loading') : v.t('dialog.approve.choose')}</option>
+        ${(a.items ?? []).map((p) => html`<option value=${p.id}>${p.unit ? `${p.name} — ${p.unit}` : p.name}</option>`)}
+      </select>
+      ${state.message}
+    </div>`;
 }
 
 function evaluateBody(v: DialogView) {

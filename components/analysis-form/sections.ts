@@ -106,7 +106,31 @@ export function renderFormData(v: View, r: RequestDetail) {
   </section>`;
 }
 
+/** The citizen's view of the steps: progress, each done or pending (the server sends them no answers or notes). */
+function renderProgress(v: View, r: RequestDetail) {
+  const done = r.steps.filter((s) => s.answeredAt).length;
+  return html`<p class="sub">${v.t('form.steps.progress', { done, total: r.steps.length })}</p>
+    <ol class="steps progress">
+      ${r.steps.map(
+        (s) =>
+          html`<li class="step ${s.answeredAt ? 'done' : 'open'}">
+            <div class="step-text">
+              <span class="step-title">${s.title}</span>
+              <span class="sub">${s.answeredAt ? v.t('form.steps.doneOn', { date: formatDate(v.locale, s.answeredAt) }) : v.t('form.steps.pending')}</span>
+            </div>
+            <span class="answer ${s.answeredAt ? 'yes' : 'none'}" aria-hidden="true">${s.answeredAt ? '✓' : '•'}</span>
+          </li>`,
+      )}
+    </ol>`;
+}
+
 export function renderSteps(v: View, r: RequestDetail, busy: boolean, answer: (step: StepState, answer: 'yes' | 'no') => void) {
+  if (r.viewer.side === 'citizen') {
+    return html`<section aria-labelledby="steps-h">
+      <h3 id="steps-h">${v.t('form.steps')}</h3>
+      ${r.steps.length === 0 ? html`<p class="muted">${v.t('form.steps.none')}</p>` : renderProgress(v, r)}
+    </section>`;
+  }
   const canAnswer = r.allowedActions.includes('answer_step');
   const label = (a: 'yes' | 'no' | null) => (a === 'yes' ? v.t('common.yes') : a === 'no' ? v.t('common.no') : v.t('form.steps.unanswered'));
   return html`<section aria-labelledby="steps-h">
@@ -238,10 +262,7 @@ export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] |
               (h) =>
                 html`<li>
                   <time datetime=${h.at}>${formatDate(v.locale, h.at, true)}</time>
-                  <span
-                    ><strong>${title(h)}</strong>
-                    ${h.actor ? v.t('history.by', { name: h.actor.name }) : nothing}</span
-                  >
+                  <span><strong>${title(h)}</strong> ${h.actor ? v.t('history.by', { name: h.actor.name }) : nothing}</span>
                   ${detail(h) ? html`<span class="sub">${detail(h)}</span>` : nothing}
                 </li>`,
             )}

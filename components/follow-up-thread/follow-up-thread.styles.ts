@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 export const threadStyles = css`
   :host {
+    /* As a grid or flex item of the host page, shrink to the room there is: long content wraps inside. */
+    min-width: 0;
     --_note: var(--atende-color-note, #fff5c2);
     --_note-border: var(--atende-color-note-border, #8a6d00);
   }
@@ -78,6 +80,13 @@ export const threadStyles = css`
     overflow-wrap: anywhere;
     margin: 0;
   }
+  .files .btn {
+    /* A long file name wraps instead of widening the page. */
+    white-space: normal;
+    overflow-wrap: anywhere;
+    text-align: start;
+    max-width: 100%;
+  }
   .files {
     list-style: none;
     padding: 0;
@@ -90,6 +99,8 @@ export const threadStyles = css`
     border-top: 1px solid var(--_divider);
     padding-top: var(--_space);
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    container-type: inline-size;
     gap: 0.75em;
   }
   fieldset {
@@ -119,6 +130,10 @@ export const threadStyles = css`
     align-items: center;
     gap: 0.5em 1em;
   }
+  .drop > * {
+    min-width: 0;
+    max-width: 100%;
+  }
   .drop.over {
     border-color: var(--_primary);
     background: var(--_primary-light);
@@ -132,7 +147,8 @@ export const threadStyles = css`
   }
   .chosen li {
     display: grid;
-    grid-template-columns: 1fr auto auto;
+    grid-template-columns: minmax(0, 1fr) auto auto;
+    overflow-wrap: anywhere;
     gap: 0.75em;
     align-items: center;
   }
@@ -144,5 +160,34 @@ export const threadStyles = css`
     display: flex;
     gap: 0.75em;
     align-items: center;
+  }
+  .asked {
+    border: 1px solid var(--_warning);
+    border-left: 4px solid var(--_warning);
+    background: var(--_warning-light);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    margin-bottom: var(--_space);
+  }
+  .asked {
+    overflow-wrap: anywhere;
+  }
+  .asked .body {
+    margin-bottom: 0.5em;
+  }
+  /* A narrow composer: each chosen file's name on its own line, its progress and "remove" below. */
+  @container (max-width: 30rem) {
+    .chosen li {
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 0.25em 0.75em;
+      padding-bottom: 0.4em;
+      border-bottom: 1px solid var(--_divider);
+    }
+    .chosen li > span:first-child {
+      grid-column: 1 / -1;
+    }
+    progress {
+      width: 100%;
+    }
   }
 `;

@@ -139,6 +139,17 @@ describe('atende-follow-up-thread', () => {
     expect(q(el, 'textarea').getAttribute('aria-invalid')).to.equal('true');
   });
 
+  it('shows a picked file without the bidi characters that would disguise its name', async () => {
+    const el = await thread(req.id, ATTENDANT);
+    // "fatura\u202Efdp.exe" reads as "faturaexe.pdf" when the override is kept.
+    choose(el, [new File(['MZ'], 'fatura\u202Efdp.exe'), new File([PDF], 'nota\u202Efdp.pdf')]);
+    await el.updateComplete;
+    const shown = q(el, '.chosen').textContent!.replace(/\s+/g, ' ');
+    expect(shown).to.not.match(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/);
+    expect(shown).to.contain('faturafdp.exe: tipo não aceito');
+    expect(all(el, 'progress').map((b) => b.getAttribute('aria-label'))).to.include('Envio de notafdp.pdf');
+  });
+
   it('keeps internal notes with the staff', async () => {
     const el = await thread(req.id, ATTENDANT);
     const radios = all(el, 'input[name=kind]') as HTMLInputElement[];

@@ -2,14 +2,14 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { FileRef, FollowUpKind, ThreadEntry, ThreadPage } from '../../contract/types.js';
-import { UPLOAD_EXTENSIONS, UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
+import { UPLOAD_EXTENSIONS, UPLOAD_TYPE_NAMES, safeFileName } from '../../contract/uploads.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
 import { hostStyles } from '../internal/styles.js';
 import { renderEntries } from './entries.js';
 import { threadStyles } from './follow-up-thread.styles.js';
-import { type MessageKey, formatSize } from '../internal/i18n.js';
+import { type MessageKey, formatDate, formatSize } from '../internal/i18n.js';
 
 const PAGE = 20;
 
@@ -97,6 +97,19 @@ export class AtendeFollowUpThread extends AtendeElement {
     }
   }
 
+  /**
+   * Takes the user to the composer, with keyboard focus in the message (the
+   * citizen's "Responder" — here or on the request beside the thread).
+   */
+  async focusComposer(): Promise<void> {
+    await this.updateComplete;
+    await this.loadTask.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    const field = this.textarea;
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }
+
   /** Loads the newest entries again (after the request changed elsewhere on the page). */
   reload(): void {
     void this.loadTask.run();
@@ -126,9 +139,9 @@ export class AtendeFollowUpThread extends AtendeElement {
     const added = [...list].map((file): Chosen => {
       const ext = file.name.toLowerCase().replace(/^.*(\.[^.]+)$/, '$1');
       const error = !UPLOAD_EXTENSIONS.includes(ext)
-        ? this.t('thread.badType', { name: file.name, types: UPLOAD_TYPE_NAMES })
+        ? this.t('thread.badType', { name: safeFileName(file.name), types: UPLOAD_TYPE_NAMES })
         : file.size > max
-          ? this.t('thread.tooBig', { name: file.name, mb: this.maxFileMb })
+          ? this.t('thread.tooBig', { name: safeFileName(file.name), mb: this.maxFileMb })
           : null;
       return { file, error, progress: 0 };
     });
@@ -225,6 +238,7 @@ export class AtendeFollowUpThread extends AtendeElement {
     if (!page) return nothing;
     const loadingOlder = this.olderTask.status === TaskStatus.PENDING;
     return html`
+      ${page.awaitingCitizen && page.viewer.side === 'citizen' ? this.renderAsked() : nothing}
       ${
         page.nextBefore
           ? html`<button class="btn small" ?disabled=${loadingOlder} @click=${this.loadOlder}>
@@ -239,19 +253,35 @@ export class AtendeFollowUpThread extends AtendeElement {
             </ol>`
           : html`<p>${this.t('thread.empty')}</p>`
       }
-      ${
-        page.awaitingCitizen
-          ? html`<div class="alert"><p>${page.viewer.side === 'citizen' ? this.t('thread.awaitingCitizen') : this.t('thread.awaitingStaff')}</p></div>`
-          : nothing
-      }
+      ${page.awaitingCitizen && page.viewer.side === 'staff' ? html`<div class="alert"><p>${this.t('thread.awaitingStaff')}</p></div>` : nothing}
       ${page.viewer.kinds.length ? this.renderComposer(page) : html`<p class="hint">${this.t('thread.closed')}</p>`}
     `;
   }
 
+  /** What the team asked of the citizen, first: the latest request for information and "Responder". */
+  private renderAsked() {
+    const asked = this.entries.findLast((e) => e.type === 'info_request');
+    return html`<div class="asked" part="asked" role="region" aria-labelledby="asked-title">
+      <h4 id="asked-title">${this.t('form.asked.title')}</h4>
+      ${
+        asked
+          ? html`<p class="body">${asked.body}</p>
+              <p class="hint">${this.t('form.asked.by', { name: asked.author.name, date: formatDate(this.locale, asked.at, true) })}</p>`
+          : nothing
+      }
+      <p>${this.t('thread.awaitingCitizen')}</p>
+      <button class="btn primary" type="button" @click=${() => void this.focusComposer()}>${this.t('form.asked.respond')}</button>
+    </div>`;
+  }
+
   private renderComposer(page: ThreadPage) {
     const kinds = page.viewer.kinds;
+    // The citizen's words: they answer or write to the team; staff "Criar Acompanhamento".
+    const citizen = page.viewer.side === 'citizen';
+    const title: MessageKey = citizen ? (page.awaitingCitizen ? 'thread.compose.reply' : 'thread.compose.citizen') : 'thread.compose';
+    const send: MessageKey = citizen ? (page.awaitingCitizen ? 'thread.send.reply' : 'thread.send.citizen') : 'thread.send';
     return html`<form part="composer" novalidate @submit=${this.createFollowUp} aria-labelledby="compose-title">
-      <h4 id="compose-title">${this.t('thread.compose')}</h4>
+      <h4 id="compose-title">${this.t(title)}</h4>
       ${
         kinds.length > 1
           ? html`<fieldset>
@@ -305,15 +335,15 @@ export class AtendeFollowUpThread extends AtendeElement {
                 (c, i) =>
                   html`<li>
                     <span
-                      >${c.file.name} (${formatSize(this.locale, c.file.size)})
+                      >${safeFileName(c.file.name)} (${formatSize(this.locale, c.file.size)})
                       ${c.error ? html`<span class="field-error" role="alert">${c.error}</span>` : nothing}</span
                     >
-                    <progress max="1" .value=${c.progress} aria-label=${this.t('thread.progress', { name: c.file.name })}></progress>
+                    <progress max="1" .value=${c.progress} aria-label=${this.t('thread.progress', { name: safeFileName(c.file.name) })}></progress>
                     <button
                       type="button"
                       class="btn small"
                       ?disabled=${this.sending}
-                      aria-label=${this.t('thread.remove', { name: c.file.name })}
+                      aria-label=${this.t('thread.remove', { name: safeFileName(c.file.name) })}
                       @click=${() => this.removeFile(i)}
                     >
                       ✕
@@ -324,7 +354,7 @@ export class AtendeFollowUpThread extends AtendeElement {
           : nothing
       }
       <div class="actions">
-        <button class="btn primary" type="submit" ?disabled=${this.sending}>${this.sending ? this.t('thread.sending') : this.t('thread.send')}</button>
+        <button class="btn primary" type="submit" ?disabled=${this.sending}>${this.sending ? this.t('thread.sending') : this.t(send)}</button>
       </div>
     </form>`;
   }

@@ -1,6 +1,9 @@
 // The HTTP client every element uses: bearer token from the host, problem+json
 // turned into a typed ApiError, and one retry with a fresh token on 401 — for
-// JSON calls, downloads and uploads with progress alike.
+// JSON calls, downloads and uploads with progress alike. A GET (idempotent)
+// that meets a network failure is tried again twice before it fails with
+// status 0; a network failure is never reported as a 401, so a blip does not
+// sign the user out.
 import type { ApiMethod, ApiRoutes, PathParamNames, Route } from '../../contract/api.js';
 import type { Problem } from '../../contract/types.js';
 
@@ -92,7 +95,11 @@ export class ApiClient {
    * GETs `path` with `If-None-Match: "<version>"`: the new answer, or
    * undefined when the copy of that version the caller holds is current (304).
    */
-  getIfChanged<P extends keyof Routes<'GET'>>(path: P, version: number, ...[opts]: Args<P, Routes<'GET'>[P]>): Promise<Routes<'GET'>[P]['response'] | undefined> {
+  getIfChanged<P extends keyof Routes<'GET'>>(
+    path: P,
+    version: number,
+    ...[opts]: Args<P, Routes<'GET'>[P]>
+  ): Promise<Routes<'GET'>[P]['response'] | undefined> {
     return this.request('GET', path, { ...opts, ifNoneMatch: version } as Call);
   }
 
@@ -110,7 +117,17 @@ export class ApiClient {
   }
 
   private async request<T>(method: ApiMethod, path: string, call: Call = {}): Promise<T> {
-    return read<T>(await this.authorized((token) => this.fetchOnce(method, this.url(path, call), call, token)));
+    const once = async () => read<T>(await this.authorized((token) => this.fetchOnce(method, this.url(path, call), call, token)));
+    if (method !== 'GET') return once();
+    // A GET reads only: after a network failure (not an answer, not a 4xx) it is safe to ask again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await once();
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.status !== 0 || attempt >= NETWORK_RETRIES.length || call.signal?.aborted) throw err;
+        await pause(NETWORK_RETRIES[attempt], call.signal);
+      }
+    }
   }
 
   /** The absolute URL of `path` under the API base, parameters filled in and the query appended. */
@@ -139,7 +156,9 @@ export class ApiClient {
     if (!conn.tokenProvider) return conn.token;
     try {
       return await conn.tokenProvider({ forceRefresh });
-    } catch {
+    } catch (err) {
+      // The host's own fetch to its SSO failed on the network: a blip, not a refusal.
+      if (err instanceof TypeError) throw new ApiError(0, 'Sem conexão', '');
       throw new ApiError(401, 'Não autenticado', '');
     }
   }
@@ -164,6 +183,23 @@ export class ApiClient {
       throw new ApiError(0, 'Sem conexão', '');
     }
   }
+}
+
+/** Waits before each new attempt of a GET after a network failure (ms): two more attempts. */
+const NETWORK_RETRIES = [300, 1000];
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
 
 /** The answer's content, typed by the route it answers: JSON parsed, anything else (a file) as a Blob, nothing for 204. */

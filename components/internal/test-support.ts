@@ -174,3 +174,42 @@ export async function click(root: ParentNode, label: string | RegExp, selector?:
 export function shadowText(el: Element): string {
   return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** Elements (through shadow roots) whose box reaches past the window's right edge, named for a failure message. */
+function pastTheEdge(limit: number): string {
+  const name = (el: Element) => `${el.localName}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+  const wide = deepQueryAll<HTMLElement>(document, '*').filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.right > limit + 0.5;
+  });
+  // The innermost ones (through shadow roots) say what pushes the page out.
+  const within = (outer: Element, inner: Element) => {
+    for (let n: Node | null = inner; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === outer) return true;
+    return false;
+  };
+  const leaves = wide.filter((el) => !wide.some((other) => other !== el && within(el, other)));
+  return leaves
+    .slice(0, 6)
+    .map((el) => `${name(el)} (right edge at ${Math.round(el.getBoundingClientRect().right)}px)`)
+    .join(', ');
+}
+
+/**
+ * Asserts that nothing scrolls sideways in the window's width (375 px on a
+ * phone): the page is no wider than the window, and an open dialog (in the
+ * top layer, where it does not widen the page) fits in the window without
+ * scrolling sideways itself. Names what sticks out on failure.
+ */
+export async function expectNoSidewaysScroll(state: string): Promise<void> {
+  // One frame, so the layout the assertion reads is the state's own.
+  await new Promise(requestAnimationFrame);
+  const width = window.innerWidth;
+  const doc = document.documentElement;
+  expect(doc.scrollWidth, `${state}: the page is ${doc.scrollWidth}px wide in a ${width}px window — ${pastTheEdge(width)}`).to.be.at.most(width);
+  for (const dialog of deepQueryAll<HTMLDialogElement>(document, 'dialog[open]')) {
+    const r = dialog.getBoundingClientRect();
+    expect(r.left, `${state}: the dialog starts left of the window`).to.be.at.least(0);
+    expect(r.right, `${state}: the dialog is cut off at the right (${Math.round(r.right)}px of ${width}px) — ${pastTheEdge(width)}`).to.be.at.most(width);
+    expect(dialog.scrollWidth, `${state}: the dialog scrolls sideways (${dialog.scrollWidth}px in ${dialog.clientWidth}px)`).to.be.at.most(dialog.clientWidth);
+  }
+}

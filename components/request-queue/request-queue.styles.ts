@@ -144,6 +144,19 @@ export const queueStyles = css`
     color: var(--_danger-text);
     font-weight: 600;
   }
+  .citizen-verdict {
+    display: block;
+    margin-top: 0.3em;
+    font-size: 0.85em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .citizen-verdict.approved {
+    color: #0f5e17;
+  }
+  .citizen-verdict.rejected {
+    color: var(--_danger-text);
+  }
   td.actions,
   th.actions {
     text-align: center;

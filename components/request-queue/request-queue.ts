@@ -6,6 +6,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { CLOCK_STATUSES, REQUEST_STATUSES, type RequestPage, type RequestStatus, type RequestSummary } from '../../contract/types.js';
+import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { statusLabel } from '../internal/i18n.js';
 import { hostStyles } from '../internal/styles.js';
@@ -20,6 +21,15 @@ import { columns, renderRow } from './rows.js';
 const OPEN = new Set<RequestStatus>([...CLOCK_STATUSES, 'awaiting_citizen']);
 const STATUS_TABS: RequestStatus[] = [...REQUEST_STATUSES.filter((s) => OPEN.has(s)), ...REQUEST_STATUSES.filter((s) => !OPEN.has(s))];
 
+/**
+ * "A fazer": what needs someone of the institution now — the statuses whose
+ * deadline runs (submitted, in analysis, in service; a request the citizen
+ * answered is back in one of them). Awaiting the citizen is not.
+ */
+const WORK = CLOCK_STATUSES.join(',');
+/** "Minhas": assigned to me or in the analysis I started, still open (awaiting the citizen included: mine to follow). */
+const MINE = REQUEST_STATUSES.filter((s) => OPEN.has(s)).join(',');
+
 interface Filters {
   status: string;
   serviceId: string;
@@ -31,11 +41,35 @@ interface Filters {
 const NO_FILTERS: Filters = { status: '', serviceId: '', month: '', mine: false, q: '', sort: 'filed' };
 
 /**
+ * Where each view opens: the staff on the work, nearest deadline first; the
+ * citizen on all their requests, open ones first (the deadline order puts
+ * closed requests last).
+ */
+function defaultFilters(view: 'staff' | 'citizen'): Filters {
+  return view === 'staff' ? { ...NO_FILTERS, status: WORK, sort: 'due' } : { ...NO_FILTERS, sort: 'due' };
+}
+
+/** The URL query parameters of one instance's state, each `<prefix>-<name>`. */
+const URL_KEYS = ['status', 'mine', 'service', 'month', 'q', 'sort'] as const;
+
+/**
  * The queue of requests (the manual's Painel › Solicitações): counts and
  * filters per status, service, month and "mine", search by protocol or
  * citizen, FIFO or deadline order, keyset pages, and a button per row that
  * opens the request. With `view="citizen"` it lists the signed-in citizen's
  * own requests with the decision and whether they evaluated it.
+ *
+ * The staff view opens on "A fazer" (submitted, in analysis, in service),
+ * nearest deadline first, with "Minhas" (assigned to me or in the analysis I
+ * started, open) beside it and every status behind its own button. A search
+ * from "A fazer" looks in "Todas".
+ *
+ * Filters, tab, order and search live in the page's URL as query parameters
+ * named `<prefix>-status`, `-mine`, `-service`, `-month`, `-q` and `-sort`
+ * (only those that differ from the view's default), so a reload, back and
+ * forward, and a shared link keep them. The prefix is the `url-state`
+ * attribute, else the element's `id`, else `fila`; give each queue on a page
+ * its own. `url-state="none"` keeps the state out of the URL.
  *
  * @tagname atende-request-queue
  * @summary The request queue of an institution, or a citizen's own requests.
@@ -75,7 +109,20 @@ export class AtendeRequestQueue extends AtendeElement {
   /** The request open elsewhere on the page; its row is marked as current. */
   @property({ type: Number, attribute: 'selected-id' }) selectedId?: number;
 
+  /** Prefix of this queue's parameters in the page URL (default: the element's `id`, else `fila`); `none` keeps them out of the URL. */
+  @property({ attribute: 'url-state' }) urlState?: string;
+
+  /** The host's name for this queue (e.g. "Fila do DETRAN"): its heading, and part of its landmarks' names, so two queues on one page stay apart. */
+  @property() label?: string;
+
+  /** A landmark's name, with the host's label when there is one. */
+  private named(name: string): string {
+    return this.label?.trim() ? `${name} — ${this.label.trim()}` : name;
+  }
+
   @state() private filters: Filters = NO_FILTERS;
+  /** The last page that arrived: kept on screen when the next one fails. */
+  private lastPage?: RequestPage;
   /** Keyset cursors of the pages visited; the last one is the page shown. */
   @state() private cursors: (string | undefined)[] = [undefined];
   @state() private monthError = '';
@@ -92,11 +139,14 @@ export class AtendeRequestQueue extends AtendeElement {
         status: f.status || undefined,
         serviceId: f.serviceId ? Number(f.serviceId) : undefined,
         month: f.month || undefined,
-        assigneeId: f.mine && view === 'staff' ? ('me' as const) : undefined,
+        mine: f.mine && view === 'staff' ? ('true' as const) : undefined,
         q: f.q.trim() || undefined,
         cursor: cursors.at(-1),
       };
       return this.client.get('/requests', { query, signal });
+    },
+    onComplete: (page) => {
+      this.lastPage = page;
     },
   });
 
@@ -120,14 +170,67 @@ export class AtendeRequestQueue extends AtendeElement {
 
   private readonly refreshOnChange = () => this.reload();
 
+  /** Back or forward: the filters this entry of the history recorded. */
+  private readonly restoreFromUrl = () => {
+    if (!this.urlPrefix) return;
+    const next = this.readUrl();
+    if (JSON.stringify(next) === JSON.stringify(this.filters)) return;
+    this.monthError = '';
+    this.filters = next;
+    this.cursors = [undefined];
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('atende-request-changed', this.refreshOnChange);
+    addEventListener('popstate', this.restoreFromUrl);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('atende-request-changed', this.refreshOnChange);
+    removeEventListener('popstate', this.restoreFromUrl);
+  }
+
+  private get urlPrefix(): string | null {
+    const p = this.urlState ?? (this.id || 'fila');
+    return p === 'none' ? null : p;
+  }
+
+  /** The filters the URL holds for this queue, the view's default for what it does not. */
+  private readUrl(): Filters {
+    const f = defaultFilters(this.view);
+    const prefix = this.urlPrefix;
+    if (!prefix) return f;
+    const params = new URL(location.href).searchParams;
+    const get = (k: (typeof URL_KEYS)[number]) => params.get(`${prefix}-${k}`);
+    const status = get('status');
+    if (status === 'all') f.status = '';
+    else if (status && status.split(',').every((x) => (REQUEST_STATUSES as readonly string[]).includes(x))) f.status = status;
+    if (this.view === 'staff' && get('mine') === '1') f.mine = true;
+    if (/^\d{1,9}$/.test(get('service') ?? '')) f.serviceId = get('service')!;
+    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(get('month') ?? '')) f.month = get('month')!;
+    f.q = (get('q') ?? '').slice(0, 100);
+    const sort = get('sort');
+    if (sort === 'filed' || sort === 'due') f.sort = sort;
+    return f;
+  }
+
+  /** Records the filters in the URL, as a new history entry when they changed. */
+  private writeUrl(f: Filters): void {
+    const prefix = this.urlPrefix;
+    if (!prefix) return;
+    const d = defaultFilters(this.view);
+    const url = new URL(location.href);
+    for (const k of URL_KEYS) url.searchParams.delete(`${prefix}-${k}`);
+    const set = (k: (typeof URL_KEYS)[number], v: string) => url.searchParams.set(`${prefix}-${k}`, v);
+    if (f.status !== d.status) set('status', f.status || 'all');
+    if (f.mine) set('mine', '1');
+    if (f.serviceId) set('service', f.serviceId);
+    if (f.month) set('month', f.month);
+    if (f.q.trim()) set('q', f.q.trim());
+    if (f.sort !== d.sort) set('sort', f.sort);
+    if (url.href !== location.href) history.pushState(history.state, '', url);
   }
 
   /** Fetches the current page and the counts again. */
@@ -137,12 +240,24 @@ export class AtendeRequestQueue extends AtendeElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('view') && changed.get('view') !== undefined) this.applyFilters(NO_FILTERS);
+    // First render: the state the URL holds (the view's default otherwise). A new view: its default.
+    if (!this.hasUpdated) this.filters = this.readUrl();
+    else if (changed.has('view') && changed.get('view') !== undefined) this.applyFilters(defaultFilters(this.view));
   }
 
   private applyFilters(next: Filters): void {
     this.filters = next;
     this.cursors = [undefined];
+    this.writeUrl(next);
+  }
+
+  /** A tab: "A fazer", "Minhas", "Todas" or one status. */
+  private chooseTab(tab: 'work' | 'mine' | 'all' | RequestStatus): void {
+    const f = this.filters;
+    if (tab === 'work') this.applyFilters({ ...f, status: WORK, mine: false });
+    else if (tab === 'mine') this.applyFilters({ ...f, status: MINE, mine: true });
+    else if (tab === 'all') this.applyFilters({ ...f, status: '', mine: false });
+    else this.applyFilters({ ...f, status: tab });
   }
 
   private setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void {
@@ -159,7 +274,11 @@ export class AtendeRequestQueue extends AtendeElement {
       return;
     }
     this.monthError = '';
-    this.applyFilters({ ...this.filters, q, month });
+    // Someone searching for a protocol or a name wants that request whatever
+    // its state: a search from "A fazer" (the default) looks in "Todas"; a
+    // tab the user chose ("Minhas", a status) keeps narrowing it.
+    const everywhere = q.trim() && this.filters.status === WORK && !this.filters.mine;
+    this.applyFilters({ ...this.filters, q, month, ...(everywhere ? { status: '' } : {}) });
   }
 
   private changeMonth(e: Event): void {
@@ -173,7 +292,7 @@ export class AtendeRequestQueue extends AtendeElement {
   private clearFilters(): void {
     this.monthError = '';
     this.renderRoot.querySelector('form')?.reset();
-    this.applyFilters({ ...NO_FILTERS, sort: this.filters.sort });
+    this.applyFilters({ ...defaultFilters(this.view), sort: this.filters.sort });
   }
 
   private nextPage(cursor: string): void {
@@ -191,7 +310,7 @@ export class AtendeRequestQueue extends AtendeElement {
   }
 
   protected override render() {
-    const title = this.t(this.view === 'citizen' ? 'queue.title.citizen' : 'queue.title.staff');
+    const title = this.label?.trim() || this.t(this.view === 'citizen' ? 'queue.title.citizen' : 'queue.title.staff');
     return html`
       <section part="base" aria-labelledby="title">
         <h2 id="title">${title}</h2>
@@ -211,24 +330,31 @@ export class AtendeRequestQueue extends AtendeElement {
       : this.t(n === 1 ? 'queue.loadedOne' : 'queue.loaded', { n, page: this.cursors.length });
   }
 
+  /** Whether anything narrows the queue beyond the view's default (what "Limpar filtros" undoes). */
   private hasFilters(): boolean {
     const f = this.filters;
-    return !!(f.status || f.serviceId || f.month || f.mine || f.q.trim());
+    const d = defaultFilters(this.view);
+    return !!(f.status !== d.status || f.serviceId || f.month || f.mine || f.q.trim());
   }
 
   private renderCounts() {
     const counts = this.countsTask.value ?? {};
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const chip = (value: string, label: string, n: number | undefined) => html`
-      <button type="button" class="chip" aria-pressed=${this.filters.status === value ? 'true' : 'false'} @click=${() => this.setFilter('status', value)}>
+    const known = !!this.countsTask.value;
+    const sum = (statuses: readonly RequestStatus[]) => statuses.reduce((a, s) => a + (counts[s] ?? 0), 0);
+    const f = this.filters;
+    const staff = this.view === 'staff';
+    const chip = (tab: Parameters<AtendeRequestQueue['chooseTab']>[0], label: string, pressed: boolean, n: number | undefined, cls = '') => html`
+      <button type="button" class="chip ${cls}" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.chooseTab(tab)}>
         ${label}<span class="count">${n ?? ''}</span>
       </button>
     `;
     return html`
-      <div class="counts" part="counts" role="group" aria-label=${this.t('queue.byStatus')}>
-        ${chip('', this.t('queue.all'), this.countsTask.value ? total : undefined)}
+      <div class="counts" part="counts" role="group" aria-label=${this.named(this.t('queue.byStatus'))}>
+        ${staff ? chip('work', this.t('queue.tab.work'), f.status === WORK && !f.mine, known ? sum(CLOCK_STATUSES) : undefined, 'work') : nothing}
+        ${staff ? chip('mine', this.t('queue.tab.mine'), f.status === MINE && f.mine, undefined, 'mine') : nothing}
+        ${chip('all', this.t('queue.all'), f.status === '' && !f.mine, known ? sum(REQUEST_STATUSES) : undefined)}
         ${STATUS_TABS.filter((s) => s !== 'awaiting_citizen' || counts[s]).map((s) =>
-          chip(s, statusLabel(this.locale, s), this.countsTask.value ? (counts[s] ?? 0) : undefined),
+          chip(s, statusLabel(this.locale, s), f.status === s, known ? (counts[s] ?? 0) : undefined),
         )}
       </div>
     `;
@@ -238,7 +364,7 @@ export class AtendeRequestQueue extends AtendeElement {
     const f = this.filters;
     const staff = this.view === 'staff';
     return html`
-      <form class="filters" part="filters" role="search" aria-label=${this.t('queue.filters')} @submit=${this.searchRequests}>
+      <form class="filters" part="filters" role="search" aria-label=${this.named(this.t('queue.filters'))} @submit=${this.searchRequests}>
         <div class="field search">
           <label for="q">${this.t('queue.search')}</label>
           <div class="inline">
@@ -300,23 +426,31 @@ export class AtendeRequestQueue extends AtendeElement {
     `;
   }
 
+  private renderError() {
+    const error = this.pageTask.error;
+    // The server could not be reached (after the client's retries): say so, and keep the screen as it was.
+    const offline = error instanceof ApiError && error.status === 0;
+    return html`<div class="alert error" role="alert">
+      <p>${offline ? this.t('queue.offline') : html`${this.t('queue.error')} ${this.describeError(error)}`}</p>
+      <button class="btn small" type="button" @click=${() => this.reload()}>${this.t('common.retry')}</button>
+    </div>`;
+  }
+
   private renderBody(title: string) {
     if (!this.credential) return html`<p class="alert">${this.t('queue.signin')}</p>`;
-    const page = this.pageTask.value;
+    const failed = this.pageTask.status === TaskStatus.ERROR;
+    const page = failed ? this.lastPage : this.pageTask.value;
     const pending = this.pageTask.status === TaskStatus.PENDING;
-    if (this.pageTask.status === TaskStatus.ERROR) {
-      return html`<div class="alert error" role="alert">
-        <p>${this.t('queue.error')} ${this.describeError(this.pageTask.error)}</p>
-        <button class="btn small" type="button" @click=${() => this.reload()}>${this.t('common.retry')}</button>
-      </div>`;
-    }
+    if (failed && !page) return this.renderError();
     if (!page) return html`<p class="loading"><span class="spinner" aria-hidden="true"></span>${this.t('queue.loading')}</p>`;
     if (page.items.length === 0 && !pending) {
-      return html`<p class="empty">${this.t(this.hasFilters() ? 'queue.empty.filtered' : 'queue.empty')}</p>
+      return html`${failed ? this.renderError() : nothing}
+        <p class="empty">${this.t(this.hasFilters() ? 'queue.empty.filtered' : 'queue.empty')}</p>
         ${this.renderPagination(page)}`;
     }
     const order = this.t(this.filters.sort === 'due' ? 'queue.sort.due' : 'queue.sort.filed');
     return html`
+      ${failed ? this.renderError() : nothing}
       <div class="table-wrap">
         <table role="table" part="table" aria-busy=${pending ? 'true' : 'false'} class=${classMap({ busy: pending, citizen: this.view === 'citizen' })}>
           <caption class="visually-hidden">
@@ -352,7 +486,7 @@ export class AtendeRequestQueue extends AtendeElement {
   private renderPagination(page: RequestPage) {
     if (this.cursors.length === 1 && !page.nextCursor) return nothing;
     return html`
-      <nav class="pagination" part="pagination" aria-label=${this.t('queue.pagination')}>
+      <nav class="pagination" part="pagination" aria-label=${this.named(this.t('queue.pagination'))}>
         <button class="btn small" type="button" ?disabled=${this.cursors.length === 1} @click=${this.previousPage}>‹ ${this.t('queue.previous')}</button>
         <span>${this.t('queue.page', { page: this.cursors.length })}</span>
         <button class="btn small" type="button" ?disabled=${!page.nextCursor} @click=${() => page.nextCursor && this.nextPage(page.nextCursor)}>

@@ -1,6 +1,6 @@
 // The queue's table rows: columns per view, deadline, decision and
 // evaluation cells, and the open button (or link). Pure templates.
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CLOCK_STATUSES, type RequestStatus, type RequestSummary } from '../../contract/types.js';
@@ -49,6 +49,13 @@ export function renderRow(v: RowView, item: RequestSummary, selected: boolean, o
   const cell = (i: number, content: unknown, cls = columns(v.view)[i][1]) => html`<td role="cell" class=${cls} data-label=${labels[i]}>${content}</td>`;
   const filed = html`<time datetime=${item.filedAt}>${formatDate(v.locale, item.filedAt, true)}</time>`;
   const status = html`<span class="badge ${item.status}">${statusLabel(v.locale, item.status)}</span>`;
+  // The staff see on each evaluated row whether the citizen approved the attendance (text and symbol, not colour alone).
+  const verdictBadge = item.evaluation
+    ? html`<span class="citizen-verdict ${item.evaluation.verdict}"
+        >${item.evaluation.verdict === 'approved' ? '✓' : '✕'}
+        ${v.t(item.evaluation.verdict === 'approved' ? 'queue.citizenVerdict.approved' : 'queue.citizenVerdict.rejected')}</span
+      >`
+    : nothing;
   const cells: TemplateResult[] =
     v.view === 'citizen'
       ? [
@@ -63,7 +70,7 @@ export function renderRow(v: RowView, item: RequestSummary, selected: boolean, o
           cell(1, item.service.name),
           cell(2, item.citizen.name),
           cell(3, filed),
-          cell(4, status),
+          cell(4, html`${status} ${verdictBadge}`),
           deadline(v, item, labels[5], ''),
           cell(6, item.assignee?.name ?? html`<span class="muted">${v.t('queue.unassigned')}</span>`),
         ];

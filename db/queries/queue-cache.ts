@@ -44,7 +44,7 @@ export class QueueCache {
     const insts = [...scope.institutionIds!].sort((a, b) => a - b);
     const versions = await readVersions(db, insts);
     if (versions === null) return JSON.stringify((await load()).page);
-    const key = JSON.stringify([insts, f.statuses ?? [], f.serviceId ?? null, f.assigneeId ?? null, f.month ?? null, f.sort, f.limit]);
+    const key = JSON.stringify([insts, f.statuses ?? [], f.serviceId ?? null, f.assigneeId ?? null, f.mineOf ?? null, f.month ?? null, f.sort, f.limit]);
     const nowIso = now.toISOString();
     const hit = this.#entries.get(key);
     if (hit && hit.versions === versions && nowIso < hit.until) {

@@ -4,7 +4,8 @@
 import { type Insertable, type Transaction, type Updateable, sql } from 'kysely';
 import type { Database, RequestTable } from '../schema.js';
 import type { Queryable } from './queryable.js';
-import { indexRequestTerms, nameTerms, normalizeSearch, prefixEnd, protocolPrefix } from './search.js';
+import { CLOSED } from '../migrations/2026-12-01T02-10_queue-due-key.js';
+import { indexRequestTerms, looksLikeProtocol, nameTerms, normalizeSearch, prefixEnd, protocolPrefixes } from './search.js';
 import { listValues, param, params, templatesOf } from './templates.js';
 
 export interface QueueScope {
@@ -17,6 +18,8 @@ export interface QueueFilters {
   statuses?: string[];
   serviceId?: number;
   assigneeId?: number;
+  /** "Minhas" of this attendant: assigned to them, or in the analysis they started. */
+  mineOf?: number;
   month?: string;
   q?: string;
   sort: 'filed' | 'due';
@@ -152,16 +155,18 @@ function queueQuery(
   db: Queryable,
   scope: QueueScope,
   f: QueueFilters,
-  s: { sortKey: 'protocol' | 'due_at' | 'filed_at'; protocol: string | null; words: number; insts: number; statuses: number; like: boolean },
+  s: { sortKey: SortKey; protocol: boolean | null; words: number; insts: number; statuses: number; like: boolean },
 ) {
   const sortCol = `r.${s.sortKey}` as const;
   let q = queueSource(db).select(QUEUE_SELECT);
   if (scope.citizenId !== undefined) q = q.where('r.citizen_id', '=', param<number>('citizen'));
   const insts = params<number>('inst', s.insts);
   if (scope.institutionIds) {
-    // With a protocol or a full name, the few matching rows are the way in:
-    // "+" keeps the planner from walking the institution's queue index.
-    const narrow = s.protocol !== null || s.words > 1;
+    // With a protocol, a full name or a person's own requests, the few
+    // matching rows are the way in: "+" keeps the planner from walking the
+    // institution's queue index (for an attendant with few requests it would
+    // walk all of it).
+    const narrow = s.protocol !== null || s.words > 1 || f.mineOf !== undefined || f.assigneeId !== undefined;
     const inst = narrow ? sql<number>`+r.institution_id` : sql.ref<number>('r.institution_id');
     q = insts.length === 1 ? q.where(inst, '=', insts[0]) : q.where(inst, 'in', insts);
   }
@@ -169,9 +174,22 @@ function queueQuery(
   if (statuses.length) q = statuses.length === 1 ? q.where('r.status', '=', statuses[0]) : q.where('r.status', 'in', statuses);
   if (f.serviceId !== undefined) q = q.where('r.service_id', '=', param<number>('service'));
   if (f.assigneeId !== undefined) q = q.where('r.assignee_id', '=', param<number>('assignee'));
+  if (f.mineOf !== undefined) {
+    // The analyst is whoever started the analysis (its audit entry; index audit_log_actor_action).
+    const analysed = db
+      .selectFrom('audit_log')
+      .select('request_id')
+      .where('actor_id', '=', param<number>('mine'))
+      .where('action', '=', sql.lit('start_analysis'));
+    q = q.where((eb) =>
+      eb.or([eb('r.assignee_id', '=', param<number>('mine')), eb.and([eb('r.status', '=', sql.lit('in_analysis')), eb('r.id', 'in', analysed)])]),
+    );
+  }
   if (f.month) q = q.where('r.filed_at', '>=', param<string>('monthFrom')).where('r.filed_at', '<', param<string>('monthTo'));
-  if (s.protocol) {
-    q = q.where('r.protocol', '>=', param<string>('protoFrom')).where('r.protocol', '<', param<string>('protoTo'));
+  if (s.protocol !== null) {
+    // One meaning of a protocol fragment: a range of the protocol index, walked in order (none: no match).
+    if (!s.protocol) q = q.where(sql<boolean>`1 = 0`);
+    else q = q.where('r.protocol', '>=', param<string>('protoFrom')).where('r.protocol', '<', param<string>('protoTo'));
   } else if (f.q?.trim() && scope.institutionIds) {
     // Each word narrows by a prefix of some word of the citizen's name;
     // particles alone ("da", "de") match no one.
@@ -206,11 +224,29 @@ export interface QueuePageRows {
   nextCursor: string | null;
 }
 
+type SortKey = 'protocol' | 'due_key' | 'filed_at';
+
+const CLOSED_STATUSES = new Set<string>(CLOSED);
+
+/** The deadline order's key of a row (the generated column due_key): closed requests after every open one. */
+export function dueKey(status: string, dueAt: string): string {
+  return CLOSED_STATUSES.has(status) ? `9${dueAt}` : dueAt;
+}
+
+/** The years that have protocols, with each one's last number (a few rows). */
+async function protocolYears(db: Queryable): Promise<{ year: number; last: number }[]> {
+  const rows = await db.selectFrom('protocol_counters').select(['year', 'last']).orderBy('year').execute();
+  return rows.map((r) => ({ year: Number(r.year), last: Number(r.last) }));
+}
+
 export async function listRequests(db: Queryable, scope: QueueScope, f: QueueFilters): Promise<QueuePageRows> {
   // A protocol search walks the protocol index: protocols are numbered in
-  // filing order, so this is the FIFO order too.
-  const protocol = f.q ? protocolPrefix(f.q) : null;
-  const sortKey: 'protocol' | 'due_at' | 'filed_at' = protocol ? 'protocol' : f.sort === 'due' ? 'due_at' : 'filed_at';
+  // filing order, so this is the FIFO order too. Any part of a protocol as
+  // people type it ("000010", "10/2026") is one or more ranges of that index.
+  const prefixes = f.q && looksLikeProtocol(f.q) ? protocolPrefixes(f.q, await protocolYears(db)) : null;
+  const protocol = prefixes !== null;
+  // Deadline order: by due_key, so closed requests (no running deadline) come last.
+  const sortKey: SortKey = protocol ? 'protocol' : f.sort === 'due' ? 'due_key' : 'filed_at';
   const words = !protocol && f.q?.trim() && scope.institutionIds ? nameTerms(f.q).slice(0, 4) : [];
   const like = !protocol && f.q?.trim() && !scope.institutionIds ? normalizeSearch(f.q).replace(/[\\%_]/g, (c) => `\\${c}`) : null;
   const insts = scope.institutionIds ? (scope.institutionIds.length ? scope.institutionIds : [-1]) : [];
@@ -220,19 +256,42 @@ export async function listRequests(db: Queryable, scope: QueueScope, f: QueueFil
   if (scope.citizenId !== undefined) values.citizen = scope.citizenId;
   if (f.serviceId !== undefined) values.service = f.serviceId;
   if (f.assigneeId !== undefined) values.assignee = f.assigneeId;
+  if (f.mineOf !== undefined) values.mine = f.mineOf;
   if (f.month) Object.assign(values, { monthFrom: `${f.month}-01`, monthTo: `${nextMonth(f.month)}-01` });
-  if (protocol) Object.assign(values, { protoFrom: protocol, protoTo: prefixEnd(protocol) });
   words.forEach((w, k) => Object.assign(values, { [`word${k}From`]: w, [`word${k}To`]: prefixEnd(w) }));
   if (like !== null) values.like = `%${like}%`;
   if (f.cursor) Object.assign(values, { cursorKey: f.cursor[0], cursorId: f.cursor[1] });
   // The rest of the shape: the sort, and a search that leaves no word to look for (no value says so).
   const noWords = !protocol && f.q?.trim() && scope.institutionIds && !words.length ? '|no-words' : '';
-  const shape = { sortKey, protocol, words: words.length, insts: insts.length, statuses: statuses.length, like: like !== null };
-  const rows: QueueRow[] = await templatesOf(db).run(db, `queue|${sortKey}${noWords}`, () => queueQuery(db, scope, f, shape), values, { arrayRows: true });
+  const noProtocol = prefixes?.length === 0 ? '|no-protocol' : '';
+  const shape = {
+    sortKey,
+    protocol: prefixes ? prefixes.length > 0 : null,
+    words: words.length,
+    insts: insts.length,
+    statuses: statuses.length,
+    like: like !== null,
+  };
+  const run = (v: Record<string, unknown>): Promise<QueueRow[]> =>
+    templatesOf(db).run(db, `queue|${sortKey}${noWords}${noProtocol}`, () => queueQuery(db, scope, f, shape), v, { arrayRows: true });
+  let rows: QueueRow[];
+  if (prefixes?.length) {
+    // Several meanings ("10" is number 10 of each year): disjoint ranges in
+    // protocol order, each walked in index order until the page is full —
+    // never an OR of ranges, which would read and sort every match.
+    rows = [];
+    for (const p of prefixes) {
+      if (rows.length > f.limit) break;
+      rows.push(...(await run({ ...values, limit: f.limit + 1 - rows.length, protoFrom: p, protoTo: prefixEnd(p) })));
+    }
+  } else {
+    rows = await run(values);
+  }
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];
-  return { rows: page, nextCursor: more && last ? encodeCursor(last[sortKey], last.id) : null };
+  const key = (r: QueueRow) => (sortKey === 'due_key' ? dueKey(r.status, r.due_at) : r[sortKey]);
+  return { rows: page, nextCursor: more && last ? encodeCursor(key(last), last.id) : null };
 }
 
 /** Requests per status in a scope (the queue's tabs). */

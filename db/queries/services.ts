@@ -50,3 +50,59 @@ export async function getServiceForFiling(db: Queryable, id: number) {
     .where('s.id', '=', id)
     .executeTakeFirst();
 }
+
+export interface NewPublishedService {
+  institutionId: number;
+  name: string;
+  description: string;
+  /** The form's fields and the documents asked for, as the contract describes them. */
+  fields: unknown[];
+  documents: unknown[];
+  deadlineDays: number;
+  deadlineKind: 'business' | 'calendar';
+  /** Step titles, in order. */
+  steps?: string[];
+  at: string;
+}
+
+/** A service with its first version published at once; answers the service, version and step ids. */
+export async function insertPublishedService(db: Queryable, s: NewPublishedService) {
+  const { id } = await db
+    .insertInto('services')
+    .values({ institution_id: s.institutionId, status: 'published', published_version_id: null, created_at: s.at, updated_at: s.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const version = await db
+    .insertInto('service_versions')
+    .values({
+      service_id: id,
+      version: 1,
+      name: s.name,
+      description: s.description,
+      audience: null,
+      legal_basis: null,
+      lgpd_basis: null,
+      cost: null,
+      delivery: '["online"]',
+      area: '[]',
+      deadline_days: s.deadlineDays,
+      deadline_kind: s.deadlineKind,
+      fields: JSON.stringify(s.fields),
+      documents: JSON.stringify(s.documents),
+      created_at: s.at,
+      published_at: s.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('services').set({ published_version_id: version.id }).where('id', '=', id).execute();
+  const steps: number[] = [];
+  for (const [i, title] of (s.steps ?? []).entries()) {
+    const step = await db
+      .insertInto('service_steps')
+      .values({ service_version_id: version.id, position: i + 1, title })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    steps.push(step.id);
+  }
+  return { id, versionId: version.id, steps };
+}

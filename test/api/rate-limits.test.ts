@@ -46,6 +46,24 @@ describe('rate limits: filings and follow-ups', () => {
   });
 });
 
+describe('rate limits: a portal on another origin', () => {
+  test('reads the 429 and its Retry-After (CORS exposes it)', async () => {
+    const portal = 'https://portal.example.gov.br';
+    const t = await createTestContext({ env: { RATE_LIMIT_WRITES: '1', CORS_ORIGINS: portal } });
+    try {
+      const file = () => t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service), headers: { Origin: portal } });
+      assert.equal((await file()).status, 201);
+      const res = await file();
+      assert.equal(res.headers.get('Access-Control-Allow-Origin'), portal);
+      const exposed = (res.headers.get('Access-Control-Expose-Headers') ?? '').toLowerCase().split(/\s*,\s*/);
+      assert.ok(exposed.includes('retry-after'), `exposed: ${exposed.join(', ')}`);
+      await assertLimited(res);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('rate limits: dev tokens per client address', () => {
   test('behind a trusted proxy, by the address the proxy saw', async () => {
     const t = await createTestContext({ empty: true, env: { RATE_LIMIT_DEV_TOKENS: '2', TRUST_PROXY: '1' } });

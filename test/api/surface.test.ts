@@ -47,6 +47,12 @@ describe('HTTP surface: methods, headers, logs', () => {
     const get = await t.call('GET', '/api/requests/1/approve', { as: 'attendant' });
     assert.equal(get.headers.get('Allow'), 'POST');
     assert.equal((await t.call('GET', '/api/nada', { as: 'citizen' })).status, 404, 'an unknown path stays a 404');
+    // Without a token too: the method is wrong whoever asks (a write the route takes is a 401).
+    const anonymous = await t.call('DELETE', '/api/requests/1');
+    assert.equal(anonymous.status, 405);
+    assert.equal(anonymous.headers.get('Allow'), 'GET, HEAD');
+    assert.equal((await t.call('POST', '/api/requests/1/approve')).status, 401);
+    assert.equal((await t.call('POST', '/api/nada')).status, 404);
   });
 
   test('static pages are read-only: POST, DELETE and TRACE answer 405, GET the page', async () => {

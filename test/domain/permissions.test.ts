@@ -15,6 +15,7 @@ import {
   postableKinds,
   seesInternal,
   sideOf,
+  stepView,
 } from '../../bff/domain/permissions.js';
 import { nextStatus } from '../../bff/domain/request-machine.js';
 
@@ -127,6 +128,7 @@ describe('separation of duties: staff on a request they filed are its citizen', 
     assert.equal(canDownload(filer, req, 'message'), true);
     assert.equal(canDownload(filer, req, null), true);
     assert.equal(sideOf(filer, req), 'citizen');
+    assert.equal(stepView(filer, req), 'progress');
     assert.equal(decideFollowUp(filer, req, 'internal_note'), 'forbidden');
     assert.equal(decideFollowUp(filer, req, 'info_request'), 'forbidden');
     assert.deepEqual(postableKinds(filer, req), ['message']);
@@ -134,7 +136,14 @@ describe('separation of duties: staff on a request they filed are its citizen', 
     const others = { ...req, citizenId: 11 };
     assert.equal(seesInternal(filer, others), true);
     assert.equal(sideOf(filer, others), 'staff');
+    assert.equal(stepView(filer, others), 'answers');
     assert.deepEqual(postableKinds(filer, others), ['message', 'internal_note', 'info_request']);
+  });
+
+  test('the citizen reads the steps as progress, staff read the answers', () => {
+    const req = { institutionId: INST, citizenId: OWNER, assigneeId: ASSIGNEE, status: 'in_analysis' as const };
+    assert.equal(stepView(ROLES.owner, req), 'progress');
+    assert.equal(stepView(ROLES.attendant, req), 'answers');
   });
 
   test('nobody is named assignee of a request they filed', () => {

@@ -1,0 +1,165 @@
+// The three demo pages as people use them, each in an iframe against the real
+// BFF: axe finds nothing in every state a user reaches (signed out, the
+// queue, a request open with its thread), nothing scrolls sideways at 375 px,
+// and the keyboard alone gets from the skip link to the content.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type * as Axe from 'axe-core';
+import { ATTENDANT, CITIZEN, click, deepQueryAll, fileRequest, until } from '../../components/internal/test-support.js';
+
+type Frame = { frame: HTMLIFrameElement; doc: Document; win: Window & { axe?: typeof Axe } };
+
+/** Loads a demo page in an iframe `width` px wide. */
+async function open(src: string, width = 1280): Promise<Frame> {
+  const frame = await fixture<HTMLIFrameElement>(
+    html`<iframe src=${src} title="Página de demonstração" style="width:${width}px;height:800px;border:0"></iframe>`,
+  );
+  const path = new URL(src, location.href).pathname;
+  await until(() => frame.contentWindow?.location.pathname === path && frame.contentDocument?.readyState === 'complete', `${src} loaded`);
+  return { frame, doc: frame.contentDocument!, win: frame.contentWindow as Frame['win'] };
+}
+
+/** axe inside the page (run by the page's own copy, so it sees the page's document and shadow roots). */
+async function violations({ doc, win }: Frame): Promise<string[]> {
+  if (!win.axe) {
+    const script = Object.assign(doc.createElement('script'), { src: '/node_modules/axe-core/axe.min.js' });
+    doc.head.append(script);
+    await until(() => win.axe, 'axe loaded in the page');
+  }
+  const results = await win.axe!.run(doc, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The page's own chrome fits the window: no box of the page (the elements'
+ * hosts included, not what is inside their shadow roots) reaches past its
+ * right edge. What an element lays out inside itself is the element's test.
+ */
+function chromeOverflow({ doc, win }: Frame): string[] {
+  return [...doc.body.querySelectorAll<HTMLElement>('*')]
+    .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > win.innerWidth + 0.5)
+    .map(
+      (el) =>
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).replace(/ /g, '.')}` : ''} → ${Math.round(el.getBoundingClientRect().right)} px`,
+    );
+}
+
+async function expectClean(f: Frame, state: string): Promise<void> {
+  expect(await violations(f), `axe, ${state}`).to.deep.equal([]);
+  expect(chromeOverflow(f), `wider than the ${f.win.innerWidth} px window, ${state}`).to.deep.equal([]);
+}
+
+const queueRows = (doc: Document) => [...(doc.querySelector('atende-request-queue')?.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
+const formHeading = (doc: Document) => doc.querySelector('atende-analysis-form')?.shadowRoot?.querySelector('h2')?.textContent ?? '';
+const threadShown = (doc: Document) => {
+  const thread = doc.querySelector('atende-follow-up-thread');
+  return !!thread && !thread.hidden && !!thread.shadowRoot?.querySelector('h2, h3') && !thread.shadowRoot.querySelector('.loading');
+};
+
+for (const width of [1280, 375]) {
+  describe(`demo pages at ${width} px`, () => {
+    it("index.html: signed out, the attendant's queue, a request open, the citizen's request", async () => {
+      const filed = await fileRequest({ citizen: CITIZEN });
+      sessionStorage.clear();
+      let f = await open('/demo/index.html', width);
+      await until(() => deepQueryAll(f.doc, 'button[aria-label^="Entrar como"]').length > 0, 'users listed');
+      await expectClean(f, 'signed out');
+
+      await click(f.doc, 'Entrar como Carlos Eduardo Santos');
+      await until(() => queueRows(f.doc).length > 0, 'queue shown');
+      await expectClean(f, 'attendant, queue');
+
+      f = await open(`/demo/index.html#/solicitacoes/${filed.id}`, width);
+      await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'request open');
+      await expectClean(f, 'attendant, request open');
+
+      await click(f.doc, 'Sair');
+      await click(f.doc, 'Entrar como Maria da Silva Oliveira');
+      f = await open(`/demo/index.html#/solicitacoes/${filed.id}`, width);
+      await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'citizen: request open');
+      await expectClean(f, 'citizen, request open');
+      sessionStorage.clear();
+    });
+
+    it("portal.html: the citizen's list and a request open", async () => {
+      const filed = await fileRequest({ citizen: CITIZEN });
+      let f = await open(`/demo/portal.html?cidadao=${CITIZEN}`, width);
+      await until(() => queueRows(f.doc).length > 0, 'list shown');
+      expect(f.doc.querySelector('h1'), 'the page has a main heading').to.exist;
+      await expectClean(f, 'portal, list');
+
+      f = await open(`/demo/portal.html?cidadao=${CITIZEN}&solicitacao=${filed.id}`, width);
+      await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'request open');
+      await expectClean(f, 'portal, request open');
+    });
+
+    it('sei.html: the queue, then a request open with its follow-up thread beside the analysis', async () => {
+      const filed = await fileRequest({ citizen: CITIZEN });
+      const f = await open(`/demo/sei.html?usuario=${ATTENDANT}`, width);
+      await until(() => queueRows(f.doc).length > 0, 'queue shown');
+      await expectClean(f, 'SEI, queue');
+
+      const search = f.doc.querySelector('atende-request-queue')!.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+      search.value = filed.protocol;
+      await click(f.doc, 'Buscar');
+      await click(f.doc, `Abrir solicitação ${filed.protocol}`);
+      await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'request and thread open');
+      await expectClean(f, 'SEI, request open');
+    });
+  });
+}
+
+describe('demo pages with the keyboard alone', () => {
+  const signedOut = (doc: Document) => deepQueryAll(doc, 'button[aria-label^="Entrar como"]').length > 0;
+  for (const [src, target, ready] of [
+    ['/demo/index.html', 'main', signedOut],
+    [`/demo/portal.html?cidadao=${CITIZEN}`, 'conteudo', (doc: Document) => queueRows(doc).length > 0],
+    [`/demo/sei.html?usuario=${ATTENDANT}`, 'main', (doc: Document) => queueRows(doc).length > 0],
+  ] as const) {
+    it(`${src}: the first Tab reaches the skip link, which takes focus to the content; the next Tab stays in it`, async () => {
+      sessionStorage.clear();
+      const f = await open(src);
+      await until(() => ready(f.doc), 'page ready');
+      f.frame.focus();
+      f.win.focus();
+      await sendKeys({ press: 'Tab' });
+      const skip = f.doc.activeElement as HTMLAnchorElement;
+      expect(skip.tagName, 'first stop').to.equal('A');
+      expect(skip.getAttribute('href')).to.equal(`#${target}`);
+      const box = skip.getBoundingClientRect();
+      expect(box.height > 0 && box.bottom > 0 && box.right > 0, 'visible when focused').to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      await until(() => f.doc.activeElement?.id === target, 'focus moved to the content');
+      await sendKeys({ press: 'Tab' });
+      const main = f.doc.getElementById(target)!;
+      expect(main.contains(f.doc.activeElement), `the next stop is in the content, not ${f.doc.activeElement?.tagName}`).to.equal(true);
+    });
+  }
+});
+
+describe('sei.html with the keyboard alone', () => {
+  it('Enter on a row opens the request with focus on its heading; "Fechar solicitação" brings focus back to that row', async () => {
+    const filed = await fileRequest({ citizen: CITIZEN });
+    const f = await open(`/demo/sei.html?usuario=${ATTENDANT}`);
+    await until(() => queueRows(f.doc).length > 0, 'queue shown');
+    const queue = f.doc.querySelector('atende-request-queue')!;
+    const field = queue.shadowRoot!.querySelector<HTMLInputElement>('#q')!;
+    f.win.focus();
+    field.focus();
+    await sendKeys({ type: filed.protocol });
+    await sendKeys({ press: 'Enter' });
+    const openButton = () => queue.shadowRoot!.querySelector<HTMLElement>(`[aria-label="Abrir solicitação ${filed.protocol}"]`);
+    await until(() => queueRows(f.doc).length === 1 && openButton(), 'found by protocol');
+    openButton()!.focus();
+    await sendKeys({ press: 'Enter' });
+    const form = f.doc.querySelector('atende-analysis-form')!;
+    await until(() => form.shadowRoot!.activeElement?.id === 'heading', 'focus on the request heading');
+    expect(form.shadowRoot!.activeElement!.textContent).to.equal(`Solicitação ${filed.protocol}`);
+    await until(() => threadShown(f.doc), 'thread beside it');
+
+    f.doc.getElementById('close-detail')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => f.doc.getElementById('detail')!.hidden, 'request closed');
+    expect(queue.shadowRoot!.activeElement, 'focus back on the row it came from').to.equal(openButton());
+  });
+});

@@ -94,6 +94,13 @@ describe('analysis: the analyst and the steps checklist', () => {
         { id: t.fx.steps[1], title: 'Verificar pagamento da taxa', answer: null },
       ],
     });
+    // The citizen reads that it was approved and which steps were done, never the staff's answers.
+    const seen = await history(id, 'citizen');
+    assert.deepEqual(seen.find((e) => e.action === 'approve')!.data, { assigneeId: t.fx.users.attendant2.id });
+    assert.deepEqual(
+      seen.filter((e) => e.action === 'answer_step').map((e) => e.data),
+      [{ stepId: t.fx.steps[0], title: 'Conferir identidade' }],
+    );
   });
 
   test('every step answered "Sim": no confirmation, and the history names each step answered', async () => {

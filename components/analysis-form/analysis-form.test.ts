@@ -258,7 +258,7 @@ describe('atende-analysis-form', () => {
     expect(shadowText(staff)).to.contain('Nota 5 de 5');
   });
 
-  it('works with the keyboard: open the dialog, choose, cancel with Escape and get focus back', async () => {
+  it('works with the keyboard: open the dialog, confirm the steps, choose, cancel with Escape and get focus back', async () => {
     const filed = await advance((await fileRequest()).id, 'in_analysis');
     const el = await form(filed.id);
     button(el, 'Aprovar')!.focus();
@@ -266,7 +266,8 @@ describe('atende-analysis-form', () => {
     await until(() => dialog(el).open, 'dialog opened with Enter');
     const select = q<HTMLSelectElement>(el, '#assignee');
     await until(() => select.options.length > 1 && !select.disabled, 'attendants');
-    expect(el.shadowRoot!.activeElement).to.equal(select);
+    // No step answered yet: the first thing to do is to confirm them.
+    expect(el.shadowRoot!.activeElement?.id).to.equal('confirm-steps');
     await sendKeys({ press: 'Escape' });
     await until(() => !dialog(el).open, 'closed with Escape');
     await el.updateComplete;
@@ -274,6 +275,10 @@ describe('atende-analysis-form', () => {
 
     await sendKeys({ press: 'Enter' });
     await until(() => dialog(el).open && !q<HTMLSelectElement>(el, '#assignee').disabled, 'reopened');
+    await sendKeys({ press: 'Space' });
+    expect(q<HTMLInputElement>(el, '#confirm-steps').checked).to.be.true;
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('assignee');
     await sendKeys({ press: 'ArrowDown' });
     expect(q<HTMLSelectElement>(el, '#assignee').value).not.to.equal('');
     await sendKeys({ press: 'Tab' });

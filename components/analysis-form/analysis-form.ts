@@ -41,7 +41,8 @@ const BAR: { action: RequestAction; dialog?: DialogKind; tone: string }[] = [
  * "Finalizar"). Drafts of the texts survive a reload; a conflict reloads.
  * While open it refreshes the request when the page regains focus or
  * visibility and every `refresh-seconds` (a 304 when nothing changed), so
- * "Em análise por Fulano" shows before anyone runs into a conflict.
+ * "Em análise por Fulano" shows before anyone runs into a conflict, and
+ * when a thread of the same request on the page sends a follow-up.
  * Approving with steps not answered "Sim" asks to confirm them by name.
  *
  * @tagname atende-analysis-form
@@ -135,8 +136,14 @@ export class AtendeAnalysisForm extends AtendeElement {
     void this.loadTask.run();
   }
 
+  /** A thread of this request on the same page sent a follow-up (a request for information, the citizen's reply): the status may have moved. */
+  private readonly followThread = (e: GlobalEventHandlersEventMap['atende-follow-up-created']) => {
+    if (e.detail.requestId === this.requestId && this.request) this.reload();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('atende-follow-up-created', this.followThread);
     addEventListener('focus', this.refreshOnFocus);
     document.addEventListener('visibilitychange', this.refreshOnVisible);
     this.startTimer();
@@ -144,6 +151,7 @@ export class AtendeAnalysisForm extends AtendeElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('atende-follow-up-created', this.followThread);
     removeEventListener('focus', this.refreshOnFocus);
     document.removeEventListener('visibilitychange', this.refreshOnVisible);
     clearInterval(this.timer);

@@ -187,6 +187,32 @@ describe('atende-follow-up-thread', () => {
     expect(after.status).to.equal('in_service');
   });
 
+  it('and the analysis form beside it keep each other current, with no code on the page', async () => {
+    const filed = await fileRequest({ citizen: filer });
+    const t = await token(ATTENDANT);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <atende-analysis-form api="/api" request-id=${filed.id} .token=${t}></atende-analysis-form>
+        <atende-follow-up-thread api="/api" request-id=${filed.id} .token=${t}></atende-follow-up-thread>
+      </div>`,
+    );
+    const form = page.querySelector('atende-analysis-form')!;
+    const el = page.querySelector<AtendeFollowUpThread>('atende-follow-up-thread')!;
+    await until(() => form.shadowRoot!.querySelector('#action-start_analysis') && el.shadowRoot!.querySelector('.thread'), 'both loaded');
+    const kinds = () => all(el, 'input[name=kind]').map((r) => (r as HTMLInputElement).value);
+    expect(kinds(), 'not yet in analysis: nothing to ask').to.deep.equal(['message', 'internal_note']);
+    // The form acts: the thread shows the event and offers to ask the citizen.
+    q<HTMLButtonElement>(form, '#action-start_analysis').click();
+    await until(() => kinds().includes('info_request'), 'the thread did not follow the form');
+    expect(shadowText(el)).to.contain('Análise iniciada');
+    // The thread asks: the form shows the request awaiting the citizen.
+    (all(el, 'input[value=info_request]')[0] as HTMLInputElement).click();
+    type(el, 'Envie a CNH digitalizada.');
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => q(form, '.summary .badge')?.textContent?.trim() === 'Aguardando cidadão', 'the form did not follow the thread');
+    await expectAccessible(page);
+  });
+
   it('keeps the draft across a reload, and loads older entries on demand', async () => {
     const el = await thread(req.id, ATTENDANT);
     type(el, 'Rascunho que não pode se perder');

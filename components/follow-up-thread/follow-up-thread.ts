@@ -26,7 +26,8 @@ interface Chosen {
  * text and files (picked or dropped) and a progress bar per file. Staff may
  * also write internal notes and ask the citizen for information (which pauses
  * the deadline until the citizen answers). A failed send keeps the text and
- * the files; the text also survives a reload.
+ * the files; the text also survives a reload. It reloads by itself when an
+ * element on the same page says its request changed (`atende-request-changed`).
  *
  * @tagname atende-follow-up-thread
  * @summary Messages with attachments between attendant and citizen.
@@ -68,6 +69,8 @@ export class AtendeFollowUpThread extends AtendeElement {
       const data = await this.client.get('/requests/:id/follow-ups', { params: { id }, query: { limit: PAGE }, signal });
       this.page = data;
       this.entries = data.items;
+      // The request moved on (say, it is no longer in attendance): a kind it no longer takes is not kept.
+      if (!data.viewer.kinds.includes(this.kind)) this.kind = data.viewer.kinds[0] ?? 'message';
       return data;
     },
   });
@@ -87,6 +90,21 @@ export class AtendeFollowUpThread extends AtendeElement {
       if ((err as Error).name !== 'AbortError') this.notice = { kind: 'error', text: this.describeError(err) };
     },
   });
+
+  /** The request changed elsewhere on the page (the analysis form beside it acted or refreshed): the thread follows. */
+  private readonly followRequest = (e: GlobalEventHandlersEventMap['atende-request-changed']) => {
+    if (e.detail.id === this.requestId && this.page) this.reload();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('atende-request-changed', this.followRequest);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('atende-request-changed', this.followRequest);
+  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('requestId') && this.requestId) {

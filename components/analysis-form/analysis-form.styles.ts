@@ -82,10 +82,6 @@ export const formStyles = css`
     background: var(--_surface);
     border-bottom: 1px solid var(--_divider);
   }
-  .btn[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
   .analyst {
     margin-top: 0.2em;
   }

@@ -183,6 +183,9 @@ describe('atende-follow-up-thread', () => {
     q<HTMLButtonElement>(citizen, 'button[type=submit]').focus();
     await sendKeys({ press: 'Enter' });
     await until(() => lastEntry(citizen)?.classList.contains('reply'), 'reply not shown');
+    await citizen.updateComplete;
+    // Focus stayed in the composer through the send (never dropped to the page body).
+    expect(citizen.shadowRoot!.activeElement?.tagName).to.be.oneOf(['BUTTON', 'TEXTAREA']);
     const after = await (await apiAs(ATTENDANT)).get('/requests/:id', { params: { id: req.id } });
     expect(after.status).to.equal('in_service');
   });

@@ -214,6 +214,9 @@ export class AtendeFollowUpThread extends AtendeElement {
       this.notice = { kind: 'success', text: this.t('thread.sent') };
       this.emit('atende-follow-up-created', { requestId, id: created.id, kind });
       await this.loadTask.run();
+      // Keyboard focus stays in the composer; if what held it went away (the composer changed with the request), the message field takes it.
+      await this.updateComplete;
+      if (!this.shadowRoot?.activeElement && document.activeElement === document.body) this.textarea?.focus();
     } catch (err) {
       if (err instanceof ApiError && err.errors.body) this.fieldError = err.errors.body;
       this.files = this.files.map((f) => ({ ...f, progress: 0 }));
@@ -372,7 +375,10 @@ export class AtendeFollowUpThread extends AtendeElement {
           : nothing
       }
       <div class="actions">
-        <button class="btn primary" type="submit" ?disabled=${this.sending}>${this.sending ? this.t('thread.sending') : this.t(send)}</button>
+        <!-- aria-disabled, not disabled, while sending: a disabled button drops the keyboard focus to the page body. -->
+        <button class="btn primary" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+          ${this.sending ? this.t('thread.sending') : this.t(send)}
+        </button>
       </div>
     </form>`;
   }

@@ -85,7 +85,7 @@ export function toFileRef(f: { id: number; label: string | null; file_name: stri
  * each step done or pending — never the staff's yes/no answer or note.
  */
 export function toRequestDetail(
-  { request: r, steps, files }: RequestDetailRows,
+  { request: r, steps, files, analyst }: RequestDetailRows,
   now: Date,
   allowedActions: RequestAction[],
   viewer: { side: 'staff' | 'citizen'; stepView: 'answers' | 'progress' },
@@ -125,6 +125,7 @@ export function toRequestDetail(
     concludedAt: r.concluded_at,
     conclusion: r.conclusion,
     evaluation: r.e_verdict ? { verdict: r.e_verdict, rating: r.e_rating, comment: r.e_comment, status: r.e_status!, createdAt: r.e_created_at! } : null,
+    analyst: analyst ? { id: analyst.id, name: analyst.name } : null,
     version: r.version,
     allowedActions,
     viewer: { side: viewer.side },

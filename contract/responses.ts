@@ -129,6 +129,7 @@ export const RequestDetail = RequestSummary.extend({
   concludedAt: instant.nullable(),
   conclusion: z.string().nullable(),
   evaluation: Evaluation.nullable(),
+  analyst: UserRef.nullable().describe('While the request is in analysis (or awaits the citizen from it): who started the analysis'),
   allowedActions: z.array(z.enum(REQUEST_ACTIONS)).describe('What the current user may do now; the server enforces the same rules'),
   viewer: z.object({ side }).describe('Which side the current user reads the request from: the citizen’s on a request they filed'),
 });

@@ -102,7 +102,16 @@ export const StepAnswerBody = z.object({
   note: str(2000, 'A observação').optional(),
 });
 
-export const ApproveBody = z.object({ assigneeId: bodyId('Escolha o atendente que vai atender.') });
+export const ApproveBody = z.object({
+  assigneeId: bodyId('Escolha o atendente que vai atender.'),
+  confirmSteps: z
+    .array(bodyId('Informe as etapas pelo número (id).'), { error: 'Informe as etapas confirmadas numa lista de ids.' })
+    .max(100, 'No máximo 100 etapas.')
+    .default([])
+    .describe(
+      'Ids of the steps answered "Não" or not answered that the approver confirms approving despite them; required to name every such step (400 naming them otherwise)',
+    ),
+});
 export const RejectBody = z.object({ justification: text(5000, 'A justificativa') });
 export const ConcludeBody = z.object({ text: text(10_000, 'O texto de conclusão') });
 

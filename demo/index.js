@@ -133,8 +133,6 @@ function route() {
   }
 }
 
-form.addEventListener('atende-request-changed', () => thread.reload());
-thread.addEventListener('atende-follow-up-created', () => form.reload?.());
 queue.addEventListener('atende-request-open', (e) => {
   history.replaceState({ queueScroll: scrollY }, '');
   history.pushState(null, '', `#/solicitacoes/${e.detail.id}`);

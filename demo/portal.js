@@ -31,9 +31,6 @@ function setUp() {
     const thread = document.querySelector('atende-follow-up-thread');
     thread.requestId = id;
     thread.hidden = false;
-    // The thread and the form tell the same story: refresh one when the other acts.
-    form.addEventListener('atende-request-changed', () => thread.reload());
-    thread.addEventListener('atende-follow-up-created', () => form.reload?.());
     const back = document.getElementById('back');
     back.hidden = false;
     if (own) back.querySelector('a').href = `portal.html?${own.slice(1)}`;

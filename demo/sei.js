@@ -30,9 +30,6 @@ queue.addEventListener('atende-request-open', (e) => {
   detail.scrollIntoView({ block: 'start' });
   void form.focusHeading();
 });
-// The thread and the form tell the same story: refresh one when the other acts.
-form.addEventListener('atende-request-changed', () => thread.reload());
-thread.addEventListener('atende-follow-up-created', () => form.reload?.());
 document.getElementById('close-detail').addEventListener('click', () => {
   detail.hidden = true;
   const row = queue.shadowRoot?.querySelector('tr[aria-current] .open');

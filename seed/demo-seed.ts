@@ -501,13 +501,16 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
         const n = ver.steps.length;
         const failAt = p.status === 'rejected' ? r.int(0, n - 1) : -1;
         const count = p.status === 'in_analysis' ? r.int(0, n - 1) : failAt >= 0 ? failAt + 1 : n;
+        /** Steps answered "Não" that an approval goes ahead despite (its audit entry names them). */
+        const confirmedSteps: { id: number; title: string; answer: 'no' }[] = [];
         for (let k = 0; k < count; k++) {
           t += r.int(2, 25) * MIN;
           const no = k === failAt || (failAt < 0 && r.chance(0.05));
           const note = k === failAt ? r.pick(T.noNotes) : no ? r.pick(p.status === 'in_analysis' ? T.noNotes : T.noButOk) : null;
           const step = ver.steps[k];
           answers.push({ step_id: step.id, answer: no ? 'no' : 'yes', note, answered_by: analyst, answered_at: t });
-          push('answer_step', 'in_analysis', analyst, { stepId: step.id, answer: no ? 'no' : 'yes', ...(note ? { note } : {}) });
+          push('answer_step', 'in_analysis', analyst, { stepId: step.id, title: step.title, answer: no ? 'no' : 'yes', ...(note ? { note } : {}) });
+          if (no) confirmedSteps.push({ id: step.id, title: step.title, answer: 'no' });
           if (k === failAt) justification = `Solicitação reprovada na etapa "${step.title}". ${note} ${r.pick(T.rejectTails)}`;
         }
         if (justification) {
@@ -518,7 +521,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
           t += r.int(5, 90) * MIN;
           decidedAt = t;
           assignee = r.chance(0.5) ? analyst : r.pick(attendants);
-          push('approve', 'in_service', analyst, { assigneeId: assignee });
+          push('approve', 'in_service', analyst, { assigneeId: assignee, confirmedSteps });
           // A conversation through follow-ups in about half of the attended requests.
           if (r.chance(0.5)) {
             t += r.int(10, 120) * MIN;

@@ -148,8 +148,8 @@ export function stepView(actor: Actor, req: RequestFacts): 'answers' | 'progress
   return seesInternal(actor, req) ? 'answers' : 'progress';
 }
 
-/** What of an audit entry's data only the steps' 'answers' view reads: the staff's yes/no and note on a step. */
-export const STEP_ANSWER_DATA: Readonly<Record<string, readonly string[]>> = { answer_step: ['answer', 'note'] };
+/** What of an audit entry's data only the steps' 'answers' view reads: the staff's yes/no and note on a step, and the steps an approval confirmed without "Sim". */
+export const STEP_ANSWER_DATA: Readonly<Record<string, readonly string[]>> = { answer_step: ['answer', 'note'], approve: ['confirmedSteps'] };
 
 /** Audit actions that only the institution's staff read: internal notes. */
 const STAFF_ONLY_ACTIONS: readonly string[] = ['internal_note'];

@@ -18,6 +18,7 @@ import {
 } from '../../contract/schemas.js';
 import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
 import { checkDocumentFormats, checkDocuments, validateFormData } from '../domain/form-data.js';
+import { type StepCheck, describeStep, stepsToConfirm, unconfirmedSteps } from '../domain/steps.js';
 import { type Actor, allowedActions, assigneeRefusal, canSee, hiddenActions, queueScope, sideOf, stepView, whoMay } from '../domain/permissions.js';
 import { asRole, historyForViewer, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
@@ -45,6 +46,7 @@ import {
   listRequests,
   nextProtocol,
   saveStepAnswer,
+  stepAnswersOf,
   stepOfVersion,
 } from '../../db/queries/requests.js';
 import { normalizeSearch } from '../../db/queries/search.js';
@@ -136,7 +138,8 @@ const detail = createRoute({
   path: '/{id}',
   summary: 'Request detail with ETag',
   security: bearer,
-  description: 'Who: the request’s citizen, the institution’s staff (others: 404). If-None-Match answers 304.',
+  description:
+    'Who: the request’s citizen, the institution’s staff (others: 404). If-None-Match answers 304: the elements refresh an open request with it. `analyst`: who is analysing it.',
   request: { params: IdParam },
   responses: { 200: detailOk, 304: { description: 'Not modified' }, ...problemsOf(400, 401, 404) },
 });
@@ -173,7 +176,7 @@ const approve = createRoute({
   path: '/{id}/approve',
   summary: 'Approve naming the assignee (Sim, Aprovar!)',
   security: bearer,
-  description: `${whoMay('approve')} ${ifMatch}`,
+  description: `${whoMay('approve')} Every step answered "Não" or not answered must be named in confirmSteps (400 naming them otherwise); the audit entry records them. ${ifMatch}`,
   middleware: [jsonOnly] as const,
   request: { params: IdParam, body: jsonBody(ApproveBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
@@ -448,11 +451,15 @@ export function requestRoutes(deps: AppDeps) {
       const { id, stepId } = c.req.valid('param');
       const body = c.req.valid('json');
       const user = requireUser(c);
+      // The audit entry names the step (its title when answered), so the history reads without the service.
+      const data = { stepId, title: '', answer: body.answer, note: body.note ?? null };
       return transition(c, id, {
         action: 'answer_step',
-        data: { stepId, answer: body.answer, note: body.note ?? null },
+        data,
         validate: async (trx, f) => {
-          if (!(await stepOfVersion(trx, stepId, f.service_version_id))) throw notFound('Etapa não encontrada nesta solicitação.');
+          const step = await stepOfVersion(trx, stepId, f.service_version_id);
+          if (!step) throw notFound('Etapa não encontrada nesta solicitação.');
+          data.title = step.title;
         },
         after: (trx, f, at) => saveStepAnswer(trx, { requestId: f.id, stepId, answer: body.answer, note: body.note?.trim() || null, answeredBy: user.id, at }),
       });
@@ -460,9 +467,11 @@ export function requestRoutes(deps: AppDeps) {
     .openapi(approve, async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
+      // The steps approved despite "Não" or no answer, filled in by validate: the history records them.
+      const data: { assigneeId: number; confirmedSteps: StepCheck[] } = { assigneeId: body.assigneeId, confirmedSteps: [] };
       return transition(c, id, {
         action: 'approve',
-        data: { assigneeId: body.assigneeId },
+        data,
         validate: async (trx, f) => {
           const roles = await rolesIn(trx, body.assigneeId, f.institution_id);
           const refusal = assigneeRefusal({ id: body.assigneeId, roles: roles.map(asRole) }, requestFacts(f));
@@ -476,6 +485,15 @@ export function requestRoutes(deps: AppDeps) {
               assigneeId: 'Escolha um atendente que não seja o autor da solicitação.',
             });
           }
+          const steps = await stepAnswersOf(trx, f.id, f.service_version_id);
+          const missing = unconfirmedSteps(steps, body.confirmSteps);
+          if (missing.length) {
+            const named = missing.map(describeStep).join(', ');
+            throw badRequest(`Confirme que aprova mesmo com ${missing.length === 1 ? 'a etapa' : 'as etapas'} ${named}: envie seus ids em confirmSteps.`, {
+              confirmSteps: `Confirme a aprovação apesar de ${missing.length === 1 ? 'a etapa' : 'as etapas'} ${named}.`,
+            });
+          }
+          data.confirmedSteps = stepsToConfirm(steps).map((s) => ({ id: s.id, title: s.title, answer: s.answer }));
         },
         set: (_f, at) => ({ assignee_id: body.assigneeId, decided_at: at }),
       });

@@ -82,6 +82,22 @@ export const formStyles = css`
     background: var(--_surface);
     border-bottom: 1px solid var(--_divider);
   }
+  .analyst {
+    margin-top: 0.2em;
+  }
+  .confirm-steps {
+    padding: 0.75em 1em;
+    border-left: 4px solid var(--_danger);
+    background: var(--_danger-light);
+    border-radius: var(--_radius);
+  }
+  .confirm-steps p,
+  .confirm-steps ul {
+    margin: 0;
+  }
+  .confirm-steps ul {
+    padding-left: 1.25em;
+  }
   .btn.danger-solid {
     background: var(--_danger);
     border-color: var(--_danger);

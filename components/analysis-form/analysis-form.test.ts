@@ -23,6 +23,14 @@ const button = (el: Element, label: string) =>
 const actionLabels = (el: Element) => [...el.shadowRoot!.querySelectorAll('.actions button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
 const dialog = (el: Element) => q<HTMLDialogElement>(el, 'dialog');
 const status = (el: Element) => q(el, '.summary .badge').textContent!.trim();
+/** The focused element, through shadow roots: never the page body after an action. */
+function deepActive(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+const notices = (el: Element) => q(el, '.notices').textContent!.replace(/\s+/g, ' ');
+const historyText = (el: Element) => q(el, '[aria-labelledby="history-h"]').textContent!.replace(/\s+/g, ' ');
 
 async function form(id: number, sub = ATTENDANT, lang?: string) {
   const t = await token(sub);
@@ -124,6 +132,8 @@ describe('atende-analysis-form', () => {
     await expectAccessible(el);
     expect([...select.options].map((o) => o.value)).to.include.members([String(me.id), String(other.id)]);
     select.value = String(other.id);
+    // The second step was answered "Não" (and any further one not at all): approving confirms them.
+    q<HTMLInputElement>(el, '#confirm-steps').click();
     button(el, 'Sim, Aprovar!')!.click();
     await until(() => status(el) === 'Em atendimento', 'approved');
     expect(dialog(el).open).to.be.false;
@@ -248,7 +258,7 @@ describe('atende-analysis-form', () => {
     expect(shadowText(staff)).to.contain('Nota 5 de 5');
   });
 
-  it('works with the keyboard: open the dialog, choose, cancel with Escape and get focus back', async () => {
+  it('works with the keyboard: open the dialog, confirm the steps, choose, cancel with Escape and get focus back', async () => {
     const filed = await advance((await fileRequest()).id, 'in_analysis');
     const el = await form(filed.id);
     button(el, 'Aprovar')!.focus();
@@ -256,7 +266,8 @@ describe('atende-analysis-form', () => {
     await until(() => dialog(el).open, 'dialog opened with Enter');
     const select = q<HTMLSelectElement>(el, '#assignee');
     await until(() => select.options.length > 1 && !select.disabled, 'attendants');
-    expect(el.shadowRoot!.activeElement).to.equal(select);
+    // No step answered yet: the first thing to do is to confirm them.
+    expect(el.shadowRoot!.activeElement?.id).to.equal('confirm-steps');
     await sendKeys({ press: 'Escape' });
     await until(() => !dialog(el).open, 'closed with Escape');
     await el.updateComplete;
@@ -264,6 +275,10 @@ describe('atende-analysis-form', () => {
 
     await sendKeys({ press: 'Enter' });
     await until(() => dialog(el).open && !q<HTMLSelectElement>(el, '#assignee').disabled, 'reopened');
+    await sendKeys({ press: 'Space' });
+    expect(q<HTMLInputElement>(el, '#confirm-steps').checked).to.be.true;
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.id).to.equal('assignee');
     await sendKeys({ press: 'ArrowDown' });
     expect(q<HTMLSelectElement>(el, '#assignee').value).not.to.equal('');
     await sendKeys({ press: 'Tab' });
@@ -271,6 +286,156 @@ describe('atende-analysis-form', () => {
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Sim, Aprovar!');
     await sendKeys({ press: 'Enter' });
     await until(() => status(el) === 'Em atendimento', 'approved by keyboard');
+  });
+
+  it('shows who is analysing the request, and an open form learns it at once instead of a 409', async () => {
+    const filed = await fileRequest();
+    const analyst = await (await apiAs(ATTENDANT)).get('/me');
+    const el = await form(filed.id, ATTENDANT_2);
+    expect(actionLabels(el)).to.deep.equal(['+ Iniciar Análise']);
+    // Nothing changed: the refresh costs a 304.
+    const seen = performance.getEntriesByType('resource').length;
+    dispatchEvent(new Event('focus'));
+    await until(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .slice(seen)
+          .some((e) => e.name.endsWith(`/api/requests/${filed.id}`) && (e as PerformanceResourceTiming).responseStatus === 304),
+      'a 304 for the unchanged request',
+    );
+    expect(status(el)).to.equal('Enviada');
+    expect(notices(el).trim()).to.equal('');
+
+    // The keyboard user sits on "+ Iniciar Análise" when someone else starts the analysis.
+    button(el, '+ Iniciar Análise')!.focus();
+    await (await apiAs(ATTENDANT)).post('/requests/:id/analysis', { params: { id: filed.id } });
+    const changed = oneEvent(el, 'atende-request-changed');
+    dispatchEvent(new Event('focus'));
+    expect((await changed).detail).to.include({ id: filed.id, action: 'refresh', status: 'in_analysis' });
+    await until(() => status(el) === 'Em análise', 'refreshed on focus');
+    expect(q(el, '.summary').textContent).to.contain(`Em análise por ${analyst.name}`);
+    expect(q(el, '.notices [role="status"]').textContent).to.contain(`Em análise por ${analyst.name}`);
+    expect(button(el, '+ Iniciar Análise')).to.be.undefined;
+    expect(deepActive()?.id).to.equal('heading');
+    await expectAccessible(el);
+  });
+
+  it('refreshes on its own every refresh-seconds', async () => {
+    const filed = await fileRequest();
+    const t = await token(ATTENDANT_2);
+    const el = await fixture<AtendeAnalysisForm>(html`<atende-analysis-form request-id=${filed.id} .token=${t} refresh-seconds="1"></atende-analysis-form>`);
+    await until(() => el.shadowRoot!.querySelector('h2#heading'), 'request did not load');
+    await advance(filed.id, 'in_analysis');
+    await until(() => status(el) === 'Em análise', 'refreshed by the timer');
+    expect(actionLabels(el)).to.deep.equal(['Aprovar', 'Reprovar']);
+  });
+
+  it('names the steps without "Sim" before approving, requires their confirmation, and the history records it', async () => {
+    const filed = await advance((await fileRequest()).id, 'in_analysis');
+    const [first, ...rest] = filed.steps;
+    const api = await apiAs(ATTENDANT);
+    await api.put('/requests/:id/steps/:stepId', { params: { id: filed.id, stepId: first.id }, body: { answer: 'no', note: 'Foto ilegível' } });
+    const el = await form(filed.id);
+    await until(() => historyText(el).includes(`Etapa respondida: ${first.title}`), 'the history names the step');
+    await openDialog(el, 'Aprovar');
+    const listed = [...el.shadowRoot!.querySelectorAll('#confirm-steps-list li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(listed).to.deep.equal([`${first.title} — Não: Foto ilegível`, ...rest.map((s) => `${s.title} — Sem resposta`)]);
+    const select = q<HTMLSelectElement>(el, '#assignee');
+    await until(() => select.options.length > 1, 'attendants loaded');
+    select.value = select.options[1].value;
+    button(el, 'Sim, Aprovar!')!.click();
+    await until(() => el.shadowRoot!.querySelector('#confirm-steps-error'), 'confirmation asked');
+    expect(q(el, '#confirm-steps-error').textContent).to.equal('Confirme que aprova mesmo com as etapas listadas sem "Sim".');
+    expect(deepActive()?.id).to.equal('confirm-steps');
+    expect(status(el)).to.equal('Em análise');
+    await expectAccessible(el);
+    q<HTMLInputElement>(el, '#confirm-steps').click();
+    button(el, 'Sim, Aprovar!')!.click();
+    await until(() => status(el) === 'Em atendimento', 'approved');
+    const named = [`${first.title} (Não)`, ...rest.map((s) => `${s.title} (sem resposta)`)].join(', ');
+    await until(() => historyText(el).includes(`Aprovada mesmo sem "Sim" em: ${named}`), 'the history records the confirmation');
+    await expectAccessible(el);
+  });
+
+  it('with the keyboard, focus follows the work: the steps, "Aprovar", then the heading', async () => {
+    const filed = await fileRequest();
+    const el = await form(filed.id);
+    button(el, '+ Iniciar Análise')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => status(el) === 'Em análise', 'analysis started');
+    await until(() => deepActive()?.id === `step-${filed.steps[0].id}-yes`, 'focus on the first step');
+    await expectAccessible(el);
+    // Sim on each step: focus moves to the next one, and after the last to "Aprovar".
+    for (const [k, step] of filed.steps.entries()) {
+      expect(deepActive()?.id).to.equal(`step-${step.id}-yes`);
+      await sendKeys({ press: 'Enter' });
+      const next = filed.steps[k + 1] ? `step-${filed.steps[k + 1].id}-yes` : 'action-approve';
+      await until(() => deepActive()?.id === next, `focus after step ${k + 1}`);
+      expect(q(el, `#step-${step.id}-yes`).getAttribute('aria-pressed')).to.equal('true');
+    }
+    await expectAccessible(el);
+    // Changing an answer with Não keeps the work going too: back to "Aprovar" (nothing left unanswered).
+    q(el, `#step-${filed.steps[0].id}-no`).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => q(el, `#step-${filed.steps[0].id}-no`).getAttribute('aria-pressed') === 'true', 'answer changed');
+    await until(() => deepActive()?.id === 'action-approve', 'focus on Aprovar');
+    q(el, `#step-${filed.steps[0].id}-yes`).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActive()?.id === 'action-approve' && q(el, `#step-${filed.steps[0].id}-yes`).getAttribute('aria-pressed') === 'true');
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => dialog(el).open && q<HTMLSelectElement>(el, '#assignee').options.length > 1, 'approve dialog');
+    expect(el.shadowRoot!.querySelector('#confirm-steps'), 'every step is "Sim": nothing to confirm').to.be.null;
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.textContent?.trim()).to.equal('Sim, Aprovar!');
+    await sendKeys({ press: 'Enter' });
+    await until(() => status(el) === 'Em atendimento', 'approved');
+    await until(() => deepActive()?.id === 'heading', 'focus on the heading after approving');
+    await expectAccessible(el);
+  });
+
+  it('after Reprovar, Finalizar and the evaluation, focus lands on the heading', async () => {
+    const rejecting = await advance((await fileRequest()).id, 'in_analysis');
+    let el = await form(rejecting.id);
+    button(el, 'Reprovar')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => dialog(el).open && deepActive()?.id === 'justification', 'reject dialog');
+    await sendKeys({ type: 'Documento ilegível.' });
+    q(el, 'dialog button[type="submit"]').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => status(el) === 'Reprovada', 'rejected');
+    await until(() => deepActive()?.id === 'heading', 'focus after Reprovar');
+    await expectAccessible(el);
+    el.remove();
+
+    const citizen = newCitizen();
+    const concluding = await advance((await fileRequest({ citizen: citizen.sub })).id, 'in_service');
+    el = await form(concluding.id);
+    button(el, 'Concluir')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => dialog(el).open && deepActive()?.id === 'conclusion', 'conclude dialog');
+    await sendKeys({ type: 'Documento emitido.' });
+    button(el, 'Finalizar')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => status(el) === 'Concluída', 'concluded');
+    await until(() => deepActive()?.id === 'heading', 'focus after Finalizar');
+    await expectAccessible(el);
+    el.remove();
+
+    el = await form(concluding.id, citizen.sub);
+    button(el, 'Avaliar atendimento')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => dialog(el).open, 'evaluation dialog');
+    q<HTMLInputElement>(el, '#verdict-approved').focus();
+    await sendKeys({ press: 'Space' });
+    button(el, 'Enviar avaliação')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => status(el) === 'Avaliada', 'evaluated');
+    await until(() => deepActive()?.id === 'heading', 'focus after the evaluation');
+    await expectAccessible(el);
   });
 
   it('speaks English with lang="en"', async () => {

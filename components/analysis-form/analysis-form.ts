@@ -1,6 +1,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { RequestAction, RequestDetail, StepState, ThreadEntry } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
@@ -38,10 +39,15 @@ const BAR: { action: RequestAction; dialog?: DialogKind; tone: string }[] = [
  * "+ Iniciar Análise", "Aprovar" (choose the attendant, "Sim, Aprovar!"),
  * "Reprovar" (justification), "Concluir" ("Concluir Solicitação",
  * "Finalizar"). Drafts of the texts survive a reload; a conflict reloads.
+ * While open it refreshes the request when the page regains focus or
+ * visibility and every `refresh-seconds` (a 304 when nothing changed), so
+ * "Em análise por Fulano" shows before anyone runs into a conflict, and
+ * when a thread of the same request on the page sends a follow-up.
+ * Approving with steps not answered "Sim" asks to confirm them by name.
  *
  * @tagname atende-analysis-form
  * @summary Analysis, decision and conclusion of one request.
- * @event atende-request-changed - An action succeeded (or a conflict reloaded the request); `detail: {id, action, status, version}`.
+ * @event atende-request-changed - An action succeeded, a conflict reloaded the request (`action: 'reload'`) or a refresh found it changed by someone else (`action: 'refresh'`); `detail: {id, action, status, version}`.
  * @event atende-reply-requested - The citizen chose "Responder" and no thread of this request is on the same page; `detail: {id}`.
  * @event atende-unauthorized - The host's token was refused even after a refresh.
  * @csspart base - The wrapper.
@@ -64,14 +70,23 @@ export class AtendeAnalysisForm extends AtendeElement {
   /** Id of the request to show. */
   @property({ type: Number, attribute: 'request-id' }) requestId?: number;
 
+  /** Seconds between refreshes of the open request (each a 304 when it did not change); 0: only on focus and visibility. */
+  @property({ type: Number, attribute: 'refresh-seconds' }) refreshSeconds = 15;
+
   @state() private request?: RequestDetail;
   @state() private dialog?: DialogKind;
   @state() private fieldErrors: Record<string, string> = {};
   @state() private dialogError = '';
-  @state() private notice?: { kind: 'success' | 'error'; text: string };
+  @state() private notice?: { kind: 'success' | 'error' | 'info'; text: string };
 
   @query('dialog') private dialogEl?: HTMLDialogElement;
   private returnFocus?: string;
+  /** What had focus before a render: if the render removes it, focus goes to the heading, never to the page body. */
+  private focusedBefore: Element | null = null;
+  private timer?: ReturnType<typeof setInterval>;
+  private refreshing = false;
+  private readonly refreshOnFocus = () => void this.refresh();
+  private readonly refreshOnVisible = () => document.visibilityState === 'visible' && void this.refresh();
   private readonly documents = new DocumentsController(this, this.client, (e) => this.describeError(e));
 
   private readonly loadTask = new Task(this, {
@@ -121,6 +136,57 @@ export class AtendeAnalysisForm extends AtendeElement {
     void this.loadTask.run();
   }
 
+  /** A thread of this request on the same page sent a follow-up (a request for information, the citizen's reply): the status may have moved. */
+  private readonly followThread = (e: GlobalEventHandlersEventMap['atende-follow-up-created']) => {
+    if (e.detail.requestId === this.requestId && this.request) this.reload();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('atende-follow-up-created', this.followThread);
+    addEventListener('focus', this.refreshOnFocus);
+    document.addEventListener('visibilitychange', this.refreshOnVisible);
+    this.startTimer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('atende-follow-up-created', this.followThread);
+    removeEventListener('focus', this.refreshOnFocus);
+    document.removeEventListener('visibilitychange', this.refreshOnVisible);
+    clearInterval(this.timer);
+  }
+
+  private startTimer(): void {
+    clearInterval(this.timer);
+    if (this.isConnected && this.refreshSeconds > 0) this.timer = setInterval(this.refreshOnVisible, this.refreshSeconds * 1000);
+  }
+
+  /**
+   * Asks whether the request changed since the copy on screen (If-None-Match:
+   * a 304 costs one indexed read) and shows the new one, saying so. Not while
+   * the user is deciding (a dialog open, an action running): the version they
+   * decide on stays, and a stale one answers 412, which reloads.
+   */
+  async refresh(): Promise<void> {
+    const shown = this.request;
+    if (!shown || this.refreshing || this.dialog || this.busy || this.loadTask.status === TaskStatus.PENDING) return;
+    if (document.visibilityState === 'hidden') return;
+    this.refreshing = true;
+    try {
+      const fresh = await this.client.getIfChanged('/requests/:id', shown.version, { params: { id: shown.id } });
+      if (!fresh || this.request !== shown || fresh.id !== this.requestId || this.dialog || this.busy) return;
+      this.request = fresh;
+      const startedByOther = fresh.analyst && fresh.status === 'in_analysis' && shown.status !== 'in_analysis';
+      this.notice = { kind: 'info', text: startedByOther ? this.t('form.refreshed.analyst', { name: fresh.analyst!.name }) : this.t('form.refreshed') };
+      this.emit('atende-request-changed', { id: fresh.id, action: 'refresh', status: fresh.status, version: fresh.version });
+    } catch {
+      // The copy on screen stays; the next refresh tries again (an expired session is reported by the client).
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
   /** Moves keyboard focus to the request's heading once it has loaded (for hosts that open a request). */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
@@ -130,6 +196,8 @@ export class AtendeAnalysisForm extends AtendeElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    this.focusedBefore = this.renderRoot?.querySelector(':focus');
+    if (changed.has('refreshSeconds')) this.startTimer();
     if (changed.has('requestId') && this.request?.id !== this.requestId) {
       this.request = undefined;
       this.notice = undefined;
@@ -139,6 +207,9 @@ export class AtendeAnalysisForm extends AtendeElement {
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // The focused control went away (its action no longer applies): the request's heading takes focus.
+    if (this.focusedBefore && !this.focusedBefore.isConnected && !this.dialog) this.focusHere('#heading');
+    this.focusedBefore = null;
     if (!changed.has('dialog')) return;
     const dialog = this.dialogEl;
     if (this.dialog && dialog && !dialog.open) {
@@ -148,6 +219,28 @@ export class AtendeAnalysisForm extends AtendeElement {
       dialog.close();
     }
     if (!this.dialog && changed.get('dialog')) this.restoreFocus();
+  }
+
+  private focusHere(selector: string): boolean {
+    const el = this.renderRoot.querySelector<HTMLElement>(selector);
+    el?.focus();
+    return !!el;
+  }
+
+  /** After an action, focus goes where the work continues: the next step to answer, then "Aprovar"; else the heading. */
+  private async focusNext(action: RequestAction, step?: StepState): Promise<void> {
+    await this.updateComplete;
+    const r = this.request;
+    if (!r || this.dialog) return;
+    if (action === 'start_analysis' || action === 'answer_step') {
+      const from = step ? r.steps.findIndex((s) => s.id === step.id) + 1 : 0;
+      const order = [...r.steps.slice(from), ...r.steps.slice(0, from)];
+      const next = r.allowedActions.includes('answer_step') ? order.find((s) => s.answer === null) : undefined;
+      if (next && this.focusHere(`#step-${next.id}-yes`)) return;
+      if (action === 'answer_step' && this.focusHere('#action-approve')) return;
+      if (step && this.focusHere(`#step-${step.id}-${step.answer === 'no' ? 'no' : 'yes'}`)) return;
+    }
+    this.focusHere('#heading');
   }
 
   private restoreFocus(): void {
@@ -187,7 +280,9 @@ export class AtendeAnalysisForm extends AtendeElement {
     this.returnFocus = `action-${action}`;
     if (action !== 'start_analysis') return;
     const send: Send = (id, o) => this.client.post('/requests/:id/analysis', { params: { id }, ...o });
-    void this.perform({ action, send }, () => this.t('done.start_analysis'));
+    void this.perform({ action, send }, () => this.t('done.start_analysis')).then((ok) => {
+      if (ok) void this.focusNext(action);
+    });
   }
 
   private answerStep(step: StepState, answer: 'yes' | 'no'): void {
@@ -195,7 +290,14 @@ export class AtendeAnalysisForm extends AtendeElement {
     const send: Send = (id, o) => this.client.put('/requests/:id/steps/:stepId', { params: { id, stepId: step.id }, body: { answer }, ...o });
     void this.perform({ action: 'answer_step', send }, () =>
       this.t('done.answer_step', { title: step.title, answer: this.t(answer === 'yes' ? 'common.yes' : 'common.no') }),
-    );
+    ).then((ok) => {
+      if (ok) void this.focusNext('answer_step', { ...step, answer });
+    });
+  }
+
+  /** The steps an approval must confirm: answered "Não" or not answered (the server's rule, bff/domain/steps.ts). */
+  private get stepsToConfirm(): StepState[] {
+    return (this.request?.steps ?? []).filter((s) => s.answer !== 'yes');
   }
 
   private openDialog(kind: DialogKind): void {
@@ -236,8 +338,10 @@ export class AtendeAnalysisForm extends AtendeElement {
       case 'approve': {
         const assigneeId = Number(data.get('assigneeId'));
         if (!assigneeId) return this.invalid({ assigneeId: this.t('dialog.approve.required') });
+        const confirmSteps = this.stepsToConfirm.map((s) => s.id);
+        if (confirmSteps.length && !data.get('confirmSteps')) return this.invalid({ confirmSteps: this.t('dialog.approve.steps.required') });
         const name = this.attendantsTask.value?.find((a) => a.id === assigneeId)?.name ?? '';
-        const send: Send = (id, o) => this.client.post('/requests/:id/approve', { params: { id }, body: { assigneeId }, ...o });
+        const send: Send = (id, o) => this.client.post('/requests/:id/approve', { params: { id }, body: { assigneeId, confirmSteps }, ...o });
         return void this.perform({ action: 'approve', send }, () => this.t('done.approve', { name }));
       }
       case 'reject': {
@@ -273,10 +377,10 @@ export class AtendeAnalysisForm extends AtendeElement {
     });
   }
 
-  /** Runs one transition with `If-Match`, then shows the result or keeps the user's text and says why not. */
-  private async perform(call: Omit<ActionCall, 'requestId' | 'version'>, done: (d: RequestDetail) => string, draft?: DraftKind): Promise<void> {
+  /** Runs one transition with `If-Match`, then shows the result or keeps the user's text and says why not; answers whether it succeeded. */
+  private async perform(call: Omit<ActionCall, 'requestId' | 'version'>, done: (d: RequestDetail) => string, draft?: DraftKind): Promise<boolean> {
     const r = this.request;
-    if (!r || this.busy) return;
+    if (!r || this.busy) return false;
     this.notice = undefined;
     this.dialogError = '';
     void this.actionTask.run([{ ...call, requestId: r.id, version: r.version }]);
@@ -287,6 +391,7 @@ export class AtendeAnalysisForm extends AtendeElement {
       this.notice = { kind: 'success', text: done(detail) };
       this.closeDialog();
       this.emit('atende-request-changed', { id: detail.id, action: call.action, status: detail.status, version: detail.version });
+      return true;
     } catch (error) {
       if (error instanceof ApiError && (error.isConflict || error.status === 404)) {
         this.closeDialog();
@@ -300,6 +405,7 @@ export class AtendeAnalysisForm extends AtendeElement {
       } else {
         this.notice = { kind: 'error', text: this.describeError(error) };
       }
+      return false;
     }
   }
 
@@ -331,7 +437,9 @@ export class AtendeAnalysisForm extends AtendeElement {
         ${this.awaitsViewer ? this.renderAsked() : nothing} ${renderSummary(v, r)}
       </header>
       <div class="notices">
-        <div role="status" aria-live="polite">${this.notice?.kind === 'success' ? html`<p class="alert success">${this.notice.text}</p>` : nothing}</div>
+        <div role="status" aria-live="polite">
+          ${this.notice && this.notice.kind !== 'error' ? html`<p class="alert ${this.notice.kind}">${this.notice.text}</p>` : nothing}
+        </div>
         <div role="alert">${this.notice?.kind === 'error' ? html`<p class="alert error">${this.notice.text}</p>` : nothing}</div>
       </div>
       ${this.renderActions(r)}
@@ -369,15 +477,18 @@ export class AtendeAnalysisForm extends AtendeElement {
     const offered = BAR.filter((b) => r.allowedActions.includes(b.action));
     if (offered.length === 0) return nothing;
     return html`<div class="actions" part="actions" role="group" aria-label=${this.t('form.actions')}>
-      ${offered.map(
+      ${repeat(
+        offered,
+        (b) => b.action,
         (b) =>
+          // aria-disabled, not disabled, while an action runs: a disabled button loses the keyboard focus.
           html`<button
             id="action-${b.action}"
             class="btn ${b.tone}"
             type="button"
-            ?disabled=${this.busy}
+            aria-disabled=${this.busy ? 'true' : 'false'}
             aria-haspopup=${b.dialog ? 'dialog' : 'false'}
-            @click=${() => (b.dialog ? this.openDialog(b.dialog) : this.startAction(b.action))}
+            @click=${() => this.busy || (b.dialog ? this.openDialog(b.dialog) : this.startAction(b.action))}
           >
             ${this.busy && !b.dialog && this.returnFocus === `action-${b.action}` ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
             ${this.t(`action.${b.action}` as MessageKey)}
@@ -397,6 +508,7 @@ export class AtendeAnalysisForm extends AtendeElement {
       errors: this.fieldErrors,
       error: this.dialogError,
       draft: draft ? readDraft(this.request!.id, draft) : '',
+      stepsToConfirm: kind === 'approve' ? this.stepsToConfirm : [],
       attendants: {
         pending: a.status === TaskStatus.PENDING,
         items: a.value,

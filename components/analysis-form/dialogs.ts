@@ -4,7 +4,7 @@
 // element owns state, drafts and focus.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Attendant } from '../../contract/types.js';
+import type { Attendant, StepState } from '../../contract/types.js';
 import type { MessageKey } from '../internal/i18n.js';
 
 export type DialogKind = 'approve' | 'reject' | 'conclude' | 'evaluate';
@@ -18,6 +18,8 @@ export interface DialogView {
   /** A message about the whole action (network, expired session, server refusal). */
   error: string;
   draft: string;
+  /** Approve: the steps answered "Não" or not answered, which the approver confirms by name. */
+  stepsToConfirm: StepState[];
   attendants: { pending: boolean; items?: Attendant[]; error?: string };
   submit: (e: SubmitEvent) => void;
   cancel: () => void;
@@ -30,6 +32,7 @@ export const FIELD_IDS: Record<string, string> = {
   justification: 'justification',
   text: 'conclusion',
   verdict: 'verdict-approved',
+  confirmSteps: 'confirm-steps',
   rating: 'rating',
   comment: 'comment',
 };
@@ -62,18 +65,51 @@ function textField(v: DialogView, field: 'justification' | 'text', label: Messag
   </div>`;
 }
 
+/** The steps without "Sim", named, and the checkbox that confirms approving despite them. */
+function confirmSteps(v: DialogView) {
+  if (!v.stepsToConfirm.length) return nothing;
+  const state = invalid(v, 'confirmSteps');
+  return html`<fieldset class="confirm-steps">
+    <legend class="label">${v.t('dialog.approve.steps')}</legend>
+    <p id="confirm-steps-intro">${v.t('dialog.approve.steps.intro')}</p>
+    <ul id="confirm-steps-list">
+      ${v.stepsToConfirm.map(
+        (s) =>
+          html`<li>
+            <strong>${s.title}</strong> —
+            ${s.answer === 'no' ? v.t('common.no') : v.t('form.steps.unanswered')}${s.note ? html`: <span class="pre">${s.note}</span>` : nothing}
+          </li>`,
+      )}
+    </ul>
+    <label class="radio"
+      ><input
+        id="confirm-steps"
+        type="checkbox"
+        name="confirmSteps"
+        value="yes"
+        required
+        aria-invalid=${state.invalid}
+        aria-describedby=${ifDefined(state.describedBy ? `${state.describedBy} confirm-steps-list` : 'confirm-steps-list')}
+      />
+      ${v.t('dialog.approve.steps.confirm')}</label
+    >
+    ${state.message}
+  </fieldset>`;
+}
+
 function approveBody(v: DialogView) {
   const state = invalid(v, 'assigneeId');
   const a = v.attendants;
-  return html`<div class="field">
-    <label for="assignee">${v.t('dialog.approve.assignee')} <span aria-hidden="true" class="required">*</span></label>
-    ${a.error ? html`<p class="field-error" role="alert">${a.error}</p>` : nothing}
-    <select id="assignee" name="assigneeId" required aria-invalid=${state.invalid} aria-describedby=${ifDefined(state.describedBy)}>
-      <option value="">${a.pending ? v.t('dialog.approve.loading') : v.t('dialog.approve.choose')}</option>
-      ${(a.items ?? []).map((p) => html`<option value=${p.id}>${p.unit ? `${p.name} — ${p.unit}` : p.name}</option>`)}
-    </select>
-    ${state.message}
-  </div>`;
+  return html`${confirmSteps(v)}
+    <div class="field">
+      <label for="assignee">${v.t('dialog.approve.assignee')} <span aria-hidden="true" class="required">*</span></label>
+      ${a.error ? html`<p class="field-error" role="alert">${a.error}</p>` : nothing}
+      <select id="assignee" name="assigneeId" required aria-invalid=${state.invalid} aria-describedby=${ifDefined(state.describedBy)}>
+        <option value="">${a.pending ? v.t('dialog.approve.loading') : v.t('dialog.approve.choose')}</option>
+        ${(a.items ?? []).map((p) => html`<option value=${p.id}>${p.unit ? `${p.name} — ${p.unit}` : p.name}</option>`)}
+      </select>
+      ${state.message}
+    </div>`;
 }
 
 function evaluateBody(v: DialogView) {

@@ -31,7 +31,10 @@ export function renderSummary(v: View, r: RequestDetail) {
   return html`<dl class="summary">
     <div>
       <dt>${v.t('queue.col.status')}</dt>
-      <dd><span class="badge ${r.status}">${statusLabel(v.locale, r.status)}</span></dd>
+      <dd>
+        <span class="badge ${r.status}">${statusLabel(v.locale, r.status)}</span>
+        ${r.analyst ? html`<span class="sub analyst">${v.t('form.analyst', { name: r.analyst.name })}</span>` : nothing}
+      </dd>
     </div>
     <div>
       <dt>${v.t('form.institution')}</dt>
@@ -156,20 +159,22 @@ export function renderSteps(v: View, r: RequestDetail, busy: boolean, answer: (s
                     canAnswer
                       ? html`<div class="yes-no" role="group" aria-label=${v.t('form.steps.group', { n: s.position, title: s.title })}>
                           <button
+                            id="step-${s.id}-yes"
                             class="btn small yes"
                             type="button"
                             aria-pressed=${s.answer === 'yes' ? 'true' : 'false'}
-                            ?disabled=${busy}
-                            @click=${() => answer(s, 'yes')}
+                            aria-disabled=${busy ? 'true' : 'false'}
+                            @click=${() => busy || answer(s, 'yes')}
                           >
                             ${v.t('common.yes')}
                           </button>
                           <button
+                            id="step-${s.id}-no"
                             class="btn small no"
                             type="button"
                             aria-pressed=${s.answer === 'no' ? 'true' : 'false'}
-                            ?disabled=${busy}
-                            @click=${() => answer(s, 'no')}
+                            aria-disabled=${busy ? 'true' : 'false'}
+                            @click=${() => busy || answer(s, 'no')}
                           >
                             ${v.t('common.no')}
                           </button>
@@ -225,14 +230,25 @@ export function renderOutcome(v: View, r: RequestDetail) {
   return parts;
 }
 
+/** The step an audit entry names: its title as recorded (older entries: the request's step of that id). */
+function stepTitle(r: RequestDetail, d: Record<string, unknown>): string {
+  return typeof d.title === 'string' && d.title ? d.title : (r.steps.find((s) => s.id === d.stepId)?.title ?? '');
+}
+
 export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] | undefined, pending: boolean) {
+  const title = (h: HistoryEntry) => {
+    const name = h.action === 'answer_step' ? stepTitle(r, h.data ?? {}) : '';
+    if (name) return v.t('history.answer_step.named', { title: name });
+    return HISTORY_ACTIONS.has(h.action) ? v.t(`history.${h.action}` as MessageKey) : h.action;
+  };
   const detail = (h: HistoryEntry) => {
     const d = h.data ?? {};
-    if (h.action === 'answer_step') {
-      const step = r.steps.find((s) => s.id === d.stepId);
-      // The citizen's history says which step was done, without the staff's answer.
-      if (d.answer !== 'yes' && d.answer !== 'no') return step?.title ?? '';
-      return `${step ? `${step.title}: ` : ''}${d.answer === 'yes' ? v.t('common.yes') : v.t('common.no')}`;
+    if (h.action === 'answer_step') return d.answer === 'yes' ? v.t('common.yes') : d.answer === 'no' ? v.t('common.no') : '';
+    if (h.action === 'approve' && Array.isArray(d.confirmedSteps) && d.confirmedSteps.length) {
+      const steps = (d.confirmedSteps as { title: string; answer: 'no' | null }[])
+        .map((s) => v.t(s.answer === 'no' ? 'history.step.no' : 'history.step.unanswered', { title: s.title }))
+        .join(', ');
+      return v.t('history.approve.confirmed', { steps });
     }
     return '';
   };
@@ -246,10 +262,7 @@ export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] |
               (h) =>
                 html`<li>
                   <time datetime=${h.at}>${formatDate(v.locale, h.at, true)}</time>
-                  <span
-                    ><strong>${HISTORY_ACTIONS.has(h.action) ? v.t(`history.${h.action}` as MessageKey) : h.action}</strong>
-                    ${h.actor ? v.t('history.by', { name: h.actor.name }) : nothing}</span
-                  >
+                  <span><strong>${title(h)}</strong> ${h.actor ? v.t('history.by', { name: h.actor.name }) : nothing}</span>
                   ${detail(h) ? html`<span class="sub">${detail(h)}</span>` : nothing}
                 </li>`,
             )}

@@ -1,5 +1,10 @@
-// How one thread entry reads: a message (with its files), an internal note,
-// a request for information, the citizen's reply, or a life-cycle event.
+// How the thread reads: a message (with its files), an internal note, a
+// request for information, the citizen's reply — and the life-cycle events
+// between them, once and compactly: consecutive events share one muted line,
+// and steps answered one after another count as one ("3 etapas respondidas").
+// The analysis form's history tells each event in full (which step, the
+// answer, the steps approved without "Sim"); the thread only keeps its place
+// in the conversation.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FileRef, ThreadEntry } from '../../contract/types.js';
 import { type Locale, type MessageKey, formatDate, formatSize, translate } from '../internal/i18n.js';
@@ -10,13 +15,61 @@ function formatTime(iso: string, locale: Locale): string {
   return formatDate(locale, iso, true);
 }
 
+/** The entries to show: follow-ups one by one, each run of consecutive events as one group. */
+export function renderEntries(entries: readonly ThreadEntry[], locale: Locale, download: (f: FileRef) => void): TemplateResult[] {
+  const out: TemplateResult[] = [];
+  let run: ThreadEntry[] = [];
+  const flush = () => {
+    if (run.length) out.push(renderEvents(run, locale));
+    run = [];
+  };
+  for (const e of entries) {
+    if (e.type === 'event') run.push(e);
+    else {
+      flush();
+      out.push(renderEntry(e, locale, download));
+    }
+  }
+  flush();
+  return out;
+}
+
+/** One compact line for a run of events; steps answered one after another are counted, not listed. */
+function renderEvents(run: readonly ThreadEntry[], locale: Locale): TemplateResult {
+  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(locale, k, p);
+  const items: { label: string; names: string[]; at: string }[] = [];
+  let steps = 0;
+  for (const e of run) {
+    const last = items.at(-1);
+    const name = e.author.name;
+    if (e.action === 'answer_step' && steps > 0 && last) {
+      steps++;
+      last.label = t('thread.event.answer_steps', { n: steps });
+      if (name && !last.names.includes(name)) last.names.push(name);
+      last.at = e.at;
+      continue;
+    }
+    steps = e.action === 'answer_step' ? 1 : 0;
+    const key = (EVENTS.has(e.action ?? '') ? `thread.event.${e.action}` : 'thread.event.other') as MessageKey;
+    items.push({ label: t(key), names: name ? [name] : [], at: e.at });
+  }
+  return html`<li class="entry event">
+    <ul class="events" aria-label=${t('thread.events')}>
+      ${items.map(
+        (i) =>
+          html`<li>
+            ${i.label} ${i.names.length ? t('thread.by', { name: i.names.join(', ') }) : nothing} ·
+            <time datetime=${i.at}>${formatTime(i.at, locale)}</time>
+          </li>`,
+      )}
+    </ul>
+  </li>`;
+}
+
 export function renderEntry(e: ThreadEntry, locale: Locale, download: (f: FileRef) => void): TemplateResult {
   const t = (k: MessageKey, p?: Record<string, string | number>) => translate(locale, k, p);
   const time = html`<time datetime=${e.at}>${formatTime(e.at, locale)}</time>`;
-  if (e.type === 'event') {
-    const key = (EVENTS.has(e.action ?? '') ? `thread.event.${e.action}` : 'thread.event.other') as MessageKey;
-    return html`<li class="entry event">${t(key)} ${e.author.name ? t('thread.by', { name: e.author.name }) : nothing} · ${time}</li>`;
-  }
+  if (e.type === 'event') return renderEvents([e], locale);
   const tag =
     e.type === 'internal_note' ? t('thread.internalNote') : e.type === 'info_request' ? t('thread.infoRequest') : e.type === 'reply' ? t('thread.reply') : null;
   return html`<li class="entry ${e.type === 'message' ? e.author.side : e.type}">

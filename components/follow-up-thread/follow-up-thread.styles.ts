@@ -42,6 +42,18 @@ export const threadStyles = css`
     font-size: 0.9em;
     background: none;
   }
+  .events {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2em 0.5em;
+  }
+  .events > li + li::before {
+    content: '›';
+    margin-right: 0.5em;
+  }
   .meta {
     display: flex;
     flex-wrap: wrap;

@@ -86,6 +86,31 @@ describe('atende-follow-up-thread', () => {
     await expectAccessible(citizen);
   });
 
+  it('tells the life-cycle events once, compactly: one line for a run of events, answered steps counted', async () => {
+    const api = await apiAs(ATTENDANT);
+    for (const step of req.steps) await api.put('/requests/:id/steps/:stepId', { params: { id: req.id, stepId: step.id }, body: { answer: 'yes' } });
+    const el = await thread(req.id, ATTENDANT);
+    const events = () => all(el, '.thread > li.event');
+    // Filed, analysis started, approved and the steps answered: one line, each event once.
+    expect(events()).to.have.length(1);
+    const items = [...events()[0].querySelectorAll('.events > li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items.map((i) => i.split(' por ')[0])).to.deep.equal([
+      'Solicitação enviada',
+      'Análise iniciada',
+      'Solicitação aprovada',
+      `${req.steps.length} etapas respondidas`,
+    ]);
+    expect(shadowText(el)).not.to.contain('Etapa respondida');
+    await expectAccessible(el);
+    // A message splits the story: the events after it get a line of their own.
+    await postFollowUp(ATTENDANT, req.id, 'Documentos conferidos.');
+    await api.put('/requests/:id/steps/:stepId', { params: { id: req.id, stepId: req.steps[0].id }, body: { answer: 'no' } });
+    el.reload();
+    await until(() => events().length === 2, 'a second line of events');
+    expect(lastEntry(el).textContent).to.contain('Etapa respondida');
+    expect(all(el, '.thread > li').map((li) => (li.classList.contains('event') ? 'events' : 'message'))).to.deep.equal(['events', 'message', 'events']);
+  });
+
   it('keeps the typed text and the chosen files when the server refuses a file', async () => {
     const el = await thread(req.id, filer);
     type(el, 'Comprovante em anexo.');
@@ -158,8 +183,37 @@ describe('atende-follow-up-thread', () => {
     q<HTMLButtonElement>(citizen, 'button[type=submit]').focus();
     await sendKeys({ press: 'Enter' });
     await until(() => lastEntry(citizen)?.classList.contains('reply'), 'reply not shown');
+    await citizen.updateComplete;
+    // Focus stayed in the composer through the send (never dropped to the page body).
+    expect(citizen.shadowRoot!.activeElement?.tagName).to.be.oneOf(['BUTTON', 'TEXTAREA']);
     const after = await (await apiAs(ATTENDANT)).get('/requests/:id', { params: { id: req.id } });
     expect(after.status).to.equal('in_service');
+  });
+
+  it('and the analysis form beside it keep each other current, with no code on the page', async () => {
+    const filed = await fileRequest({ citizen: filer });
+    const t = await token(ATTENDANT);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <atende-analysis-form api="/api" request-id=${filed.id} .token=${t}></atende-analysis-form>
+        <atende-follow-up-thread api="/api" request-id=${filed.id} .token=${t}></atende-follow-up-thread>
+      </div>`,
+    );
+    const form = page.querySelector('atende-analysis-form')!;
+    const el = page.querySelector<AtendeFollowUpThread>('atende-follow-up-thread')!;
+    await until(() => form.shadowRoot!.querySelector('#action-start_analysis') && el.shadowRoot!.querySelector('.thread'), 'both loaded');
+    const kinds = () => all(el, 'input[name=kind]').map((r) => (r as HTMLInputElement).value);
+    expect(kinds(), 'not yet in analysis: nothing to ask').to.deep.equal(['message', 'internal_note']);
+    // The form acts: the thread shows the event and offers to ask the citizen.
+    q<HTMLButtonElement>(form, '#action-start_analysis').click();
+    await until(() => kinds().includes('info_request'), 'the thread did not follow the form');
+    expect(shadowText(el)).to.contain('Análise iniciada');
+    // The thread asks: the form shows the request awaiting the citizen.
+    (all(el, 'input[value=info_request]')[0] as HTMLInputElement).click();
+    type(el, 'Envie a CNH digitalizada.');
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => q(form, '.summary .badge')?.textContent?.trim() === 'Aguardando cidadão', 'the form did not follow the thread');
+    await expectAccessible(page);
   });
 
   it('keeps the draft across a reload, and loads older entries on demand', async () => {

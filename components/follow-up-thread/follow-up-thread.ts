@@ -7,7 +7,7 @@ import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
 import { hostStyles } from '../internal/styles.js';
-import { renderEntry } from './entries.js';
+import { renderEntries } from './entries.js';
 import { threadStyles } from './follow-up-thread.styles.js';
 import { type MessageKey, formatDate, formatSize } from '../internal/i18n.js';
 
@@ -26,7 +26,8 @@ interface Chosen {
  * text and files (picked or dropped) and a progress bar per file. Staff may
  * also write internal notes and ask the citizen for information (which pauses
  * the deadline until the citizen answers). A failed send keeps the text and
- * the files; the text also survives a reload.
+ * the files; the text also survives a reload. It reloads by itself when an
+ * element on the same page says its request changed (`atende-request-changed`).
  *
  * @tagname atende-follow-up-thread
  * @summary Messages with attachments between attendant and citizen.
@@ -68,6 +69,8 @@ export class AtendeFollowUpThread extends AtendeElement {
       const data = await this.client.get('/requests/:id/follow-ups', { params: { id }, query: { limit: PAGE }, signal });
       this.page = data;
       this.entries = data.items;
+      // The request moved on (say, it is no longer in attendance): a kind it no longer takes is not kept.
+      if (!data.viewer.kinds.includes(this.kind)) this.kind = data.viewer.kinds[0] ?? 'message';
       return data;
     },
   });
@@ -87,6 +90,21 @@ export class AtendeFollowUpThread extends AtendeElement {
       if ((err as Error).name !== 'AbortError') this.notice = { kind: 'error', text: this.describeError(err) };
     },
   });
+
+  /** The request changed elsewhere on the page (the analysis form beside it acted or refreshed): the thread follows. */
+  private readonly followRequest = (e: GlobalEventHandlersEventMap['atende-request-changed']) => {
+    if (e.detail.id === this.requestId && this.page) this.reload();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('atende-request-changed', this.followRequest);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('atende-request-changed', this.followRequest);
+  }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('requestId') && this.requestId) {
@@ -196,6 +214,9 @@ export class AtendeFollowUpThread extends AtendeElement {
       this.notice = { kind: 'success', text: this.t('thread.sent') };
       this.emit('atende-follow-up-created', { requestId, id: created.id, kind });
       await this.loadTask.run();
+      // Keyboard focus stays in the composer; if what held it went away (the composer changed with the request), the message field takes it.
+      await this.updateComplete;
+      if (!this.shadowRoot?.activeElement && document.activeElement === document.body) this.textarea?.focus();
     } catch (err) {
       if (err instanceof ApiError && err.errors.body) this.fieldError = err.errors.body;
       this.files = this.files.map((f) => ({ ...f, progress: 0 }));
@@ -249,7 +270,7 @@ export class AtendeFollowUpThread extends AtendeElement {
       ${
         this.entries.length
           ? html`<ol class="thread" part="thread">
-              ${this.entries.map((e) => renderEntry(e, this.locale, (f) => this.downloadFile(f)))}
+              ${renderEntries(this.entries, this.locale, (f) => this.downloadFile(f))}
             </ol>`
           : html`<p>${this.t('thread.empty')}</p>`
       }
@@ -354,7 +375,10 @@ export class AtendeFollowUpThread extends AtendeElement {
           : nothing
       }
       <div class="actions">
-        <button class="btn primary" type="submit" ?disabled=${this.sending}>${this.sending ? this.t('thread.sending') : this.t(send)}</button>
+        <!-- aria-disabled, not disabled, while sending: a disabled button drops the keyboard focus to the page body. -->
+        <button class="btn primary" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+          ${this.sending ? this.t('thread.sending') : this.t(send)}
+        </button>
       </div>
     </form>`;
   }

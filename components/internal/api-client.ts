@@ -68,6 +68,8 @@ interface Call {
   query?: object;
   body?: unknown;
   ifMatch?: number;
+  /** The version the caller holds: sent as `If-None-Match`, a 304 answers undefined. */
+  ifNoneMatch?: number;
   signal?: AbortSignal;
 }
 
@@ -87,6 +89,18 @@ export class ApiClient {
 
   post<P extends keyof Routes<'POST'>>(path: P, ...[opts]: Args<P, Routes<'POST'>[P]>): Promise<Routes<'POST'>[P]['response']> {
     return this.request('POST', path, opts);
+  }
+
+  /**
+   * GETs `path` with `If-None-Match: "<version>"`: the new answer, or
+   * undefined when the copy of that version the caller holds is current (304).
+   */
+  getIfChanged<P extends keyof Routes<'GET'>>(
+    path: P,
+    version: number,
+    ...[opts]: Args<P, Routes<'GET'>[P]>
+  ): Promise<Routes<'GET'>[P]['response'] | undefined> {
+    return this.request('GET', path, { ...opts, ifNoneMatch: version } as Call);
   }
 
   put<P extends keyof Routes<'PUT'>>(path: P, ...[opts]: Args<P, Routes<'PUT'>[P]>): Promise<Routes<'PUT'>[P]['response']> {
@@ -132,7 +146,7 @@ export class ApiClient {
       // The token expired mid-action: ask the host for a fresh one and retry once.
       res = await attempt(await this.token(conn, true));
     }
-    if (res.ok) return res;
+    if (res.ok || res.status === 304) return res;
     const error = await toApiError(res);
     if (error.status === 401) this.onUnauthorized?.(error);
     throw error;
@@ -153,6 +167,7 @@ export class ApiClient {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (call.ifMatch !== undefined) headers['If-Match'] = `"${call.ifMatch}"`;
+    if (call.ifNoneMatch !== undefined) headers['If-None-Match'] = `"${call.ifNoneMatch}"`;
     const form = call.body instanceof FormData;
     if (call.body !== undefined && !form) headers['Content-Type'] = 'application/json';
     try {
@@ -189,7 +204,7 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** The answer's content, typed by the route it answers: JSON parsed, anything else (a file) as a Blob, nothing for 204. */
 async function read<T>(res: Response): Promise<T> {
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204 || res.status === 304) return undefined as T;
   return (/json/.test(res.headers.get('Content-Type') ?? '') ? res.json() : res.blob()) as Promise<T>;
 }
 

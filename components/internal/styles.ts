@@ -125,7 +125,8 @@ export const hostStyles = css`
     padding: 0 1em;
     font-size: 0.9em;
   }
-  .btn:disabled {
+  .btn:disabled,
+  .btn[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
   }

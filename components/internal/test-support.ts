@@ -120,7 +120,8 @@ export async function advance(id: number, to: 'in_analysis' | 'in_service' | 'co
   let r = await api.post('/requests/:id/analysis', { params: { id } });
   if (to === 'in_analysis') return r;
   const me = await api.get('/me');
-  r = await api.post('/requests/:id/approve', { params: { id }, body: { assigneeId: me.id } });
+  // Approving with steps not answered "Sim" names them (all, here: none is answered).
+  r = await api.post('/requests/:id/approve', { params: { id }, body: { assigneeId: me.id, confirmSteps: r.steps.map((s) => s.id) } });
   if (to === 'in_service') return r;
   return api.post('/requests/:id/conclude', { params: { id }, body: { text: 'Documento emitido.' } });
 }

@@ -368,7 +368,10 @@ export async function getRequestDetailRows(db: Queryable, id: number) {
     { id },
   );
   if (!request) return undefined;
-  const [steps, files] = await Promise.all([
+  // Who started the analysis, read from the audit trail only while it runs
+  // (in analysis, or awaiting the citizen from it): a few rows of one request.
+  const analysing = request.status === 'in_analysis' || (request.status === 'awaiting_citizen' && request.resume_status === 'in_analysis');
+  const [steps, files, analysts] = await Promise.all([
     t.run(
       db,
       'detail-steps',
@@ -394,8 +397,24 @@ export async function getRequestDetailRows(db: Queryable, id: number) {
           .orderBy('id'),
       { id },
     ),
+    analysing
+      ? t.run(
+          db,
+          'detail-analyst',
+          () =>
+            db
+              .selectFrom('audit_log as l')
+              .innerJoin('users as u', 'u.id', 'l.actor_id')
+              .select(['u.id', 'u.name'])
+              .where('l.request_id', '=', param<number>('id'))
+              .where('l.action', '=', param<string>('action'))
+              .orderBy('l.id', 'desc')
+              .limit(param<number>('one')),
+          { id, action: 'start_analysis', one: 1 },
+        )
+      : [],
   ]);
-  return { request, steps, files };
+  return { request, steps, files, analyst: analysts[0] ?? null };
 }
 
 export type RequestDetailRows = NonNullable<Awaited<ReturnType<typeof getRequestDetailRows>>>;
@@ -515,9 +534,20 @@ export async function updateRequestAtVersion(trx: Queryable, id: number, version
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function stepOfVersion(db: Queryable, stepId: number, serviceVersionId: number): Promise<boolean> {
-  const step = await db.selectFrom('service_steps').select('id').where('id', '=', stepId).where('service_version_id', '=', serviceVersionId).executeTakeFirst();
-  return step !== undefined;
+/** The step `stepId` of the service version (its title), or undefined when the version has no such step. */
+export async function stepOfVersion(db: Queryable, stepId: number, serviceVersionId: number): Promise<{ title: string } | undefined> {
+  return db.selectFrom('service_steps').select('title').where('id', '=', stepId).where('service_version_id', '=', serviceVersionId).executeTakeFirst();
+}
+
+/** The request's steps in order, with their answers (null: not answered). */
+export async function stepAnswersOf(db: Queryable, requestId: number, serviceVersionId: number) {
+  return db
+    .selectFrom('service_steps as s')
+    .leftJoin('step_answers as sa', (j) => j.onRef('sa.step_id', '=', 's.id').on('sa.request_id', '=', requestId))
+    .select(['s.id', 's.title', 'sa.answer'])
+    .where('s.service_version_id', '=', serviceVersionId)
+    .orderBy('s.position')
+    .execute();
 }
 
 export async function saveStepAnswer(

@@ -35,7 +35,7 @@ describe('record of access to personal data', () => {
     ({ id, protocol } = filed);
     doc = filed.documents[0].id;
     await t.call('POST', `/api/requests/${id}/analysis`, { as: 'attendant' });
-    await t.call('POST', `/api/requests/${id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id } });
+    await t.call('POST', `/api/requests/${id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps } });
     await t.call('POST', `/api/requests/${id}/follow-ups`, { as: 'attendant', body: message('Segue o boleto.', 'message', ['boleto.pdf', TINY_PDF]) });
     await t.call('POST', `/api/requests/${id}/follow-ups`, { as: 'manager', body: message('Foto conferida.', 'internal_note', ['foto.png', TINY_PNG]) });
     const thread = await (await t.call('GET', `/api/requests/${id}/follow-ups`, { as: 'manager' })).json();

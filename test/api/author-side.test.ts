@@ -30,7 +30,10 @@ describe('author side, stored when written', () => {
   test('a revoked attendant’s messages, notes and acts still show as staff', async () => {
     const { id } = await (await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) })).json();
     assert.equal((await t.call('POST', `/api/requests/${id}/analysis`, { as: 'attendant2' })).status, 200);
-    const approve = await t.call('POST', `/api/requests/${id}/approve`, { as: 'attendant2', body: { assigneeId: t.fx.users.attendant.id } });
+    const approve = await t.call('POST', `/api/requests/${id}/approve`, {
+      as: 'attendant2',
+      body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps },
+    });
     assert.equal(approve.status, 200);
     const posted = await t.call('POST', `/api/requests/${id}/follow-ups`, { as: 'attendant2', body: message('Recebemos seus documentos.') });
     assert.equal(posted.status, 201);

@@ -101,7 +101,7 @@ const ROWS: Row[] = [
   {
     route: 'POST /api/requests/:id/approve',
     state: 'in_analysis',
-    call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/approve`, { as, body: { assigneeId: t.fx.users.attendant.id } }),
+    call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/approve`, { as, body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps } }),
     expect: STAFF_ACTION,
   },
   {
@@ -132,7 +132,7 @@ async function prepare(t: TestContext, state: State, filer = 'citizen'): Promise
   const r = await res.json();
   const steps: [string, string, unknown?][] = [];
   if (state !== 'submitted') steps.push(['POST', 'analysis']);
-  if (state === 'in_service' || state === 'concluded') steps.push(['POST', 'approve', { assigneeId: t.fx.users.attendant.id }]);
+  if (state === 'in_service' || state === 'concluded') steps.push(['POST', 'approve', { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps }]);
   if (state === 'concluded') steps.push(['POST', 'conclude', { text: 'Feito.' }]);
   for (const [method, action, body] of steps) {
     const s = await t.call(method, `/api/requests/${r.id}/${action}`, { as: 'attendant', body });
@@ -196,7 +196,10 @@ describe('authorization matrix', () => {
         assert.match(body.detail, /Quem fez a solicitação não pode atendê-la/);
         assert.ok(body.errors.assigneeId);
       }
-      const other = await t.call('POST', `/api/requests/${request}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant2.id } });
+      const other = await t.call('POST', `/api/requests/${request}/approve`, {
+        as: 'attendant',
+        body: { assigneeId: t.fx.users.attendant2.id, confirmSteps: t.fx.steps },
+      });
       assert.equal(other.status, 200, 'another attendant may be named');
     });
 

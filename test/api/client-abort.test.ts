@@ -31,7 +31,7 @@ describe('client abort', () => {
     t = await createTestContext({ log: createLogger('info', sink) });
     ({ id } = await (await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) })).json());
     await t.call('POST', `/api/requests/${id}/analysis`, { as: 'attendant' });
-    await t.call('POST', `/api/requests/${id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id } });
+    await t.call('POST', `/api/requests/${id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps } });
     server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     port = (server.address() as AddressInfo).port;

@@ -32,7 +32,7 @@ describe('racing transitions', () => {
     const req = await (await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) })).json();
     await t.call('POST', `/api/requests/${req.id}/analysis`, { as: 'attendant' });
     const [approve, reject] = await Promise.all([
-      t.call('POST', `/api/requests/${req.id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id } }),
+      t.call('POST', `/api/requests/${req.id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps } }),
       t.call('POST', `/api/requests/${req.id}/reject`, { as: 'attendant2', body: { justification: 'Não cabe.' } }),
     ]);
     assert.deepEqual([approve.status, reject.status].sort(), [200, 409]);

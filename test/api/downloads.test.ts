@@ -35,7 +35,7 @@ describe('download headers on every path', () => {
     const { id, documents } = await filed.json();
     files.push({ path: documents[0].href, as: 'citizen', name: 'document' });
     await t.call('POST', `/api/requests/${id}/analysis`, { as: 'attendant' });
-    await t.call('POST', `/api/requests/${id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id } });
+    await t.call('POST', `/api/requests/${id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps } });
     const sent = await t.call('POST', `/api/requests/${id}/follow-ups`, { as: 'citizen', body: message('message', 'comprovante ção.pdf', POLYGLOT) });
     assert.equal(sent.status, 201);
     const note = await t.call('POST', `/api/requests/${id}/follow-ups`, { as: 'attendant', body: message('internal_note', 'foto.png', TINY_PNG) });

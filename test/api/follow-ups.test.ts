@@ -24,7 +24,7 @@ describe('follow-ups', () => {
     const r = await (await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) })).json();
     id = r.id;
     await t.call('POST', `/api/requests/${id}/analysis`, { as: 'attendant' });
-    await t.call('POST', `/api/requests/${id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id } });
+    await t.call('POST', `/api/requests/${id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps } });
   });
   after(() => t.close());
 

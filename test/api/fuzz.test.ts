@@ -236,7 +236,7 @@ describe(`fuzz corpus (${ENGINE})`, () => {
   /** Valid bodies of some routes, to mutate from (the rest come from the schemas alone). */
   const EXAMPLES: Partial<Record<string, () => unknown>> = {
     'POST /api/requests': () => filingBody(t.fx.service, { observacoes: 'Perdi na rua.' }),
-    'POST /api/requests/:id/approve': () => ({ assigneeId: t.fx.users.attendant.id }),
+    'POST /api/requests/:id/approve': () => ({ assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps }),
     'POST /api/requests/:id/evaluation': () => ({ verdict: 'approved', rating: 5, comment: 'Bom.' }),
   };
 
@@ -257,7 +257,8 @@ describe(`fuzz corpus (${ENGINE})`, () => {
         form.set('kind', 'info_request');
         await t.call('POST', `/api/requests/${r.id}/follow-ups`, { as: 'attendant', body: form });
       }
-      if (i >= 2 && i !== 4) await t.call('POST', `/api/requests/${r.id}/approve`, { as: 'attendant', body: { assigneeId: users.attendant.id } });
+      if (i >= 2 && i !== 4)
+        await t.call('POST', `/api/requests/${r.id}/approve`, { as: 'attendant', body: { assigneeId: users.attendant.id, confirmSteps: t.fx.steps } });
       if (i === 3) await t.call('POST', `/api/requests/${r.id}/conclude`, { as: 'attendant', body: { text: 'Feito.' } });
     }
   }

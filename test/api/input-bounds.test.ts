@@ -19,10 +19,10 @@ describe('input bounds: NUL bytes and 32-bit integers', () => {
     await t.call('POST', `/api/requests/${inAnalysis}/analysis`, { as: 'attendant' });
     inService = await file();
     await t.call('POST', `/api/requests/${inService}/analysis`, { as: 'attendant' });
-    await t.call('POST', `/api/requests/${inService}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id } });
+    await t.call('POST', `/api/requests/${inService}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps } });
     concluded = await file();
     await t.call('POST', `/api/requests/${concluded}/analysis`, { as: 'attendant' });
-    await t.call('POST', `/api/requests/${concluded}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id } });
+    await t.call('POST', `/api/requests/${concluded}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps } });
     const c = await t.call('POST', `/api/requests/${concluded}/conclude`, { as: 'attendant', body: { text: 'Feito.' } });
     assert.equal(c.status, 200);
   });

@@ -37,7 +37,10 @@ describe('request life cycle over HTTP', () => {
     assert.equal(step.status, 200);
     assert.equal((await step.json()).steps[0].answer, 'yes');
 
-    const approved = await t.call('POST', `/api/requests/${req.id}/approve`, { as: 'attendant', body: { assigneeId: t.fx.users.attendant2.id } });
+    const approved = await t.call('POST', `/api/requests/${req.id}/approve`, {
+      as: 'attendant',
+      body: { assigneeId: t.fx.users.attendant2.id, confirmSteps: [t.fx.steps[1]] },
+    });
     assert.equal(approved.status, 200);
     const a = await approved.json();
     assert.equal(a.status, 'in_service');
@@ -94,7 +97,10 @@ describe('request life cycle over HTTP', () => {
     const r = await rejected.json();
     assert.equal(r.status, 'rejected');
     assert.equal(r.justification, 'Documento ilegível.');
-    const late = await t.call('POST', `/api/requests/${req.id}/approve`, { as: 'manager', body: { assigneeId: t.fx.users.attendant.id } });
+    const late = await t.call('POST', `/api/requests/${req.id}/approve`, {
+      as: 'manager',
+      body: { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps },
+    });
     assert.equal(late.status, 409);
   });
 

@@ -21,6 +21,7 @@ import {
   storedKind,
 } from '../../bff/domain/permissions.js';
 import { nextStatus } from '../../bff/domain/request-machine.js';
+import { stepsToConfirm, unconfirmedSteps } from '../../bff/domain/steps.js';
 import { isPostgresUrl } from '../../db/connect.js';
 import { type TestContext, createTestContext, filingBody } from '../helpers.js';
 
@@ -43,10 +44,12 @@ type Command =
   | { type: 'next'; req: number; ifMatch: IfMatch; pick: number }
   | { type: 'analysis' | 'reject' | 'conclude'; actor: ActorKey; req: number; ifMatch: IfMatch }
   | { type: 'step'; actor: ActorKey; req: number; ifMatch: IfMatch; step: 0 | 1 | 'unknown'; answer: 'yes' | 'no' }
-  | { type: 'approve'; actor: ActorKey; req: number; ifMatch: IfMatch; assignee: (typeof ASSIGNEES)[number] }
+  /** confirm: which steps the approval names — none, those answered "Não" or not answered (as the model sees them), or every step. */
+  | { type: 'approve'; actor: ActorKey; req: number; ifMatch: IfMatch; assignee: (typeof ASSIGNEES)[number]; confirm: Confirm }
   | { type: 'evaluate'; actor: ActorKey; req: number; ifMatch: IfMatch; verdict: 'approved' | 'rejected' }
   | { type: 'follow-up'; actor: ActorKey; req: number; kind: FollowUpKind };
 type IfMatch = 'none' | 'current' | 'stale';
+type Confirm = 'none' | 'pending' | 'all';
 
 interface ModelRequest {
   id: number;
@@ -56,6 +59,8 @@ interface ModelRequest {
   status: RequestStatus;
   resumeStatus: RequestStatus | null;
   version: number;
+  /** The steps' answers (by the fixture's step index); missing: not answered. */
+  answers: Partial<Record<0 | 1, 'yes' | 'no'>>;
   /** The audit trail: action, from, to, actor. */
   trail: { action: string; from: string | null; to: string | null; actor: number }[];
 }
@@ -91,7 +96,14 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   },
   {
     weight: 4,
-    arbitrary: fc.record({ type: fc.constant('approve' as const), actor: staffArb, req: reqArb, ifMatch: ifMatchArb, assignee: assigneeArb }),
+    arbitrary: fc.record({
+      type: fc.constant('approve' as const),
+      actor: staffArb,
+      req: reqArb,
+      ifMatch: ifMatchArb,
+      assignee: assigneeArb,
+      confirm: fc.constantFrom<Confirm>('none', 'pending', 'pending', 'all'),
+    }),
   },
   {
     weight: 2,
@@ -133,7 +145,7 @@ function natural(r: ModelRequest, c: { req: number; ifMatch: IfMatch; pick: numb
     case 'in_analysis':
       return pick === 2
         ? { type: 'step', actor: 'attendant', req, ifMatch, step: 0, answer: 'yes' }
-        : { type: 'approve', actor: 'manager', req, ifMatch, assignee: pick === 0 ? 'attendant' : 'attendant2' };
+        : { type: 'approve', actor: 'manager', req, ifMatch, assignee: pick === 0 ? 'attendant' : 'attendant2', confirm: 'pending' };
     case 'in_service':
       return pick === 2 ? { type: 'follow-up', actor: 'assigned', req, kind: 'info_request' } : { type: 'conclude', actor: 'assigned', req, ifMatch };
     case 'awaiting_citizen':
@@ -252,6 +264,7 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
               status: 'submitted',
               resumeStatus: null,
               version: 1,
+              answers: {},
               trail: [{ action: 'file', from: null, to: 'submitted', actor: ids[cmd.actor] }],
             };
             model.push(r);
@@ -270,6 +283,10 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
           let res: Response;
           /** What the model does when the call succeeds. */
           let apply: () => void = () => {};
+          /** The fixture's steps as the model sees them on this request. */
+          const stepChecks = () => t.fx.steps.map((id, k) => ({ id, title: '', answer: r.answers[k as 0 | 1] ?? null }));
+          const confirmed =
+            cmd.type !== 'approve' || cmd.confirm === 'none' ? [] : cmd.confirm === 'all' ? t.fx.steps : stepsToConfirm(stepChecks()).map((s) => s.id);
 
           if (cmd.type === 'follow-up') {
             const form = new FormData();
@@ -319,7 +336,7 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
                   : cmd.type === 'step'
                     ? { answer: cmd.answer }
                     : cmd.type === 'approve'
-                      ? { assigneeId: ids[cmd.assignee] }
+                      ? { assigneeId: ids[cmd.assignee], ...(confirmed.length ? { confirmSteps: confirmed } : {}) }
                       : cmd.type === 'evaluate'
                         ? { verdict: cmd.verdict, rating: 4 }
                         : undefined;
@@ -336,12 +353,15 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
             else if (cmd.ifMatch === 'stale') expected = 412;
             else if (cmd.type === 'step' && cmd.step === 'unknown') expected = 404;
             else if (cmd.type === 'approve' && !mayAttend(cmd.assignee, r)) expected = 400;
+            // Steps answered "Não" or not answered must be named (bff/domain/steps.ts).
+            else if (cmd.type === 'approve' && unconfirmedSteps(stepChecks(), confirmed).length) expected = 400;
             else if (!to) expected = 409;
             else {
               expected = 200;
               apply = () => {
                 r.trail.push({ action, from: r.status, to, actor: actor.id });
                 if (cmd.type === 'approve') r.assigneeId = ids[cmd.assignee];
+                if (cmd.type === 'step' && cmd.step !== 'unknown') r.answers[cmd.step] = cmd.answer;
                 r.status = to;
                 r.version++;
               };

@@ -61,7 +61,10 @@ describe('queue page cache', () => {
 
   test('a new name of the attendant in charge shows on the next load', async () => {
     const before = (await get(serverA, 'attendant')).items.find((i) => i.status === 'in_analysis')!;
-    const approved = await t.call('POST', `/api/requests/${before.id}/approve`, { as: 'attendant2', body: { assigneeId: t.fx.users.attendant2.id } });
+    const approved = await t.call('POST', `/api/requests/${before.id}/approve`, {
+      as: 'attendant2',
+      body: { assigneeId: t.fx.users.attendant2.id, confirmSteps: t.fx.steps },
+    });
     assert.equal(approved.status, 200);
     const mine = (await get(serverA, 'attendant')).items.find((i) => i.id === before.id)!;
     assert.equal(mine.assignee?.id, t.fx.users.attendant2.id);

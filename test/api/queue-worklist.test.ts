@@ -36,14 +36,14 @@ describe('queue worklist', () => {
       await step(filed[0].id, 'reject', 'attendant', { justification: 'Documento ilegível.' });
       for (const r of [filed[1], filed[2]]) {
         await step(r.id, 'analysis', 'attendant');
-        await step(r.id, 'approve', 'attendant', { assigneeId: t.fx.users.attendant.id });
+        await step(r.id, 'approve', 'attendant', { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps });
         await step(r.id, 'conclude', 'attendant', { text: 'Nova via emitida.' });
       }
       await step(filed[2].id, 'evaluation', 'citizen', { verdict: 'approved' });
       // Some open ones in other open statuses.
       await step(filed[5].id, 'analysis', 'attendant');
       await step(filed[7].id, 'analysis', 'attendant');
-      await step(filed[7].id, 'approve', 'attendant', { assigneeId: t.fx.users.attendant.id });
+      await step(filed[7].id, 'approve', 'attendant', { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps });
     } finally {
       t.clock.now = saved;
     }

@@ -81,7 +81,7 @@ describe('queue versions', () => {
     const step = async (path: string, as: string, body?: unknown) =>
       assert.equal((await t.call('POST', `/api/requests/${requestId}/${path}`, { as, body })).status, 200, path);
     await step('analysis', 'attendant');
-    await step('approve', 'attendant', { assigneeId: t.fx.users.attendant2.id });
+    await step('approve', 'attendant', { assigneeId: t.fx.users.attendant2.id, confirmSteps: t.fx.steps });
     await step('conclude', 'attendant2', { text: 'Nova via emitida.' });
     await step('evaluation', 'citizen', { verdict: 'approved', rating: 5 });
   });

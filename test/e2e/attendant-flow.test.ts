@@ -58,6 +58,8 @@ describe('attendant flow through demo/index.html', () => {
     const [assignee] = deepQueryAll<HTMLSelectElement>(doc, '#assignee');
     await until(() => assignee.options.length > 1, 'attendants listed');
     assignee.value = [...assignee.options].find((o) => o.text.startsWith('Carlos Eduardo Santos'))!.value;
+    // Only the first step was answered: the others are named, and approving needs their confirmation.
+    deepQueryAll<HTMLInputElement>(doc, '#confirm-steps')[0].click();
     await click(doc, 'Sim, Aprovar!');
     await until(() => status() === 'Em atendimento', 'approved');
 

@@ -98,7 +98,10 @@ for (const width of [375, 768, 1366]) {
 
       await (
         await apiAs(ATTENDANT)
-      ).post('/requests/:id/approve', { params: { id: filed.id }, body: { assigneeId: (await (await apiAs(ATTENDANT)).get('/me')).id } });
+      ).post('/requests/:id/approve', {
+        params: { id: filed.id },
+        body: { assigneeId: (await (await apiAs(ATTENDANT)).get('/me')).id, confirmSteps: filed.steps.map((s) => s.id) },
+      });
       form.reload();
       await until(() => q(form, '#action-conclude'), 'not in service');
       await openDialog(form, 'Concluir');

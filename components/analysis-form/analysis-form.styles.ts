@@ -194,12 +194,7 @@ export const formStyles = css`
     border-left-color: var(--_success);
   }
   .asked {
-    border: 1px solid var(--_warning);
-    border-left: 4px solid var(--_warning);
-    background: var(--_warning-light);
-    border-radius: var(--_radius);
-    padding: 0.75em 1em;
-    margin: 0.75em 0 var(--_space);
+    margin-top: 0.75em;
   }
   .step.yes {
     border-left-color: var(--_success);

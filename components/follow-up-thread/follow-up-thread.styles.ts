@@ -161,17 +161,6 @@ export const threadStyles = css`
     gap: 0.75em;
     align-items: center;
   }
-  .asked {
-    border: 1px solid var(--_warning);
-    border-left: 4px solid var(--_warning);
-    background: var(--_warning-light);
-    border-radius: var(--_radius);
-    padding: 0.75em 1em;
-    margin-bottom: var(--_space);
-  }
-  .asked {
-    overflow-wrap: anywhere;
-  }
   .asked .body {
     margin-bottom: 0.5em;
   }

@@ -189,6 +189,16 @@ export const hostStyles = css`
     background: var(--_surface-alt);
     color: var(--_text);
   }
+  /* What the team asked of the citizen, where it is shown (the request's top, the thread). */
+  .asked {
+    border: 1px solid var(--_warning);
+    border-left: 4px solid var(--_warning);
+    background: var(--_warning-light);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    margin-bottom: var(--_space);
+    overflow-wrap: anywhere;
+  }
   .badge.submitted {
     background: var(--_primary-light);
     border-color: var(--_primary);

@@ -11,16 +11,18 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { register } from 'tsx/esm/api';
 
 register();
-const [{ connect }, { migrateToLatest }, { seedDemo }, { DEMO_USERS }, { createDevIdp }, { createVerifier }, { loadConfig }, { buildApp }] = await Promise.all([
-  import('./db/connect.ts'),
-  import('./db/migrate.ts'),
-  import('./seed/demo-seed.ts'),
-  import('./seed/demo-users.ts'),
-  import('./bff/dev-idp.ts'),
-  import('./bff/auth.ts'),
-  import('./bff/config.ts'),
-  import('./bff/app.ts'),
-]);
+const [{ connect }, { fileStoreFor }, { migrateToLatest }, { seedDemo }, { DEMO_USERS }, { createDevIdp }, { createVerifier }, { loadConfig }, { buildApp }] =
+  await Promise.all([
+    import('./db/connect.ts'),
+    import('./db/file-store.ts'),
+    import('./db/migrate.ts'),
+    import('./seed/demo-seed.ts'),
+    import('./seed/demo-users.ts'),
+    import('./bff/dev-idp.ts'),
+    import('./bff/auth.ts'),
+    import('./bff/config.ts'),
+    import('./bff/app.ts'),
+  ]);
 
 const dir = mkdtempSync(join(tmpdir(), 'atende-wtr-'));
 const database = connect(join(dir, 'atende.db'));
@@ -34,6 +36,7 @@ const app = buildApp({
   now: () => new Date(),
   verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30 }),
   devIdp: idp,
+  fileStore: fileStoreFor(join(dir, 'atende.db')),
 });
 const listener = getRequestListener(app.fetch);
 

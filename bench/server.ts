@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
+import { fileStoreFor } from '../db/file-store.js';
 import { buildApp } from '../bff/app.js';
 import { createVerifier, remoteIssuer } from '../bff/auth.js';
 import { loadConfig } from '../bff/config.js';
@@ -68,10 +69,11 @@ const verify = createVerifier([remoteIssuer(config.sso!.jwksUrl, config.sso!.iss
 });
 // Request logs at info, as in production, written to /dev/null: their cost is measured, not the terminal's.
 const log = createLogger('info', pino.destination('/dev/null'));
-const app = buildApp({ db: database.db, config, now: () => new Date(), verify, log });
+const fileStore = fileStoreFor(config.databaseUrl, config.filesDir);
+const app = buildApp({ db: database.db, config, now: () => new Date(), verify, log, fileStore });
 // The same app without the queue page cache, for requests that carry
 // CACHE_OFF (bench/scenarios.ts): what a page costs when read from the database.
-const direct = buildApp({ db: database.db, config, now: () => new Date(), verify, log, queueCache: null });
+const direct = buildApp({ db: database.db, config, now: () => new Date(), verify, log, fileStore, queueCache: null });
 // Added after buildApp(): still routed (notFound only answers when nothing matches),
 // through the app's global middleware (request id, body limit).
 app.get('/bench/hello', (c) => c.json({ ok: true }));

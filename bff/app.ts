@@ -33,6 +33,7 @@ export function buildApp(given: Deps) {
     queueCache: given.queueCache === undefined ? (pages > 0 ? new QueueCache(pages) : null) : given.queueCache,
     log: given.log ?? createLogger(given.config.logLevel),
     uploadBudget: given.uploadBudget ?? createByteBudget(given.config.uploads.memoryBytes, given.config.uploads.waitMs),
+    fileStore: given.fileStore ?? null,
   };
   const { config } = deps;
   const app = router();

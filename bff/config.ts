@@ -5,6 +5,8 @@ import { LOG_LEVELS, type LogLevel } from './log.js';
 export interface Config {
   port: number;
   databaseUrl: string;
+  /** Where uploaded files go beside a SQLite database (FILES_DIR; default: `files/` beside it); PostgreSQL keeps them in the database. */
+  filesDir: string | null;
   production: boolean;
   /**
    * Embedded development identity provider: only when asked for (--demo or
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
   return {
     port,
     databaseUrl: env.DATABASE_URL || 'data/atende.db',
+    filesDir: env.FILES_DIR || null,
     production,
     devIdp,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),

@@ -10,6 +10,7 @@ import type { Writes } from './writes.js';
 import type { Logger } from './log.js';
 import type { ByteBudget } from './budget.js';
 import type { QueueCache } from '../db/queries/queue-cache.js';
+import type { FileStore } from '../db/file-store.js';
 
 export interface Deps {
   db: Kysely<Database>;
@@ -25,10 +26,12 @@ export interface Deps {
   log?: Logger;
   /** Memory for uploads, shared by all requests; buildApp() creates it from config.uploads when not given. */
   uploadBudget?: ByteBudget;
+  /** Where uploaded bytes go instead of the database (SQLite: db/file-store.ts fileStoreFor); none (null): in the database. */
+  fileStore?: FileStore | null;
 }
 
 /** Deps as the routes get them from buildApp(). */
-export type AppDeps = Deps & { writes: Writes; queueCache: QueueCache | null; log: Logger; uploadBudget: ByteBudget };
+export type AppDeps = Deps & { writes: Writes; queueCache: QueueCache | null; log: Logger; uploadBudget: ByteBudget; fileStore: FileStore | null };
 
 export type AppEnv = { Variables: { user: AuthUser | null; requestId: string } };
 

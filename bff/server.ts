@@ -7,6 +7,7 @@
 // into an empty database.
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { fileStoreFor } from '../db/file-store.js';
 import { buildApp } from './app.js';
 import { serveDemo } from './static.js';
 import { type TrustedIssuer, createVerifier, remoteIssuer } from './auth.js';
@@ -55,6 +56,7 @@ const app = buildApp({
   now: () => new Date(),
   verify: createVerifier(issuers, { clockToleranceSeconds: config.clockToleranceSeconds }),
   devIdp,
+  fileStore: fileStoreFor(config.databaseUrl, config.filesDir),
 });
 
 serveDemo(app, root, { corsOrigins: config.corsOrigins });

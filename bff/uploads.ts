@@ -1,8 +1,9 @@
 // Multipart uploads streamed to temporary files: each file is counted,
 // sniffed by its first bytes and hashed as it arrives, and refused (413, 415)
 // the moment it breaks a rule, so a request never holds more than a chunk of
-// it in memory. The files are read back only to be written as blobs, under
-// the shared byte budget (bff/budget.ts).
+// it in memory. Beside SQLite they are then copied into the file store
+// (db/file-store.ts), off the event loop; otherwise (PostgreSQL) read back to
+// be written as blobs, under the shared byte budget (bff/budget.ts).
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { type Kysely, PostgresAdapter } from 'kysely';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
+import type { FileStore } from '../db/file-store.js';
 import type { ByteBudget } from './budget.js';
 import { ProblemError, badRequest } from './errors.js';
 import { fileTooLarge, isAllowedMime, nameForType, safeFileName, unsupportedType } from './files.js';
@@ -175,6 +177,31 @@ export async function loadStaged(files: StagedFile[], budget: ByteBudget, weight
     release();
     throw err;
   }
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Staged files ready for their insert: copied into the file store when there
+ * is one (nothing held in memory), else read back within the budget
+ * (loadStaged). `release()` in finally either way.
+ */
+export async function prepareStaged(files: StagedFile[], store: FileStore | null, budget: ByteBudget, weight: number, waitMs: number) {
+  if (!store) return loadStaged(files, budget, weight, waitMs);
+  const stored = [];
+  for (const f of files) stored.push({ ...f, content: EMPTY, stored: await store.put(f.path, f.sha256) });
+  return { files: stored, release: () => {} };
+}
+
+/** Files decoded in memory (a JSON filing), moved into the file store when there is one. */
+export async function storeChecked<F extends { content: Uint8Array; sha256: string }>(
+  files: F[],
+  store: FileStore | null,
+): Promise<(F & { stored?: string })[]> {
+  if (!store) return files;
+  const stored = [];
+  for (const f of files) stored.push({ ...f, content: EMPTY, stored: await store.putBytes(f.content, f.sha256) });
+  return stored;
 }
 
 /** Memory a blob's insert holds per byte: PostgreSQL's driver adds its hex text (twice the size), SQLite copies it once. */

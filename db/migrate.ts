@@ -8,6 +8,7 @@ import * as authorSide from './migrations/2026-12-01T00-00_author-side.js';
 import * as accessLog from './migrations/2026-12-01T01-00_access-log.js';
 import * as queueDueKey from './migrations/2026-12-01T02-10_queue-due-key.js';
 import * as queueMine from './migrations/2026-12-01T02-20_queue-mine.js';
+import * as fileStore from './migrations/2026-12-01T03-00_file-store.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T01-00_access-log': accessLog,
   '2026-12-01T02-10_queue-due-key': queueDueKey,
   '2026-12-01T02-20_queue-mine': queueMine,
+  '2026-12-01T03-00_file-store': fileStore,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

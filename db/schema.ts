@@ -116,7 +116,8 @@ export interface FileTable {
   content_type: string;
   size: number;
   sha256: string;
-  content: Uint8Array;
+  content: Uint8Array; // empty when `stored` names the file in the file store
+  stored: string | null; // db/file-store.ts key
   uploaded_by: number;
   created_at: string;
 }

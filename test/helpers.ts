@@ -8,6 +8,7 @@ import { createDevIdp, type DevIdp } from '../bff/dev-idp.js';
 import type { Logger } from '../bff/log.js';
 import { DEMO_USERS } from '../seed/demo-users.js';
 import { type Connection, connect } from '../db/connect.js';
+import { type FileStore, fileStoreFor } from '../db/file-store.js';
 import { scratchDatabase } from '../db/scratch.js';
 import { insertPublishedService } from '../db/queries/services.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -47,6 +48,8 @@ export interface TestContext {
   idp: DevIdp;
   fx: Fixture;
   clock: { now: Date };
+  /** Where uploads go on SQLite (in the run's folder); null on PostgreSQL. */
+  fileStore: FileStore | null;
   token(sub: string): Promise<string>;
   /** JSON request helper; `as` is a fixture user key or a raw token. */
   call(method: string, path: string, opts?: { as?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
@@ -75,6 +78,8 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger; e
     RATE_LIMIT_DEV_TOKENS: '100000',
     ...opts.env,
   });
+  // SQLite: the file store in the run's own folder, dropped with it.
+  const fileStore = fileStoreFor(created.url);
   const app = buildApp({
     db: database.db,
     config,
@@ -82,6 +87,7 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger; e
     verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30, now: () => clock.now }),
     devIdp: idp,
     log: opts.log,
+    fileStore,
   });
   // Signed by the test clock, so tests that move time get tokens valid then.
   const token = (sub: string) => idp.sign({ sub, name: `Pessoa ${sub}`, email: `${sub}@exemplo.com.br` });
@@ -92,6 +98,7 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger; e
     idp,
     fx,
     clock,
+    fileStore,
     token,
     async call(method, path, opts = {}) {
       const headers: Record<string, string> = { ...opts.headers };

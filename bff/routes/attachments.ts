@@ -35,7 +35,9 @@ export function attachmentRoutes(deps: AppDeps) {
     if (!f || !canDownload(user, requestFacts(f), f.follow_up_kind)) throw notFound('Arquivo não encontrado.');
     await recordAccess(deps, user, { institutionId: f.institution_id, requestId: f.request_id, fileId: id }, 'download');
     const ascii = f.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    return c.body(new Uint8Array(f.content), 200, {
+    if (f.stored && !deps.fileStore) throw new Error(`File ${id} is in a file store, and this server has none (DATABASE_URL, FILES_DIR)`);
+    const content = f.stored ? await deps.fileStore!.read(f.stored) : f.content;
+    return c.body(new Uint8Array(content), 200, {
       'Content-Type': f.content_type,
       'Content-Length': String(f.size),
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.file_name)}`,

@@ -15,7 +15,7 @@ import { type AppDeps, requireUser } from '../env.js';
 import { bearer, json, problemsOf, router } from '../openapi.js';
 import { ProblemError, badRequest, notFound } from '../errors.js';
 import { toMb } from '../files.js';
-import { blobWeightOf, loadStaged, stageMultipart } from '../uploads.js';
+import { blobWeightOf, prepareStaged, stageMultipart } from '../uploads.js';
 import { DECISION_ERRORS, transitionIn } from '../transitions.js';
 import { recordAccess } from '../access.js';
 import { parse } from '../validate.js';
@@ -134,7 +134,7 @@ export function followUpRoutes(deps: AppDeps) {
         const decision = decideFollowUp(user, requestFacts(f), fields.kind);
         if (decision !== 'allow') throw DECISION_ERRORS[decision]();
         const at = now().toISOString();
-        const { files, release } = await loadStaged(staged.files, deps.uploadBudget, blobWeight, 6 * deps.config.uploads.waitMs);
+        const { files, release } = await prepareStaged(staged.files, deps.fileStore, deps.uploadBudget, blobWeight, 6 * deps.config.uploads.waitMs);
         releaseMemory = release;
         const { entryId, side } = await deps.writes.run(async (trx) => {
           const current = await getRequestFacts(trx, id);

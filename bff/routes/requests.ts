@@ -28,7 +28,7 @@ import { type TransitionSpec, transitionIn } from '../transitions.js';
 import { recordAccess } from '../access.js';
 import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
 import { jsonOnly, parse, readJson } from '../validate.js';
-import { blobWeightOf, loadStaged, stageMultipart } from '../uploads.js';
+import { blobWeightOf, prepareStaged, stageMultipart, storeChecked } from '../uploads.js';
 import type { AuthUser } from '../auth.js';
 import { UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
 import { z } from 'zod';
@@ -341,7 +341,7 @@ export function requestRoutes(deps: AppDeps) {
         service,
         staged.files.map((f) => ({ label: f.field, contentType: f.contentType })),
       );
-      const { files, release } = await loadStaged(staged.files, deps.uploadBudget, blobWeight, 6 * deps.config.uploads.waitMs);
+      const { files, release } = await prepareStaged(staged.files, deps.fileStore, deps.uploadBudget, blobWeight, 6 * deps.config.uploads.waitMs);
       try {
         const id = await fileRequest(
           user,
@@ -383,7 +383,7 @@ export function requestRoutes(deps: AppDeps) {
           files.push({ label: d.label, ...(await checkFile(d.fileName, bytes, deps.config.maxFileBytes)) });
         }
         checkFormats(service, files);
-        const id = await fileRequest(user, service, files);
+        const id = await fileRequest(user, service, await storeChecked(files, deps.fileStore));
         return answerDetail(c, user, id, 201);
       } finally {
         release();

@@ -12,6 +12,7 @@ export async function getFileForDownload(db: Queryable, id: number) {
       'f.content_type',
       'f.size',
       'f.content',
+      'f.stored',
       'f.sha256',
       'f.request_id',
       'r.institution_id',

@@ -494,7 +494,9 @@ export interface StoredFile {
   contentType: string;
   size: number;
   sha256: string;
+  /** The bytes, or empty when `stored` names them in the file store. */
   content: Uint8Array;
+  stored?: string | null;
 }
 
 export async function insertFiles(
@@ -513,6 +515,7 @@ export async function insertFiles(
         size: f.size,
         sha256: f.sha256,
         content: f.content,
+        stored: f.stored ?? null,
         uploaded_by: m.uploadedBy,
         created_at: m.at,
       })

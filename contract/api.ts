@@ -15,6 +15,7 @@ import type {
   RequestCountsQuery,
   RequestListQuery,
   ServiceListQuery,
+  AttendantsQuery,
   StepAnswerBody,
 } from './schemas.js';
 import type {
@@ -61,7 +62,7 @@ export interface ApiRoutes {
     '/requests/:id': { response: RequestDetail };
     '/requests/:id/history': { response: Items<HistoryEntry> };
     '/requests/:id/follow-ups': { query: Query<typeof FollowUpListQuery>; response: ThreadPage };
-    '/institutions/:id/attendants': { response: Items<Attendant> };
+    '/institutions/:id/attendants': { query: Query<typeof AttendantsQuery>; response: Items<Attendant> };
     /** The file's bytes (request documents and follow-up attachments). */
     '/attachments/:id': { response: Blob };
   };

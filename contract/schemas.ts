@@ -121,6 +121,11 @@ export const EvaluationBody = z.object({
   comment: str(2000, 'O comentário').optional(),
 });
 
+/** Who can be assigned: `forRequest` leaves out whoever may not attend that request (who filed it). */
+export const AttendantsQuery = z.object({
+  forRequest: id.optional(),
+});
+
 export const ServiceListQuery = z.object({
   institutionId: id.optional(),
   q: str(100, 'A busca').optional(),

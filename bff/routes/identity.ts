@@ -1,14 +1,15 @@
 // Who am I, the institutions, and who can be assigned.
 import { createRoute } from '@hono/zod-openapi';
 import type { Me, Membership, Role } from '../../contract/types.js';
-import { IdParam } from '../../contract/schemas.js';
+import { AttendantsQuery, IdParam } from '../../contract/schemas.js';
 import { Attendant, Institution, Items, Me as MeSchema } from '../../contract/responses.js';
-import { ASSIGNABLE_ROLES, isStaffOf } from '../domain/permissions.js';
-import { asRole } from '../dto.js';
+import { ASSIGNABLE_ROLES, assigneeRefusal, isStaffOf } from '../domain/permissions.js';
+import { asRole, requestFacts } from '../dto.js';
 import { type Deps, requireUser } from '../env.js';
 import { notFound } from '../errors.js';
 import { bearer, json, problemsOf, router } from '../openapi.js';
 import { activeMemberships, institutionStaff, listInstitutions } from '../../db/queries/users.js';
+import { getRequestFacts } from '../../db/queries/requests.js';
 
 const me = createRoute({
   method: 'get',
@@ -31,9 +32,10 @@ const attendants = createRoute({
   method: 'get',
   path: '/institutions/{id}/attendants',
   summary: 'Who can be assigned',
-  description: "Who: the institution's attendants and managers (others: 404).",
+  description:
+    "Who: the institution's attendants and managers (others: 404). With `forRequest` (a request of the institution, else 404), only those who may be named its assignee: not who filed it.",
   security: bearer,
-  request: { params: IdParam },
+  request: { params: IdParam, query: AttendantsQuery },
   responses: { 200: json(Items(Attendant), 'Attendants and managers in force'), ...problemsOf(400, 401, 404) },
 });
 
@@ -67,12 +69,16 @@ export function identityRoutes({ db }: Deps) {
       const { id } = c.req.valid('param');
       // Another institution's staff list is not yours to see: 404, as for requests.
       if (!isStaffOf(user, id)) throw notFound('Instituição não encontrada.');
+      const { forRequest } = c.req.valid('query');
+      const request = forRequest === undefined ? undefined : await getRequestFacts(db, forRequest);
+      if (forRequest !== undefined && request?.institution_id !== id) throw notFound('Solicitação não encontrada.');
       const byUser = new Map<number, { id: number; name: string; email: string | null; roles: Role[]; unit: string | null }>();
       for (const r of await institutionStaff(db, id, ASSIGNABLE_ROLES)) {
         const u = byUser.get(r.id) ?? { id: r.id, name: r.name, email: r.email, roles: [], unit: r.unit };
         u.roles.push(asRole(r.role));
         byUser.set(r.id, u);
       }
-      return c.json({ items: [...byUser.values()] }, 200);
+      const items = [...byUser.values()];
+      return c.json({ items: request ? items.filter((u) => assigneeRefusal(u, requestFacts(request)) === null) : items }, 200);
     });
 }

@@ -438,6 +438,18 @@ describe('atende-analysis-form', () => {
     await expectAccessible(el);
   });
 
+  it('does not offer, as the assignee, the attendant who filed the request', async () => {
+    const filed = await advance((await fileRequest({ citizen: ATTENDANT_2 })).id, 'in_analysis');
+    const [me, filer] = await Promise.all([(await apiAs(ATTENDANT)).get('/me'), (await apiAs(ATTENDANT_2)).get('/me')]);
+    const el = await form(filed.id);
+    await openDialog(el, 'Aprovar');
+    const select = q<HTMLSelectElement>(el, '#assignee');
+    await until(() => select.options.length > 1, 'attendants loaded');
+    const offered = [...select.options].map((o) => o.value);
+    expect(offered).to.include(String(me.id));
+    expect(offered).not.to.include(String(filer.id));
+  });
+
   it('speaks English with lang="en"', async () => {
     const filed = await fileRequest();
     const el = await form(filed.id, ATTENDANT, 'en');

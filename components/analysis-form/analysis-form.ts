@@ -119,10 +119,11 @@ export class AtendeAnalysisForm extends AtendeElement {
 
   private readonly attendantsTask = new Task(this, {
     autoRun: false,
-    args: () => [this.request?.institution.id] as const,
-    task: async ([institutionId], { signal }) => {
+    args: () => [this.request?.institution.id, this.request?.id] as const,
+    task: async ([institutionId, forRequest], { signal }) => {
       if (!institutionId) return initialState;
-      return (await this.client.get('/institutions/:id/attendants', { params: { id: institutionId }, signal })).items;
+      // Only who may attend this request (not whoever filed it: bff/domain/permissions.ts assigneeRefusal).
+      return (await this.client.get('/institutions/:id/attendants', { params: { id: institutionId }, query: { forRequest }, signal })).items;
     },
   });
 

@@ -187,6 +187,24 @@ describe('authorization matrix', () => {
       return fd;
     };
 
+    test('the list of who can be assigned to a request leaves out who filed it; another institution\u2019s request is not found', async () => {
+      const { request } = await prepare(t, 'in_analysis', filer);
+      const ids = async (query: string, as = 'attendant') => {
+        const res = await t.call('GET', `/api/institutions/${t.fx.instA}/attendants${query}`, { as });
+        assert.equal(res.status, 200, query);
+        return ((await res.json()).items as { id: number }[]).map((u) => u.id);
+      };
+      assert.ok((await ids('')).includes(t.fx.users.attendantFiler.id), 'the institution\u2019s list names every attendant');
+      const forIt = await ids(`?forRequest=${request}`);
+      assert.ok(!forIt.includes(t.fx.users.attendantFiler.id), 'not the filer, for their own request');
+      assert.ok(forIt.includes(t.fx.users.attendant2.id) && forIt.includes(t.fx.users.manager.id));
+      const elsewhere = await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.serviceB) });
+      const b = (await elsewhere.json()).id;
+      const res = await t.call('GET', `/api/institutions/${t.fx.instA}/attendants?forRequest=${b}`, { as: 'attendant' });
+      assert.equal(res.status, 404);
+      assert.equal((await t.call('GET', `/api/institutions/${t.fx.instA}/attendants?forRequest=0`, { as: 'attendant' })).status, 400);
+    });
+
     test('nobody names the filer assignee of their own request', async () => {
       const { request } = await prepare(t, 'in_analysis', filer);
       for (const as of ['attendant', 'manager']) {

@@ -216,6 +216,30 @@ describe('atende-follow-up-thread', () => {
     await expectAccessible(page);
   });
 
+  it('a queue on the same page follows what the thread changes, with no code on the page', async () => {
+    const t = await token(ATTENDANT);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <atende-request-queue api="/api" view="staff" url-state="none" .token=${t}></atende-request-queue>
+        <atende-follow-up-thread api="/api" request-id=${req.id} .token=${t}></atende-follow-up-thread>
+      </div>`,
+    );
+    const queue = page.querySelector('atende-request-queue')!;
+    const el = page.querySelector<AtendeFollowUpThread>('atende-follow-up-thread')!;
+    /** The count on the queue's "Aguardando cidadão" tab. */
+    const awaiting = () => {
+      const chip = [...queue.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith('Aguardando cidadão'));
+      const n = /(\d+)\s*$/.exec(chip?.textContent?.trim() ?? '');
+      return n ? Number(n[1]) : undefined;
+    };
+    await until(() => awaiting() !== undefined && el.shadowRoot!.querySelector('.thread'), 'both loaded');
+    const before = awaiting()!;
+    (all(el, 'input[value=info_request]')[0] as HTMLInputElement).click();
+    type(el, 'Envie o comprovante de endereço.');
+    q<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await until(() => awaiting() === before + 1, 'the queue did not follow the thread');
+  });
+
   it('keeps the draft across a reload, and loads older entries on demand', async () => {
     const el = await thread(req.id, ATTENDANT);
     type(el, 'Rascunho que não pode se perder');

@@ -168,6 +168,7 @@ export class AtendeRequestQueue extends AtendeElement {
     },
   });
 
+  /** A request changed on this page (an action in a form, a follow-up that asks or answers the citizen): the rows follow. */
   private readonly refreshOnChange = () => this.reload();
 
   /** Back or forward: the filters this entry of the history recorded. */
@@ -183,12 +184,14 @@ export class AtendeRequestQueue extends AtendeElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('atende-request-changed', this.refreshOnChange);
+    document.addEventListener('atende-follow-up-created', this.refreshOnChange);
     addEventListener('popstate', this.restoreFromUrl);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('atende-request-changed', this.refreshOnChange);
+    document.removeEventListener('atende-follow-up-created', this.refreshOnChange);
     removeEventListener('popstate', this.restoreFromUrl);
   }
 

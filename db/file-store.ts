@@ -1,7 +1,8 @@
 // The bytes of uploaded files beside a SQLite database, out of it: a 24 MB
 // blob written through better-sqlite3 is copied, written and fsynced on the
 // event loop's thread (65–135 ms and more per message, every other request
-// waiting), while a file is copied and fsynced on libuv's thread pool. Files
+// waiting), while a file is moved (or copied) and fsynced on libuv's thread
+// pool, and a download streams it. Files
 // are named by their SHA-256 (one copy of identical files) and are durable
 // before the row that names them is committed: copied to a temporary name,
 // fsynced, renamed, and the folder fsynced. A file whose transaction then
@@ -10,8 +11,9 @@
 // instance), so they have no file store.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { isPostgresUrl } from './connect.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -26,9 +28,18 @@ export class FileStore {
     return join(this.dir, key);
   }
 
-  /** Stores the file at `source` (its SHA-256 already computed) and answers its key; durable when the promise resolves. */
+  /**
+   * Stores the file at `source` (its SHA-256 already computed; a temporary
+   * file the caller gives up) and answers its key; durable when the promise
+   * resolves. Moved when it is on the store's file system, else copied.
+   */
   async put(source: string, sha256: string): Promise<string> {
-    return this.store(sha256, (temp) => copyFile(source, temp, constants.COPYFILE_EXCL));
+    return this.store(sha256, (temp) =>
+      rename(source, temp).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EXDEV') throw err;
+        return copyFile(source, temp, constants.COPYFILE_EXCL);
+      }),
+    );
   }
 
   /** Stores bytes held in memory (a JSON filing's decoded document). */
@@ -36,8 +47,10 @@ export class FileStore {
     return this.store(sha256, (temp) => writeFile(temp, content, { flag: 'wx' }));
   }
 
-  read(key: string): Promise<Buffer> {
-    return readFile(this.path(key));
+  /** The file of `key` as a stream (opened before it answers: a missing file fails here, not mid-download). */
+  async stream(key: string): Promise<ReadableStream<Uint8Array>> {
+    const handle = await open(this.path(key), 'r');
+    return Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
   }
 
   private async store(sha256: string, write: (temp: string) => Promise<void>): Promise<string> {

@@ -1,17 +1,11 @@
 // The steps checklist has consequences: approving a request whose steps are
 // not all answered "Sim" needs an explicit confirmation that names each of
 // them (answered "Não" or not answered), and the approval records them.
+// Which steps those are is the contract's rule (contract/steps.ts), shared
+// with the analysis form.
+import { type StepCheck, stepsToConfirm } from '../../contract/steps.js';
 
-export interface StepCheck {
-  id: number;
-  title: string;
-  answer: 'yes' | 'no' | null;
-}
-
-/** The steps an approval must confirm: answered "Não" or not answered, in their order. */
-export function stepsToConfirm<S extends StepCheck>(steps: readonly S[]): S[] {
-  return steps.filter((s) => s.answer !== 'yes');
-}
+export { type StepCheck, stepsToConfirm };
 
 /** The steps to confirm that `confirmed` (step ids) leaves out; empty when the approval may go ahead. */
 export function unconfirmedSteps<S extends StepCheck>(steps: readonly S[], confirmed: readonly number[]): S[] {

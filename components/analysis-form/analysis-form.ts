@@ -2,6 +2,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { stepsToConfirm } from '../../contract/steps.js';
 import type { RequestAction, RequestDetail, StepState, ThreadEntry } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
@@ -296,9 +297,9 @@ export class AtendeAnalysisForm extends AtendeElement {
     });
   }
 
-  /** The steps an approval must confirm: answered "Não" or not answered (the server's rule, bff/domain/steps.ts). */
+  /** The steps an approval must confirm (the contract's rule, enforced by the server). */
   private get stepsToConfirm(): StepState[] {
-    return (this.request?.steps ?? []).filter((s) => s.answer !== 'yes');
+    return stepsToConfirm(this.request?.steps ?? []);
   }
 
   private openDialog(kind: DialogKind): void {

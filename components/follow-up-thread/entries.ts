@@ -66,10 +66,10 @@ function renderEvents(run: readonly ThreadEntry[], locale: Locale): TemplateResu
   </li>`;
 }
 
-export function renderEntry(e: ThreadEntry, locale: Locale, download: (f: FileRef) => void): TemplateResult {
+/** One follow-up (events go through renderEntries, in runs). */
+function renderEntry(e: ThreadEntry, locale: Locale, download: (f: FileRef) => void): TemplateResult {
   const t = (k: MessageKey, p?: Record<string, string | number>) => translate(locale, k, p);
   const time = html`<time datetime=${e.at}>${formatTime(e.at, locale)}</time>`;
-  if (e.type === 'event') return renderEvents([e], locale);
   const tag =
     e.type === 'internal_note' ? t('thread.internalNote') : e.type === 'info_request' ? t('thread.infoRequest') : e.type === 'reply' ? t('thread.reply') : null;
   return html`<li class="entry ${e.type === 'message' ? e.author.side : e.type}">

@@ -1,7 +1,7 @@
 // Multipart uploads streamed to temporary files: each file is counted,
 // sniffed by its first bytes and hashed as it arrives, and refused (413, 415)
 // the moment it breaks a rule, so a request never holds more than a chunk of
-// it in memory. Beside SQLite they are then copied into the file store
+// it in memory. Beside SQLite they are then moved into the file store
 // (db/file-store.ts), off the event loop; otherwise (PostgreSQL) read back to
 // be written as blobs, under the shared byte budget (bff/budget.ts).
 import { createHash } from 'node:crypto';
@@ -182,7 +182,7 @@ export async function loadStaged(files: StagedFile[], budget: ByteBudget, weight
 const EMPTY = new Uint8Array(0);
 
 /**
- * Staged files ready for their insert: copied into the file store when there
+ * Staged files ready for their insert: moved into the file store when there
  * is one (nothing held in memory), else read back within the budget
  * (loadStaged). `release()` in finally either way.
  */

@@ -16,6 +16,9 @@ import type {
   RequestListQuery,
   ServiceListQuery,
   AttendantsQuery,
+  CreateServiceBody,
+  PatchServiceBody,
+  UnpublishBody,
   StepAnswerBody,
 } from './schemas.js';
 import type {
@@ -27,7 +30,10 @@ import type {
   RequestDetail,
   RequestPage,
   ServiceDetail,
+  ServiceDiff,
   ServiceSummary,
+  ServiceVersion,
+  ServiceVersions,
   ThreadPage,
 } from './types.js';
 
@@ -53,6 +59,11 @@ export interface ApiRoutes {
     '/me': { response: Me };
     '/services': { query: Query<typeof ServiceListQuery>; response: Items<ServiceSummary> };
     '/services/:id': { response: ServiceDetail };
+    /** Managers of the service's institution: its versions, newest first. */
+    '/services/:id/versions': { response: ServiceVersions };
+    /** One version as the editor shows it (ETag "<versionId>.<revision>"). */
+    '/services/:id/versions/:version': { response: ServiceVersion };
+    '/services/:id/versions/:a/diff/:b': { response: ServiceDiff };
     /**
      * The queue page. The server may answer it from its page cache as
      * ready-made JSON text; it is this same shape.
@@ -67,7 +78,12 @@ export interface ApiRoutes {
     '/attachments/:id': { response: Blob };
   };
   POST: {
-    '/requests': { body: Body<typeof CreateRequestBody>; response: RequestDetail };
+    /** JSON, or multipart/form-data (a `request` JSON field and one file part per document); `Idempotency-Key` header. */
+    '/requests': { body: Body<typeof CreateRequestBody> | FormData; response: RequestDetail };
+    /** A new service with its first draft version. */
+    '/services': { body: Body<typeof CreateServiceBody>; response: ServiceVersion };
+    '/services/:id/publish': { response: ServiceVersion };
+    '/services/:id/unpublish': { body: Body<typeof UnpublishBody>; response: ServiceVersion };
     '/requests/:id/analysis': { response: RequestDetail };
     '/requests/:id/approve': { body: Body<typeof ApproveBody>; response: RequestDetail };
     '/requests/:id/reject': { body: Body<typeof RejectBody>; response: RequestDetail };
@@ -75,6 +91,10 @@ export interface ApiRoutes {
     '/requests/:id/evaluation': { body: Body<typeof EvaluationBody>; response: RequestDetail };
     /** multipart/form-data: `body`, `kind` (FollowUpBody) and `files`. */
     '/requests/:id/follow-ups': { body: FormData; response: FollowUpCreated };
+  };
+  PATCH: {
+    /** Edits the draft (a published service gets a new draft version); send If-Match with the ETag. */
+    '/services/:id': { body: Body<typeof PatchServiceBody>; response: ServiceVersion };
   };
   PUT: {
     '/requests/:id/steps/:stepId': { body: Body<typeof StepAnswerBody>; response: RequestDetail };

@@ -3,6 +3,7 @@
 // so the elements' bundle carries no zod), and the BFF documents its routes
 // with them in /api/openapi.json.
 import { z } from 'zod';
+import { CHANNELS } from './charter.js';
 import { FOLLOW_UP_KINDS, REQUEST_ACTIONS, REQUEST_STATUSES, ROLES } from './types.js';
 
 const id = z.number().int().positive();
@@ -49,27 +50,105 @@ export const Attendant = UserRef.extend({ email: z.string().nullable(), roles: z
 
 export const ServiceStep = z.object({ id, position: z.number().int(), title: z.string() });
 
+export const SERVICE_STATUSES = ['draft', 'published', 'unpublished'] as const;
+
 export const ServiceSummary = z.object({
   id,
   institution: InstitutionRef,
   name: z.string(),
   description: z.string(),
-  status: z.enum(['draft', 'published', 'unpublished']),
+  status: z.enum(SERVICE_STATUSES).describe('draft: never published; published; unpublished: withdrawn (files no more)'),
   deadline: Deadline,
+  hasDraft: z.boolean().optional().describe('Managers of the institution only: an unpublished draft version exists'),
 });
 
 export const ServiceDetail = ServiceSummary.extend({
   versionId: id,
   version: z.number().int(),
   audience: z.string().nullable(),
+  requirements: z.string().nullable(),
   legalBasis: z.string().nullable(),
   lgpdBasis: z.string().nullable(),
   cost: z.string().nullable(),
   delivery: z.array(z.string()),
   area: z.array(z.string()),
+  address: z.string().nullable(),
+  hours: z.string().nullable(),
   fields: z.array(ServiceField),
   documents: z.array(RequiredDocument),
   steps: z.array(ServiceStep),
+});
+
+/** A charter entry as the manager edits it: every part, steps as their titles in order. */
+export const ServiceEntry = z.object({
+  name: z.string(),
+  description: z.string(),
+  audience: z.string().nullable(),
+  requirements: z.string().nullable(),
+  documents: z.array(RequiredDocument),
+  steps: z.array(z.string()).describe('Step titles, in order (what the attendant answers Sim/Não)'),
+  fields: z.array(ServiceField).describe('The citizen’s form, in order'),
+  cost: z.string().nullable(),
+  deadline: Deadline.nullable().describe('null while a draft has none'),
+  delivery: z.array(z.enum(CHANNELS)),
+  area: z.array(z.string()).describe('Responsible area(s)'),
+  address: z.string().nullable().describe('Where and how to get the service'),
+  hours: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  lgpdBasis: z.string().nullable().describe('LGPD legal basis for the personal data collected'),
+});
+
+const versionState = z
+  .enum(['draft', 'current', 'previous'])
+  .describe('draft: being edited; current: the published one (or the last one, when withdrawn); previous: replaced by a later one');
+
+export const ServiceVersionSummary = z.object({
+  versionId: id,
+  version: z.number().int(),
+  state: versionState,
+  name: z.string(),
+  createdAt: instant,
+  createdBy: UserRef.nullable(),
+  updatedAt: instant,
+  publishedAt: instant.nullable(),
+  publishedBy: UserRef.nullable(),
+});
+
+export const ServiceVersion = ServiceVersionSummary.extend({
+  serviceId: id,
+  institution: InstitutionRef,
+  serviceStatus: z.enum(SERVICE_STATUSES),
+  entry: ServiceEntry,
+  revision: z.number().int().describe('Bumped by every edit of a draft; the ETag is "<versionId>.<revision>"'),
+  missing: z
+    .array(z.object({ part: z.string(), label: z.string() }))
+    .describe('What the law (Lei 13.460/2017 art. 7) requires that this version lacks: publishing refuses it while any is missing'),
+});
+
+export const ServiceVersions = z.object({
+  service: z.object({
+    id,
+    institution: InstitutionRef,
+    status: z.enum(SERVICE_STATUSES),
+    unpublishedReason: z.string().nullable(),
+    unpublishedAt: instant.nullable(),
+  }),
+  items: z.array(ServiceVersionSummary).describe('Newest first'),
+});
+
+export const ServiceDiff = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  changes: z
+    .array(
+      z.object({
+        path: z.string().describe('The part, or a part of it: "name", "steps.2", "fields.cpf.label", "documents.RG.required"'),
+        label: z.string().describe('The part’s name in Portuguese ("Etapas › 2")'),
+        before: z.unknown(),
+        after: z.unknown(),
+      }),
+    )
+    .describe('Field by field, in the entry’s order; empty when the versions are alike'),
 });
 
 const verdict = z.enum(['approved', 'rejected']);

@@ -1,6 +1,7 @@
 // Zod schemas: the single source of what the API accepts. Routes validate
 // with them and /api/openapi.json is generated from them.
 import { z } from 'zod';
+import { CHANNELS, DOCUMENT_FORMATS } from './charter.js';
 import { REQUEST_STATUSES } from './types.js';
 
 z.config(z.locales.ptBR());
@@ -128,8 +129,84 @@ export const AttendantsQuery = z.object({
 
 export const ServiceListQuery = z.object({
   institutionId: id.optional(),
-  q: str(100, 'A busca').optional(),
+  q: str(100, 'A busca').optional().describe('Words of the name or description, accents and case aside'),
+  drafts: z
+    .enum(['true', 'false'], { error: 'Use drafts=true ou drafts=false.' })
+    .optional()
+    .describe('true (a manager, with institutionId of their institution): also services never published or withdrawn, with hasDraft'),
 });
+
+/**
+ * The `Idempotency-Key` header of a filing: the same key from the same citizen
+ * answers the request it filed first, never a second one.
+ */
+export const IdempotencyKey = str(200, 'O cabeçalho Idempotency-Key').regex(
+  /^[\x21-\x7e]{8,200}$/,
+  'Idempotency-Key: de 8 a 200 caracteres visíveis (ASCII), como um UUID.',
+);
+
+const nullableText = (max: number, label: string) => str(max, label).nullable();
+
+export const ServiceFieldInput = z.object({
+  code: str(40, 'O código do campo').regex(/^[a-z][a-z0-9_]*$/, 'O código do campo usa letras minúsculas sem acento, números e _, começando por letra.'),
+  label: text(200, 'O rótulo do campo'),
+  datatype: z.enum(['string', 'text', 'number', 'datetime', 'singlevaluelist', 'multivaluelist'], { error: 'Tipo de campo desconhecido.' }),
+  format: z.enum(['cpf', 'email', 'phone', 'cep', 'date'], { error: 'Formato de campo desconhecido.' }).optional(),
+  required: z.boolean({ error: 'Diga se o campo é obrigatório (true/false).' }).default(false),
+  values: z.array(text(200, 'A opção')).max(50, 'No máximo 50 opções.').optional(),
+  description: str(500, 'O texto de ajuda').optional(),
+});
+
+export const RequiredDocumentInput = z.object({
+  name: text(200, 'O nome do documento'),
+  required: z.boolean({ error: 'Diga se o documento é obrigatório (true/false).' }).default(true),
+  formats: z
+    .array(z.enum(DOCUMENT_FORMATS, { error: `Formatos aceitos: ${DOCUMENT_FORMATS.join(', ')}.` }))
+    .max(10)
+    .default([]),
+});
+
+/** Every part of a charter entry as the editor sends it (see contract/charter.ts for their names). */
+export const ServiceEntryInput = z.object({
+  name: text(200, 'O nome do serviço'),
+  description: str(5000, 'A descrição'),
+  audience: nullableText(2000, 'Quem pode utilizar'),
+  requirements: nullableText(5000, 'Os requisitos'),
+  documents: z.array(RequiredDocumentInput).max(20, 'No máximo 20 documentos.'),
+  steps: z.array(text(300, 'A etapa')).max(50, 'No máximo 50 etapas.'),
+  fields: z.array(ServiceFieldInput).max(50, 'No máximo 50 campos.'),
+  cost: nullableText(500, 'O custo'),
+  deadline: z
+    .object({
+      days: z
+        .number({ error: 'O prazo é um número de dias.' })
+        .int('O prazo é um número inteiro de dias.')
+        .min(1, 'O prazo vai de 1 a 365 dias.')
+        .max(365, 'O prazo vai de 1 a 365 dias.'),
+      kind: z.enum(['business', 'calendar'], { error: 'Dias úteis ("business") ou corridos ("calendar").' }),
+    })
+    .nullable(),
+  delivery: z.array(z.enum(CHANNELS, { error: `Canais: ${CHANNELS.join(', ')}.` })).max(CHANNELS.length),
+  area: z.array(text(200, 'A área responsável')).max(10, 'No máximo 10 áreas.'),
+  address: nullableText(1000, 'O local de atendimento'),
+  hours: nullableText(500, 'O horário de atendimento'),
+  legalBasis: nullableText(2000, 'A base legal'),
+  lgpdBasis: nullableText(1000, 'A base legal LGPD'),
+});
+
+/** A new service: its institution and at least a name; the rest may come later (a draft). */
+export const CreateServiceBody = ServiceEntryInput.partial().extend({
+  institutionId: bodyId('Escolha a instituição.'),
+  name: text(200, 'O nome do serviço'),
+});
+
+/** An edit: the parts sent replace the draft's; parts left out stay. */
+export const PatchServiceBody = ServiceEntryInput.partial();
+
+export const UnpublishBody = z.object({ reason: text(2000, 'O motivo da retirada') });
+
+export const VersionParam = z.object({ id, version: id });
+export const VersionDiffParam = z.object({ id, a: id, b: id });
 
 export const FollowUpListQuery = z.object({
   before: id.optional().describe('Entries older than this entry id (the previous page’s nextBefore)'),

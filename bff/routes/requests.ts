@@ -17,7 +17,8 @@ import {
   StepParam,
 } from '../../contract/schemas.js';
 import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
-import { checkDocumentFormats, checkDocuments, validateFormData } from '../domain/form-data.js';
+import { checkDocumentFormats, checkDocuments } from '../domain/form-data.js';
+import { validateFormData } from '../../contract/form-fields.js';
 import { type StepCheck, describeStep, stepsToConfirm, unconfirmedSteps } from '../domain/steps.js';
 import { type Actor, allowedActions, assigneeRefusal, canSee, hiddenActions, queueScope, sideOf, stepView, whoMay } from '../domain/permissions.js';
 import { asRole, historyForViewer, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dueDate, isOverdue, localDate, parseHolidays } from '../../bff/domain/deadlines.js';
-import { isValidCpf, validateFormData } from '../../bff/domain/form-data.js';
+import { isValidCpf, validateFormData } from '../../contract/form-fields.js';
 
 test('calendar days count every day; the deadline ends at 23:59:59 Brasília', () => {
   const due = dueDate(new Date('2026-11-27T23:30:00Z'), { days: 30, kind: 'calendar' }); // 20:30 local, 27 Nov

@@ -13,7 +13,10 @@ function loadIfUsed(root: ParentNode): void {
       void load();
     }
   }
-  if (onUse.size === 0) observer?.disconnect();
+  if (onUse.size === 0) {
+    observer?.disconnect();
+    observer = undefined;
+  }
 }
 
 /**

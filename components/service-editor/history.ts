@@ -2,7 +2,8 @@
 // one, and when) and the field-by-field comparison of any two versions.
 // Templates only; the element loads the data and keeps the choice.
 import { html, nothing } from 'lit';
-import type { ServiceDiff, ServiceVersions } from '../../contract/types.js';
+import { CHANNELS, FIELD_KINDS, fieldKindOf } from '../../contract/charter.js';
+import type { ServiceDiff, ServiceField, ServiceVersions } from '../../contract/types.js';
 import { type Locale, type MessageKey, formatDate } from '../internal/i18n.js';
 
 export interface HistoryView {
@@ -37,12 +38,34 @@ export function formatValue(v: Pick<HistoryView, 't'>, value: unknown): string {
       const formats = (value.formats as unknown[]).map((f) => String(f).toUpperCase()).join(', ');
       return `${value.name} (${v.t(value.required ? 'editor.value.mandatory' : 'editor.value.optional')}${formats ? `; ${formats}` : ''})`;
     }
-    if (typeof value.label === 'string' && typeof value.code === 'string') return `${value.label} [${value.code}]`;
+    if (typeof value.label === 'string' && typeof value.code === 'string' && typeof value.datatype === 'string') {
+      const kind = v.t(`editor.kind.${fieldKindOf(value as Pick<ServiceField, 'datatype' | 'format'>)}`);
+      return `${value.label} [${value.code}] (${kind}, ${v.t(value.required ? 'editor.value.mandatory' : 'editor.value.optional')})`;
+    }
     return Object.entries(value)
       .map(([k, x]) => `${k}: ${formatValue(v, x)}`)
       .join('; ');
   }
   return String(value);
+}
+
+/** A changed value, named as the editor names it: a field's kind, a channel. */
+export function formatChange(v: Pick<HistoryView, 't'>, path: string, value: unknown): string {
+  if (typeof value === 'string' && path.endsWith('.datatype')) {
+    const kind = FIELD_KINDS.find((k) => k.datatype === value);
+    if (kind) return v.t(`editor.kind.${kind.kind}`);
+  }
+  if (typeof value === 'string' && path.endsWith('.format')) {
+    const kind = FIELD_KINDS.find((k) => 'format' in k && k.format === value);
+    if (kind) return v.t(`editor.kind.${kind.kind}`);
+  }
+  if (path === 'delivery' && Array.isArray(value)) {
+    return formatValue(
+      v,
+      value.map((c) => ((CHANNELS as readonly unknown[]).includes(c) ? v.t(`editor.channel.${c as (typeof CHANNELS)[number]}`) : c)),
+    );
+  }
+  return formatValue(v, value);
 }
 
 const stamp = (v: HistoryView, at: string | null, who: { name: string } | null) =>
@@ -100,8 +123,8 @@ function diffTable(v: HistoryView, d: ServiceDiff) {
         (c) =>
           html`<tr>
             <th scope="row" data-label=${cols.field}>${c.label}</th>
-            <td data-label=${cols.before} class="pre before">${formatValue(v, c.before)}</td>
-            <td data-label=${cols.after} class="pre after">${formatValue(v, c.after)}</td>
+            <td data-label=${cols.before} class="pre before">${formatChange(v, c.path, c.before)}</td>
+            <td data-label=${cols.after} class="pre after">${formatChange(v, c.path, c.after)}</td>
           </tr>`,
       )}
     </tbody>

@@ -281,9 +281,6 @@ export const editorStyles = css`
     flex: 1 1 10rem;
   }
   .actions {
-    position: sticky;
-    bottom: 0;
-    z-index: 1;
     display: flex;
     flex-wrap: wrap;
     gap: 0.75em;

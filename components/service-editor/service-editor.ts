@@ -16,9 +16,10 @@ import { type StoredEntry, clearEntry, readEntry, storeEntry } from './stored-en
 
 type Send = (signal: AbortSignal) => Promise<ServiceVersion>;
 
-/** One message of the error summary: the control it belongs to and what to fix. */
+/** One error: the control it belongs to, what to fix there, and the summary's line naming the part. */
 interface Problem {
   anchor: string;
+  message: string;
   text: string;
 }
 
@@ -88,12 +89,15 @@ export class AtendeServiceEditor extends AtendeElement {
   @state() private pick: { a?: number; b?: number } = {};
   @state() private announcement = '';
   @state() private listGeneration = 0;
+  /** The service whose versions the comparison on screen is of. */
+  @state() private diffService?: number;
 
   @query('dialog') private dialogEl?: HTMLDialogElement;
   /** Where focus goes once the next render is done. */
   private focusTarget?: string;
   /** The control that opened the dialog, focused again when it closes. */
   private returnFocus?: string;
+  private dirtyCache?: { form: EntryForm; saved?: EntryForm; dirty: boolean };
 
   /** The institution whose charter this is: the attribute's, or the first the user manages; null when they manage none. */
   private readonly institutionTask = new Task(this, {
@@ -165,6 +169,7 @@ export class AtendeServiceEditor extends AtendeElement {
     this.offer = undefined;
     this.showVersions = false;
     this.pick = {};
+    this.diffService = undefined;
     this.focusOn('heading');
     if (id === undefined) return this.offerStored(false);
     void this.openTask.run([id]);
@@ -216,8 +221,13 @@ export class AtendeServiceEditor extends AtendeElement {
     this.say('info', this.t('editor.discarded'));
   }
 
+  /** Whether the entry on screen differs from the server's (computed once per change of either). */
   private get dirty(): boolean {
-    return !sameEntry(this.form, this.saved ?? emptyForm());
+    const c = this.dirtyCache;
+    if (c && c.form === this.form && c.saved === this.saved) return c.dirty;
+    const dirty = !sameEntry(this.form, this.saved ?? emptyForm());
+    this.dirtyCache = { form: this.form, saved: this.saved, dirty };
+    return dirty;
   }
 
   /** Keeps the entry in this browser while it differs from what the server has. */
@@ -265,6 +275,9 @@ export class AtendeServiceEditor extends AtendeElement {
     const i = rows.findIndex((r) => r.key === key);
     const rest = rows.filter((r) => r.key !== key);
     this.change({ [list]: rest } as Partial<EntryForm>);
+    // The removed row's errors go with it.
+    const ids = new RegExp(`^f-(doc|step|field)-${key}(-|$)`);
+    this.problems = this.problems.filter((p) => !ids.test(p.anchor));
     this.announce(this.t(`${ROW_KEYS[list]}.removed`));
     const next = rest[Math.min(i, rest.length - 1)];
     this.focusOn(next ? FIRST_CONTROL[list](next.key) : ADD_BUTTON[list]);
@@ -296,11 +309,12 @@ export class AtendeServiceEditor extends AtendeElement {
     this.requestUpdate();
   }
 
-  /** Focuses control `id` (the first box of a group of checkboxes). */
-  private focusControl(id: string): void {
+  /** Focuses control `id` (the first box of a group of checkboxes); answers whether it is there. */
+  private focusControl(id: string): boolean {
     const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     const target = el?.localName === 'fieldset' ? el.querySelector<HTMLElement>('input, select, textarea, button') : el;
     target?.focus();
+    return !!target;
   }
 
   private clearProblems(): void {
@@ -317,7 +331,12 @@ export class AtendeServiceEditor extends AtendeElement {
 
   /** Shows the errors next to their controls and in a summary at the top, which takes focus. */
   private showProblems(errors: Record<string, string>, title: MessageKey): void {
-    this.problems = Object.entries(errors).map(([path, message]) => ({ anchor: anchorOf(path, this.form), text: `${this.partLabel(path)}: ${message}` }));
+    // A refused publication names each part itself (in Portuguese); a field error is told which row it is about.
+    const publishing = title === 'editor.errors.publish';
+    this.problems = Object.entries(errors).map(([path, said]) => {
+      const message = publishing && this.locale !== 'pt-BR' ? `${this.partLabel(path)}: ${this.t('editor.errors.missing')}` : said;
+      return { anchor: anchorOf(path, this.form), message, text: publishing ? message : `${this.partLabel(path)}: ${message}` };
+    });
     this.problemsTitle = title;
     this.focusOn('error-summary');
   }
@@ -325,7 +344,7 @@ export class AtendeServiceEditor extends AtendeElement {
   /** Messages by control, for the controls themselves. */
   private get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const p of this.problems) out[p.anchor] = out[p.anchor] ? `${out[p.anchor]} ${p.text}` : p.text;
+    for (const p of this.problems) out[p.anchor] = out[p.anchor] ? `${out[p.anchor]} ${p.message}` : p.message;
     return out;
   }
 
@@ -373,6 +392,7 @@ export class AtendeServiceEditor extends AtendeElement {
       this.serviceId = result.serviceId;
       this.saved = sent;
       this.conflict = false;
+      this.offer = undefined;
       this.clearProblems();
       this.keepTyped();
       this.listGeneration++;
@@ -448,8 +468,11 @@ export class AtendeServiceEditor extends AtendeElement {
       if (!(await this.save())) return this.closeDialog();
     }
     const id = this.serviceId!;
+    const v = this.version!;
     try {
-      const result = await this.run((signal) => this.client.post('/services/:id/publish', { params: { id }, signal }));
+      // If-Match: the version the manager confirmed is the one published, or 412.
+      const ifMatch = `${v.versionId}.${v.revision}`;
+      const result = await this.run((signal) => this.client.post('/services/:id/publish', { params: { id }, ifMatch, signal }));
       this.version = result;
       this.clearProblems();
       this.closeDialog();
@@ -458,8 +481,14 @@ export class AtendeServiceEditor extends AtendeElement {
       this.emit('atende-service-published', { serviceId: result.serviceId, version: result.version });
     } catch (error) {
       this.closeDialog();
-      if (error instanceof ApiError && error.status === 409 && Object.keys(error.errors).length) this.showProblems(error.errors, 'editor.errors.publish');
-      else this.say('error', this.explain(error));
+      if (error instanceof ApiError && error.status === 412) {
+        this.conflict = true;
+        this.focusOn('conflict');
+      } else if (error instanceof ApiError && error.status === 409 && Object.keys(error.errors).length) {
+        this.showProblems(error.errors, 'editor.errors.publish');
+      } else {
+        this.say('error', this.explain(error));
+      }
     }
   }
 
@@ -495,6 +524,7 @@ export class AtendeServiceEditor extends AtendeElement {
   private compare(): void {
     const { a, b } = this.pick;
     if (!this.serviceId || a === undefined || b === undefined || this.diffTask.status === TaskStatus.PENDING) return;
+    this.diffService = this.serviceId;
     void this.diffTask.run([this.serviceId, a, b]).then(() => {
       if (this.diffTask.status === TaskStatus.COMPLETE) this.focusOn('diff-result');
     });
@@ -516,8 +546,10 @@ export class AtendeServiceEditor extends AtendeElement {
     }
     if (this.focusTarget) {
       const id = this.focusTarget;
-      this.focusTarget = undefined;
-      this.focusControl(id);
+      // A control still to come (the list reloading, a service loading) takes focus when it renders; else the heading does.
+      const coming = this.listTask.status === TaskStatus.PENDING || this.openTask.status === TaskStatus.PENDING;
+      if (this.focusControl(id) || !coming) this.focusTarget = undefined;
+      if (!this.focusTarget && this.renderRoot.querySelector(`#${CSS.escape(id)}`) === null) this.focusControl('heading');
     } else if (changed.has('dialog') && !this.dialog && changed.get('dialog')) {
       this.focusControl(this.returnFocus && this.renderRoot.querySelector(`#${this.returnFocus}`) ? this.returnFocus : 'heading');
     }
@@ -787,9 +819,9 @@ export class AtendeServiceEditor extends AtendeElement {
       pick: this.pick,
       choose: (which, version) => (this.pick = { ...this.pick, [which]: version }),
       compare: () => this.compare(),
-      diff: d.value,
+      diff: this.diffService === this.serviceId ? d.value : undefined,
       diffPending: d.status === TaskStatus.PENDING,
-      diffError: d.status === TaskStatus.ERROR ? this.describeError(d.error) : undefined,
+      diffError: d.status === TaskStatus.ERROR && this.diffService === this.serviceId ? this.describeError(d.error) : undefined,
     });
   }
 

@@ -245,6 +245,42 @@ describe('atende-service-editor', () => {
     await expectAccessible(el);
   });
 
+  it('shows field errors next to their controls, with a summary at the top that links to them', async () => {
+    const el = await editor();
+    await newService(el);
+    fill(el, 'f-name', uniqueName('Com erros'));
+    fill(el, 'f-deadline-days', '400');
+    q<HTMLButtonElement>(el, '#action-save').click();
+    // Checked in the browser, before anything is sent.
+    await until(() => el.shadowRoot!.querySelector('#error-summary'), 'deadline refused');
+    expect(text(q(el, '#f-deadline-days-error'))).to.equal('O prazo vai de 1 a 365 dias.');
+    expect(q(el, '#f-deadline-days').getAttribute('aria-describedby')).to.equal('f-deadline-days-error');
+    fill(el, 'f-deadline-days', '30');
+
+    const step = await addRow(el, '+ Adicionar etapa', 'input[id^="f-step-"]');
+    const f = (await addRow(el, '+ Adicionar campo', 'input[id$="-label"][id^="f-field-"]')).replace(/-label$/, '');
+    fill(el, `${f}-label`, 'Cor preferida');
+    fill(el, `${f}-kind`, 'choice');
+    q<HTMLButtonElement>(el, '#action-save').click();
+    await until(() => text(el.shadowRoot!.querySelector('#error-summary')).includes('Etapa 1:'), 'blank step refused by the server');
+    expect(q(el, `#${step}`).getAttribute('aria-invalid')).to.equal('true');
+    expect(q(el, `#${step}`).getAttribute('aria-describedby')).to.equal(`${step}-error`);
+    await until(() => deepActive()?.id === 'error-summary', 'focus on the summary');
+
+    fill(el, step, 'Conferir a cor');
+    q<HTMLButtonElement>(el, '#action-save').click();
+    await until(() => text(el.shadowRoot!.querySelector('#error-summary')).includes('Campo 1:'), 'choice without options refused');
+    const summary = q(el, '#error-summary');
+    expect(text(summary)).to.contain('Corrija o que está indicado para salvar:').and.contain('informe ao menos uma opção');
+    expect(text(summary)).not.to.contain('Etapa 1:');
+    const options = q(el, `#${f}-options`);
+    expect(options.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(q(el, `#${options.getAttribute('aria-describedby')}`))).to.contain('é de escolha: informe ao menos uma opção');
+    summary.querySelector('a')!.click();
+    expect(deepActive()).to.equal(options);
+    await expectAccessible(el);
+  });
+
   it('on a conflict keeps what was typed, says another manager changed the draft, and shows the newest version on request', async () => {
     const service = await serviceViaApi();
     const el = await editor();

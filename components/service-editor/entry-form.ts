@@ -9,10 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CHANNELS, DOCUMENT_FORMATS, FIELD_KINDS } from '../../contract/charter.js';
 import type { MessageKey } from '../internal/i18n.js';
-import { CHOICE_KINDS, type DocumentRow, type EntryForm, type FieldRow, type StepRow, type TextPart } from './entry.js';
-
-export type Rows = 'documents' | 'steps' | 'fields';
-type RowOf<L extends Rows> = EntryForm[L][number];
+import { CHOICE_KINDS, type DocumentRow, type EntryForm, type FieldRow, type RowOf, type Rows, type StepRow, type TextPart } from './entry.js';
 
 export interface FormView {
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -23,7 +20,7 @@ export interface FormView {
   setRow: <L extends Rows>(list: L, key: number, patch: Partial<RowOf<L>>) => void;
   add: (list: Rows) => void;
   remove: (list: Rows, key: number) => void;
-  move: (list: Rows, key: number, by: -1 | 1) => void;
+  move: (list: 'steps' | 'fields', key: number, by: -1 | 1) => void;
 }
 
 /** aria-invalid, aria-describedby (the error, then any hint) and the message shown under control `id`. */

@@ -188,12 +188,57 @@ export function suggestCode(label: string, taken: Iterable<string>): string {
   return code;
 }
 
-/** Moves the item at `from` to `to` (both within the list), answering a new list. */
-export function move<T>(items: readonly T[], from: number, to: number): T[] {
-  const out = [...items];
-  const [item] = out.splice(from, 1);
-  out.splice(to, 0, item);
-  return out;
+export type Rows = 'documents' | 'steps' | 'fields';
+export type RowOf<L extends Rows> = EntryForm[L][number];
+
+const blankRow: { [L in Rows]: (key: number) => RowOf<L> } = {
+  documents: (key) => ({ key, name: '', required: true, formats: [] }),
+  steps: (key) => ({ key, title: '' }),
+  fields: (key) => ({ key, label: '', code: '', codeTouched: false, kind: 'text', required: false, description: '', options: '' }),
+};
+
+/** The entry with a blank row at the end of `list`, and that row's key. */
+export function withRowAdded(f: EntryForm, list: Rows): { form: EntryForm; key: number } {
+  const key = nextKey();
+  return { form: { ...f, [list]: [...f[list], blankRow[list](key)] }, key };
+}
+
+/**
+ * The entry with row `key` of `list` changed; a field's code follows its
+ * label until the manager types one (unique among the form's codes).
+ */
+export function withRowChanged<L extends Rows>(f: EntryForm, list: L, key: number, patch: Partial<RowOf<L>>): EntryForm {
+  const rows = f[list] as RowOf<L>[];
+  const next = rows.map((row) => {
+    if (row.key !== key) return row;
+    const changed = { ...row, ...patch };
+    if (list === 'fields' && 'label' in patch && !(changed as FieldRow).codeTouched) {
+      const others = (rows as FieldRow[]).filter((x) => x.key !== key).map((x) => x.code);
+      (changed as FieldRow).code = suggestCode((changed as FieldRow).label, others);
+    }
+    return changed;
+  });
+  return { ...f, [list]: next };
+}
+
+/** The entry without row `key` of `list`, and the row now in its place (or before it), if any. */
+export function withRowRemoved(f: EntryForm, list: Rows, key: number): { form: EntryForm; next?: number } {
+  const rows = f[list] as { key: number }[];
+  const i = rows.findIndex((r) => r.key === key);
+  const rest = rows.filter((r) => r.key !== key);
+  return { form: { ...f, [list]: rest }, next: rest[Math.min(i, rest.length - 1)]?.key };
+}
+
+/** The entry with row `key` of `list` moved `by` places, and its new position (1-based); undefined at an end. */
+export function withRowMoved(f: EntryForm, list: Rows, key: number, by: -1 | 1): { form: EntryForm; position: number } | undefined {
+  const rows = f[list] as { key: number }[];
+  const from = rows.findIndex((r) => r.key === key);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= rows.length) return undefined;
+  const out = [...rows];
+  const [row] = out.splice(from, 1);
+  out.splice(to, 0, row);
+  return { form: { ...f, [list]: out }, position: to + 1 };
 }
 
 /**

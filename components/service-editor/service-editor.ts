@@ -2,26 +2,34 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CHARTER_PARTS } from '../../contract/charter.js';
-import type { InstitutionRef, ServiceStatus, ServiceSummary, ServiceVersion } from '../../contract/types.js';
+import type { InstitutionRef, ServiceVersion } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
-import { type MessageKey, formatDate } from '../internal/i18n.js';
+import type { MessageKey } from '../internal/i18n.js';
 import { hostStyles } from '../internal/styles.js';
 import { type DialogKind, renderDialog } from './dialogs.js';
-import { type EntryForm, type FieldRow, anchorOf, checkForm, emptyForm, move, nextKey, sameEntry, suggestCode, toBody, toForm } from './entry.js';
-import { type FormView, type Rows, renderSections } from './entry-form.js';
+import {
+  type EntryForm,
+  type RowOf,
+  type Rows,
+  anchorOf,
+  checkForm,
+  emptyForm,
+  sameEntry,
+  toBody,
+  toForm,
+  withRowAdded,
+  withRowChanged,
+  withRowMoved,
+  withRowRemoved,
+} from './entry.js';
+import { type FormView, renderSections } from './entry-form.js';
 import { renderHistory } from './history.js';
 import { editorStyles } from './service-editor.styles.js';
 import { type StoredEntry, clearEntry, readEntry, storeEntry } from './stored-entry.js';
+import { type Problem, renderActions, renderList, renderPanels, statusBadge } from './views.js';
 
 type Send = (signal: AbortSignal) => Promise<ServiceVersion>;
-
-/** One error: the control it belongs to, what to fix there, and the summary's line naming the part. */
-interface Problem {
-  anchor: string;
-  message: string;
-  text: string;
-}
 
 /** The control each added row's work continues in. */
 const FIRST_CONTROL: Record<Rows, (key: number) => string> = {
@@ -31,8 +39,13 @@ const FIRST_CONTROL: Record<Rows, (key: number) => string> = {
 };
 const ADD_BUTTON: Record<Rows, string> = { documents: 'add-document', steps: 'add-step', fields: 'add-field' };
 const ROW_LABEL: Record<Rows, MessageKey> = { documents: 'editor.doc.row', steps: 'editor.step.label', fields: 'editor.field.row' };
-/** The i18n prefix of each list's messages (`editor.step.added`, …). */
-const ROW_KEYS = { documents: 'editor.doc', steps: 'editor.step', fields: 'editor.field' } as const;
+/** What is announced as rows are added and removed, and as steps and fields move. */
+const ROW_NEWS = {
+  documents: { added: 'editor.doc.added', removed: 'editor.doc.removed' },
+  steps: { added: 'editor.step.added', removed: 'editor.step.removed' },
+  fields: { added: 'editor.field.added', removed: 'editor.field.removed' },
+} as const satisfies Record<Rows, Record<string, MessageKey>>;
+const MOVED = { steps: 'editor.step.moved', fields: 'editor.field.moved' } as const satisfies Record<string, MessageKey>;
 
 /**
  * The institution's Carta de Serviços as its manager keeps it: the services
@@ -102,18 +115,20 @@ export class AtendeServiceEditor extends AtendeElement {
   /** The institution whose charter this is: the attribute's, or the first the user manages; null when they manage none. */
   private readonly institutionTask = new Task(this, {
     args: () => [this.apiBase, this.credential, this.institutionId] as const,
-    task: async ([, credential, wanted], { signal }): Promise<InstitutionRef | null> => {
-      if (!credential) return initialState as never;
+    task: async ([, credential, wanted], { signal }) => {
+      if (!credential) return initialState;
       const me = await this.client.get('/me', { signal });
-      if (wanted) return me.memberships.find((m) => m.institution.id === wanted)?.institution ?? { id: wanted, acronym: '', name: '' };
-      return me.memberships.find((m) => m.role === 'manager')?.institution ?? null;
+      const institution: InstitutionRef | null = wanted
+        ? (me.memberships.find((m) => m.institution.id === wanted)?.institution ?? { id: wanted, acronym: '', name: '' })
+        : (me.memberships.find((m) => m.role === 'manager')?.institution ?? null);
+      return institution;
     },
   });
 
   private readonly listTask = new Task(this, {
     args: () => [this.institutionTask.value?.id, this.listGeneration] as const,
-    task: async ([institutionId], { signal }): Promise<ServiceSummary[]> => {
-      if (!institutionId) return initialState as never;
+    task: async ([institutionId], { signal }) => {
+      if (!institutionId) return initialState;
       return (await this.client.get('/services', { query: { institutionId, drafts: 'true' }, signal })).items;
     },
   });
@@ -141,7 +156,7 @@ export class AtendeServiceEditor extends AtendeElement {
         this.version?.serviceStatus,
       ] as const,
     task: async ([id], { signal }) => {
-      if (!id) return initialState as never;
+      if (!id) return initialState;
       const versions = await this.client.get('/services/:id/versions', { params: { id }, signal });
       const known = new Set(versions.items.map((i) => i.version));
       if (!known.has(this.pick.a!) || !known.has(this.pick.b!)) this.pick = { a: versions.items[1]?.version, b: versions.items[0]?.version };
@@ -173,12 +188,16 @@ export class AtendeServiceEditor extends AtendeElement {
     this.focusOn('heading');
     if (id === undefined) return this.offerStored(false);
     void this.openTask.run([id]);
+    let loaded: ServiceVersion;
     try {
-      this.showVersion(await this.openTask.taskComplete);
+      loaded = await this.openTask.taskComplete;
     } catch {
       // The view shows the error with "Tentar novamente".
       return;
     }
+    // The manager may have gone back to the list, or opened another service, meanwhile.
+    if (this.mode !== 'edit' || this.serviceId !== id || loaded.serviceId !== id) return;
+    this.showVersion(loaded);
     this.offerStored(false);
     this.focusOn('heading');
   }
@@ -243,55 +262,38 @@ export class AtendeServiceEditor extends AtendeElement {
     this.keepTyped();
   }
 
-  private setRow<L extends Rows>(list: L, key: number, patch: Partial<EntryForm[L][number]>): void {
-    const rows = this.form[list] as EntryForm[L][number][];
-    const next = rows.map((row) => {
-      if (row.key !== key) return row;
-      const changed = { ...row, ...patch };
-      if (list === 'fields' && 'label' in patch && !(changed as FieldRow).codeTouched) {
-        const others = (rows as FieldRow[]).filter((f) => f.key !== key).map((f) => f.code);
-        (changed as FieldRow).code = suggestCode((changed as FieldRow).label, others);
-      }
-      return changed;
-    });
-    this.change({ [list]: next } as Partial<EntryForm>);
+  private setRow<L extends Rows>(list: L, key: number, patch: Partial<RowOf<L>>): void {
+    this.form = withRowChanged(this.form, list, key, patch);
+    this.keepTyped();
   }
 
   private addRow(list: Rows): void {
-    const key = nextKey();
-    const row = {
-      documents: { key, name: '', required: true, formats: [] },
-      steps: { key, title: '' },
-      fields: { key, label: '', code: '', codeTouched: false, kind: 'text', required: false, description: '', options: '' },
-    }[list];
-    const rows = [...this.form[list], row];
-    this.change({ [list]: rows } as Partial<EntryForm>);
-    this.announce(this.t(`${ROW_KEYS[list]}.added`, { n: rows.length }));
+    const { form, key } = withRowAdded(this.form, list);
+    this.form = form;
+    this.keepTyped();
+    this.announce(this.t(ROW_NEWS[list].added, { n: form[list].length }));
     this.focusOn(FIRST_CONTROL[list](key));
   }
 
   private removeRow(list: Rows, key: number): void {
-    const rows = this.form[list] as { key: number }[];
-    const i = rows.findIndex((r) => r.key === key);
-    const rest = rows.filter((r) => r.key !== key);
-    this.change({ [list]: rest } as Partial<EntryForm>);
+    const { form, next } = withRowRemoved(this.form, list, key);
+    this.form = form;
+    this.keepTyped();
     // The removed row's errors go with it.
     const ids = new RegExp(`^f-(doc|step|field)-${key}(-|$)`);
     this.problems = this.problems.filter((p) => !ids.test(p.anchor));
-    this.announce(this.t(`${ROW_KEYS[list]}.removed`));
-    const next = rest[Math.min(i, rest.length - 1)];
-    this.focusOn(next ? FIRST_CONTROL[list](next.key) : ADD_BUTTON[list]);
+    this.announce(this.t(ROW_NEWS[list].removed));
+    this.focusOn(next === undefined ? ADD_BUTTON[list] : FIRST_CONTROL[list](next));
   }
 
-  private moveRow(list: Rows, key: number, by: -1 | 1): void {
-    const rows = this.form[list] as { key: number }[];
-    const i = rows.findIndex((r) => r.key === key);
-    const to = i + by;
-    if (i < 0 || to < 0 || to >= rows.length) return;
-    this.change({ [list]: move(rows, i, to) } as Partial<EntryForm>);
-    const kind = list === 'steps' ? 'step' : 'field';
-    this.announce(this.t(`editor.${kind}.moved` as MessageKey, { n: to + 1, total: rows.length }));
-    this.focusOn(`${kind}-${key}-${by < 0 ? 'up' : 'down'}`);
+  /** Moves a step or a field; focus stays on the button pressed, on the row in its new place. */
+  private moveRow(list: 'steps' | 'fields', key: number, by: -1 | 1): void {
+    const moved = withRowMoved(this.form, list, key, by);
+    if (!moved) return;
+    this.form = moved.form;
+    this.keepTyped();
+    this.announce(this.t(MOVED[list], { n: moved.position, total: moved.form[list].length }));
+    this.focusOn(`${list === 'steps' ? 'step' : 'field'}-${key}-${by < 0 ? 'up' : 'down'}`);
   }
 
   private announce(text: string): void {
@@ -563,74 +565,21 @@ export class AtendeServiceEditor extends AtendeElement {
     </div>`;
   }
 
-  private statusBadge(status: ServiceStatus) {
-    return html`<span class="badge svc-${status}">${this.t(`editor.status.${status}`)}</span>`;
-  }
-
   private renderList() {
     const institution = this.institutionTask.value;
-    const title = institution?.acronym ? this.t('editor.titleOf', { institution: institution.acronym }) : this.t('editor.title');
-    const head = html`<h2 id="heading" tabindex="-1">${title}</h2>`;
-    if (!this.credential)
-      return html`<section part="list" class="list">
-        ${head}
-        <p class="placeholder">${this.t('editor.signin')}</p>
-      </section>`;
-    const failed =
-      this.institutionTask.status === TaskStatus.ERROR
-        ? this.institutionTask.error
-        : this.listTask.status === TaskStatus.ERROR
-          ? this.listTask.error
-          : undefined;
-    if (institution === null)
-      return html`<section part="list" class="list">
-        ${head}
-        <p class="placeholder">${this.t('editor.notManager')}</p>
-      </section>`;
-    const items = this.listTask.value;
-    let body;
-    if (failed && !items) {
-      body = html`<div class="alert error" role="alert">
-        <p>${this.t('editor.list.error')} ${this.describeError(failed)}</p>
-        <button class="btn small" type="button" @click=${() => (this.institutionTask.value ? this.listTask.run() : this.institutionTask.run())}>
-          ${this.t('common.retry')}
-        </button>
-      </div>`;
-    } else if (!items) {
-      body = html`<p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>${this.t('editor.list.loading')}</p>`;
-    } else if (!items.length) {
-      body = html`<p class="placeholder">${this.t('editor.list.empty')}</p>`;
-    } else {
-      body = html`<ul class="services" aria-label=${this.t('editor.list.label')}>
-        ${items.map(
-          (s) =>
-            html`<li>
-              <div class="service-text">
-                <span class="service-name">${s.name}</span>
-                <span class="badges">
-                  ${this.statusBadge(s.status)} ${s.hasDraft ? html`<span class="badge pending">${this.t('editor.list.hasDraft')}</span>` : nothing}
-                </span>
-              </div>
-              <button
-                id="edit-${s.id}"
-                class="btn small"
-                type="button"
-                aria-label=${this.t('editor.list.editNamed', { name: s.name })}
-                @click=${() => this.editService(s.id)}
-              >
-                ${this.t('editor.list.edit')}
-              </button>
-            </li>`,
-        )}
-      </ul>`;
-    }
-    return html`<section part="list" class="list" aria-labelledby="heading" aria-busy=${this.listTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
-      <div class="list-head">
-        ${head}
-        <button id="new-service" class="btn primary" type="button" ?hidden=${!institution} @click=${() => this.editService()}>${this.t('editor.new')}</button>
-      </div>
-      ${body}
-    </section>`;
+    const failed = [this.institutionTask, this.listTask].find((task) => task.status === TaskStatus.ERROR);
+    return renderList({
+      t: (k, p) => this.t(k, p),
+      title: institution?.acronym ? this.t('editor.titleOf', { institution: institution.acronym }) : this.t('editor.title'),
+      blocked: !this.credential ? 'signin' : institution === null ? 'notManager' : undefined,
+      items: this.listTask.value,
+      error: failed ? this.describeError(failed.error) : undefined,
+      pending: this.listTask.status === TaskStatus.PENDING,
+      canCreate: !!institution,
+      retry: () => void (this.institutionTask.value ? this.listTask.run() : this.institutionTask.run()),
+      create: () => void this.editService(),
+      edit: (id) => void this.editService(id),
+    });
   }
 
   private renderEditor() {
@@ -650,147 +599,50 @@ export class AtendeServiceEditor extends AtendeElement {
       </section>`;
     }
     const v = this.version;
-    const status: ServiceStatus = v?.serviceStatus ?? 'draft';
+    const t = (k: MessageKey, p?: Record<string, string | number>) => this.t(k, p);
     return html`<section part="editor" class="editor" aria-labelledby="heading">
       <header>
         ${back}
         <h2 id="heading" tabindex="-1">${v ? this.t('editor.heading.edit', { name: v.entry.name }) : this.t('editor.heading.new')}</h2>
         <p class="status-line">
-          ${this.statusBadge(status)}
+          ${statusBadge(t, v?.serviceStatus ?? 'draft')}
           ${v ? html`<span>${this.t('editor.version', { n: v.version })} (${this.t(`editor.versionState.${v.state}`)})</span>` : nothing}
           ${this.dirty ? html`<span class="badge pending">${this.t('editor.unsavedChanges')}</span>` : nothing}
         </p>
       </header>
-      ${this.renderNotices()} ${this.renderSummary()} ${this.renderMissing()}
+      ${renderPanels({
+        t,
+        locale: this.locale,
+        notice: this.notice,
+        conflict: this.conflict,
+        offer: this.offer,
+        problems: this.problems,
+        problemsTitle: this.problemsTitle,
+        version: v,
+        form: this.form,
+        dirty: this.dirty,
+        loadNewest: () => void this.loadNewest(),
+        restore: () => this.restoreOffer(),
+        discard: () => this.discardOffer(),
+        focus: (anchor) => this.focusControl(anchor),
+      })}
       <form id="entry" class="entry" novalidate aria-label=${this.t('editor.form')} @submit=${(e: Event) => this.saveDraft(e)}>
         <p class="hint">${this.t('editor.spellcheck')}</p>
-        ${renderSections(this.formView)} ${this.renderActions()}
+        ${renderSections(this.formView)}
+        ${renderActions({
+          t,
+          busy: this.busy,
+          saving: this.busy && !this.dialog,
+          canPublish: this.dirty || !v || v.state === 'draft' || v.serviceStatus === 'unpublished',
+          canUnpublish: v?.serviceStatus === 'published',
+          versions: this.serviceId ? this.showVersions : undefined,
+          publish: () => this.openDialog('publish'),
+          unpublish: () => this.openDialog('unpublish'),
+          toggleVersions: () => this.toggleVersions(),
+        })}
       </form>
       ${this.showVersions && this.serviceId ? this.renderVersions() : nothing}
     </section>`;
-  }
-
-  private renderNotices() {
-    const n = this.notice;
-    const offer = this.offer;
-    return html`<div class="notices">
-      <div role="status">${n && n.kind !== 'error' ? html`<p id="notice" class="alert ${n.kind}" tabindex="-1">${n.text}</p>` : nothing}</div>
-      <div role="alert">
-        ${n?.kind === 'error' ? html`<p id="notice" class="alert error" tabindex="-1">${n.text}</p>` : nothing}
-        ${
-          this.conflict
-            ? html`<div id="conflict" class="alert error conflict" tabindex="-1">
-                <p>${this.t('editor.conflict')}</p>
-                <button class="btn small" type="button" @click=${() => this.loadNewest()}>${this.t('editor.conflict.load')}</button>
-              </div>`
-            : nothing
-        }
-      </div>
-      ${
-        offer
-          ? html`<div id="offer" class="alert offer" role="group" aria-labelledby="offer-text" tabindex="-1">
-              <p id="offer-text">
-                ${offer.afterConflict ? this.t('editor.conflict.loaded') : this.t('editor.restore.text', { date: formatDate(this.locale, offer.at, true) })}
-              </p>
-              <div class="offer-actions">
-                <button id="restore" class="btn small primary" type="button" @click=${() => this.restoreOffer()}>${this.t('editor.restore')}</button>
-                <button class="btn small" type="button" @click=${() => this.discardOffer()}>${this.t('editor.restore.discard')}</button>
-              </div>
-            </div>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private link(anchor: string, text: string) {
-    return html`<a
-      href="#${anchor}"
-      @click=${(e: Event) => {
-        e.preventDefault();
-        this.focusControl(anchor);
-      }}
-      >${text}</a
-    >`;
-  }
-
-  private renderSummary() {
-    if (!this.problems.length) return nothing;
-    return html`<section id="error-summary" class="error-summary" aria-labelledby="error-summary-h" tabindex="-1">
-      <h3 id="error-summary-h">${this.t(this.problemsTitle)}</h3>
-      <ul>
-        ${this.problems.map((p) => html`<li>${this.link(p.anchor, p.text)}</li>`)}
-      </ul>
-    </section>`;
-  }
-
-  /** "Para publicar, falta:" — the law-required parts the saved version lacks (the server's list). */
-  private renderMissing() {
-    const v = this.version;
-    let body;
-    if (!v) body = html`<p>${this.t('editor.missing.new')}</p>`;
-    else if (!v.missing.length) body = html`<p class="ok"><span aria-hidden="true">✓ </span>${this.t('editor.missing.none')}</p>`;
-    else {
-      body = html`<ul>
-        ${v.missing.map((m) => html`<li>${this.link(anchorOf(m.part, this.form), m.part in CHARTER_PARTS ? this.t(`editor.part.${m.part}` as MessageKey) : m.label)}</li>`)}
-      </ul>`;
-    }
-    return html`<aside class="missing" aria-labelledby="missing-h">
-      <h3 id="missing-h">${this.t('editor.missing.title')}</h3>
-      ${body} ${v && this.dirty ? html`<p class="hint">${this.t('editor.missing.stale')}</p>` : nothing}
-    </aside>`;
-  }
-
-  private renderActions() {
-    const v = this.version;
-    const busy = this.busy ? 'true' : 'false';
-    const canPublish = this.dirty || !v || v.state === 'draft' || v.serviceStatus === 'unpublished';
-    return html`<div class="actions" part="actions" role="group" aria-label=${this.t('editor.actions')}>
-      <button id="action-save" class="btn primary" type="submit" aria-disabled=${busy}>
-        ${this.busy && !this.dialog ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('editor.save')}
-      </button>
-      ${
-        canPublish
-          ? html`<button
-              id="action-publish"
-              class="btn success"
-              type="button"
-              aria-haspopup="dialog"
-              aria-disabled=${busy}
-              @click=${() => this.openDialog('publish')}
-            >
-              ${this.t('editor.publish')}
-            </button>`
-          : nothing
-      }
-      ${
-        v?.serviceStatus === 'published'
-          ? html`<button
-              id="action-unpublish"
-              class="btn danger"
-              type="button"
-              aria-haspopup="dialog"
-              aria-disabled=${busy}
-              @click=${() => this.openDialog('unpublish')}
-            >
-              ${this.t('editor.unpublish')}
-            </button>`
-          : nothing
-      }
-      ${
-        this.serviceId
-          ? html`<button
-              id="action-versions"
-              class="btn"
-              type="button"
-              aria-expanded=${this.showVersions ? 'true' : 'false'}
-              aria-controls="versions"
-              @click=${() => this.toggleVersions()}
-            >
-              ${this.t('editor.versions')}
-            </button>`
-          : nothing
-      }
-    </div>`;
   }
 
   private get formView(): FormView {

@@ -80,6 +80,7 @@ function perElementAndTypes(): Plugin {
               'request-queue': 'components/request-queue/define.ts',
               'analysis-form': 'components/analysis-form/define.ts',
               'follow-up-thread': 'components/follow-up-thread/define.ts',
+              'service-editor': 'components/service-editor/define.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

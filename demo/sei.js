@@ -1,6 +1,7 @@
 // The intranet's side of the embed: the signed-in servant's token (here a demo
 // attendant's, ?usuario=sub) and opening a request below the queue, its
-// analysis beside its follow-up thread (wired as on the standalone page).
+// analysis beside its follow-up thread (wired as on the standalone page); for
+// a manager (?usuario=gestora.detran), the Carta de Serviços below.
 const sub = new URLSearchParams(location.search).get('usuario') ?? 'atendente1.detran';
 let token; // a promise, so elements asking at the same time share one request
 function intranetToken({ forceRefresh }) {
@@ -37,6 +38,16 @@ document.getElementById('close-detail').addEventListener('click', () => {
   scrollTo(0, queueScroll);
   row?.focus({ preventScroll: true });
 });
+// The Carta de Serviços is the manager's: shown when the signed-in servant manages an institution.
+const charter = document.getElementById('carta');
+Promise.resolve(intranetToken({ forceRefresh: false }))
+  .then((t) => fetch('/api/me', { headers: { Authorization: `Bearer ${t}` } }))
+  .then((r) => (r.ok ? r.json() : { roles: [] }))
+  .then((me) => {
+    charter.hidden = !me.roles.includes('manager');
+  })
+  .catch(() => {});
+
 fetch('/dev/users')
   .then((r) => r.json())
   .then(({ items }) => {

@@ -44,8 +44,8 @@ type Params<P extends string> = [PathParamNames<P>] extends [never] ? { params?:
 export type CallOptions<P extends string, R extends Route> = Params<P> &
   (R extends { query: infer Q } ? { query?: Q } : { query?: undefined }) &
   (R extends { body: infer B } ? { body: B } : { body?: undefined }) & {
-    /** The request version the user saw; sent as `If-Match: "<version>"`. */
-    ifMatch?: number;
+    /** The version the user saw (a request's version, a service draft's `<versionId>.<revision>`); sent as `If-Match: "<ifMatch>"`. */
+    ifMatch?: number | string;
     signal?: AbortSignal;
   };
 
@@ -67,7 +67,7 @@ interface Call {
   params?: Record<string, number | string>;
   query?: object;
   body?: unknown;
-  ifMatch?: number;
+  ifMatch?: number | string;
   /** The version the caller holds: sent as `If-None-Match`, a 304 answers undefined. */
   ifNoneMatch?: number;
   signal?: AbortSignal;
@@ -101,6 +101,10 @@ export class ApiClient {
     ...[opts]: Args<P, Routes<'GET'>[P]>
   ): Promise<Routes<'GET'>[P]['response'] | undefined> {
     return this.request('GET', path, { ...opts, ifNoneMatch: version } as Call);
+  }
+
+  patch<P extends keyof Routes<'PATCH'>>(path: P, ...[opts]: Args<P, Routes<'PATCH'>[P]>): Promise<Routes<'PATCH'>[P]['response']> {
+    return this.request('PATCH', path, opts);
   }
 
   put<P extends keyof Routes<'PUT'>>(path: P, ...[opts]: Args<P, Routes<'PUT'>[P]>): Promise<Routes<'PUT'>[P]['response']> {

@@ -1,13 +1,22 @@
 // Registers every Atende tag (the session first, so elements already in the
 // page find their provider when they upgrade). Guarded: a page that loads the
-// bundle twice still works.
-import { AtendeAnalysisForm, AtendeFollowUpThread, AtendeRequestQueue, AtendeServiceEditor, AtendeSession } from './index.js';
-import { defineElement } from './internal/define-element.js';
+// bundle twice still works. The elements a page shows less often come in
+// their own chunk, fetched the first time the page uses their tag
+// (defineOnUse); their classes are exported by index.ts and by their own
+// entry points (dist/elements/*.js).
+import { AtendeAnalysisForm } from './analysis-form/analysis-form.js';
+import { AtendeFollowUpThread } from './follow-up-thread/follow-up-thread.js';
+import { AtendeRequestQueue } from './request-queue/request-queue.js';
+import { AtendeSession } from './session/session.js';
+import { defineElement, defineOnUse } from './internal/define-element.js';
 
 defineElement('atende-session', AtendeSession);
 defineElement('atende-request-queue', AtendeRequestQueue);
 defineElement('atende-analysis-form', AtendeAnalysisForm);
 defineElement('atende-follow-up-thread', AtendeFollowUpThread);
-defineElement('atende-service-editor', AtendeServiceEditor);
+defineOnUse('atende-service-editor', () => import('./service-editor/define.js'));
 
-export * from './index.js';
+export { AtendeSession, AtendeRequestQueue, AtendeAnalysisForm, AtendeFollowUpThread };
+export { AtendeElement, type AtendeEventDetails } from './internal/atende-element.js';
+export { ApiClient, ApiError, type TokenProvider, type Connection } from './internal/api-client.js';
+export type { SessionConfig } from './internal/context.js';

@@ -24,6 +24,7 @@ import { followUpRoutes } from './routes/follow-ups.js';
 import { identityRoutes } from './routes/identity.js';
 import { requestRoutes } from './routes/requests.js';
 import { serviceRoutes } from './routes/services.js';
+import { charterRoutes } from './routes/charter.js';
 
 export function buildApp(given: Deps) {
   const pages = given.config.queueCachePages;
@@ -62,8 +63,8 @@ export function buildApp(given: Deps) {
   const portalCors = cors({
     origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id'],
-    exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id'],
+    exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
     maxAge: 600,
   });
   // Only cross-origin browser calls carry an Origin; the rest skip CORS work.
@@ -113,6 +114,7 @@ export function buildApp(given: Deps) {
   const routes = app
     .route('/api', identityRoutes(deps))
     .route('/api/services', serviceRoutes(deps))
+    .route('/api/services', charterRoutes(deps))
     .route('/api/requests', requestRoutes(deps))
     .route('/api/requests', followUpRoutes(deps))
     .route('/api/attachments', attachmentRoutes(deps))

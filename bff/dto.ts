@@ -9,13 +9,21 @@ import type {
   RequestStatus,
   RequestSummary,
   Role,
+  RequiredDocument,
+  ServiceDetail,
+  ServiceEntry,
   ServiceField,
   ServiceSummary,
+  ServiceVersion,
+  ServiceVersionSummary,
   StepState,
 } from '../contract/types.js';
+import type { Channel } from '../contract/charter.js';
+import { missingParts } from './domain/charter.js';
 import { isOverdue } from './domain/deadlines.js';
 import { type RequestFacts, STEP_ANSWER_DATA } from './domain/permissions.js';
 import type { HistoryRow, QueuePageRows, QueueRow, RequestDetailRows, RequestFactsRow } from '../db/queries/requests.js';
+import type { ServiceRow, VersionColumns, VersionRows } from '../db/queries/services.js';
 
 /** The request as the pure rules see it. */
 export function requestFacts(f: Pick<RequestFactsRow, 'institution_id' | 'citizen_id' | 'assignee_id' | 'status'>): RequestFacts {
@@ -68,6 +76,109 @@ export function toServiceSummary(
     description: r.description,
     status: r.status,
     deadline: { days: r.deadline_days, kind: r.deadline_kind },
+  };
+}
+
+/** A published service as the citizen reads it before filing: its current version. */
+export function toServiceDetail(
+  id: number,
+  r: Parameters<typeof toServiceSummary>[1] & VersionColumns & { id: number; version: number },
+  steps: ServiceDetail['steps'],
+): ServiceDetail {
+  return {
+    ...toServiceSummary(id, r),
+    versionId: r.id,
+    version: r.version,
+    audience: r.audience,
+    requirements: r.requirements,
+    legalBasis: r.legal_basis,
+    lgpdBasis: r.lgpd_basis,
+    cost: r.cost,
+    delivery: JSON.parse(r.delivery),
+    area: JSON.parse(r.area),
+    address: r.address,
+    hours: r.hours,
+    fields: JSON.parse(r.fields),
+    documents: JSON.parse(r.documents),
+    steps,
+  };
+}
+
+/** A version's columns as a charter entry (a draft's deadline 0: none yet). */
+export function toServiceEntry(v: VersionColumns, steps: readonly string[]): ServiceEntry {
+  return {
+    name: v.name,
+    description: v.description,
+    audience: v.audience,
+    requirements: v.requirements,
+    documents: JSON.parse(v.documents) as RequiredDocument[],
+    steps: [...steps],
+    fields: JSON.parse(v.fields) as ServiceField[],
+    cost: v.cost,
+    deadline: v.deadline_days > 0 ? { days: v.deadline_days, kind: v.deadline_kind } : null,
+    delivery: JSON.parse(v.delivery) as Channel[],
+    area: JSON.parse(v.area) as string[],
+    address: v.address,
+    hours: v.hours,
+    legalBasis: v.legal_basis,
+    lgpdBasis: v.lgpd_basis,
+  };
+}
+
+/** A charter entry as a version's columns (its steps are rows of their own). */
+export function toVersionColumns(e: ServiceEntry): VersionColumns {
+  return {
+    name: e.name,
+    description: e.description,
+    audience: e.audience,
+    requirements: e.requirements,
+    legal_basis: e.legalBasis,
+    lgpd_basis: e.lgpdBasis,
+    cost: e.cost,
+    delivery: JSON.stringify(e.delivery),
+    area: JSON.stringify(e.area),
+    address: e.address,
+    hours: e.hours,
+    deadline_days: e.deadline?.days ?? 0,
+    deadline_kind: e.deadline?.kind ?? 'business',
+    fields: JSON.stringify(e.fields),
+    documents: JSON.stringify(e.documents),
+  };
+}
+
+type VersionRow = VersionRows['version'];
+
+/** Where a version stands in its service: being edited, the published one (the last, when withdrawn), or replaced. */
+function versionState(service: Pick<ServiceRow, 'draft_version_id' | 'published_version_id'>, versionId: number): ServiceVersionSummary['state'] {
+  if (versionId === service.draft_version_id) return 'draft';
+  return versionId === service.published_version_id ? 'current' : 'previous';
+}
+
+export function toServiceVersionSummary(service: Pick<ServiceRow, 'draft_version_id' | 'published_version_id'>, v: VersionRow): ServiceVersionSummary {
+  return {
+    versionId: v.id,
+    version: v.version,
+    state: versionState(service, v.id),
+    name: v.name,
+    createdAt: v.created_at,
+    createdBy: v.created_by ? { id: v.created_by, name: v.created_by_name ?? '' } : null,
+    updatedAt: v.updated_at,
+    publishedAt: v.published_at,
+    publishedBy: v.published_by ? { id: v.published_by, name: v.published_by_name ?? '' } : null,
+  };
+}
+
+/** A version as the editor shows it: its entry, what the law still asks of it, its revision. */
+export function toServiceVersion(service: ServiceRow, { version: v, steps }: VersionRows): ServiceVersion {
+  const entry = toServiceEntry(v, steps);
+  return {
+    ...toServiceVersionSummary(service, v),
+    serviceId: service.id,
+    institution: institution(service),
+    serviceStatus: service.status,
+    entry,
+    revision: v.revision,
+    missing: missingParts(entry),
   };
 }
 

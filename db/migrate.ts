@@ -9,6 +9,7 @@ import * as accessLog from './migrations/2026-12-01T01-00_access-log.js';
 import * as queueDueKey from './migrations/2026-12-01T02-10_queue-due-key.js';
 import * as queueMine from './migrations/2026-12-01T02-20_queue-mine.js';
 import * as fileStore from './migrations/2026-12-01T03-00_file-store.js';
+import * as charter from './migrations/2026-12-01T04-00_charter.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T02-10_queue-due-key': queueDueKey,
   '2026-12-01T02-20_queue-mine': queueMine,
   '2026-12-01T03-00_file-store': fileStore,
+  '2026-12-01T04-00_charter': charter,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

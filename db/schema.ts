@@ -36,6 +36,11 @@ export interface ServiceTable {
   institution_id: number;
   status: 'draft' | 'published' | 'unpublished';
   published_version_id: number | null;
+  /** The version being edited, if any (migration charter). */
+  draft_version_id: number | null;
+  /** Why and when the service was withdrawn (status unpublished). */
+  unpublished_reason: string | null;
+  unpublished_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -47,17 +52,27 @@ export interface ServiceVersionTable {
   name: string;
   description: string;
   audience: string | null;
+  requirements: string | null;
   legal_basis: string | null;
   lgpd_basis: string | null;
   cost: string | null;
   delivery: string; // JSON string[]
   area: string; // JSON string[]
+  address: string | null;
+  hours: string | null;
+  /** 0 while a draft has no deadline yet. */
   deadline_days: number;
   deadline_kind: 'business' | 'calendar';
   fields: string; // JSON ServiceField[]
   documents: string; // JSON RequiredDocument[]
   created_at: string;
+  created_by: number | null;
+  /** The last edit (the creation, for a version never edited). */
+  updated_at: string;
   published_at: string | null;
+  published_by: number | null;
+  /** Bumped by every edit of a draft: its ETag is "<id>.<revision>" (migration charter). */
+  revision: Generated<number>;
 }
 
 export interface ServiceStepTable {
@@ -96,6 +111,8 @@ export interface RequestTable {
   version: number;
   updated_at: string;
   resume_status: string | null;
+  /** The citizen's Idempotency-Key of the filing; unique per citizen (migration charter). */
+  idempotency_key: string | null;
 }
 
 export interface StepAnswerTable {

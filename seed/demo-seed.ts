@@ -16,12 +16,15 @@ export interface CharterService {
   name: string;
   description: string;
   audience: string | null;
+  requirements: string | null;
   legalBasis: string | null;
   lgpdBasis: string | null;
   deadline: Deadline;
   cost: string | null;
   delivery: string[];
   area: string[];
+  address: string | null;
+  hours: string | null;
   documents: RequiredDocument[];
   steps: string[];
   fields: ServiceField[];
@@ -359,6 +362,8 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
           .returning('id')
           .execute();
         services.push({ id: row.id, institutionId: instId.get(inst.acronym)!, deadline: s.deadline, versions: [] });
+        // The institution's manager wrote and published its charter.
+        const manager = staff.get(instId.get(inst.acronym)!)?.manager || null;
         drafts.forEach((d, v) => {
           const at = v ? v2At : created;
           stepTitles.set(`${row.id}/${v + 1}`, d.steps);
@@ -368,17 +373,23 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
             name: d.name,
             description: d.description,
             audience: d.audience,
+            requirements: d.requirements,
             legal_basis: d.legalBasis,
             lgpd_basis: d.lgpdBasis,
             cost: d.cost,
             delivery: JSON.stringify(d.delivery),
             area: JSON.stringify(d.area),
+            address: d.address,
+            hours: d.hours,
             deadline_days: d.deadline.days,
             deadline_kind: d.deadline.kind,
             fields: JSON.stringify(d.fields),
             documents: JSON.stringify(d.documents),
             created_at: iso(at - 2 * DAY),
+            created_by: manager,
+            updated_at: iso(at - DAY),
             published_at: iso(at),
+            published_by: manager,
           });
         });
       }

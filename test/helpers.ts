@@ -158,6 +158,16 @@ async function insertFixture({ db }: Connection): Promise<Fixture> {
       deadlineDays: 10,
       deadlineKind: 'business',
       steps: ['Conferir identidade', 'Verificar pagamento da taxa'],
+      // Every part the law requires, so an edit of it may be published.
+      audience: 'Condutores habilitados.',
+      requirements: 'CNH válida ou vencida há menos de 5 anos.',
+      cost: 'Taxa estadual conforme tabela vigente.',
+      delivery: ['online', 'presencial'],
+      area: ['Gerência de Habilitação'],
+      address: 'Sede do órgão, Porto Velho (RO), ou pelo portal.',
+      hours: 'Segunda a sexta, das 7h30 às 13h30.',
+      legalBasis: 'Lei nº 9.503/1997, art. 159.',
+      lgpdBasis: 'Cumprimento de obrigação legal (art. 7º, II, LGPD).',
       at,
     });
   const a = await service(instA);

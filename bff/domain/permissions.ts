@@ -213,6 +213,24 @@ export function queueScope(
  * for anyone else the institution's record does not exist (404).
  */
 export function decideAccessLog(actor: Actor, institutionId: number): Decision {
+  return managersOnly(actor, institutionId);
+}
+
+/**
+ * May the actor edit the institution's Carta de Serviços (create, edit,
+ * publish and withdraw its services, read their versions)? Its managers
+ * only; its other staff are refused (403), and for anyone else its drafts and
+ * versions do not exist (404).
+ */
+export function decideCharter(actor: Actor, institutionId: number): Decision {
+  return managersOnly(actor, institutionId);
+}
+
+/** The text of the charter routes' "Who:", from decideCharter. */
+export const CHARTER_WHO =
+  'Who: managers of the service’s institution; its other staff get 403, anyone else 404 (another institution’s drafts and versions do not leak).';
+
+function managersOnly(actor: Actor, institutionId: number): Decision {
   if ((actor.roles.get(institutionId) ?? []).includes('manager')) return 'allow';
   return isStaffOf(actor, institutionId) ? 'forbidden' : 'not_found';
 }

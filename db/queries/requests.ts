@@ -585,3 +585,28 @@ export async function insertEvaluation(
     })
     .execute();
 }
+
+/** The request a citizen filed with an Idempotency-Key, if any: what a repeated filing is compared with. */
+export async function findByIdempotencyKey(db: Queryable, citizenId: number, key: string) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'service_id', 'service_version_id', 'form_data'])
+    .where('citizen_id', '=', citizenId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/**
+ * Whether a database error is the unique index of (citizen_id,
+ * idempotency_key) refusing a second filing with one key: a concurrent
+ * filing with the same key won (PostgreSQL 23505 naming the index; SQLite's
+ * UNIQUE constraint naming the columns).
+ */
+export function isIdempotencyConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.code === '23505') return e.constraint === 'requests_idempotency';
+  return (
+    typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT') && typeof e.message === 'string' && e.message.includes('requests.idempotency_key')
+  );
+}

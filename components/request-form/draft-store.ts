@@ -4,7 +4,7 @@
 // (or "anon" before the user is known). Cleared once the request is filed.
 
 /** What the form keeps of a draft between visits. */
-export interface RequestDraft {
+export interface StoredDraft {
   /** What was typed, per field code: text as typed, the options chosen of a multiple choice. */
   values: Record<string, string | string[]>;
   /** The names of the files chosen, per document label (to name them when IndexedDB lost them). */
@@ -20,11 +20,11 @@ export function draftKey(serviceId: number, userId: number | undefined): string 
 
 const storageKey = (key: string) => `atende:request-draft:${key}`;
 
-export function readRequestDraft(key: string): RequestDraft | undefined {
+export function readRequestDraft(key: string): StoredDraft | undefined {
   try {
     const raw = localStorage.getItem(storageKey(key));
     if (!raw) return undefined;
-    const d = JSON.parse(raw) as Partial<RequestDraft>;
+    const d = JSON.parse(raw) as Partial<StoredDraft>;
     if (!d || typeof d !== 'object') return undefined;
     return {
       values: d.values && typeof d.values === 'object' ? d.values : {},
@@ -37,12 +37,12 @@ export function readRequestDraft(key: string): RequestDraft | undefined {
 }
 
 /** Whether a draft holds anything worth keeping. */
-export function draftHasContent(d: RequestDraft): boolean {
+export function draftHasContent(d: StoredDraft): boolean {
   const typed = Object.values(d.values).some((v) => (Array.isArray(v) ? v.length > 0 : v.trim() !== ''));
   return typed || Object.keys(d.fileNames).length > 0 || !!d.idempotencyKey;
 }
 
-export function saveRequestDraft(key: string, draft: RequestDraft): void {
+export function saveRequestDraft(key: string, draft: StoredDraft): void {
   try {
     if (draftHasContent(draft)) localStorage.setItem(storageKey(key), JSON.stringify(draft));
     else localStorage.removeItem(storageKey(key));

@@ -6,49 +6,17 @@ import type { RequestDetail, RequiredDocument, ServiceDetail, ServiceField } fro
 import { safeFileName } from '../../contract/uploads.js';
 import { ApiClient, ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
-import { documentFormatNames, fileFitsDocument } from '../internal/document-formats.js';
+import { documentFormatNames } from '../internal/document-formats.js';
 import { hostStyles } from '../internal/styles.js';
 import { deadlineText } from '../service-catalog/details.js';
 import type {} from '../service-catalog/service-catalog.js';
-import {
-  type RequestDraft,
-  clearDraftFiles,
-  clearRequestDraft,
-  draftHasContent,
-  draftKey,
-  readDraftFiles,
-  readRequestDraft,
-  saveDraftFiles,
-  saveRequestDraft,
-} from './draft-store.js';
+import { RequestDraft } from './draft.js';
+import { documentError, mayHaveFiled, serverErrors, typedValue } from './values.js';
 import { type FieldHost, focusTargetId, renderField } from './fields.js';
 import { requestFormStyles } from './request-form.styles.js';
 import { type StepsHost, renderDocument, renderDone, renderReview, renderSummary } from './steps.js';
 
 type Step = 'form' | 'review' | 'done';
-
-/** A field's value as the API takes it: numbers as numbers, a multiple choice as an array, the rest as trimmed text. */
-export function typedValue(f: ServiceField, raw: string | string[] | undefined): unknown {
-  if (f.datatype === 'multivaluelist') return Array.isArray(raw) ? raw : [];
-  const s = typeof raw === 'string' ? raw.trim() : '';
-  if (s === '') return undefined;
-  if (f.datatype === 'number') {
-    // pt-BR writes 1.234,5: the comma is the decimal mark when there is one.
-    let n = s.replace(/\s/g, '');
-    if (n.includes(',')) n = n.replace(/\./g, '').replace(',', '.');
-    return /^[-+]?\d+(\.\d+)?$/.test(n) ? Number(n) : s;
-  }
-  return s;
-}
-
-/** A key no other filing has: a UUID (crypto.randomUUID needs a secure context; random bytes do not). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Whether a failed send may have reached the server (network, timeout, server trouble): its retry reuses the key. */
-const mayHaveFiled = (err: unknown) => !(err instanceof ApiError) || err.status === 0 || err.status >= 500 || err.status === 408 || err.status === 429;
 
 /**
  * The citizen's request for one service, generated from its current
@@ -90,28 +58,20 @@ export class AtendeRequestForm extends AtendeElement {
   @state() private chosenId?: number;
   @state() private service?: ServiceDetail;
   @state() private step: Step = 'form';
-  @state() private values: Record<string, string | string[]> = {};
-  @state() private files: Record<string, File> = {};
   @state() private errors: Record<string, string> = {};
   /** Server messages tied to no field. */
   @state() private otherErrors: string[] = [];
   @state() private showSummary = false;
-  @state() private restored = false;
-  /** Files chosen before a reload that could not be kept (label → file name). */
-  @state() private lostFiles: Record<string, string> = {};
-  @state() private filesNotKept = false;
   @state() private sending = false;
   @state() private progress = 0;
   @state() private sendError?: string;
   @state() private filed?: RequestDetail;
 
-  /** The draft on screen (service and user). */
-  private key?: string;
-  private idempotencyKey?: string;
+  /** What the citizen typed and chose, kept across visits. */
+  private readonly draft = new RequestDraft(this);
   /** The document labels in the order the last send carried them (the server names documents by position too). */
   private sentLabels: string[] = [];
   private focusOnLoad = false;
-  private fileSaves: Promise<void> = Promise.resolve();
   private readonly anonymous = new ApiClient(() => ({ base: this.apiBase }));
 
   private readonly loadTask = new Task(this, {
@@ -154,116 +114,44 @@ export class AtendeRequestForm extends AtendeElement {
     return this.serviceId ?? this.chosenId;
   }
 
-  /** Shows the service with the draft kept for it and this user (the one typed before signing in becomes theirs). */
+  /** Shows the service with the draft kept for it and this user; a new draft starts at the form. */
   private openDraft(service: ServiceDetail, userId: number | undefined) {
-    const key = draftKey(service.id, userId);
-    const sameDraft = key === this.key;
     this.service = service;
-    if (sameDraft) return;
-    let draft = readRequestDraft(key);
-    let filesFrom = key;
-    if (!draft && userId !== undefined) {
-      const anonymous = draftKey(service.id, undefined);
-      draft = readRequestDraft(anonymous);
-      if (draft) {
-        saveRequestDraft(key, draft);
-        clearRequestDraft(anonymous);
-        filesFrom = anonymous;
-      }
-    }
-    this.key = key;
-    const known = new Set(service.fields.map((f) => f.code));
-    this.values = Object.fromEntries(Object.entries(draft?.values ?? {}).filter(([code]) => known.has(code)));
-    this.idempotencyKey = draft?.idempotencyKey;
-    this.files = {};
+    if (!this.draft.open(service, userId)) return;
     this.errors = {};
     this.otherErrors = [];
     this.showSummary = false;
     this.step = 'form';
     this.filed = undefined;
     this.sendError = undefined;
-    this.filesNotKept = false;
-    this.lostFiles = {};
-    this.restored = !!draft && draftHasContent({ ...draft, idempotencyKey: undefined });
-    const labels = new Set(service.documents.map((d) => d.name));
-    const names = Object.fromEntries(Object.entries(draft?.fileNames ?? {}).filter(([label]) => labels.has(label)));
-    if (Object.keys(names).length) void this.restoreFiles(key, filesFrom, names);
-  }
-
-  private async restoreFiles(key: string, from: string, names: Record<string, string>) {
-    try {
-      const kept = await readDraftFiles(from);
-      if (from !== key) {
-        await saveDraftFiles(key, kept);
-        await clearDraftFiles(from);
-      }
-      if (this.key !== key) return;
-      const files: Record<string, File> = {};
-      for (const label of Object.keys(names)) if (kept[label]) files[label] = kept[label];
-      this.files = { ...files, ...this.files };
-      this.lostFiles = Object.fromEntries(Object.entries(names).filter(([label]) => !this.files[label]));
-    } catch {
-      if (this.key === key) this.lostFiles = Object.fromEntries(Object.entries(names).filter(([label]) => !this.files[label]));
-    }
-  }
-
-  /** Saves what is typed (and the key of a draft already sent) for the next visit. */
-  private persist() {
-    if (!this.key) return;
-    const draft: RequestDraft = {
-      values: this.values,
-      fileNames: Object.fromEntries(Object.entries(this.files).map(([label, f]) => [label, f.name])),
-      idempotencyKey: this.idempotencyKey,
-    };
-    saveRequestDraft(this.key, draft);
-  }
-
-  /** Keeps the chosen files in IndexedDB, one save after the other. */
-  private keepFiles() {
-    const key = this.key;
-    const files = this.files;
-    if (!key) return;
-    this.fileSaves = this.fileSaves.then(() =>
-      saveDraftFiles(key, files).then(
-        () => void (this.filesNotKept = false),
-        () => void (this.filesNotKept = true),
-      ),
-    );
   }
 
   // What the field controls call (fields.ts).
   private readonly fieldHost: FieldHost = {
     t: (key, params) => this.t(key, params),
-    value: (f) => this.values[f.code] ?? (f.datatype === 'multivaluelist' ? [] : ''),
+    value: (f) => this.draft.values[f.code] ?? (f.datatype === 'multivaluelist' ? [] : ''),
     error: (f) => this.errors[`formData.${f.code}`],
     input: (f, value, validateNow) => {
-      this.values = { ...this.values, [f.code]: value };
+      this.draft.setValue(f.code, value);
       const k = `formData.${f.code}`;
       // Checked at once for a choice; for text only to clear (or update) a message already shown, never while typing a first time.
       if (validateNow || this.errors[k]) this.setError(k, this.checkField(f));
-      this.persist();
     },
     leave: (f) => {
       const k = `formData.${f.code}`;
       const error = this.checkField(f);
       // Passing through an empty field is not a mistake yet: "obrigatório" waits for "Continuar".
-      if (error && isEmptyValue(typedValue(f, this.values[f.code])) && !this.errors[k]) return;
+      if (error && isEmptyValue(typedValue(f, this.draft.values[f.code])) && !this.errors[k]) return;
       this.setError(k, error);
     },
   };
 
   private checkField(f: ServiceField): string | null {
-    return fieldError(f, typedValue(f, this.values[f.code]));
+    return fieldError(f, typedValue(f, this.draft.values[f.code]));
   }
 
   private checkDocument(doc: RequiredDocument): string | null {
-    const file = this.files[doc.name];
-    if (!file) return doc.required ? this.t('requestForm.document.missing', { name: doc.name }) : null;
-    const name = safeFileName(file.name);
-    if (!fileFitsDocument(file.name, doc)) return this.t('requestForm.document.badType', { name, formats: documentFormatNames(doc, this.t('catalog.or')) });
-    if (file.size === 0) return this.t('requestForm.document.empty', { name });
-    if (file.size > this.maxFileMb * 1024 * 1024) return this.t('requestForm.document.tooBig', { name, mb: this.maxFileMb });
-    return null;
+    return documentError(doc, this.draft.files[doc.name], this.maxFileMb, (key, params) => this.t(key, params));
   }
 
   private setError(key: string, error: string | null) {
@@ -275,14 +163,8 @@ export class AtendeRequestForm extends AtendeElement {
   }
 
   private chooseFile(doc: RequiredDocument, file: File | undefined) {
-    const files = { ...this.files };
-    if (file) files[doc.name] = file;
-    else delete files[doc.name];
-    this.files = files;
-    if (this.lostFiles[doc.name]) this.lostFiles = Object.fromEntries(Object.entries(this.lostFiles).filter(([label]) => label !== doc.name));
+    this.draft.setFile(doc.name, file);
     this.setError(`documents.${doc.name}`, file ? this.checkDocument(doc) : null);
-    this.persist();
-    this.keepFiles();
   }
 
   /** "Continuar": every field and document checked; the summary of what to fix, or the review. */
@@ -340,24 +222,23 @@ export class AtendeRequestForm extends AtendeElement {
   /** "Enviar solicitação" and "Tentar novamente": files the request, with the draft's Idempotency-Key. */
   private async send() {
     const service = this.service;
-    const key = this.key;
+    const key = this.draft.key;
     if (this.sending || !service || !key) return;
     if (!this.credential) {
       this.sendError = this.t('requestForm.signIn');
       return;
     }
-    this.idempotencyKey ??= newIdempotencyKey();
-    this.persist();
+    const idempotencyKey = this.draft.sendingKey();
     const formData: Record<string, unknown> = {};
     for (const f of service.fields) {
-      const v = typedValue(f, this.values[f.code]);
+      const v = typedValue(f, this.draft.values[f.code]);
       if (!isEmptyValue(v)) formData[f.code] = v;
     }
     const body = new FormData();
     body.set('request', JSON.stringify({ serviceId: service.id, formData }));
     this.sentLabels = [];
     for (const doc of service.documents) {
-      const file = this.files[doc.name];
+      const file = this.draft.files[doc.name];
       if (!file) continue;
       body.append(doc.name, file, safeFileName(file.name));
       this.sentLabels.push(doc.name);
@@ -368,24 +249,18 @@ export class AtendeRequestForm extends AtendeElement {
     try {
       const filed = await this.client.upload('/requests', {
         body,
-        headers: { 'Idempotency-Key': this.idempotencyKey },
+        headers: { 'Idempotency-Key': idempotencyKey },
         onProgress: (loaded, total) => (this.progress = Math.min(100, Math.round((loaded / Math.max(1, total)) * 100))),
       });
-      if (this.key !== key) return;
-      clearRequestDraft(key);
-      await this.fileSaves;
-      void clearDraftFiles(key);
-      this.idempotencyKey = undefined;
-      this.values = {};
-      this.files = {};
-      this.restored = false;
+      if (this.draft.key !== key) return;
+      void this.draft.clear();
       this.filed = filed;
       this.step = 'done';
       this.emit('atende-request-filed', { requestId: filed.id, protocol: filed.protocol });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#protocol')?.focus();
     } catch (err) {
-      if ((err as Error).name === 'AbortError' || this.key !== key) return;
+      if ((err as Error).name === 'AbortError' || this.draft.key !== key) return;
       this.failed(err);
     } finally {
       this.sending = false;
@@ -397,15 +272,14 @@ export class AtendeRequestForm extends AtendeElement {
   private failed(err: unknown) {
     if (!mayHaveFiled(err)) {
       // The server answered: nothing was filed, so the corrected draft is a new filing.
-      this.idempotencyKey = undefined;
-      this.persist();
+      this.draft.dropKey();
     }
     if (err instanceof ApiError && err.status === 401) {
       this.sendError = this.t('requestForm.signIn.expired');
       return;
     }
     if (err instanceof ApiError && Object.keys(err.errors).length) {
-      const { fields, other } = this.serverErrors(err.errors);
+      const { fields, other } = serverErrors(this.service!, err.errors, this.sentLabels);
       if (Object.keys(fields).length) {
         this.errors = fields;
         this.otherErrors = other;
@@ -418,23 +292,6 @@ export class AtendeRequestForm extends AtendeElement {
     this.sendError = `${reason} ${this.t('requestForm.kept')}`;
   }
 
-  /** The server's field errors on the form's fields and documents (`formData.<code>`, `documents.<label>`, `documents.<i>`). */
-  private serverErrors(errors: Record<string, string>): { fields: Record<string, string>; other: string[] } {
-    const service = this.service!;
-    const fields: Record<string, string> = {};
-    const other: string[] = [];
-    for (const [path, message] of Object.entries(errors)) {
-      const code = /^formData\.(.+)$/.exec(path)?.[1];
-      const doc = /^documents\.(.+)$/.exec(path)?.[1];
-      const byPosition = doc !== undefined ? /^(\d+)(\..*)?$/.exec(doc) : null;
-      const label = byPosition ? this.sentLabels[Number(byPosition[1])] : doc;
-      if (code !== undefined && service.fields.some((f) => f.code === code)) fields[path] = message;
-      else if (label !== undefined && service.documents.some((d) => d.name === label)) fields[`documents.${label}`] = message;
-      else other.push(message);
-    }
-    return { fields, other };
-  }
-
   /** "Fazer outra solicitação": the form again, empty. */
   private async startOver() {
     this.filed = undefined;
@@ -445,17 +302,10 @@ export class AtendeRequestForm extends AtendeElement {
 
   /** "Limpar formulário": forgets the draft. */
   private clearForm() {
-    if (!this.key) return;
-    this.values = {};
-    this.files = {};
     this.errors = {};
     this.otherErrors = [];
     this.showSummary = false;
-    this.restored = false;
-    this.lostFiles = {};
-    this.idempotencyKey = undefined;
-    clearRequestDraft(this.key);
-    void clearDraftFiles(this.key);
+    void this.draft.clear();
   }
 
   private async focusHeading() {
@@ -468,7 +318,7 @@ export class AtendeRequestForm extends AtendeElement {
   protected override updated(): void {
     // The file inputs show the files kept in the draft (a reload, or back from the review).
     for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[type=file][data-label]')) {
-      const file = this.files[input.dataset.label!];
+      const file = this.draft.files[input.dataset.label!];
       if (input.files?.[0] === file || (!file && !input.files?.length)) continue;
       const dt = new DataTransfer();
       if (file) dt.items.add(file);
@@ -520,9 +370,9 @@ export class AtendeRequestForm extends AtendeElement {
 
   private renderForm(s: ServiceDetail) {
     const signedOut = !this.credential;
-    const lost = Object.values(this.lostFiles);
+    const lost = Object.values(this.draft.lostFiles);
     return html`${
-        this.restored
+        this.draft.restored
           ? html`<div class="alert" role="status">
               <p>${this.t('requestForm.restored')}</p>
               <button type="button" class="btn small" @click=${this.clearForm}>${this.t('requestForm.clear')}</button>
@@ -530,7 +380,7 @@ export class AtendeRequestForm extends AtendeElement {
           : nothing
       }
       ${lost.length ? html`<div class="alert error" role="alert"><p>${this.t('requestForm.filesLost', { names: lost.join(', ') })}</p></div>` : nothing}
-      ${this.filesNotKept ? html`<div class="alert"><p>${this.t('requestForm.filesNotKept')}</p></div>` : nothing}
+      ${this.draft.filesNotKept ? html`<div class="alert"><p>${this.t('requestForm.filesNotKept')}</p></div>` : nothing}
       ${signedOut ? html`<div class="alert"><p>${this.t('requestForm.signedOut')}</p></div>` : nothing}
       ${this.showSummary ? renderSummary(this.stepsHost, s, this.errors, this.otherErrors) : nothing}
       <form part="form" novalidate @submit=${this.goToReview}>
@@ -545,7 +395,7 @@ export class AtendeRequestForm extends AtendeElement {
           s.documents.length
             ? html`<h3>${this.t('requestForm.documents')}</h3>
                 <p class="hint">${this.t('requestForm.documents.hint', { mb: this.maxFileMb })}</p>
-                ${s.documents.map((d, i) => renderDocument(this.stepsHost, d, i, this.files[d.name], this.errors[`documents.${d.name}`]))}`
+                ${s.documents.map((d, i) => renderDocument(this.stepsHost, d, i, this.draft.files[d.name], this.errors[`documents.${d.name}`]))}`
             : nothing
         }
         ${s.lgpdBasis?.trim() ? html`<p class="hint lgpd">${this.t('requestForm.lgpd', { basis: s.lgpdBasis.trim() })}</p>` : nothing}
@@ -561,8 +411,8 @@ export class AtendeRequestForm extends AtendeElement {
       t: (key, params) => this.t(key, params),
       locale: this.locale,
       maxFileMb: this.maxFileMb,
-      values: this.values,
-      files: this.files,
+      values: this.draft.values,
+      files: this.draft.files,
       sending: this.sending,
       progress: this.progress,
       sendError: this.sendError,

@@ -8,9 +8,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ServiceDetail } from '../../contract/types.js';
 import { apiAs, click, expectAccessible, newCitizen, token, until } from '../internal/test-support.js';
 import '../define.js';
+import type { AtendeRequestQueue } from '../request-queue/request-queue.js';
 import type { AtendeServiceCatalog } from '../service-catalog/service-catalog.js';
 import type { AtendeRequestForm } from './request-form.js';
-import { VALID, control, publishService, q, requestForm, requestsOf, type } from './request-form.test-helpers.js';
+import { VALID, control, fill, publishService, q, requestForm, requestsOf, type } from './request-form.test-helpers.js';
 
 const active = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
 
@@ -56,6 +57,26 @@ describe('the citizen’s door', () => {
     await click(catalog.shadowRoot!, `Solicitar: ${other.name}`);
     await until(() => q(form, 'h2')?.textContent === other.name, 'the form did not switch services');
     await expectAccessible(page);
+  });
+
+  it('the citizen’s list on the same page shows the request once it is filed', async () => {
+    const citizen = newCitizen().sub;
+    const t = await token(citizen);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <atende-request-queue api="/api" view="citizen" url-state="none" .token=${t}></atende-request-queue>
+        <atende-request-form api="/api" service-id=${service.id} .token=${t}></atende-request-form>
+      </div>`,
+    );
+    const queue = page.querySelector<AtendeRequestQueue>('atende-request-queue')!;
+    const form = page.querySelector<AtendeRequestForm>('atende-request-form')!;
+    await until(() => q(form, 'form') && queue.shadowRoot!.textContent!.includes('Nenhuma'), 'the page did not load');
+    fill(form, service);
+    await click(form.shadowRoot!, 'Continuar');
+    await click(form.shadowRoot!, 'Enviar solicitação');
+    await until(() => q(form, '#protocol'), 'not filed');
+    const protocol = q(form, '#protocol strong')!.textContent!;
+    await until(() => queue.shadowRoot!.querySelector('tbody th')?.textContent === protocol, 'the list did not show the new request');
   });
 
   it('opens the service named by ?service= in the address', async () => {

@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { ServiceDetail, ServiceSummary } from '../../contract/types.js';
 import { ApiClient, ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
@@ -45,7 +45,8 @@ export class AtendeServiceCatalog extends AtendeElement {
   /** The page with the request form: "Solicitar" becomes a link to it with `?service=<id>` appended. */
   @property({ attribute: 'form-href' }) formHref?: string;
 
-  @state() private query = '';
+  /** The search, as typed (the host may start it, e.g. from the portal's own search box). */
+  @property() query = '';
 
   /** Without a token (or with one the host could not give): the charter is public. */
   private readonly anonymous = new ApiClient(() => ({ base: this.apiBase }));
@@ -122,7 +123,7 @@ export class AtendeServiceCatalog extends AtendeElement {
   override render() {
     return html`<section part="base" aria-labelledby="catalog-title">
       <h2 id="catalog-title">${this.t('catalog.title')}</h2>
-      <form part="search" role="search" class="search" @submit=${(e: Event) => e.preventDefault()}>
+      <form part="search" role="search" class="search" aria-label=${this.t('catalog.search')} @submit=${(e: Event) => e.preventDefault()}>
         <label for="catalog-q">${this.t('catalog.search')}</label>
         <div class="search-row">
           <input

@@ -16,6 +16,7 @@ export const TITLES: Record<number, string> = {
   412: 'Versão desatualizada',
   413: 'Conteúdo grande demais',
   415: 'Tipo de arquivo não permitido',
+  422: 'Requisição não processável',
   429: 'Muitas requisições',
   500: 'Erro interno',
   503: 'Serviço ocupado',

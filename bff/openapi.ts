@@ -45,6 +45,7 @@ export const problems = {
   412: problem('If-Match não confere com a versão atual'),
   413: problem('Grande demais'),
   415: problem('Tipo de conteúdo ou de arquivo não aceito'),
+  422: problem('Idempotency-Key já usada para outra solicitação (outro serviço ou outros dados)'),
   429: problem('Limite de requisições por minuto atingido (Retry-After diz quando tentar de novo)'),
   503: problem('Ocupado com outros envios; tente de novo após Retry-After segundos'),
 } as const;

@@ -51,14 +51,18 @@ export interface StageLimits {
 
 const invalidForm = () => badRequest('Formulário multipart inválido.');
 
-/** Streams a multipart/form-data body to temporary files, checking each file as it arrives. */
-export async function stageMultipart(req: Request, limits: StageLimits): Promise<Staged> {
+/**
+ * Streams a multipart/form-data body to temporary files, checking each file
+ * as it arrives. `discardFiles`: only the fields are wanted (a filing
+ * replayed with its Idempotency-Key): file parts are read past, never written.
+ */
+export async function stageMultipart(req: Request, limits: StageLimits, opts: { discardFiles?: boolean } = {}): Promise<Staged> {
   const dir = await mkdtemp(join(tmpdir(), 'atende-upload-'));
   // No prototype: a field named "constructor" or "__proto__" is just a field.
   const fields = Object.create(null) as Record<string, string[]>;
   const staged: Staged = { fields, files: [], close: () => rm(dir, { recursive: true, force: true }) };
   try {
-    await parse(req, dir, staged, limits);
+    await parse(req, dir, staged, limits, opts.discardFiles ?? false);
     return staged;
   } catch (err) {
     await staged.close();
@@ -66,7 +70,7 @@ export async function stageMultipart(req: Request, limits: StageLimits): Promise
   }
 }
 
-function parse(req: Request, dir: string, staged: Staged, limits: StageLimits): Promise<void> {
+function parse(req: Request, dir: string, staged: Staged, limits: StageLimits, discardFiles: boolean): Promise<void> {
   let bb: busboy.Busboy;
   try {
     bb = busboy({
@@ -97,7 +101,7 @@ function parse(req: Request, dir: string, staged: Staged, limits: StageLimits): 
       (staged.fields[name] ??= []).push(value);
     });
     bb.on('file', (field, stream, info) => {
-      if (failed) return void stream.resume();
+      if (failed || discardFiles) return void stream.resume();
       if (staged.files.length >= limits.maxFiles) {
         stream.resume();
         return fail(limits.tooManyFiles());

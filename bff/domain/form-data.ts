@@ -2,8 +2,31 @@
 // missing, which are not asked for, which have a type the document does not
 // accept. Pure. The form fields' own rules are shared with the request form
 // (contract/form-fields.ts).
-import type { RequiredDocument } from '../../contract/types.js';
+import type { RequiredDocument, ServiceField } from '../../contract/types.js';
 import { UPLOAD_TYPES } from '../../contract/uploads.js';
+import { validateFormData } from '../../contract/form-fields.js';
+
+/** JSON with the keys of every object sorted: the same data reads the same. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
+/**
+ * Whether a filing sent again with its Idempotency-Key is the one filed
+ * first: the same service and the same form data once cleaned (as it was
+ * stored) under the fields of the version it was filed under. Documents are
+ * not compared (a retry sends the same files, or none are kept).
+ */
+export function sameFiling(
+  first: { serviceId: number; fields: ServiceField[]; cleanFormData: unknown },
+  again: { serviceId: number; formData: Record<string, unknown> },
+): boolean {
+  if (first.serviceId !== again.serviceId) return false;
+  const { errors, clean } = validateFormData(first.fields, again.formData);
+  return Object.keys(errors).length === 0 && canonical(clean) === canonical(first.cleanFormData);
+}
 
 /** Field errors for required documents that were not sent, and for unknown labels. */
 export function checkDocuments(required: RequiredDocument[], labels: string[]): Record<string, string> {

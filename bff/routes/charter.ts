@@ -4,6 +4,7 @@
 // changed between two of them. Requests keep the version they were filed
 // under: a published version is never written again.
 import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import type { Context } from 'hono';
 import { CreateServiceBody, IdParam, PatchServiceBody, UnpublishBody, VersionDiffParam, VersionParam } from '../../contract/schemas.js';
 import { ServiceDiff, ServiceVersion, ServiceVersions } from '../../contract/responses.js';
@@ -83,7 +84,14 @@ function refuseIncomplete(v: VersionRows) {
   }
 }
 
-const versionOk = json(ServiceVersion, 'The version (ETag: "<versionId>.<revision>")');
+const etagHeader = {
+  ETag: { description: '"<versionId>.<revision>": send it back as If-Match to edit or publish this version', schema: { type: 'string' as const } },
+};
+const versionOk = { ...json(ServiceVersion, 'The version (ETag: "<versionId>.<revision>")'), headers: etagHeader };
+// Documented here; parseIfMatch reads it (400 when malformed), so its problem names the header as sent.
+const IfMatchHeader = z.object({
+  'if-match': z.string().optional().describe('"<versionId>.<revision>", the ETag of the version edited: 412 when it changed since, and nothing is written'),
+});
 const ifMatchText = 'Send If-Match with the ETag of the version you edited ("<versionId>.<revision>"): 412 when it changed since, and nothing is written.';
 
 const create = createRoute({
@@ -94,7 +102,13 @@ const create = createRoute({
   description: 'Who: managers of body.institutionId; anyone else signed in gets 403. Only the name is needed; the rest may come later.',
   middleware: [jsonOnly] as const,
   request: { body: jsonBody(CreateServiceBody) },
-  responses: { 201: json(ServiceVersion, 'Version 1, a draft (ETag, Location)'), ...problemsOf(400, 401, 403, 415) },
+  responses: {
+    201: {
+      ...json(ServiceVersion, 'Version 1, a draft'),
+      headers: { ...etagHeader, Location: { description: 'The version', schema: { type: 'string' as const } } },
+    },
+    ...problemsOf(400, 401, 403, 415),
+  },
 });
 const patch = createRoute({
   method: 'patch',
@@ -103,7 +117,7 @@ const patch = createRoute({
   security: bearer,
   description: `${CHARTER_WHO} The parts sent replace the draft’s; parts left out stay. Without a draft, a new one is made from the current version with the changes. ${ifMatchText}`,
   middleware: [jsonOnly] as const,
-  request: { params: IdParam, body: jsonBody(PatchServiceBody) },
+  request: { params: IdParam, headers: IfMatchHeader, body: jsonBody(PatchServiceBody) },
   responses: { 200: versionOk, ...problemsOf(400, 401, 403, 404, 412, 415) },
 });
 const publish = createRoute({
@@ -115,7 +129,7 @@ const publish = createRoute({
     `${CHARTER_WHO} The draft becomes the current version; requests filed before keep theirs. 409 with errors naming every part the law ` +
     'requires that is missing (Lei 13.460/2017 art. 7), or when there is nothing to publish. A withdrawn service without a draft is published ' +
     `again with its current version. If-Match (optional): the version to publish, 412 when it changed.`,
-  request: { params: IdParam },
+  request: { params: IdParam, headers: IfMatchHeader },
   responses: { 200: json(ServiceVersion, 'The version now current'), ...problemsOf(400, 401, 403, 404, 409, 412) },
 });
 const unpublish = createRoute({

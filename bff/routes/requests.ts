@@ -10,6 +10,7 @@ import {
   CreateRequestBody,
   EvaluationBody,
   IdParam,
+  IdempotencyKey,
   RejectBody,
   RequestCountsQuery,
   RequestListQuery,
@@ -17,7 +18,7 @@ import {
   StepParam,
 } from '../../contract/schemas.js';
 import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
-import { checkDocumentFormats, checkDocuments } from '../domain/form-data.js';
+import { checkDocumentFormats, checkDocuments, sameFiling } from '../domain/form-data.js';
 import { validateFormData } from '../../contract/form-fields.js';
 import { type StepCheck, describeStep, stepsToConfirm, unconfirmedSteps } from '../domain/steps.js';
 import { type Actor, allowedActions, assigneeRefusal, canSee, hiddenActions, queueScope, sideOf, stepView, whoMay } from '../domain/permissions.js';
@@ -38,12 +39,14 @@ import {
   appendAudit,
   countByStatus,
   decodeCursor,
+  findByIdempotencyKey,
   getHistoryRows,
   getRequestDetailRows,
   getRequestFacts,
   insertEvaluation,
   type StoredFile,
   insertRequest,
+  isIdempotencyConflict,
   listRequests,
   nextProtocol,
   saveStepAnswer,
@@ -51,7 +54,7 @@ import {
   stepOfVersion,
 } from '../../db/queries/requests.js';
 import { normalizeSearch } from '../../db/queries/search.js';
-import { getServiceForFiling } from '../../db/queries/services.js';
+import { getServiceForFiling, versionFields } from '../../db/queries/services.js';
 import { rolesIn } from '../../db/queries/users.js';
 
 function parseIfMatch(header: string | undefined): number | undefined {
@@ -100,6 +103,14 @@ const filingMultipartSchema = {
   },
 };
 
+// Header names as the route chain validates them (lower case).
+const FilingHeaders = z.object({
+  'idempotency-key': IdempotencyKey.optional().describe(
+    'Idempotency-Key: any 8–200 visible ASCII characters (a UUID), new for each filing. The same key from the same citizen answers the request ' +
+      'filed first (201 with `Idempotent-Replayed: true`), never a second one, also when both arrive at once; with another service or other form data: 422.',
+  ),
+});
+
 const file = createRoute({
   method: 'post',
   path: '/',
@@ -107,14 +118,24 @@ const file = createRoute({
   security: bearer,
   description:
     'Who: any signed-in user, as a citizen. formData is validated against the service’s form fields; documents by their bytes, against the formats each document accepts. ' +
-    'JSON (documents in base64; admitted within a shared memory budget: 503 with Retry-After when the server is busy with uploads) or multipart/form-data (streamed: a `request` JSON field, one file part per document named with its label).',
+    'JSON (documents in base64; admitted within a shared memory budget: 503 with Retry-After when the server is busy with uploads) or multipart/form-data (streamed: a `request` JSON field, one file part per document named with its label). ' +
+    'Send an Idempotency-Key header so a double click or a retry after a timeout files once.',
   request: {
+    headers: FilingHeaders,
     body: {
       required: true,
       content: { 'application/json': { schema: filingJsonSchema as never }, 'multipart/form-data': { schema: filingMultipartSchema as never } },
     },
   },
-  responses: { 201: json(RequestDetail, 'The filed request, with its protocol'), ...problemsOf(400, 401, 413, 415, 429, 503) },
+  responses: {
+    201: {
+      ...json(RequestDetail, 'The filed request, with its protocol (or the one filed first with this Idempotency-Key)'),
+      headers: {
+        'Idempotent-Replayed': { description: '"true" when the answer is the request filed before with the same Idempotency-Key', schema: { type: 'string' } },
+      },
+    },
+    ...problemsOf(400, 401, 413, 415, 422, 429, 503),
+  },
 });
 const counts = createRoute({
   method: 'get',
@@ -270,8 +291,49 @@ export function requestRoutes(deps: AppDeps) {
     if (refused) throw new ProblemError(415, refused.detail, refused.errors, 'unsupported-type');
   };
 
+  type Prior = NonNullable<Awaited<ReturnType<typeof findByIdempotencyKey>>>;
+
+  /** The request filed first with this key, answered again (201, Idempotent-Replayed); 422 when this filing is another one. */
+  const replay = async (c: Context<AppEnv>, user: AuthUser, prior: Prior, again: { serviceId: number; formData: Record<string, unknown> }) => {
+    const fields = JSON.parse((await versionFields(db, prior.service_version_id)) ?? '[]') as ServiceField[];
+    if (!sameFiling({ serviceId: prior.service_id, fields, cleanFormData: JSON.parse(prior.form_data) }, again)) {
+      throw new ProblemError(
+        422,
+        'Esta Idempotency-Key já foi usada para outra solicitação (outro serviço ou outros dados). Use uma chave nova para cada solicitação.',
+        { 'Idempotency-Key': 'Chave já usada para outra solicitação.' },
+        'idempotency-key-reused',
+      );
+    }
+    c.header('Idempotent-Replayed', 'true');
+    return answerDetail(c, user, prior.id, 201);
+  };
+
+  /**
+   * Files the request and answers it; with a key, a concurrent filing with
+   * the same key that committed first (the unique index refused this one)
+   * is answered instead, as a replay.
+   */
+  const fileOnce = async (
+    c: Context<AppEnv>,
+    user: AuthUser,
+    service: FilingService,
+    files: (StoredFile & { label: string })[],
+    key: string | undefined,
+    again: { serviceId: number; formData: Record<string, unknown> },
+  ) => {
+    let id: number;
+    try {
+      id = await fileRequest(user, service, files, key);
+    } catch (err) {
+      const prior = key !== undefined && isIdempotencyConflict(err) ? await findByIdempotencyKey(db, user.id, key) : undefined;
+      if (!prior) throw err;
+      return replay(c, user, prior, again);
+    }
+    return answerDetail(c, user, id, 201);
+  };
+
   /** Stores the request, its documents and its first audit entry; answers its id. */
-  const fileRequest = async (user: AuthUser, service: FilingService, files: (StoredFile & { label: string })[]) => {
+  const fileRequest = async (user: AuthUser, service: FilingService, files: (StoredFile & { label: string })[], key: string | undefined) => {
     const filed = now();
     const at = filed.toISOString();
     const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays).toISOString();
@@ -299,6 +361,7 @@ export function requestRoutes(deps: AppDeps) {
           justification: null,
           concluded_at: null,
           conclusion: null,
+          idempotency_key: key ?? null,
         },
         files,
       );
@@ -317,16 +380,22 @@ export function requestRoutes(deps: AppDeps) {
     });
   };
 
-  /** A multipart filing: documents streamed to disk, checked, then stored within the memory budget. */
-  const fileMultipart = async (c: Context<AppEnv>, user: AuthUser) => {
-    const staged = await stageMultipart(c.req.raw, {
+  /**
+   * A multipart filing: documents streamed to disk, checked, then stored
+   * within the memory budget. A key already used: its files are read past,
+   * never staged, and the request filed first is answered.
+   */
+  const fileMultipart = async (c: Context<AppEnv>, user: AuthUser, key: string | undefined) => {
+    const prior = key !== undefined ? await findByIdempotencyKey(db, user.id, key) : undefined;
+    const limits = {
       maxFileBytes: deps.config.maxFileBytes,
       maxMessageBytes: deps.config.maxMessageBytes,
       maxFiles: 20,
       tooManyFiles: () => badRequest('No máximo 20 documentos.', { documents: 'No máximo 20 documentos.' }),
       messageTooLarge: () =>
         new ProblemError(413, `Os documentos passam do limite de ${toMb(deps.config.maxMessageBytes)} MB somados.`, undefined, 'too-large'),
-    });
+    };
+    const staged = await stageMultipart(c.req.raw, limits, { discardFiles: prior !== undefined });
     try {
       const raw = staged.fields.request?.[0];
       if (raw === undefined) throw badRequest('Envie o campo "request" com o JSON {serviceId, formData}.', { request: 'Campo obrigatório.' });
@@ -337,6 +406,7 @@ export function requestRoutes(deps: AppDeps) {
         throw badRequest('O campo "request" não é um JSON válido.', { request: 'JSON inválido.' });
       }
       const body = { ...parse(FilingFields, fields), documents: staged.files.map((f) => ({ label: f.field })) };
+      if (prior) return await replay(c, user, prior, body);
       const service = await filingService(body);
       checkFormats(
         service,
@@ -344,12 +414,14 @@ export function requestRoutes(deps: AppDeps) {
       );
       const { files, release } = await prepareStaged(staged.files, deps.fileStore, deps.uploadBudget, blobWeight, 6 * deps.config.uploads.waitMs);
       try {
-        const id = await fileRequest(
+        return await fileOnce(
+          c,
           user,
           service,
           files.map((f) => ({ ...f, label: f.field })),
+          key,
+          body,
         );
-        return answerDetail(c, user, id, 201);
       } finally {
         release();
       }
@@ -361,8 +433,9 @@ export function requestRoutes(deps: AppDeps) {
   return router()
     .openapi(file, async (c) => {
       const user = requireUser(c);
+      const key = c.req.valid('header')['idempotency-key'];
       const contentType = c.req.header('Content-Type') ?? '';
-      if (/^multipart\/form-data\b/i.test(contentType)) return fileMultipart(c, user);
+      if (/^multipart\/form-data\b/i.test(contentType)) return fileMultipart(c, user, key);
       if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
         throw new ProblemError(415, 'Envie a solicitação como application/json ou multipart/form-data.', undefined, 'unsupported-media-type');
       }
@@ -371,6 +444,9 @@ export function requestRoutes(deps: AppDeps) {
       const release = await deps.uploadBudget.acquire(3 * (Number.isFinite(length) ? length : deps.config.uploads.jsonBodyBytes));
       try {
         const body = parse(CreateRequestBody, await readJson(c, { cache: false }));
+        // A key used before: the request filed first, before any document is decoded.
+        const prior = key !== undefined ? await findByIdempotencyKey(db, user.id, key) : undefined;
+        if (prior) return await replay(c, user, prior, body);
         const service = await filingService(body);
         let total = 0;
         const files: (CheckedFile & { label: string })[] = [];
@@ -384,8 +460,7 @@ export function requestRoutes(deps: AppDeps) {
           files.push({ label: d.label, ...(await checkFile(d.fileName, bytes, deps.config.maxFileBytes)) });
         }
         checkFormats(service, files);
-        const id = await fileRequest(user, service, await storeChecked(files, deps.fileStore));
-        return answerDetail(c, user, id, 201);
+        return await fileOnce(c, user, service, await storeChecked(files, deps.fileStore), key, body);
       } finally {
         release();
       }

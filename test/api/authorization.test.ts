@@ -1,6 +1,7 @@
 // Authorization matrix: every route × (no token, another citizen, owner
 // citizen, attendant, attendant of another institution, manager, and an
 // attendant of the institution who filed the request: its citizen, never its staff).
+// The charter's routes: the institution's managers only.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TINY_PDF, type TestContext, createTestContext, filingBody } from '../helpers.js';
@@ -20,6 +21,14 @@ interface Row {
 const OWNER_STAFF_404 = { none: 401, other: 404, citizen: 200, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 200 };
 // attendantFiler filed the request: staff of the institution, but never its staff.
 const STAFF_ACTION = { none: 401, other: 404, citizen: 403, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 403 };
+
+// The charter's own service (institution A): published, with a draft (version 2), so every charter route has something to act on.
+let charter = 0;
+// Who edits institution A's charter: its managers; its other staff 403, anyone else 404.
+const CHARTER = { none: 401, other: 404, citizen: 404, attendant: 403, attendantB: 404, manager: 200, attendantFiler: 403 };
+// Routes on an institution named in the request (creating, a manager's list): 403 for anyone but its managers.
+const CHARTER_OF_INSTITUTION = { none: 401, other: 403, citizen: 403, attendant: 403, attendantB: 403, manager: 200, attendantFiler: 403 };
+const asManager = (t: TestContext, method: string, path: string, body?: unknown) => t.call(method, path, { as: 'manager', body });
 
 const ROWS: Row[] = [
   {
@@ -46,6 +55,45 @@ const ROWS: Row[] = [
     route: 'GET /api/services/:id',
     call: (t, _i, as) => t.call('GET', `/api/services/${t.fx.service}`, { as }),
     expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
+  },
+  {
+    route: 'GET /api/services?drafts=true',
+    call: (t, _i, as) => t.call('GET', `/api/services?drafts=true&institutionId=${t.fx.instA}`, { as }),
+    expect: CHARTER_OF_INSTITUTION,
+  },
+  {
+    route: 'POST /api/services',
+    call: (t, _i, as) => t.call('POST', '/api/services', { as, body: { institutionId: t.fx.instA, name: 'Serviço novo' } }),
+    expect: { ...CHARTER_OF_INSTITUTION, manager: 201 },
+  },
+  {
+    route: 'PATCH /api/services/:id',
+    call: (t, _i, as) => t.call('PATCH', `/api/services/${charter}`, { as, body: { cost: `Custo de ${as}` } }),
+    expect: CHARTER,
+  },
+  {
+    route: 'POST /api/services/:id/publish',
+    call: async (t, _i, as) => {
+      await asManager(t, 'PATCH', `/api/services/${charter}`, { cost: 'Gratuito' });
+      return t.call('POST', `/api/services/${charter}/publish`, { as });
+    },
+    expect: CHARTER,
+  },
+  {
+    route: 'POST /api/services/:id/unpublish',
+    call: async (t, _i, as) => {
+      await asManager(t, 'PATCH', `/api/services/${charter}`, { cost: 'Gratuito' });
+      await asManager(t, 'POST', `/api/services/${charter}/publish`);
+      return t.call('POST', `/api/services/${charter}/unpublish`, { as, body: { reason: 'Suspenso.' } });
+    },
+    expect: CHARTER,
+  },
+  { route: 'GET /api/services/:id/versions', call: (t, _i, as) => t.call('GET', `/api/services/${charter}/versions`, { as }), expect: CHARTER },
+  { route: 'GET /api/services/:id/versions/:version', call: (t, _i, as) => t.call('GET', `/api/services/${charter}/versions/1`, { as }), expect: CHARTER },
+  {
+    route: 'GET /api/services/:id/versions/:a/diff/:b',
+    call: (t, _i, as) => t.call('GET', `/api/services/${charter}/versions/1/diff/2`, { as }),
+    expect: CHARTER,
   },
   {
     route: 'POST /api/requests',
@@ -143,7 +191,15 @@ async function prepare(t: TestContext, state: State, filer = 'citizen'): Promise
 
 describe('authorization matrix', () => {
   let t: TestContext;
-  before(async () => (t = await createTestContext()));
+  before(async () => {
+    t = await createTestContext();
+    // A copy of the fixture service's entry, published, then edited: versions 1 (current) and 2 (draft).
+    const entry = (await (await t.call('GET', `/api/services/${t.fx.service}/versions/1`, { as: 'manager' })).json()).entry;
+    const created = await asManager(t, 'POST', '/api/services', { ...entry, institutionId: t.fx.instA, name: 'Serviço da matriz' });
+    charter = (await created.json()).serviceId;
+    assert.equal((await asManager(t, 'POST', `/api/services/${charter}/publish`)).status, 200);
+    assert.equal((await asManager(t, 'PATCH', `/api/services/${charter}`, { cost: 'Gratuito' })).status, 200);
+  });
   after(() => t.close());
 
   for (const row of ROWS) {

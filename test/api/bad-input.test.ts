@@ -158,6 +158,13 @@ describe('bad input', () => {
       'verdict',
       'rating',
       'comment',
+      'name',
+      'steps',
+      'fields',
+      'documents',
+      'deadline',
+      'reason',
+      'institutionId',
       '__proto__',
       'constructor',
     ];
@@ -168,6 +175,9 @@ describe('bad input', () => {
       ['POST', `/api/requests/${inAnalysis}/conclude`],
       ['POST', `/api/requests/${inAnalysis}/evaluation`],
       ['PUT', `/api/requests/${inAnalysis}/steps/${t.fx.steps[0]}`],
+      ['POST', '/api/services'],
+      ['PATCH', `/api/services/${t.fx.serviceB}`],
+      ['POST', `/api/services/${t.fx.serviceB}/unpublish`],
     ];
     let seed = 7;
     const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
@@ -175,7 +185,8 @@ describe('bad input', () => {
       const body: Record<string, unknown> = {};
       for (let k = 0; k < 1 + rand(3); k++) body[keys[rand(keys.length)]] = values[rand(values.length)];
       const [method, path] = routes[i % routes.length];
-      const res = await t.call(method, path, { as: i % 2 ? 'attendant' : 'citizen', body: JSON.stringify(body) });
+      const as = path.startsWith('/api/services') ? (i % 2 ? 'managerB' : 'manager') : i % 2 ? 'attendant' : 'citizen';
+      const res = await t.call(method, path, { as, body: JSON.stringify(body) });
       assert.ok(res.status < 500, `${method} ${path} ${JSON.stringify(body).slice(0, 80)} → ${res.status}`);
     }
   });

@@ -34,6 +34,27 @@ describe('demo seed', () => {
     assert.equal(thread.items[0].action, 'file');
   });
 
+  test('every seeded service is complete per the law (Lei 13.460/2017 art. 7) and shows its requirements, address and hours', async () => {
+    const { items } = await (await t.call('GET', '/api/services')).json();
+    assert.equal(items.length, 13);
+    for (const manager of DEMO_USERS.filter((u) => u.role === 'manager')) {
+      const as = await t.token(manager.sub);
+      const me = await (await t.call('GET', '/api/me', { as })).json();
+      const institutionId = me.memberships.find((m: { role: string }) => m.role === 'manager').institution.id;
+      const mine = await (await t.call('GET', `/api/services?drafts=true&institutionId=${institutionId}`, { as })).json();
+      assert.ok(mine.items.length > 0, manager.sub);
+      for (const s of mine.items) {
+        const history = await (await t.call('GET', `/api/services/${s.id}/versions`, { as })).json();
+        const current = history.items.find((v: { state: string }) => v.state === 'current');
+        assert.equal(current.publishedBy.id, me.id, `${s.name}: published by the institution's manager`);
+        const version = await (await t.call('GET', `/api/services/${s.id}/versions/${current.version}`, { as })).json();
+        assert.deepEqual(version.missing, [], s.name);
+        const detail = await (await t.call('GET', `/api/services/${s.id}`)).json();
+        for (const part of ['requirements', 'address', 'hours']) assert.ok(detail[part]?.length > 20, `${s.name}: ${part}`);
+      }
+    }
+  });
+
   test('a demo citizen sees only their own requests', async () => {
     const citizen = DEMO_USERS.find((u) => u.sub === 'maria.silva')!;
     const token = await t.token(citizen.sub);

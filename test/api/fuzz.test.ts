@@ -230,7 +230,13 @@ function jsonText(r: Rand, v: unknown): string {
 describe(`fuzz corpus (${ENGINE})`, () => {
   let t: TestContext;
   let routes: RouteSpec[];
-  const pool: { requests: number[]; steps: number[]; files: number[]; ids: number[] } = { requests: [], steps: [], files: [], ids: [] };
+  const pool: { requests: number[]; steps: number[]; files: number[]; ids: number[]; services: number[] } = {
+    requests: [],
+    steps: [],
+    files: [],
+    ids: [],
+    services: [],
+  };
   const tokens: Record<string, string> = {};
 
   /** Valid bodies of some routes, to mutate from (the rest come from the schemas alone). */
@@ -238,6 +244,21 @@ describe(`fuzz corpus (${ENGINE})`, () => {
     'POST /api/requests': () => filingBody(t.fx.service, { observacoes: 'Perdi na rua.' }),
     'POST /api/requests/:id/approve': () => ({ assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps }),
     'POST /api/requests/:id/evaluation': () => ({ verdict: 'approved', rating: 5, comment: 'Bom.' }),
+    'POST /api/services': () => ({
+      institutionId: t.fx.instA,
+      name: 'Serviço do fuzz',
+      steps: ['Conferir'],
+      fields: [{ code: 'motivo', label: 'Motivo', datatype: 'singlevaluelist', values: ['A', 'B'], required: true }],
+      documents: [{ name: 'RG', required: true, formats: ['pdf'] }],
+      deadline: { days: 5, kind: 'business' },
+      delivery: ['online'],
+    }),
+    'PATCH /api/services/:id': () => ({
+      cost: 'Gratuito',
+      steps: ['Conferir', 'Decidir'],
+      fields: [{ code: 'cpf', label: 'CPF', datatype: 'string', format: 'cpf' }],
+    }),
+    'POST /api/services/:id/unpublish': () => ({ reason: 'Suspenso.' }),
   };
 
   /** Requests in several states (submitted … concluded, and awaiting the citizen), so transitions meet real ones. */
@@ -271,6 +292,20 @@ describe(`fuzz corpus (${ENGINE})`, () => {
     pool.requests.push(b.id);
     pool.steps.push(...steps);
     pool.ids.push(b.id, ...steps, instA, instB, service, serviceB, ...Object.values(users).map((u) => u.id));
+    // The charter's routes act on services of their own (the filings above need the fixture's as they are): a
+    // draft of each institution, and a copy of the fixture's service published, with a draft (versions 1 and 2).
+    for (const [as, institutionId] of [
+      ['manager', instA],
+      ['managerB', instB],
+    ] as const) {
+      const draft = await t.call('POST', '/api/services', { as, body: { institutionId, name: 'Rascunho do fuzz' } });
+      pool.services.push((await draft.json()).serviceId);
+    }
+    const entry = (await (await t.call('GET', `/api/services/${service}/versions/1`, { as: 'manager' })).json()).entry;
+    const copy = (await (await t.call('POST', '/api/services', { as: 'manager', body: { ...entry, institutionId: instA } })).json()).serviceId;
+    assert.equal((await t.call('POST', `/api/services/${copy}/publish`, { as: 'manager' })).status, 200);
+    assert.equal((await t.call('PATCH', `/api/services/${copy}`, { as: 'manager', body: { cost: 'Gratuito' } })).status, 200);
+    pool.services.push(copy);
     for (const [k, u] of Object.entries(users)) tokens[k] = await t.token(u.sub);
     tokens.newcomer = await t.token('fuzz-newcomer');
 
@@ -319,8 +354,19 @@ describe(`fuzz corpus (${ENGINE})`, () => {
       const method = r.chance(0.88) ? route.method : r.pick(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
       let path = route.path;
       for (const p of route.params) {
+        const charter = route.path.startsWith('/api/services');
         const v = r.chance(0.6)
-          ? String(p === 'stepId' ? r.pick(pool.steps) : p === 'id' && route.path.startsWith('/api/attachments') ? r.pick(pool.files) : anId())
+          ? String(
+              p === 'stepId'
+                ? r.pick(pool.steps)
+                : p === 'id' && route.path.startsWith('/api/attachments')
+                  ? r.pick(pool.files)
+                  : charter && p === 'id'
+                    ? r.pick(pool.services)
+                    : charter
+                      ? 1 + r.int(3)
+                      : anId(),
+            )
           : r.pick(HOSTILE_IDS);
         path = path.replace(`:${p}`, v);
       }
@@ -364,7 +410,13 @@ describe(`fuzz corpus (${ENGINE})`, () => {
           '""',
           '"-1"',
           '1e309',
+          '"1.1"',
+          '"3.2"',
+          'W/"5.1"',
+          '"1.99999999999"',
+          '"."',
         ]);
+      if (r.chance(0.1)) headers['Idempotency-Key'] = r.pick(['chave-do-fuzz-1', 'chave-do-fuzz-2', 'curta', 'x'.repeat(300), 'com espaço', '']);
       if (r.chance(0.05)) headers['If-None-Match'] = r.pick(['"1"', '*', 'x']);
       if (r.chance(0.05)) headers['X-Request-Id'] = 'x'.repeat(r.int(300));
       if (r.chance(0.05)) headers.Origin = r.pick(['https://portal.example.gov.br', 'https://evil.example', 'null']);

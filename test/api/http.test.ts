@@ -31,6 +31,19 @@ describe('HTTP surface', () => {
     assert.equal(allowed.status, 204);
     assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://portal.example.gov.br');
     assert.match(allowed.headers.get('Access-Control-Allow-Headers') ?? '', /Authorization/i);
+    // A portal's request form files with an Idempotency-Key and reads whether the answer was a replay; its editor edits with If-Match.
+    const filing = await t.call('OPTIONS', '/api/requests', {
+      headers: { Origin: 'https://portal.example.gov.br', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'idempotency-key' },
+    });
+    assert.match(filing.headers.get('Access-Control-Allow-Headers') ?? '', /Idempotency-Key/i);
+    const edit = await t.call('OPTIONS', '/api/services/1', {
+      headers: { Origin: 'https://portal.example.gov.br', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'if-match' },
+    });
+    assert.match(edit.headers.get('Access-Control-Allow-Methods') ?? '', /PATCH/);
+    assert.match(edit.headers.get('Access-Control-Allow-Headers') ?? '', /If-Match/i);
+    const exposed = await t.call('GET', '/api/institutions', { headers: { Origin: 'https://portal.example.gov.br' } });
+    assert.match(exposed.headers.get('Access-Control-Expose-Headers') ?? '', /Idempotent-Replayed/);
+    assert.match(exposed.headers.get('Access-Control-Expose-Headers') ?? '', /ETag/);
     const denied = await t.call('GET', '/api/institutions', { headers: { Origin: 'https://evil.example' } });
     assert.equal(denied.headers.get('Access-Control-Allow-Origin'), null);
     assert.throws(() => loadConfig({ DEV_IDP: '1', CORS_ORIGINS: '*' }), /origin/);

@@ -1,11 +1,22 @@
 // The OpenAPI "Who:" of every transition route is the permission rule's own
 // text (bff/domain/permissions.ts ACTION_RULES), so the document and the rule
-// cannot drift apart.
+// cannot drift apart; the charter's routes say decideCharter's, and every API
+// route says who may call it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RequestAction } from '../../contract/types.js';
-import { ACTION_RULES, whoMay } from '../../bff/domain/permissions.js';
+import { ACTION_RULES, CHARTER_WHO, whoMay } from '../../bff/domain/permissions.js';
 import { type TestContext, createTestContext } from '../helpers.js';
+
+// The routes of the Carta de Serviços that only the institution's managers use: decideCharter's text.
+const CHARTER_ROUTES: [string, 'get' | 'post' | 'patch'][] = [
+  ['/api/services/{id}', 'patch'],
+  ['/api/services/{id}/publish', 'post'],
+  ['/api/services/{id}/unpublish', 'post'],
+  ['/api/services/{id}/versions', 'get'],
+  ['/api/services/{id}/versions/{version}', 'get'],
+  ['/api/services/{id}/versions/{a}/diff/{b}', 'get'],
+];
 
 const TRANSITION_ROUTES: [string, 'post' | 'put', RequestAction][] = [
   ['/api/requests/{id}/analysis', 'post', 'start_analysis'],
@@ -16,7 +27,7 @@ const TRANSITION_ROUTES: [string, 'post' | 'put', RequestAction][] = [
   ['/api/requests/{id}/evaluation', 'post', 'evaluate'],
 ];
 
-describe('OpenAPI: who may call each transition route', () => {
+describe('OpenAPI: who may call each route', () => {
   let t: TestContext;
   let doc: { paths: Record<string, Record<string, { description?: string }>> };
   before(async () => {
@@ -29,6 +40,22 @@ describe('OpenAPI: who may call each transition route', () => {
     test(`${method.toUpperCase()} ${path} says who may ${action}, as the rule does`, () => {
       const description = doc.paths[path]?.[method]?.description ?? '';
       assert.ok(description.startsWith(whoMay(action)), `${path}: "${description}" should start with "${whoMay(action)}"`);
+    });
+  }
+
+  test('every API route says who may call it', () => {
+    const silent = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/api/'))
+      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op.description ?? ''] as const))
+      .filter(([, description]) => !description.startsWith('Who: '))
+      .map(([route]) => route);
+    assert.deepEqual(silent, []);
+  });
+
+  for (const [path, method] of CHARTER_ROUTES) {
+    test(`${method.toUpperCase()} ${path} says only the institution’s managers may, as decideCharter does`, () => {
+      const description = doc.paths[path]?.[method]?.description ?? '';
+      assert.ok(description.startsWith(CHARTER_WHO), `${path}: "${description}"`);
     });
   }
 

@@ -46,6 +46,12 @@ describe('HTTP surface: methods, headers, logs', () => {
     assert.equal(patch.headers.get('Allow'), 'GET, HEAD, POST');
     const get = await t.call('GET', '/api/requests/1/approve', { as: 'attendant' });
     assert.equal(get.headers.get('Allow'), 'POST');
+    const service = await t.call('DELETE', '/api/services/1', { as: 'manager' });
+    assert.equal(service.status, 405);
+    assert.equal(service.headers.get('Allow'), 'GET, HEAD, PATCH');
+    assert.equal((await t.call('PUT', '/api/services', { as: 'manager' })).headers.get('Allow'), 'GET, HEAD, POST');
+    assert.equal((await t.call('GET', '/api/services/1/publish', { as: 'manager' })).headers.get('Allow'), 'POST');
+    assert.equal((await t.call('POST', '/api/services/1/versions/1/diff/2', { as: 'manager' })).headers.get('Allow'), 'GET, HEAD');
     assert.equal((await t.call('GET', '/api/nada', { as: 'citizen' })).status, 404, 'an unknown path stays a 404');
     // Without a token too: the method is wrong whoever asks (a write the route takes is a 401).
     const anonymous = await t.call('DELETE', '/api/requests/1');

@@ -333,4 +333,6 @@ export const en: Record<MessageKey, string> = {
   'requestForm.done.where': 'You can follow it in “My requests”, on the portal.',
   'requestForm.follow': 'Follow the request',
   'requestForm.again': 'Make another request',
+  'requestForm.alreadyFiled':
+    'An earlier send of this form did arrive and was filed, with other data. Check “My requests” before going on; if you send now, it will be a new request.',
 };

@@ -337,6 +337,8 @@ const ptBR = {
   'requestForm.done.where': 'Você pode acompanhar o andamento em “Minhas solicitações”, no portal.',
   'requestForm.follow': 'Acompanhar a solicitação',
   'requestForm.again': 'Fazer outra solicitação',
+  'requestForm.alreadyFiled':
+    'Um envio anterior deste formulário chegou e foi registrado, com outros dados. Confira em “Minhas solicitações” antes de continuar; se enviar agora, será uma nova solicitação.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

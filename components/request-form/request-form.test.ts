@@ -269,6 +269,31 @@ describe('atende-request-form', () => {
     expect(await requestsOf(citizen)).to.have.length(1);
   });
 
+  it('says so when an earlier send of the draft was filed with other data, and then files anew', async () => {
+    const citizen = newCitizen().sub;
+    let el = await requestForm(service.id, citizen);
+    fill(el, service);
+    attach(el, COMPROVANTE, new File([PDF], 'comprovante.pdf'));
+    await toReview(el);
+    const draftKey = Object.keys(localStorage).find((k) => k.startsWith('atende:request-draft:'))!;
+    await click(el.shadowRoot!, 'Enviar solicitação');
+    const sent = JSON.parse(localStorage.getItem(draftKey)!);
+    await filed(el);
+    // The answer was lost; back in the draft, the citizen changes a field before sending again.
+    el.remove();
+    localStorage.setItem(draftKey, JSON.stringify({ ...sent, values: { ...sent.values, nome: 'Outro Nome' } }));
+    el = await requestForm(service.id, citizen);
+    attach(el, COMPROVANTE, new File([PDF], 'comprovante.pdf'));
+    await toReview(el);
+    await click(el.shadowRoot!, 'Enviar solicitação');
+    await until(() => q(el, '.alert.error'), 'no message');
+    expect(q(el, '.alert.error')!.textContent).to.contain('Um envio anterior deste formulário chegou e foi registrado');
+    expect(await requestsOf(citizen)).to.have.length(1);
+    await click(el.shadowRoot!, 'Tentar novamente');
+    await filed(el);
+    expect((await requestsOf(citizen)).map((r) => r.id)).to.have.length(2);
+  });
+
   it('asks to sign in to send, and still shows the form', async () => {
     const el = await requestForm(service.id, null);
     expect(shadowText(el)).to.contain('Para enviar a solicitação, entre com sua conta do portal.');

@@ -278,6 +278,11 @@ export class AtendeRequestForm extends AtendeElement {
       this.sendError = this.t('requestForm.signIn.expired');
       return;
     }
+    if (err instanceof ApiError && err.status === 422 && err.errors['Idempotency-Key']) {
+      // An earlier send of this draft did arrive, with other data: say so before the citizen files again (a new key now).
+      this.sendError = this.t('requestForm.alreadyFiled');
+      return;
+    }
     if (err instanceof ApiError && Object.keys(err.errors).length) {
       const { fields, other } = serverErrors(this.service!, err.errors, this.sentLabels);
       if (Object.keys(fields).length) {

@@ -136,6 +136,8 @@ describe('the citizen’s door', () => {
     await sendKeys({ press: 'Space' });
     await tabTo(el, whatsapp, 'the third option');
     await tabTo(el, control(el, 'Observação'), 'the optional text');
+    await tabTo(el, control(el, 'Município de atendimento'), 'the select');
+    await sendKeys({ press: 'ArrowDown' });
     await tabTo(el, q(el, 'button[type=submit]')!, '"Continuar"');
     await sendKeys({ press: 'Enter' });
     await until(() => active(el)?.id === 'review-title', 'the review did not take focus');
@@ -162,6 +164,7 @@ describe('the citizen’s door', () => {
       cep: '76800000',
       turno: 'Manhã',
       avisos: ['SMS'],
+      municipio: 'Porto Velho',
     });
   });
 });

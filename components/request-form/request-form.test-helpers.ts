@@ -26,6 +26,13 @@ const ALL_KINDS = [
   { code: 'turno', label: 'Turno preferido', datatype: 'singlevaluelist', values: ['Manhã', 'Tarde'], required: true },
   { code: 'avisos', label: 'Como prefere ser avisado', datatype: 'multivaluelist', values: ['E-mail', 'SMS', 'WhatsApp'], required: true },
   { code: 'observacao', label: 'Observação', datatype: 'string', required: false },
+  {
+    code: 'municipio',
+    label: 'Município de atendimento',
+    datatype: 'singlevaluelist',
+    values: ['Porto Velho', 'Ji-Paraná', 'Ariquemes', 'Vilhena', 'Cacoal', 'Rolim de Moura', 'Guajará-Mirim'],
+    required: false,
+  },
 ] as const;
 
 export const DOCUMENTS = [
@@ -76,6 +83,7 @@ export const VALID: Record<string, string | string[]> = {
   cep: '76800-000',
   turno: 'Tarde',
   avisos: ['E-mail', 'WhatsApp'],
+  municipio: 'Ji-Paraná',
 };
 
 export const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel);
@@ -126,9 +134,12 @@ export function fill(el: Element, service: ServiceDetail, values: Record<string,
   for (const f of service.fields) {
     const v = values[f.code];
     if (v === undefined) continue;
-    if (Array.isArray(v) || (f.datatype === 'singlevaluelist' && control(el, f.label).localName === 'fieldset'))
-      choose(el, f.label, Array.isArray(v) ? v : [v]);
-    else type(el, f.label, v);
+    const ctl = control(el, f.label);
+    if (Array.isArray(v) || ctl.localName === 'fieldset') choose(el, f.label, Array.isArray(v) ? v : [v]);
+    else if (ctl.localName === 'select') {
+      (ctl as HTMLSelectElement).value = v;
+      ctl.dispatchEvent(new Event('change'));
+    } else type(el, f.label, v);
   }
 }
 

@@ -65,6 +65,9 @@ describe('atende-request-form', () => {
     expect(avisos.querySelector('legend')!.textContent).to.contain('(obrigatório)');
     expect([...avisos.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].map((r) => r.value)).to.deep.equal(['E-mail', 'SMS', 'WhatsApp']);
     expect(control(el, 'Observação').required).to.be.false;
+    // A choice among many options is a select.
+    const municipio = control<HTMLSelectElement>(el, 'Município de atendimento');
+    expect([municipio.localName, municipio.options.length, municipio.value]).to.deep.equal(['select', 8, '']);
     // Required marks on the required fields only.
     expect(all(el, 'label .req, legend .req')).to.have.length(service.fields.filter((f) => f.required).length + 1);
     // Documents: accepted formats in `accept` and in the text, the size limit shown.
@@ -175,7 +178,7 @@ describe('atende-request-form', () => {
     const mine = await requestsOf(citizen);
     expect(mine.map((r) => r.protocol)).to.deep.equal([protocol]);
     const request = await (await apiAs(citizen)).get('/requests/:id', { params: { id: detail.requestId } });
-    expect(request.formData).to.deep.equal({ ...VALID, ano: 2020 });
+    expect(JSON.stringify(request.formData)).to.equal(JSON.stringify({ ...VALID, ano: 2020 }));
     expect(request.documents.map((d) => [d.label, d.fileName])).to.deep.equal([[COMPROVANTE, 'comprovante.pdf']]);
     // Filed: the draft is gone.
     expect(Object.keys(localStorage).filter((k) => k.startsWith('atende:request-draft:'))).to.deep.equal([]);

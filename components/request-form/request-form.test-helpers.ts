@@ -134,7 +134,7 @@ export function fill(el: Element, service: ServiceDetail, values: Record<string,
   for (const f of service.fields) {
     const v = values[f.code];
     if (v === undefined) continue;
-    const ctl = control(el, f.label);
+    const ctl = control<HTMLElement>(el, f.label);
     if (Array.isArray(v) || ctl.localName === 'fieldset') choose(el, f.label, Array.isArray(v) ? v : [v]);
     else if (ctl.localName === 'select') {
       (ctl as HTMLSelectElement).value = v;

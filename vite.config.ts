@@ -81,6 +81,8 @@ function perElementAndTypes(): Plugin {
               'analysis-form': 'components/analysis-form/define.ts',
               'follow-up-thread': 'components/follow-up-thread/define.ts',
               'service-editor': 'components/service-editor/define.ts',
+              'service-catalog': 'components/service-catalog/define.ts',
+              'request-form': 'components/request-form/define.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

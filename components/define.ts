@@ -15,6 +15,8 @@ defineElement('atende-request-queue', AtendeRequestQueue);
 defineElement('atende-analysis-form', AtendeAnalysisForm);
 defineElement('atende-follow-up-thread', AtendeFollowUpThread);
 defineOnUse('atende-service-editor', () => import('./service-editor/define.js'));
+defineOnUse('atende-service-catalog', () => import('./service-catalog/define.js'));
+defineOnUse('atende-request-form', () => import('./request-form/define.js'));
 
 export { AtendeSession, AtendeRequestQueue, AtendeAnalysisForm, AtendeFollowUpThread };
 export { AtendeElement, type AtendeEventDetails } from './internal/atende-element.js';

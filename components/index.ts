@@ -4,6 +4,8 @@ export { AtendeRequestQueue } from './request-queue/request-queue.js';
 export { AtendeAnalysisForm } from './analysis-form/analysis-form.js';
 export { AtendeFollowUpThread } from './follow-up-thread/follow-up-thread.js';
 export { AtendeServiceEditor } from './service-editor/service-editor.js';
+export { AtendeServiceCatalog } from './service-catalog/service-catalog.js';
+export { AtendeRequestForm } from './request-form/request-form.js';
 export { AtendeElement, type AtendeEventDetails } from './internal/atende-element.js';
 export { ApiClient, ApiError, type TokenProvider, type Connection } from './internal/api-client.js';
 export type { SessionConfig } from './internal/context.js';

@@ -22,6 +22,13 @@ function setUp() {
   // Links keep the demo citizen of the address (?cidadao=…).
   const own = params.has('cidadao') ? `&cidadao=${encodeURIComponent(sub)}` : '';
   document.querySelector('atende-request-queue').hrefTemplate = `portal.html?solicitacao={id}${own}`;
+  if (own) {
+    document.getElementById('menu-requests').href = `portal.html?${own.slice(1)}`;
+    document.getElementById('menu-charter').href = `portal.html?pagina=carta${own}`;
+    const keep = Object.assign(document.createElement('input'), { type: 'hidden', name: 'cidadao', value: sub });
+    document.querySelector('.portal-search').append(keep);
+  }
+  if (params.get('pagina') === 'carta') showCharter(own);
   const id = Number(params.get('solicitacao'));
   if (id) {
     document.querySelector('atende-request-queue').hidden = true;
@@ -44,6 +51,30 @@ function setUp() {
       if (user) document.getElementById('citizen-name').textContent = user.name.split(' ')[0];
     })
     .catch(() => {});
+}
+
+/**
+ * The Carta de Serviços: the catalog (searching what the portal's own search
+ * box asked), and the request form, shown once the citizen picks a service
+ * ("Solicitar" tells the form itself which one; the page only shows it).
+ */
+function showCharter(own) {
+  document.querySelector('atende-request-queue').hidden = true;
+  document.getElementById('carta').hidden = false;
+  document.getElementById('page-title').textContent = 'Carta de Serviços';
+  document.title = 'Carta de Serviços — Portal de Serviços do Estado';
+  const crumb = document.getElementById('crumb');
+  crumb.textContent = 'Carta de Serviços';
+  crumb.href = `portal.html?pagina=carta${own}`;
+  document.getElementById('menu-requests').removeAttribute('aria-current');
+  document.getElementById('menu-charter').setAttribute('aria-current', 'page');
+  const catalog = document.querySelector('atende-service-catalog');
+  catalog.query = params.get('busca') ?? '';
+  document.getElementById('busca').value = catalog.query;
+  const form = document.querySelector('atende-request-form');
+  form.requestHref = `portal.html?solicitacao={id}${own}`;
+  form.hidden = !params.get('service');
+  document.addEventListener('atende-service-selected', () => (form.hidden = false));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);

@@ -53,12 +53,14 @@ export type CallOptions<P extends string, R extends Route> = Params<P> &
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is the type-level test for "no required keys"
 type Args<P extends string, R extends Route> = {} extends CallOptions<P, R> ? [opts?: CallOptions<P, R>] : [opts: CallOptions<P, R>];
 
-/** Paths of the routes that take a multipart form. */
-type UploadPath = { [P in keyof Routes<'POST'>]: Routes<'POST'>[P] extends { body: FormData } ? P : never }[keyof Routes<'POST'>];
+/** Paths of the routes that take a multipart form (alone, or besides JSON). */
+type UploadPath = { [P in keyof Routes<'POST'>]: Routes<'POST'>[P] extends { body: infer B } ? (FormData extends B ? P : never) : never }[keyof Routes<'POST'>];
 
 export interface UploadOptions {
   /** Bytes of the request body sent so far, and its total. */
   onProgress?: (loaded: number, total: number) => void;
+  /** Extra request headers, such as a filing's `Idempotency-Key`. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -220,6 +222,7 @@ function postWithProgress(url: string, form: FormData, token: string | undefined
     xhr.open('POST', url);
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(opts.headers ?? {})) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => e.lengthComputable && opts.onProgress?.(e.loaded, e.total);
     xhr.onload = () =>
       resolve(

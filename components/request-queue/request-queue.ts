@@ -168,7 +168,7 @@ export class AtendeRequestQueue extends AtendeElement {
     },
   });
 
-  /** A request changed on this page (an action in a form, a follow-up that asks or answers the citizen): the rows follow. */
+  /** A request changed on this page (an action in a form, a follow-up that asks or answers the citizen, a request filed): the rows follow. */
   private readonly refreshOnChange = () => this.reload();
 
   /** Back or forward: the filters this entry of the history recorded. */
@@ -185,6 +185,7 @@ export class AtendeRequestQueue extends AtendeElement {
     super.connectedCallback();
     document.addEventListener('atende-request-changed', this.refreshOnChange);
     document.addEventListener('atende-follow-up-created', this.refreshOnChange);
+    document.addEventListener('atende-request-filed', this.refreshOnChange);
     addEventListener('popstate', this.restoreFromUrl);
   }
 
@@ -192,6 +193,7 @@ export class AtendeRequestQueue extends AtendeElement {
     super.disconnectedCallback();
     document.removeEventListener('atende-request-changed', this.refreshOnChange);
     document.removeEventListener('atende-follow-up-created', this.refreshOnChange);
+    document.removeEventListener('atende-request-filed', this.refreshOnChange);
     removeEventListener('popstate', this.restoreFromUrl);
   }
 

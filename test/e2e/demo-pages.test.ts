@@ -5,7 +5,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type * as Axe from 'axe-core';
-import { ATTENDANT, CITIZEN, click, deepQueryAll, fileRequest, until } from '../../components/internal/test-support.js';
+import { ATTENDANT, CITIZEN, apiAs, click, deepQueryAll, fileRequest, newCitizen, until } from '../../components/internal/test-support.js';
+import { fill, publishService } from '../../components/request-form/request-form.test-helpers.js';
 
 type Frame = { frame: HTMLIFrameElement; doc: Document; win: Window & { axe?: typeof Axe } };
 
@@ -91,6 +92,37 @@ for (const width of [1280, 375]) {
       f = await open(`/demo/portal.html?cidadao=${CITIZEN}&solicitacao=${filed.id}`, width);
       await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'request open');
       await expectClean(f, 'portal, request open');
+    });
+
+    it('portal.html?pagina=carta: the charter searched from the portal, a service open, its form, the protocol', async () => {
+      const service = await publishService({ documents: false, name: `Certidão de teste do portal ${newCitizen().word}` });
+      const citizen = newCitizen().sub;
+      const own = `cidadao=${encodeURIComponent(citizen)}`;
+      const f = await open(`/demo/portal.html?pagina=carta&busca=${encodeURIComponent('certidao de teste do portal')}&${own}`, width);
+      const catalog = f.doc.querySelector('atende-service-catalog')!;
+      const names = () => [...catalog.shadowRoot!.querySelectorAll('.service h4')].map((h) => h.textContent);
+      await until(() => names().includes(service.name), 'the charter, searched');
+      expect(f.doc.querySelector('h1')!.textContent).to.equal('Carta de Serviços');
+      await expectClean(f, 'portal, charter');
+
+      const item = [...catalog.shadowRoot!.querySelectorAll('.service')].find((li) => li.querySelector('h4')!.textContent === service.name)!;
+      item.querySelector<HTMLElement>('summary')!.click();
+      await until(() => item.querySelector('dl.entry'), 'the service open');
+      await expectClean(f, 'portal, a service open');
+
+      await click(f.doc, `Solicitar: ${service.name}`);
+      const form = f.doc.querySelector('atende-request-form')!;
+      await until(() => !form.hidden && form.shadowRoot!.querySelector('form') && form.shadowRoot!.activeElement?.id === 'form-title', 'the form open');
+      await expectClean(f, 'portal, the request form');
+      fill(form, service);
+      await click(form.shadowRoot!, 'Continuar');
+      await click(form.shadowRoot!, 'Enviar solicitação');
+      await until(() => form.shadowRoot!.querySelector('#protocol'), 'filed');
+      await expectClean(f, 'portal, filed');
+      const [filed] = (await (await apiAs(citizen)).get('/requests')).items;
+      expect(form.shadowRoot!.querySelector('#protocol strong')!.textContent).to.equal(filed.protocol);
+      const follow = form.shadowRoot!.querySelector<HTMLAnchorElement>('.done a')!;
+      expect(follow.getAttribute('href')).to.equal(`portal.html?solicitacao=${filed.id}&${own}`);
     });
 
     it('sei.html: the queue, then a request open with its follow-up thread beside the analysis', async () => {

@@ -8,6 +8,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ServiceDetail } from '../../contract/types.js';
 import { apiAs, click, expectAccessible, newCitizen, token, until } from '../internal/test-support.js';
 import '../define.js';
+import '../service-catalog/define.js';
+import './define.js';
 import type { AtendeRequestQueue } from '../request-queue/request-queue.js';
 import type { AtendeServiceCatalog } from '../service-catalog/service-catalog.js';
 import type { AtendeRequestForm } from './request-form.js';

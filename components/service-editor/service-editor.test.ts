@@ -8,6 +8,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ServiceVersion } from '../../contract/types.js';
 import { ATTENDANT, apiAs, expectAccessible, expectNoSidewaysScroll, shadowText, token, until } from '../internal/test-support.js';
 import '../define.js';
+import './define.js';
 import type { AtendeServiceEditor } from './service-editor.js';
 
 const MANAGER = 'gestora.detran';

@@ -6,7 +6,7 @@
 // was filed under, and a new filing gets the new version.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ServiceDetail } from '../../contract/types.js';
-import { ATTENDANT, apiAs, expectAccessible, newCitizen, token, until } from '../../components/internal/test-support.js';
+import { ATTENDANT, apiAs, click, expectAccessible, newCitizen, token, until } from '../../components/internal/test-support.js';
 import '../../components/define.js';
 import '../../components/analysis-form/define.js';
 import '../../components/request-form/define.js';
@@ -74,6 +74,10 @@ describe('the charter round trip: manager, citizen, attendant', () => {
     const queue = await fixture<AtendeRequestQueue>(
       html`<atende-request-queue api="/api" view="staff" .token=${await token(ATTENDANT)}></atende-request-queue>`,
     );
+    // Other tests file too: the attendant searches the protocol, as the manual says.
+    await until(() => queue.shadowRoot!.querySelector('#q'), 'the queue');
+    queue.shadowRoot!.querySelector<HTMLInputElement>('#q')!.value = protocol;
+    await click(queue.shadowRoot!, 'Buscar');
     await until(() => text(queue).includes(protocol), 'the request in the queue');
     const attendant = await apiAs(ATTENDANT);
     const filed = (await attendant.get('/requests', { query: { q: protocol } })).items[0];

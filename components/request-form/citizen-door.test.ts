@@ -38,7 +38,10 @@ describe('the citizen’s door', () => {
   before(async () => {
     service = await publishService({ documents: false, name: `Serviço sem documentos ${newCitizen().word}` });
   });
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
 
   it('"Solicitar" in the catalog opens that service in the form on the same page, with focus on it', async () => {
     const citizen = newCitizen().sub;
@@ -59,6 +62,31 @@ describe('the citizen’s door', () => {
     await click(catalog.shadowRoot!, `Solicitar: ${other.name}`);
     await until(() => q(form, 'h2')?.textContent === other.name, 'the form did not switch services');
     await expectAccessible(page);
+  });
+
+  it('after a reload, reopens the service chosen in the catalog with what was typed', async () => {
+    const citizen = newCitizen().sub;
+    const t = await token(citizen);
+    const page = () =>
+      fixture<HTMLElement>(
+        html`<div>
+          <atende-service-catalog api="/api"></atende-service-catalog>
+          <atende-request-form api="/api" .token=${t}></atende-request-form>
+        </div>`,
+      );
+    const first = await page();
+    const catalog = first.querySelector<AtendeServiceCatalog>('atende-service-catalog')!;
+    let form = first.querySelector<AtendeRequestForm>('atende-request-form')!;
+    await until(() => q(form, '.placeholder') && q(catalog, '.service'), 'the page did not load');
+    await click(catalog.shadowRoot!, `Solicitar: ${service.name}`);
+    await until(() => q(form, 'h2')?.textContent === service.name && q(form, 'form'), 'the form did not open the service');
+    type(form, 'Nome completo', 'Maria Recarregada');
+    first.remove();
+    // The page again, as after a reload: no service-id, no ?service=, nothing chosen yet.
+    form = (await page()).querySelector<AtendeRequestForm>('atende-request-form')!;
+    await until(() => q(form, 'h2')?.textContent === service.name && q(form, 'form'), 'the chosen service was not reopened');
+    await until(() => control(form, 'Nome completo').value === 'Maria Recarregada', 'what was typed was not restored');
+    expect(q(form, '[role=status], .restored')?.textContent ?? form.shadowRoot!.textContent).to.contain('Recuperamos o que você tinha preenchido');
   });
 
   it('the citizen’s list on the same page shows the request once it is filed', async () => {

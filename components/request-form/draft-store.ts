@@ -59,6 +59,29 @@ export function clearRequestDraft(key: string): void {
   }
 }
 
+// The service chosen in a catalog on the page (when the form has neither
+// service-id nor ?service=): kept for the tab in sessionStorage, so a reload
+// reopens that service with its draft instead of an empty form.
+const CHOSEN = 'atende:request-form:chosen';
+
+export function rememberChosenService(serviceId: number | undefined): void {
+  try {
+    if (serviceId === undefined) sessionStorage.removeItem(CHOSEN);
+    else sessionStorage.setItem(CHOSEN, String(serviceId));
+  } catch {
+    // Storage disabled: the catalog's choice is simply made again after a reload.
+  }
+}
+
+export function chosenService(): number | undefined {
+  try {
+    const id = Number(sessionStorage.getItem(CHOSEN));
+    return Number.isInteger(id) && id > 0 ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // The chosen files: one IndexedDB record per draft, `{label: File}`.
 const DB = 'atende-request-drafts';
 const STORE = 'files';

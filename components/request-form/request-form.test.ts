@@ -42,7 +42,10 @@ describe('atende-request-form', () => {
   before(async () => {
     service = await publishService();
   });
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
   it('renders every kind of field with its label, required mark, help, format hint and fitting keyboard, and passes axe empty', async () => {

@@ -11,6 +11,7 @@ import { hostStyles } from '../internal/styles.js';
 import { deadlineText } from '../service-catalog/details.js';
 import type {} from '../service-catalog/service-catalog.js';
 import { RequestDraft } from './draft.js';
+import { chosenService, rememberChosenService } from './draft-store.js';
 import { documentError, mayHaveFiled, serverErrors, typedValue } from './values.js';
 import { type FieldHost, focusTargetId, renderField } from './fields.js';
 import { requestFormStyles } from './request-form.styles.js';
@@ -96,6 +97,7 @@ export class AtendeRequestForm extends AtendeElement {
     this.focusOnLoad = true;
     if (e.detail.serviceId === this.chosenId && this.service?.id === e.detail.serviceId) void this.focusHeading();
     else this.chosenId = e.detail.serviceId;
+    rememberChosenService(e.detail.serviceId);
   };
 
   override connectedCallback(): void {
@@ -103,6 +105,7 @@ export class AtendeRequestForm extends AtendeElement {
     document.addEventListener('atende-service-selected', this.followSelection);
     const fromUrl = Number(new URLSearchParams(location.search).get('service'));
     if (this.chosenId === undefined && Number.isInteger(fromUrl) && fromUrl > 0) this.chosenId = fromUrl;
+    else if (this.chosenId === undefined && this.serviceId === undefined) this.chosenId = chosenService();
   }
 
   override disconnectedCallback(): void {
@@ -254,6 +257,7 @@ export class AtendeRequestForm extends AtendeElement {
       });
       if (this.draft.key !== key) return;
       void this.draft.clear();
+      if (this.serviceId === undefined) rememberChosenService(undefined);
       this.filed = filed;
       this.step = 'done';
       this.emit('atende-request-filed', { requestId: filed.id, protocol: filed.protocol });

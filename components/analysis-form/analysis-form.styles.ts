@@ -245,26 +245,6 @@ export const formStyles = css`
   ol.history .sub {
     grid-column: 2;
   }
-  dialog {
-    width: min(38rem, 94vw);
-    max-height: 92vh;
-    padding: 1.5rem;
-    border: 0;
-    border-radius: 8px;
-    background: var(--_surface);
-    color: var(--_text);
-    box-shadow: 0 12px 40px rgba(7, 29, 65, 0.35);
-  }
-  dialog::backdrop {
-    background: rgba(7, 29, 65, 0.6);
-  }
-  .dialog-form {
-    display: grid;
-    gap: var(--_space);
-  }
-  .dialog-form > [role='alert']:empty {
-    margin-top: calc(-1 * var(--_space));
-  }
   .dialog-form .field {
     display: grid;
     gap: 0.3em;
@@ -288,12 +268,6 @@ export const formStyles = css`
     align-items: center;
     gap: 0.5em;
     font-weight: 400;
-  }
-  .dialog-actions {
-    display: flex;
-    justify-content: flex-end;
-    flex-wrap: wrap;
-    gap: 0.75em;
   }
   @container (max-width: 30rem) {
     .step {

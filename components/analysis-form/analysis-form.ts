@@ -8,7 +8,7 @@ import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { type DraftKind, clearDraft, readDraft, saveDraft } from '../internal/drafts.js';
 import { type MessageKey, formatDate } from '../internal/i18n.js';
-import { hostStyles } from '../internal/styles.js';
+import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { formStyles } from './analysis-form.styles.js';
 import { type DialogKind, FIELD_IDS, renderDialog } from './dialogs.js';
 import { DocumentsController } from './documents.js';
@@ -66,7 +66,7 @@ const BAR: { action: RequestAction; dialog?: DialogKind; tone: string }[] = [
  * @cssproperty --atende-space - Base spacing (default 1rem).
  */
 export class AtendeAnalysisForm extends AtendeElement {
-  static override styles = [hostStyles, formStyles];
+  static override styles = [hostStyles, dialogStyles, formStyles];
 
   /** Id of the request to show. */
   @property({ type: Number, attribute: 'request-id' }) requestId?: number;

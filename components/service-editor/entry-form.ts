@@ -294,6 +294,28 @@ function fieldRow(v: FormView, x: FieldRow, i: number, total: number) {
   </li>`;
 }
 
+/** An ordered list of rows (documents, steps, fields) under its heading `labelledBy`, or its empty text, then its add button. */
+function rowList<R extends { key: number | string }>(
+  v: FormView,
+  list: Rows,
+  rows: readonly R[],
+  render: (row: R, i: number) => unknown,
+  keys: { labelledBy: string; none: MessageKey; addId: string; add: MessageKey },
+) {
+  return html`${
+    rows.length
+      ? html`<ol class="rows" aria-labelledby=${keys.labelledBy}>
+          ${repeat(
+            rows,
+            (r) => r.key,
+            (r, i) => render(r, i),
+          )}
+        </ol>`
+      : html`<p class="muted">${v.t(keys.none)}</p>`
+  }
+  ${addButton(v, list, keys.addId, keys.add)}`;
+}
+
 function section(id: string, title: string, body: unknown) {
   return html`<section class="part" aria-labelledby="${id}-h">
     <h3 id="${id}-h">${title}</h3>
@@ -316,52 +338,19 @@ export function renderSections(v: FormView) {
       v.t('editor.section.requirements'),
       html`${textPart(v, 'requirements', { long: true, rows: 4 })}
         <h4 id="documents-h">${v.t('editor.part.documents')}</h4>
-        ${
-          f.documents.length
-            ? html`<ol class="rows" aria-labelledby="documents-h">
-                ${repeat(
-                  f.documents,
-                  (d) => d.key,
-                  (d, i) => documentRow(v, d, i),
-                )}
-              </ol>`
-            : html`<p class="muted">${v.t('editor.doc.none')}</p>`
-        }
-        ${addButton(v, 'documents', 'add-document', 'editor.doc.add')}`,
+        ${rowList(v, 'documents', f.documents, (d, i) => documentRow(v, d, i), { labelledBy: 'documents-h', none: 'editor.doc.none', addId: 'add-document', add: 'editor.doc.add' })}`,
     )}
     ${section(
       'steps',
       v.t('editor.section.steps'),
       html`<p class="hint" id="steps-hint">${v.t('editor.step.hint')}</p>
-        ${
-          f.steps.length
-            ? html`<ol class="rows" aria-labelledby="steps-h">
-                ${repeat(
-                  f.steps,
-                  (s) => s.key,
-                  (s, i) => stepRow(v, s, i, f.steps.length),
-                )}
-              </ol>`
-            : html`<p class="muted">${v.t('editor.step.none')}</p>`
-        }
-        ${addButton(v, 'steps', 'add-step', 'editor.step.add')}`,
+        ${rowList(v, 'steps', f.steps, (x, i) => stepRow(v, x, i, f.steps.length), { labelledBy: 'steps-h', none: 'editor.step.none', addId: 'add-step', add: 'editor.step.add' })}`,
     )}
     ${section(
       'fields',
       v.t('editor.section.fields'),
       html`<p class="hint">${v.t('editor.field.hint')}</p>
-        ${
-          f.fields.length
-            ? html`<ol class="rows" aria-labelledby="fields-h">
-                ${repeat(
-                  f.fields,
-                  (x) => x.key,
-                  (x, i) => fieldRow(v, x, i, f.fields.length),
-                )}
-              </ol>`
-            : html`<p class="muted">${v.t('editor.field.none')}</p>`
-        }
-        ${addButton(v, 'fields', 'add-field', 'editor.field.add')}`,
+        ${rowList(v, 'fields', f.fields, (x, i) => fieldRow(v, x, i, f.fields.length), { labelledBy: 'fields-h', none: 'editor.field.none', addId: 'add-field', add: 'editor.field.add' })}`,
     )}
     ${section(
       'terms',

@@ -6,7 +6,7 @@ import type { InstitutionRef, ServiceVersion } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import type { MessageKey } from '../internal/i18n.js';
-import { hostStyles } from '../internal/styles.js';
+import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { type DialogKind, renderDialog } from './dialogs.js';
 import {
   type EntryForm,
@@ -77,7 +77,7 @@ const MOVED = { steps: 'editor.step.moved', fields: 'editor.field.moved' } as co
  * @cssproperty --atende-space - Base spacing (default 1rem).
  */
 export class AtendeServiceEditor extends AtendeElement {
-  static override styles = [hostStyles, editorStyles];
+  static override styles = [hostStyles, dialogStyles, editorStyles];
 
   /** The institution whose charter to edit; by default the first one the signed-in user manages. */
   @property({ type: Number, attribute: 'institution-id' }) institutionId?: number;

@@ -211,24 +211,30 @@ export async function insertDraft(
 }
 
 /** A new service of an institution, never published, with its first draft (version 1). */
-export async function createService(
-  trx: Queryable,
-  s: { institutionId: number; columns: VersionColumns; steps: readonly string[]; at: string; by: number },
-): Promise<{ id: number; versionId: number }> {
-  const { id } = await trx
+/** A service row with no version yet; answers its id. */
+async function insertServiceRow(db: Queryable, institutionId: number, status: 'draft' | 'published', at: string): Promise<number> {
+  const { id } = await db
     .insertInto('services')
     .values({
-      institution_id: s.institutionId,
-      status: 'draft',
+      institution_id: institutionId,
+      status,
       published_version_id: null,
       draft_version_id: null,
       unpublished_reason: null,
       unpublished_at: null,
-      created_at: s.at,
-      updated_at: s.at,
+      created_at: at,
+      updated_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function createService(
+  trx: Queryable,
+  s: { institutionId: number; columns: VersionColumns; steps: readonly string[]; at: string; by: number },
+): Promise<{ id: number; versionId: number }> {
+  const id = await insertServiceRow(trx, s.institutionId, 'draft', s.at);
   const draft = await insertDraft(trx, { serviceId: id, columns: s.columns, steps: s.steps, at: s.at, by: s.by });
   return { id, versionId: draft.id };
 }
@@ -357,20 +363,7 @@ export interface NewPublishedService {
 
 /** A service with its first version published at once; answers the service, version and step ids. */
 export async function insertPublishedService(db: Queryable, s: NewPublishedService) {
-  const { id } = await db
-    .insertInto('services')
-    .values({
-      institution_id: s.institutionId,
-      status: 'published',
-      published_version_id: null,
-      draft_version_id: null,
-      unpublished_reason: null,
-      unpublished_at: null,
-      created_at: s.at,
-      updated_at: s.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertServiceRow(db, s.institutionId, 'published', s.at);
   const version = await db
     .insertInto('service_versions')
     .values({

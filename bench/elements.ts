@@ -440,7 +440,13 @@ export function rows(r: Results): Row[] {
     TARGETS.bundleGzip,
     'Lit included, the four core elements; the editor, catalog and request form load on use (lazy, below)',
   );
-  for (const l of s.lazy) sz(`Lazy chunk ${l.file}, gzip`, l, undefined, 'loaded only for lang="en"');
+  for (const l of s.lazy)
+    sz(
+      `Lazy chunk ${l.file}, gzip`,
+      l,
+      undefined,
+      'fetched on demand (the English dictionary for lang="en"; an element\'s chunk the first time a page uses its tag), with the chunks it imports',
+    );
   for (const e of s.elements) {
     sz(`elements/${e.name}.js with its imports, gzip`, e.withImports, undefined, `${e.files.join(', ')}; lazy (lang="en"): ${e.lazy.join(', ') || 'none'}`);
     sz(`elements/${e.name}.js alone, gzip`, e.entry);

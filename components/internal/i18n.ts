@@ -2,6 +2,9 @@
 // on the element or on its `atende-session`; keys are prefixed by the element
 // or concern (`queue.`, `form.`, `thread.`, …). Dates shown in Brasília time.
 import type { RequestStatus } from '../../contract/types.js';
+import type { RequestFormMessageKey } from '../request-form/messages.js';
+import type { CatalogMessageKey } from '../service-catalog/messages.js';
+import type { EditorMessageKey } from '../service-editor/messages.js';
 
 export type Locale = 'pt-BR' | 'en';
 
@@ -24,173 +27,6 @@ const ptBR = {
   'common.notInformed': 'Não informado',
   'common.yes': 'Sim',
   'common.no': 'Não',
-
-  'editor.title': 'Carta de Serviços',
-  'editor.titleOf': 'Carta de Serviços — {institution}',
-  'editor.new': '+ Novo serviço',
-  'editor.list.label': 'Serviços da instituição',
-  'editor.list.loading': 'Carregando serviços…',
-  'editor.list.empty': 'Nenhum serviço cadastrado ainda. Use “+ Novo serviço” para começar.',
-  'editor.list.error': 'Não foi possível carregar os serviços.',
-  'editor.list.edit': 'Editar',
-  'editor.list.editNamed': 'Editar {name}',
-  'editor.list.hasDraft': 'rascunho pendente',
-  'editor.status.draft': 'Rascunho',
-  'editor.status.published': 'Publicado',
-  'editor.status.unpublished': 'Retirado',
-  'editor.signin': 'Entre com sua conta de gestor para editar a Carta de Serviços.',
-  'editor.notManager': 'Somente gestores editam a Carta de Serviços, e você não é gestor de nenhuma instituição.',
-  'editor.back': '← Voltar à lista',
-  'editor.heading.new': 'Novo serviço',
-  'editor.heading.edit': 'Editar serviço: {name}',
-  'editor.loading': 'Carregando serviço…',
-  'editor.loadError': 'Não foi possível carregar o serviço.',
-  'editor.version': 'Versão {n}',
-  'editor.versionState.draft': 'rascunho',
-  'editor.versionState.current': 'em vigor',
-  'editor.versionState.previous': 'anterior',
-  'editor.unsavedChanges': 'Alterações não salvas',
-  'editor.spellcheck': 'Os textos são verificados pelo corretor ortográfico do navegador em português (pt-BR): confira as palavras sublinhadas.',
-  'editor.form': 'Entrada da Carta de Serviços',
-  'editor.section.identity': 'O serviço',
-  'editor.section.requirements': 'Requisitos e documentos',
-  'editor.section.steps': 'Etapas',
-  'editor.section.fields': 'Formulário do cidadão',
-  'editor.section.terms': 'Custo, prazo e canais',
-  'editor.section.where': 'Onde e quem atende',
-  'editor.section.legal': 'Base legal',
-  'editor.part.name': 'Nome do serviço',
-  'editor.part.description': 'Descrição (o que é o serviço)',
-  'editor.part.audience': 'Quem pode utilizar',
-  'editor.part.requirements': 'Requisitos',
-  'editor.part.documents': 'Documentos',
-  'editor.part.steps': 'Etapas',
-  'editor.part.fields': 'Campos do formulário',
-  'editor.part.cost': 'Custo',
-  'editor.part.deadline': 'Prazo máximo',
-  'editor.part.delivery': 'Canais de atendimento',
-  'editor.part.area': 'Área responsável',
-  'editor.part.address': 'Local e forma de acesso',
-  'editor.part.hours': 'Horário de atendimento',
-  'editor.part.legalBasis': 'Base legal',
-  'editor.part.lgpdBasis': 'Base legal LGPD para os dados pessoais',
-  'editor.hint.cost': 'Escreva “Gratuito” quando não houver custo.',
-  'editor.hint.area': 'Uma área por linha.',
-  'editor.hint.hours': 'Opcional.',
-  'editor.hint.lgpdBasis': 'Obrigatória quando o serviço pede campos ou documentos (Lei 13.709/2018, art. 7º).',
-  'editor.doc.row': 'Documento {n}',
-  'editor.doc.name': 'Nome do documento',
-  'editor.doc.required': 'Obrigatório',
-  'editor.doc.formats': 'Formatos aceitos',
-  'editor.doc.formatsHint': 'Nenhum marcado: aceita qualquer formato permitido.',
-  'editor.doc.add': '+ Adicionar documento',
-  'editor.doc.remove': 'Remover documento {n}',
-  'editor.doc.none': 'Nenhum documento pedido ao cidadão.',
-  'editor.doc.added': 'Documento {n} adicionado.',
-  'editor.doc.removed': 'Documento removido.',
-  'editor.step.hint': 'Na ordem em que o atendente confere a solicitação; ele responde Sim ou Não a cada etapa.',
-  'editor.step.label': 'Etapa {n}',
-  'editor.step.add': '+ Adicionar etapa',
-  'editor.step.up': 'Mover etapa {n} para cima',
-  'editor.step.down': 'Mover etapa {n} para baixo',
-  'editor.step.remove': 'Remover etapa {n}',
-  'editor.step.none': 'Nenhuma etapa ainda.',
-  'editor.step.added': 'Etapa {n} adicionada.',
-  'editor.step.removed': 'Etapa removida.',
-  'editor.step.moved': 'Etapa movida para a posição {n} de {total}.',
-  'editor.field.hint': 'O que o cidadão preenche ao fazer a solicitação, na ordem em que aparece.',
-  'editor.field.row': 'Campo {n}',
-  'editor.field.label': 'Rótulo',
-  'editor.field.code': 'Código',
-  'editor.field.codeHint': 'Letras minúsculas sem acento, números e _ (sugerido a partir do rótulo).',
-  'editor.field.kind': 'Tipo',
-  'editor.field.required': 'Obrigatório',
-  'editor.field.help': 'Texto de ajuda',
-  'editor.field.options': 'Opções (uma por linha)',
-  'editor.field.add': '+ Adicionar campo',
-  'editor.field.up': 'Mover campo {n} para cima',
-  'editor.field.down': 'Mover campo {n} para baixo',
-  'editor.field.remove': 'Remover campo {n}',
-  'editor.field.none': 'Nenhum campo: o cidadão só envia os documentos.',
-  'editor.field.added': 'Campo {n} adicionado.',
-  'editor.field.removed': 'Campo removido.',
-  'editor.field.moved': 'Campo movido para a posição {n} de {total}.',
-  'editor.kind.text': 'Texto curto',
-  'editor.kind.longText': 'Texto longo',
-  'editor.kind.number': 'Número',
-  'editor.kind.date': 'Data',
-  'editor.kind.cpf': 'CPF',
-  'editor.kind.email': 'E-mail',
-  'editor.kind.phone': 'Telefone',
-  'editor.kind.cep': 'CEP',
-  'editor.kind.choice': 'Escolha',
-  'editor.kind.multiChoice': 'Múltipla escolha',
-  'editor.deadline.days': 'Número de dias',
-  'editor.deadline.kind': 'Contagem dos dias',
-  'editor.deadline.business': 'dias úteis',
-  'editor.deadline.calendar': 'dias corridos',
-  'editor.deadline.invalid': 'O prazo vai de 1 a 365 dias.',
-  'editor.channel.online': 'Online',
-  'editor.channel.presencial': 'Presencial',
-  'editor.channel.videoconferencia': 'Videoconferência',
-  'editor.actions': 'Ações do serviço',
-  'editor.save': 'Salvar rascunho',
-  'editor.publish': 'Publicar',
-  'editor.unpublish': 'Retirar de publicação',
-  'editor.versions': 'Versões',
-  'editor.saved': 'Rascunho salvo (versão {n}).',
-  'editor.published': 'Serviço publicado: os cidadãos já veem a versão {n}.',
-  'editor.unpublished': 'Serviço retirado de publicação: não recebe novas solicitações.',
-  'editor.conflict': 'Outro gestor alterou este rascunho depois que você o abriu. Nada foi salvo: o que você digitou continua aqui.',
-  'editor.conflict.load': 'Ver a versão mais recente',
-  'editor.conflict.loaded':
-    'Esta é a versão mais recente, com as alterações do outro gestor. O que você digitou está guardado neste navegador: use “Restaurar” para aplicar sobre ela.',
-  'editor.restore.text': 'Há alterações deste serviço que não foram salvas, guardadas neste navegador em {date}.',
-  'editor.restore': 'Restaurar',
-  'editor.restore.discard': 'Descartar',
-  'editor.restored': 'Alterações restauradas. Salve o rascunho para guardá-las no servidor.',
-  'editor.discarded': 'Alterações não salvas descartadas.',
-  'editor.errors.save': 'Corrija o que está indicado para salvar:',
-  'editor.errors.publish': 'Para publicar, falta preencher:',
-  'editor.errors.missing': 'obrigatório para publicar',
-  'editor.missing.title': 'Para publicar, falta:',
-  'editor.missing.none': 'Nada falta: o serviço pode ser publicado.',
-  'editor.missing.new': 'Salve o rascunho para conferir o que falta para publicar.',
-  'editor.missing.stale': 'Conforme o último rascunho salvo.',
-  'editor.publish.title': 'Publicar serviço',
-  'editor.publish.intro': 'Os cidadãos passam a ver esta versão do serviço na Carta de Serviços e a fazer solicitações por ela.',
-  'editor.publish.keep': 'As solicitações já enviadas continuam com a versão em que foram feitas: o formulário, os documentos e as etapas delas não mudam.',
-  'editor.publish.unsaved': 'As alterações não salvas serão salvas antes de publicar.',
-  'editor.publish.confirm': 'Sim, publicar',
-  'editor.unpublish.title': 'Retirar de publicação',
-  'editor.unpublish.intro': 'O serviço sai da Carta de Serviços e deixa de receber solicitações. As solicitações já enviadas continuam sendo atendidas.',
-  'editor.unpublish.reason': 'Motivo da retirada',
-  'editor.unpublish.hint': 'O motivo fica registrado no histórico de versões.',
-  'editor.unpublish.required': 'Informe o motivo da retirada.',
-  'editor.unpublish.confirm': 'Retirar de publicação',
-  'editor.history.title': 'Histórico de versões',
-  'editor.history.loading': 'Carregando versões…',
-  'editor.history.error': 'Não foi possível carregar as versões.',
-  'editor.history.col.version': 'Versão',
-  'editor.history.col.state': 'Situação',
-  'editor.history.col.created': 'Criada',
-  'editor.history.col.published': 'Publicada',
-  'editor.history.by': '{date} por {name}',
-  'editor.history.withdrawn': 'Retirado de publicação em {date}. Motivo: {reason}',
-  'editor.diff.title': 'Comparar versões',
-  'editor.diff.from': 'Versão',
-  'editor.diff.to': 'com a versão',
-  'editor.diff.compare': 'Comparar',
-  'editor.diff.caption': 'Diferenças da versão {a} para a versão {b}',
-  'editor.diff.col.field': 'Campo',
-  'editor.diff.col.before': 'Antes',
-  'editor.diff.col.after': 'Depois',
-  'editor.diff.same': 'As versões são iguais.',
-  'editor.diff.loading': 'Comparando…',
-  'editor.diff.error': 'Não foi possível comparar as versões.',
-  'editor.diff.one': 'Só há uma versão: salve uma alteração para comparar.',
-  'editor.value.mandatory': 'obrigatório',
-  'editor.value.optional': 'opcional',
 
   'deadline.left': 'Faltam {n} dias',
   'deadline.leftOne': 'Falta 1 dia',
@@ -411,104 +247,12 @@ const ptBR = {
   'thread.event.answer_steps': '{n} etapas respondidas',
   'thread.events': 'Andamento da solicitação',
   'thread.by': 'por {name}',
-
-  'catalog.title': 'Carta de Serviços',
-  'catalog.search': 'Buscar serviço',
-  'catalog.search.hint': 'Digite uma palavra do nome ou da descrição do serviço; acentos e maiúsculas não importam.',
-  'catalog.clear': 'Limpar busca',
-  'catalog.loading': 'Carregando a Carta de Serviços…',
-  'catalog.error': 'Não foi possível carregar a Carta de Serviços.',
-  'catalog.count': '{n} serviços encontrados',
-  'catalog.count.one': '1 serviço encontrado',
-  'catalog.none': 'Nenhum serviço encontrado para “{q}”.',
-  'catalog.empty': 'Nenhum serviço publicado por enquanto.',
-  'catalog.deadline': 'Prazo: {deadline}',
-  'catalog.day.business': '1 dia útil',
-  'catalog.day.calendar': '1 dia corrido',
-  'catalog.more': 'O que é preciso para solicitar',
-  'catalog.detail.loading': 'Carregando os detalhes do serviço…',
-  'catalog.detail.error': 'Não foi possível carregar os detalhes deste serviço.',
-  'catalog.request': 'Solicitar',
-  'catalog.audience': 'Quem pode utilizar',
-  'catalog.requirements': 'Requisitos',
-  'catalog.documents': 'Documentos necessários',
-  'catalog.document.required': 'Obrigatório',
-  'catalog.document.optional': 'Opcional',
-  'catalog.document.formats': 'Formatos aceitos: {formats}',
-  'catalog.noDocuments': 'Nenhum documento é exigido.',
-  'catalog.or': 'ou',
-  'catalog.steps': 'Etapas do atendimento',
-  'catalog.deadlineLabel': 'Prazo máximo',
-  'catalog.cost': 'Custo',
-  'catalog.channels': 'Canais de atendimento',
-  'catalog.channel.online': 'Online',
-  'catalog.channel.presencial': 'Presencial',
-  'catalog.channel.videoconferencia': 'Videoconferência',
-  'catalog.area': 'Área responsável',
-  'catalog.place': 'Local, forma de acesso e horário',
-  'catalog.legalBasis': 'Base legal',
-  'catalog.lgpd.title': 'Seus dados',
-  'catalog.lgpd':
-    'Os dados pessoais que você informar são usados para atender esta solicitação, com base em: {basis} (Lei Geral de Proteção de Dados, Lei nº 13.709/2018).',
-  'catalog.lgpd.none': 'A base legal para o uso dos seus dados ainda não foi informada; pergunte à área responsável antes de enviar.',
-
-  'requestForm.title': 'Solicitar serviço',
-  'requestForm.kicker': 'Solicitação de serviço',
-  'requestForm.noService': 'Escolha um serviço na Carta de Serviços para preencher a solicitação.',
-  'requestForm.loading': 'Carregando o formulário…',
-  'requestForm.loadError': 'Não foi possível carregar o formulário deste serviço.',
-  'requestForm.notFound': 'Este serviço não foi encontrado ou não recebe mais solicitações.',
-  'requestForm.restored': 'Recuperamos o que você tinha preenchido.',
-  'requestForm.clear': 'Limpar formulário',
-  'requestForm.filesLost': 'Não conseguimos guardar os arquivos que você tinha escolhido; anexe-os de novo: {names}.',
-  'requestForm.filesNotKept': 'Os arquivos escolhidos não puderam ser guardados neste navegador: se a página for recarregada, será preciso anexá-los de novo.',
-  'requestForm.signedOut':
-    'Para enviar a solicitação, entre com sua conta do portal. Você já pode ler e preencher o formulário: o que digitar fica guardado neste navegador.',
-  'requestForm.signIn': 'Entre com sua conta do portal para enviar a solicitação. O que você preencheu continua guardado.',
-  'requestForm.signIn.expired': 'Sua sessão expirou. Entre novamente com sua conta do portal e envie de novo; o que você preencheu continua guardado.',
-  'requestForm.requiredNote': 'Os campos marcados com * são obrigatórios.',
-  'requestForm.required': 'obrigatório',
-  'requestForm.fields': 'Dados da solicitação',
-  'requestForm.choose': 'Selecione',
-  'requestForm.hint.cpf': 'Os 11 números do CPF, com ou sem pontos e traço.',
-  'requestForm.hint.email': 'Por exemplo: nome@exemplo.com.br',
-  'requestForm.hint.phone': 'Com DDD, por exemplo: (69) 99999-0000',
-  'requestForm.hint.cep': 'Os 8 números do CEP, por exemplo: 76800-000',
-  'requestForm.hint.number': 'Somente números; use vírgula para decimais.',
-  'requestForm.documents': 'Documentos',
-  'requestForm.documents.hint': 'Um arquivo por documento, de até {mb} MB.',
-  'requestForm.document.formats': 'formatos aceitos: {formats}; até {mb} MB',
-  'requestForm.document.chosen': 'Escolhido: {name} ({size})',
-  'requestForm.document.remove': 'Remover {name}',
-  'requestForm.remove': 'Remover',
-  'requestForm.document.missing': 'Envie: {name}.',
-  'requestForm.document.badType': '{name}: envie um arquivo {formats}.',
-  'requestForm.document.empty': '{name}: o arquivo está vazio.',
-  'requestForm.document.tooBig': '{name}: o arquivo passa de {mb} MB.',
-  'requestForm.document.none': 'Não anexado',
-  'requestForm.lgpd': 'Seus dados: usados para atender esta solicitação, com base em {basis}.',
-  'requestForm.continue': 'Continuar',
-  'requestForm.summary': 'Corrija {n} itens para continuar',
-  'requestForm.summary.one': 'Corrija 1 item para continuar',
-  'requestForm.review': 'Revisar solicitação',
-  'requestForm.review.hint': 'Confira os dados e os arquivos antes de enviar. Para mudar alguma coisa, use “Corrigir”.',
-  'requestForm.correct': 'Corrigir',
-  'requestForm.send': 'Enviar solicitação',
-  'requestForm.sending': 'Enviando…',
-  'requestForm.progress': 'Envio da solicitação',
-  'requestForm.progress.percent': 'Enviado {n}%',
-  'requestForm.kept': 'Nada do que você preencheu foi perdido: use “Tentar novamente”.',
-  'requestForm.done': 'Solicitação enviada',
-  'requestForm.protocol': 'Número de protocolo',
-  'requestForm.done.keep': 'Guarde este número para acompanhar sua solicitação. Prazo para a resposta: até {date}.',
-  'requestForm.done.where': 'Você pode acompanhar o andamento em “Minhas solicitações”, no portal.',
-  'requestForm.follow': 'Acompanhar a solicitação',
-  'requestForm.again': 'Fazer outra solicitação',
-  'requestForm.alreadyFiled':
-    'Um envio anterior deste formulário chegou e foi registrado, com outros dados. Confira em “Minhas solicitações” antes de continuar; se enviar agora, será uma nova solicitação.',
 } as const;
 
-export type MessageKey = keyof typeof ptBR;
+type CoreMessageKey = keyof typeof ptBR;
+/** Every key an element may translate: the shared ones here, and those each element registers from its own chunk. */
+export type MessageKey = CoreMessageKey | EditorMessageKey | CatalogMessageKey | RequestFormMessageKey;
+export type { CoreMessageKey };
 
 /** Sent on window when a dictionary fetched on demand arrives; elements re-render. */
 export const LOCALE_LOADED = 'atende-locale-loaded';
@@ -536,13 +280,32 @@ function lazyDictionary<T>(load: () => Promise<T>): () => T | undefined {
 
 const english = lazyDictionary(() => import('./i18n-en.js').then((m) => m.en));
 
+type Dictionary = Readonly<Record<string, string>>;
+const registered: { ptBR: Dictionary; en: () => Dictionary | undefined }[] = [];
+
+/**
+ * Adds an element's own messages (pt-BR now, English on demand). Elements that
+ * come in a chunk of their own register theirs when their module loads, so
+ * the main bundle does not carry them.
+ */
+export function registerMessages(pt: Dictionary, loadEnglish: () => Promise<Dictionary>): void {
+  if (!registered.some((r) => r.ptBR === pt)) registered.push({ ptBR: pt, en: lazyDictionary(loadEnglish) });
+}
+
+function lookUp(locale: Locale, key: string): string {
+  const core: Dictionary = ptBR;
+  if (key in core) return ((locale === 'en' && (english() as Dictionary | undefined)) || core)[key] ?? core[key];
+  const own = registered.find((r) => key in r.ptBR);
+  if (!own) return key;
+  return (locale === 'en' && own.en()?.[key]) || own.ptBR[key];
+}
+
 export function toLocale(lang: string | undefined | null): Locale {
   return lang && /^en\b/i.test(lang) ? 'en' : 'pt-BR';
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const dict: Record<MessageKey, string> = (locale === 'en' && english()) || ptBR;
-  const text: string = dict[key] ?? ptBR[key] ?? key;
+  const text = lookUp(locale, key);
   return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
 }
 

@@ -16,6 +16,7 @@ import { documentError, mayHaveFiled, serverErrors, typedValue } from './values.
 import { type FieldHost, focusTargetId, renderField } from './fields.js';
 import { requestFormStyles } from './request-form.styles.js';
 import { type StepsHost, renderDocument, renderDone, renderReview, renderSummary } from './steps.js';
+import './messages.js';
 
 type Step = 'form' | 'review' | 'done';
 

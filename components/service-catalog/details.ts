@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Deadline, ServiceDetail } from '../../contract/types.js';
 import { documentFormatNames } from '../internal/document-formats.js';
 import { type Locale, type MessageKey, translate } from '../internal/i18n.js';
+import './messages.js';
 
 /** "10 dias úteis", "1 dia corrido". */
 export function deadlineText(locale: Locale, d: Deadline): string {

@@ -4,6 +4,7 @@ import type { ServiceSummary } from '../../contract/types.js';
 import { CITIZEN, apiAs, byLabel, click, expectAccessible, expectNoSidewaysScroll, shadowText, token, until } from '../internal/test-support.js';
 import '../define.js';
 import './define.js';
+import '../request-form/define.js';
 import type { AtendeServiceCatalog } from './service-catalog.js';
 
 const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel);
@@ -148,5 +149,19 @@ describe('atende-service-catalog', () => {
     const el = await catalog();
     await openDetails(el, CNH);
     await expectNoSidewaysScroll('catalog with a service open');
+  });
+  it('speaks English with lang="en", beside the request form, each with the strings of its own chunk', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <atende-service-catalog api="/api" lang="en"></atende-service-catalog>
+        <atende-request-form api="/api" lang="en"></atende-request-form>
+      </div>`,
+    );
+    const catalog = page.querySelector<AtendeServiceCatalog>('atende-service-catalog')!;
+    const form = page.querySelector('atende-request-form')!;
+    await until(() => q(catalog, '.service') && shadowText(catalog).includes('Search services'), 'the catalog in English');
+    expect(all(catalog, '.service button, .service a').some((b) => b.textContent!.trim().startsWith('Request'))).to.equal(true);
+    await until(() => shadowText(form).includes('Choose a service in the service charter'), 'the form in English');
+    await expectAccessible(page);
   });
 });

@@ -28,6 +28,7 @@ import { renderHistory } from './history.js';
 import { editorStyles } from './service-editor.styles.js';
 import { type StoredEntry, clearEntry, readEntry, storeEntry } from './stored-entry.js';
 import { type Problem, renderActions, renderList, renderPanels, statusBadge } from './views.js';
+import './messages.js';
 
 type Send = (signal: AbortSignal) => Promise<ServiceVersion>;
 

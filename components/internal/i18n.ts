@@ -1,6 +1,9 @@
 // UI text of every element: pt-BR by default, English when `lang="en"` is set
 // on the element or on its `atende-session`; keys are prefixed by the element
-// or concern (`queue.`, `form.`, `thread.`, …). Dates shown in Brasília time.
+// or concern (`queue.`, `form.`, `thread.`, …). The elements that come in a
+// chunk of their own (editor, catalog, request form) keep their text in their
+// folder's messages.ts and register it (registerMessages). Dates shown in
+// Brasília time.
 import type { RequestStatus } from '../../contract/types.js';
 import type { RequestFormMessageKey } from '../request-form/messages.js';
 import type { CatalogMessageKey } from '../service-catalog/messages.js';

@@ -210,7 +210,6 @@ export async function insertDraft(
   return { id, version };
 }
 
-/** A new service of an institution, never published, with its first draft (version 1). */
 /** A service row with no version yet; answers its id. */
 async function insertServiceRow(db: Queryable, institutionId: number, status: 'draft' | 'published', at: string): Promise<number> {
   const { id } = await db
@@ -230,6 +229,7 @@ async function insertServiceRow(db: Queryable, institutionId: number, status: 'd
   return id;
 }
 
+/** A new service of an institution, never published, with its first draft (version 1). */
 export async function createService(
   trx: Queryable,
   s: { institutionId: number; columns: VersionColumns; steps: readonly string[]; at: string; by: number },

@@ -10,7 +10,7 @@ import { toServiceDetail, toServiceSummary } from '../dto.js';
 import { type Deps, requireUser } from '../env.js';
 import { badRequest, forbidden, notFound } from '../errors.js';
 import { json, problemsOf, router } from '../openapi.js';
-import { normalizeSearch } from '../../db/queries/search.js';
+import { wordMatcher } from '../../contract/search.js';
 import { getPublishedService, listPublishedServices, listServicesForManager } from '../../db/queries/services.js';
 
 const list = createRoute({
@@ -37,8 +37,9 @@ export function serviceRoutes({ db }: Deps) {
   return router()
     .openapi(list, async (c) => {
       const q = c.req.valid('query');
-      const term = q.q ? normalizeSearch(q.q) : '';
-      const matches = (r: { name: string; description: string }) => !term || normalizeSearch(`${r.name} ${r.description}`).includes(term);
+      const found = wordMatcher(q.q ?? '');
+      const matches = (r: { name: string; description: string; acronym: string; institution_name: string }) =>
+        found(`${r.name} ${r.description} ${r.acronym} ${r.institution_name}`);
       if (q.drafts === 'true') {
         const user = requireUser(c);
         if (q.institutionId === undefined) {

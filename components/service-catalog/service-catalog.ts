@@ -2,16 +2,12 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ServiceDetail, ServiceSummary } from '../../contract/types.js';
+import { wordMatcher } from '../../contract/search.js';
 import { ApiClient, ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { hostStyles } from '../internal/styles.js';
 import { deadlineText, renderServiceDetail } from './details.js';
 import { catalogStyles } from './service-catalog.styles.js';
-
-/** Text as the search compares it: no accents, no case ("Habilitação" → "habilitacao"). */
-export function normalizeText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 interface Group {
   institution: ServiceSummary['institution'];
@@ -112,12 +108,8 @@ export class AtendeServiceCatalog extends AtendeElement {
   }
 
   private searchResults(all: ServiceSummary[]): ServiceSummary[] {
-    const words = normalizeText(this.query).split(/\s+/).filter(Boolean);
-    if (!words.length) return all;
-    return all.filter((s) => {
-      const text = normalizeText(`${s.name} ${s.description} ${s.institution.acronym} ${s.institution.name}`);
-      return words.every((w) => text.includes(w));
-    });
+    const found = wordMatcher(this.query);
+    return all.filter((s) => found(`${s.name} ${s.description} ${s.institution.acronym} ${s.institution.name}`));
   }
 
   override render() {

@@ -57,6 +57,13 @@ export class AtendeElement extends LitElement {
     (error) => this.emit('atende-unauthorized', { status: error.status, message: this.describeError(error) }),
   );
 
+  /**
+   * The API without a token, for what anyone may read (the published
+   * charter): no token to refresh, and no `atende-unauthorized` when the
+   * host's session has lapsed.
+   */
+  protected readonly publicClient = new ApiClient(() => ({ base: this.apiBase }));
+
   private readonly relocalize = () => this.requestUpdate();
 
   override connectedCallback(): void {

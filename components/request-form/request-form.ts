@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { fieldError, isEmptyValue } from '../../contract/form-fields.js';
 import type { RequestDetail, RequiredDocument, ServiceDetail, ServiceField } from '../../contract/types.js';
 import { safeFileName } from '../../contract/uploads.js';
-import { ApiClient, ApiError } from '../internal/api-client.js';
+import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { documentFormatNames } from '../internal/document-formats.js';
 import { hostStyles } from '../internal/styles.js';
@@ -74,18 +74,13 @@ export class AtendeRequestForm extends AtendeElement {
   /** The document labels in the order the last send carried them (the server names documents by position too). */
   private sentLabels: string[] = [];
   private focusOnLoad = false;
-  private readonly anonymous = new ApiClient(() => ({ base: this.apiBase }));
 
   private readonly loadTask = new Task(this, {
     args: () => [this.apiBase, this.credential, this.currentServiceId] as const,
     task: async ([, credential, id], { signal }) => {
       if (!id) return initialState;
       const [service, me] = await Promise.all([
-        this.client.get('/services/:id', { params: { id }, signal }).catch((err: unknown) => {
-          // The charter is public: a token the host could not give does not hide it.
-          if (err instanceof ApiError && err.status === 401) return this.anonymous.get('/services/:id', { params: { id }, signal });
-          throw err;
-        }),
+        this.publicClient.get('/services/:id', { params: { id }, signal }),
         credential ? this.client.get('/me', { signal }).catch(() => undefined) : undefined,
       ]);
       this.openDraft(service, me?.id);

@@ -54,14 +54,15 @@ describe('atende-service-catalog', () => {
   it('lists the published charter grouped by institution, with a live count, and passes axe', async () => {
     const published = await charter();
     const el = await catalog();
-    expect(count(el)).to.equal(`${published.length} serviços encontrados`);
+    // Other test files publish services meanwhile: the count is of what the element lists, which holds every service published before it.
+    expect(count(el)).to.equal(`${serviceNames(el).length} serviços encontrados`);
+    expect(serviceNames(el)).to.include.members(published.map((s) => s.name));
     expect(q(el, '[role=status]')!.getAttribute('role')).to.equal('status');
     const institutions = [...new Set(published.map((s) => s.institution.name))];
     expect(all(el, '.institution h3').map((h) => h.textContent!.replace(/\s*\(.*\)$/, '').trim())).to.deep.equal(institutions);
     // Each service sits under its institution's heading.
     const detran = all(el, '.institution').find((s) => s.querySelector('h3')!.textContent!.includes('DETRAN'))!;
     expect([...detran.querySelectorAll('h4')].map((h) => h.textContent!.trim())).to.include(CNH);
-    expect(serviceNames(el)).to.have.length(published.length);
     expect(shadowText(el)).to.contain('Prazo: 10 dias úteis');
     await expectAccessible(el);
   });
@@ -163,5 +164,19 @@ describe('atende-service-catalog', () => {
     expect(all(catalog, '.service button, .service a').some((b) => b.textContent!.trim().startsWith('Request'))).to.equal(true);
     await until(() => shadowText(form).includes('Choose a service in the service charter'), 'the form in English');
     await expectAccessible(page);
+  });
+  it('reads the public charter without the host’s token: a lapsed session neither hides it nor signs the citizen out', async () => {
+    let unauthorized = 0;
+    const onUnauthorized = () => unauthorized++;
+    document.addEventListener('atende-unauthorized', onUnauthorized);
+    try {
+      const el = await fixture<AtendeServiceCatalog>(html`<atende-service-catalog api="/api" token="expired.token.value"></atende-service-catalog>`);
+      await until(() => serviceNames(el).includes(CNH), 'the charter listed');
+      const item = await openDetails(el, CNH);
+      expect(item.textContent).to.contain('Etapas do atendimento');
+      expect(unauthorized).to.equal(0);
+    } finally {
+      document.removeEventListener('atende-unauthorized', onUnauthorized);
+    }
   });
 });

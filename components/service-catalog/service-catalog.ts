@@ -3,7 +3,6 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ServiceDetail, ServiceSummary } from '../../contract/types.js';
 import { wordMatcher } from '../../contract/search.js';
-import { ApiClient, ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { hostStyles } from '../internal/styles.js';
 import { deadlineText, renderServiceDetail } from './details.js';
@@ -44,19 +43,11 @@ export class AtendeServiceCatalog extends AtendeElement {
   /** The search, as typed (the host may start it, e.g. from the portal's own search box). */
   @property() query = '';
 
-  /** Without a token (or with one the host could not give): the charter is public. */
-  private readonly anonymous = new ApiClient(() => ({ base: this.apiBase }));
-
   private readonly listTask = new Task(this, {
     args: () => [this.apiBase, this.institutionId] as const,
     task: async ([, institutionId], { signal }) => {
       const query = institutionId ? { institutionId } : {};
-      try {
-        return (await this.client.get('/services', { query, signal })).items;
-      } catch (err) {
-        if (!(err instanceof ApiError) || err.status !== 401) throw err;
-        return (await this.anonymous.get('/services', { query, signal })).items;
-      }
+      return (await this.publicClient.get('/services', { query, signal })).items;
     },
   });
 
@@ -70,12 +61,7 @@ export class AtendeServiceCatalog extends AtendeElement {
         autoRun: false,
         args: () => [id] as const,
         task: async ([serviceId], { signal }) => {
-          try {
-            return await this.client.get('/services/:id', { params: { id: serviceId }, signal });
-          } catch (err) {
-            if (!(err instanceof ApiError) || err.status !== 401) throw err;
-            return this.anonymous.get('/services/:id', { params: { id: serviceId }, signal });
-          }
+          return this.publicClient.get('/services/:id', { params: { id: serviceId }, signal });
         },
       });
       this.detailTasks.set(id, task);

@@ -206,6 +206,7 @@ export class AtendeServiceEditor extends AtendeElement {
   private backToList(): void {
     this.mode = 'list';
     this.dialog = undefined;
+    // The list is hidden while a service is edited: it is fetched again once, on the way back.
     this.listGeneration++;
     this.focusOn(this.serviceId ? `edit-${this.serviceId}` : 'new-service');
   }
@@ -398,7 +399,6 @@ export class AtendeServiceEditor extends AtendeElement {
       this.offer = undefined;
       this.clearProblems();
       this.keepTyped();
-      this.listGeneration++;
       this.emit('atende-service-saved', { serviceId: result.serviceId, version: result.version });
       return result;
     } catch (error) {
@@ -479,7 +479,6 @@ export class AtendeServiceEditor extends AtendeElement {
       this.version = result;
       this.clearProblems();
       this.closeDialog();
-      this.listGeneration++;
       this.say('success', this.t('editor.published', { n: result.version }));
       this.emit('atende-service-published', { serviceId: result.serviceId, version: result.version });
     } catch (error) {
@@ -507,7 +506,6 @@ export class AtendeServiceEditor extends AtendeElement {
       const result = await this.run((signal) => this.client.post('/services/:id/unpublish', { params: { id }, body: { reason }, signal }));
       this.version = result;
       this.closeDialog();
-      this.listGeneration++;
       this.say('success', this.t('editor.unpublished'));
     } catch (error) {
       if (error instanceof ApiError && error.errors.reason) {

@@ -98,15 +98,6 @@ export const formStyles = css`
   .confirm-steps ul {
     padding-left: 1.25em;
   }
-  .btn.danger-solid {
-    background: var(--_danger);
-    border-color: var(--_danger);
-    color: #fff;
-  }
-  .btn.danger-solid:hover:not(:disabled) {
-    background: var(--_danger-text);
-    border-color: var(--_danger-text);
-  }
   .sections {
     display: grid;
     gap: calc(var(--_space) * 1.5);

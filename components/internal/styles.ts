@@ -276,8 +276,17 @@ export const hostStyles = css`
   }
 `;
 
-/** The modal dialogs' look (confirmations and the forms inside them), shared by the elements that open one. */
+/** The modal dialogs' look (confirmations and the forms inside them, and the red button that confirms what cannot be undone), shared by the elements that open one. */
 export const dialogStyles = css`
+  .btn.danger-solid {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: #fff;
+  }
+  .btn.danger-solid:hover:not(:disabled) {
+    background: var(--_danger-text);
+    border-color: var(--_danger-text);
+  }
   dialog {
     width: min(38rem, 94vw);
     max-height: 92vh;

@@ -288,11 +288,6 @@ export const editorStyles = css`
     background: var(--_surface);
     border-top: 1px solid var(--_divider);
   }
-  .btn.danger-solid {
-    background: var(--_danger);
-    border-color: var(--_danger);
-    color: #fff;
-  }
 
   /* Versions and their comparison. */
   .versions {

@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CLOCK_STATUSES, type HistoryEntry, type RequestDetail, type RequestStatus, type ServiceField, type StepState } from '../../contract/types.js';
-import { type Locale, type MessageKey, formatDate, formatDay, statusLabel, timeLeft } from '../internal/i18n.js';
+import { type Locale, type MessageKey, deadlineText, formatDate, formatDay, statusLabel, timeLeft } from '../internal/i18n.js';
 
 export interface View {
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -48,10 +48,7 @@ export function renderSummary(v: View, r: RequestDetail) {
       <dt>${v.t('form.deadline')}</dt>
       <dd>
         ${left ? html`<span class=${late ? 'late' : ''}>${late ? '⚠ ' : ''}${left.text}</span><br />` : nothing}
-        <span class="sub"
-          >${v.t('deadline.until', { date: formatDate(v.locale, r.dueAt) })} ·
-          ${v.t(`deadline.days.${r.service.deadline.kind}`, { n: r.service.deadline.days })}</span
-        >
+        <span class="sub">${v.t('deadline.until', { date: formatDate(v.locale, r.dueAt) })} · ${deadlineText(v.locale, r.service.deadline)}</span>
       </dd>
     </div>
     <div>

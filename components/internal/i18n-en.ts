@@ -29,6 +29,8 @@ export const en: Record<CoreMessageKey, string> = {
   'deadline.until': 'by {date}',
   'deadline.days.business': '{n} business days',
   'deadline.days.calendar': '{n} calendar days',
+  'deadline.day.business': '1 business day',
+  'deadline.day.calendar': '1 calendar day',
 
   'queue.title.staff': 'Requests',
   'queue.title.citizen': 'My requests',

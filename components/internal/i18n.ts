@@ -39,6 +39,8 @@ const ptBR = {
   'deadline.until': 'até {date}',
   'deadline.days.business': '{n} dias úteis',
   'deadline.days.calendar': '{n} dias corridos',
+  'deadline.day.business': '1 dia útil',
+  'deadline.day.calendar': '1 dia corrido',
 
   'queue.title.staff': 'Solicitações',
   'queue.title.citizen': 'Minhas solicitações',
@@ -310,6 +312,11 @@ export function toLocale(lang: string | undefined | null): Locale {
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const text = lookUp(locale, key);
   return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
+}
+
+/** A service's deadline: "10 dias úteis", "1 dia corrido". */
+export function deadlineText(locale: Locale, d: { days: number; kind: 'business' | 'calendar' }): string {
+  return translate(locale, d.days === 1 ? `deadline.day.${d.kind}` : `deadline.days.${d.kind}`, { n: d.days });
 }
 
 export function statusLabel(locale: Locale, status: RequestStatus): string {

@@ -2,16 +2,10 @@
 // what to bring, how it goes, how long, how much, where, on what legal basis,
 // and what is done with their data.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Deadline, ServiceDetail } from '../../contract/types.js';
+import type { ServiceDetail } from '../../contract/types.js';
 import { documentFormatNames } from '../internal/document-formats.js';
-import { type Locale, type MessageKey, translate } from '../internal/i18n.js';
+import { type Locale, type MessageKey, deadlineText, translate } from '../internal/i18n.js';
 import './messages.js';
-
-/** "10 dias úteis", "1 dia corrido". */
-export function deadlineText(locale: Locale, d: Deadline): string {
-  const key: MessageKey = d.days === 1 ? (`catalog.day.${d.kind}` as MessageKey) : (`deadline.days.${d.kind}` as MessageKey);
-  return translate(locale, key, { n: d.days });
-}
 
 /** A channel's name ("online" → "Online", "videoconferencia" → "Videoconferência"); an unknown one as stored. */
 function channelName(locale: Locale, channel: string): string {

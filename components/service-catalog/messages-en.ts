@@ -13,8 +13,6 @@ export const en: Record<CatalogMessageKey, string> = {
   'catalog.none': 'No service found for “{q}”.',
   'catalog.empty': 'No service published yet.',
   'catalog.deadline': 'Deadline: {deadline}',
-  'catalog.day.business': '1 business day',
-  'catalog.day.calendar': '1 calendar day',
   'catalog.more': 'What you need to request it',
   'catalog.detail.loading': 'Loading the service’s details…',
   'catalog.detail.error': 'Could not load this service’s details.',

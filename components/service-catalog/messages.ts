@@ -16,8 +16,6 @@ export const catalogMessages = {
   'catalog.none': 'Nenhum serviço encontrado para “{q}”.',
   'catalog.empty': 'Nenhum serviço publicado por enquanto.',
   'catalog.deadline': 'Prazo: {deadline}',
-  'catalog.day.business': '1 dia útil',
-  'catalog.day.calendar': '1 dia corrido',
   'catalog.more': 'O que é preciso para solicitar',
   'catalog.detail.loading': 'Carregando os detalhes do serviço…',
   'catalog.detail.error': 'Não foi possível carregar os detalhes deste serviço.',

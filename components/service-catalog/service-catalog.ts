@@ -5,7 +5,8 @@ import type { ServiceDetail, ServiceSummary } from '../../contract/types.js';
 import { wordMatcher } from '../../contract/search.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { hostStyles } from '../internal/styles.js';
-import { deadlineText, renderServiceDetail } from './details.js';
+import { deadlineText } from '../internal/i18n.js';
+import { renderServiceDetail } from './details.js';
 import { catalogStyles } from './service-catalog.styles.js';
 
 interface Group {

@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { CHANNELS, FIELD_KINDS, fieldKindOf } from '../../contract/charter.js';
 import type { ServiceDiff, ServiceField, ServiceVersions } from '../../contract/types.js';
-import { type Locale, type MessageKey, formatDate } from '../internal/i18n.js';
+import { type Locale, type MessageKey, deadlineText, formatDate } from '../internal/i18n.js';
 
 export interface HistoryView {
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -25,14 +25,14 @@ export interface HistoryView {
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** A value of the diff as a person reads it: yes/no, lists one per line, a deadline in days, a document with its formats. */
-export function formatValue(v: Pick<HistoryView, 't'>, value: unknown): string {
+export function formatValue(v: Pick<HistoryView, 't' | 'locale'>, value: unknown): string {
   if (value === null || value === undefined || value === '') return v.t('common.none');
   if (typeof value === 'boolean') return v.t(value ? 'common.yes' : 'common.no');
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.length ? value.map((x) => formatValue(v, x)).join('\n') : v.t('common.none');
   if (isRecord(value)) {
     if (typeof value.days === 'number' && (value.kind === 'business' || value.kind === 'calendar')) {
-      return v.t(`deadline.days.${value.kind}`, { n: value.days });
+      return deadlineText(v.locale, { days: value.days, kind: value.kind });
     }
     if (typeof value.name === 'string' && Array.isArray(value.formats)) {
       const formats = (value.formats as unknown[]).map((f) => String(f).toUpperCase()).join(', ');
@@ -50,7 +50,7 @@ export function formatValue(v: Pick<HistoryView, 't'>, value: unknown): string {
 }
 
 /** A changed value, named as the editor names it: a field's kind, a channel. */
-export function formatChange(v: Pick<HistoryView, 't'>, path: string, value: unknown): string {
+export function formatChange(v: Pick<HistoryView, 't' | 'locale'>, path: string, value: unknown): string {
   if (typeof value === 'string' && path.endsWith('.datatype')) {
     const kind = FIELD_KINDS.find((k) => k.datatype === value);
     if (kind) return v.t(`editor.kind.${kind.kind}`);
@@ -153,7 +153,7 @@ function compareForm(v: HistoryView, data: ServiceVersions) {
     </form>
     <div aria-live="polite">
       ${v.diffPending ? html`<p class="loading"><span class="spinner" aria-hidden="true"></span>${v.t('editor.diff.loading')}</p>` : nothing}
-      ${v.diffError ? html`<p class="alert error">${v.diffError}</p>` : nothing}
+      ${v.diffError ? html`<p class="alert error">${v.t('editor.diff.error')} ${v.diffError}</p>` : nothing}
     </div>
     ${v.diff && !v.diffPending ? diffTable(v, v.diff) : nothing}`;
 }

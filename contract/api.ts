@@ -6,6 +6,13 @@
 // `client.get('/requests/:id', { params: { id } })` is a Promise<RequestDetail>.
 import type { z } from 'zod';
 import type {
+  AccessHistoryQuery,
+  AccessRequestListQuery,
+  ApproveAccessBody,
+  CreateAccessRequestBody,
+  ReassignBody,
+  RejectAccessBody,
+  RevokeMembershipBody,
   ApproveBody,
   ConcludeBody,
   CreateRequestBody,
@@ -22,6 +29,11 @@ import type {
   StepAnswerBody,
 } from './schemas.js';
 import type {
+  AccessHistoryPage,
+  AccessRequest,
+  AccessRequestPage,
+  MembershipRevoked,
+  StaffMembership,
   Attendant,
   FollowUpCreated,
   HistoryEntry,
@@ -74,6 +86,12 @@ export interface ApiRoutes {
     '/requests/:id/history': { response: Items<HistoryEntry> };
     '/requests/:id/follow-ups': { query: Query<typeof FollowUpListQuery>; response: ThreadPage };
     '/institutions/:id/attendants': { query: Query<typeof AttendantsQuery>; response: Items<Attendant> };
+    /** A manager: the access requests of the institutions they manage; anyone else (or mine=true): their own. */
+    '/access-requests': { query: Query<typeof AccessRequestListQuery>; response: AccessRequestPage };
+    /** Managers of the institution: the roles in force, with their membership ids. */
+    '/institutions/:id/memberships': { response: Items<StaffMembership> };
+    /** Managers of the institution: every request, grant, refusal, expiry and revocation, newest first. */
+    '/institutions/:id/access-history': { query: Query<typeof AccessHistoryQuery>; response: AccessHistoryPage };
     /** The file's bytes (request documents and follow-up attachments). */
     '/attachments/:id': { response: Blob };
   };
@@ -89,6 +107,11 @@ export interface ApiRoutes {
     '/requests/:id/reject': { body: Body<typeof RejectBody>; response: RequestDetail };
     '/requests/:id/conclude': { body: Body<typeof ConcludeBody>; response: RequestDetail };
     '/requests/:id/evaluation': { body: Body<typeof EvaluationBody>; response: RequestDetail };
+    '/requests/:id/reassign': { body: Body<typeof ReassignBody>; response: RequestDetail };
+    '/access-requests': { body: Body<typeof CreateAccessRequestBody>; response: AccessRequest };
+    '/access-requests/:id/approve': { body: Body<typeof ApproveAccessBody>; response: AccessRequest };
+    '/access-requests/:id/reject': { body: Body<typeof RejectAccessBody>; response: AccessRequest };
+    '/memberships/:id/revoke': { body: Body<typeof RevokeMembershipBody>; response: MembershipRevoked };
     /** multipart/form-data: `body`, `kind` (FollowUpBody) and `files`. */
     '/requests/:id/follow-ups': { body: FormData; response: FollowUpCreated };
   };

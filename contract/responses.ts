@@ -3,6 +3,7 @@
 // so the elements' bundle carries no zod), and the BFF documents its routes
 // with them in /api/openapi.json.
 import { z } from 'zod';
+import { ACCESS_EVENTS, ACCESS_EVENT_SOURCES, ACCESS_REQUEST_STATUSES, ACCESS_STATES } from './access.js';
 import { CHANNELS } from './charter.js';
 import { FOLLOW_UP_KINDS, REQUEST_ACTIONS, REQUEST_STATUSES, ROLES } from './types.js';
 
@@ -35,6 +36,7 @@ export const Membership = z.object({
   unit: z.string().nullable(),
   grantedAt: instant,
   ordinance: z.string().nullable(),
+  expiresAt: instant.nullable().describe('When the access ends by itself (the end of its `until` day); null: until revoked'),
 });
 
 export const Me = z.object({
@@ -164,6 +166,9 @@ export const RequestSummary = z.object({
   filedAt: instant,
   dueAt: instant,
   overdue: z.boolean(),
+  unassigned: z
+    .boolean()
+    .describe('"Sem atendente": in attendance (approved) with nobody attending it, because its assignee lost access; reassign it'),
   evaluation: z.object({ verdict }).nullable().describe('Whether the citizen has evaluated the attendance, and how'),
   version: z.number().int(),
 });
@@ -286,5 +291,79 @@ export const AccessLogEntry = z
   .describe('One access to a request’s personal data (LGPD art. 37)');
 export const AccessLogPage = z.object({
   items: z.array(AccessLogEntry),
+  nextBefore: z.number().int().nullable().describe('Pass as `before` for older entries; null at the end'),
+});
+
+const person = UserRef.extend({ email: z.string().nullable() });
+const day = z.string().describe('A calendar date, YYYY-MM-DD, in the state’s time zone');
+
+export const AccessRequest = z
+  .object({
+    id,
+    institution: InstitutionRef,
+    requester: person,
+    unit: z.string(),
+    ordinance: z.string().describe('The portaria or SEI process number that backs it'),
+    status: z.enum(ACCESS_REQUEST_STATUSES),
+    createdAt: instant,
+    decidedAt: instant.nullable(),
+    decidedBy: UserRef.nullable(),
+    reason: z.string().nullable().describe('Why it was refused'),
+    until: day.nullable().describe('Authorized until the end of this day; null: until revoked'),
+    access: z
+      .object({
+        membershipId: id,
+        state: z.enum(ACCESS_STATES),
+        endedAt: instant.nullable().describe('When it expired or was revoked'),
+        reason: z.string().nullable().describe('Why it was revoked'),
+      })
+      .nullable()
+      .describe('The access an authorization granted, and where it stands now'),
+  })
+  .describe('A servant’s request for the attendant profile of an institution');
+
+export const AccessRequestPage = z.object({
+  items: z.array(AccessRequest),
+  nextBefore: z.number().int().nullable().describe('Pass as `before` for older requests; null at the end'),
+});
+
+export const StaffMembership = z
+  .object({
+    id: id.describe('The membership: revoke it with POST /api/memberships/{id}/revoke'),
+    user: person,
+    role,
+    unit: z.string().nullable(),
+    grantedAt: instant,
+    grantedBy: UserRef.nullable().describe('The manager who authorized it; null when designated by the administrator or seeded'),
+    ordinance: z.string().nullable(),
+    expiresAt: instant.nullable(),
+    openAssigned: z.number().int().describe('Requests in attendance assigned to this person: they become "sem atendente" if the access ends'),
+  })
+  .describe('A role in force at an institution');
+
+export const MembershipRevoked = z.object({
+  id,
+  endedAt: instant,
+  unassigned: z.array(z.object({ id, protocol: z.string() })).describe('The requests in attendance that are now "sem atendente"'),
+});
+
+export const AccessHistoryEntry = z
+  .object({
+    id,
+    at: instant,
+    event: z.enum(ACCESS_EVENTS),
+    source: z.enum(ACCESS_EVENT_SOURCES),
+    actor: UserRef.nullable().describe('Who acted; null for the clock and the command line'),
+    subject: UserRef.describe('Whose access it is'),
+    role,
+    unit: z.string().nullable(),
+    ordinance: z.string().nullable(),
+    until: day.nullable(),
+    reason: z.string().nullable(),
+  })
+  .describe('One grant, refusal, expiry or revocation (or request) of access to an institution');
+
+export const AccessHistoryPage = z.object({
+  items: z.array(AccessHistoryEntry),
   nextBefore: z.number().int().nullable().describe('Pass as `before` for older entries; null at the end'),
 });

@@ -1,6 +1,7 @@
 // Zod schemas: the single source of what the API accepts. Routes validate
 // with them and /api/openapi.json is generated from them.
 import { z } from 'zod';
+import { ACCESS_REQUEST_STATUSES, DATE_PATTERN } from './access.js';
 import { CHANNELS, DOCUMENT_FORMATS } from './charter.js';
 import { REQUEST_STATUSES } from './types.js';
 
@@ -122,6 +123,9 @@ export const EvaluationBody = z.object({
   comment: str(2000, 'O comentário').optional(),
 });
 
+/** Reassign a request in attendance (same rules as approve's assignee). */
+export const ReassignBody = z.object({ assigneeId: bodyId('Escolha quem vai atender.') });
+
 /** Who can be assigned: `forRequest` leaves out whoever may not attend that request (who filed it). */
 export const AttendantsQuery = z.object({
   forRequest: id.optional(),
@@ -231,4 +235,42 @@ export const AccessLogQuery = z.object({
   to: z.iso.datetime({ error: 'Use um instante ISO 8601 em UTC, como 2026-12-01T00:00:00Z.' }).optional().describe('Until this instant (exclusive)'),
   before: id.optional().describe('Entries older than this entry id (the previous page’s nextBefore)'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** A servant asks for the attendant profile of an institution, with the act that backs it. */
+export const CreateAccessRequestBody = z.object({
+  institutionId: bodyId('Escolha a instituição.'),
+  unit: text(200, 'A unidade (lotação)').describe('One of the institution’s units'),
+  ordinance: text(200, 'A portaria ou o processo SEI').describe('The portaria or SEI process number that backs the request'),
+});
+
+const pageLimit = z.coerce.number({ error: 'Informe um número.' }).int('Informe um número inteiro.').min(1, 'De 1 a 100.').max(100, 'De 1 a 100.').default(50);
+
+/** Newest first. A manager gets their institutions' requests (or one's); anyone else, or `mine=true`, their own. */
+export const AccessRequestListQuery = z.object({
+  institutionId: id.optional().describe('One institution the caller manages (404 for another)'),
+  status: z.enum(ACCESS_REQUEST_STATUSES, { error: 'Situação desconhecida: use pending, approved ou rejected.' }).optional(),
+  mine: z.enum(['true', 'false'], { error: 'Use mine=true ou mine=false.' }).optional().describe('true: only the caller’s own requests'),
+  before: id.optional().describe('Requests older than this id (the previous page’s nextBefore)'),
+  limit: pageLimit,
+});
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+const calendarDate = (label: string) =>
+  str(10, label)
+    .regex(DATE_PATTERN, `${label}: use o formato AAAA-MM-DD.`)
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label} não existe no calendário.`);
+
+export const ApproveAccessBody = z.object({
+  until: calendarDate('A data final')
+    .optional()
+    .describe('The last day of the access (in the state’s time zone); it ends by itself at the end of that day. Today or later.'),
+});
+
+export const RejectAccessBody = z.object({ reason: text(2000, 'O motivo da recusa') });
+export const RevokeMembershipBody = z.object({ reason: text(2000, 'O motivo da revogação') });
+
+export const AccessHistoryQuery = z.object({
+  before: id.optional().describe('Entries older than this id (the previous page’s nextBefore)'),
+  limit: pageLimit,
 });

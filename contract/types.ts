@@ -16,7 +16,7 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
  */
 export const CLOCK_STATUSES = ['submitted', 'in_analysis', 'in_service'] as const satisfies readonly RequestStatus[];
 
-export const REQUEST_ACTIONS = ['start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'ask_citizen', 'citizen_reply'] as const;
+export const REQUEST_ACTIONS = ['start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'ask_citizen', 'citizen_reply', 'reassign'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 export const ROLES = ['admin', 'manager', 'attendant'] as const;
@@ -57,6 +57,12 @@ export type ThreadPage = z.infer<typeof R.ThreadPage>;
 export type FollowUpCreated = z.infer<typeof R.FollowUpCreated>;
 export type RequestCounts = z.infer<typeof R.RequestCounts>;
 export type DevToken = z.infer<typeof R.DevToken>;
+export type AccessRequest = z.infer<typeof R.AccessRequest>;
+export type AccessRequestPage = z.infer<typeof R.AccessRequestPage>;
+export type StaffMembership = z.infer<typeof R.StaffMembership>;
+export type MembershipRevoked = z.infer<typeof R.MembershipRevoked>;
+export type AccessHistoryEntry = z.infer<typeof R.AccessHistoryEntry>;
+export type AccessHistoryPage = z.infer<typeof R.AccessHistoryPage>;
 
 /** What a user may post in a thread; the stored kinds add the citizen's `reply`. */
 export const FOLLOW_UP_KINDS = ['message', 'internal_note', 'info_request'] as const;

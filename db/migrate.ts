@@ -10,6 +10,7 @@ import * as queueDueKey from './migrations/2026-12-01T02-10_queue-due-key.js';
 import * as queueMine from './migrations/2026-12-01T02-20_queue-mine.js';
 import * as fileStore from './migrations/2026-12-01T03-00_file-store.js';
 import * as charter from './migrations/2026-12-01T04-00_charter.js';
+import * as access from './migrations/2026-12-01T05-00_access.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T02-20_queue-mine': queueMine,
   '2026-12-01T03-00_file-store': fileStore,
   '2026-12-01T04-00_charter': charter,
+  '2026-12-01T05-00_access': access,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -29,6 +29,27 @@ export interface MembershipTable {
   granted_at: string;
   ordinance: string | null;
   revoked_at: string | null;
+  /** An authorization's end (the instant after its `until` day); null: until revoked. */
+  expires_at: string | null;
+  revoked_by: number | null;
+  revoke_reason: string | null;
+  /** How it ended, once recorded: 'revoked' or 'expired' (the sweep). */
+  end_kind: string | null;
+  access_request_id: number | null;
+}
+
+export interface AccessRequestTable {
+  id: Generated<number>;
+  user_id: number;
+  institution_id: number;
+  unit: string;
+  ordinance: string;
+  status: Generated<string>; // contract ACCESS_REQUEST_STATUSES
+  created_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  reason: string | null;
+  membership_id: number | null;
 }
 
 export interface ServiceTable {
@@ -208,6 +229,7 @@ export interface Database {
   institutions: InstitutionTable;
   users: UserTable;
   memberships: MembershipTable;
+  access_requests: AccessRequestTable;
   services: ServiceTable;
   service_versions: ServiceVersionTable;
   service_steps: ServiceStepTable;

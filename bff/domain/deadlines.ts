@@ -12,7 +12,8 @@ export function localDate(at: Date): string {
   return new Date(at.getTime() + BRASILIA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function endOfLocalDay(date: string): Date {
+/** The last instant of a day (YYYY-MM-DD) in the state’s time zone. */
+export function endOfLocalDay(date: string): Date {
   return new Date(Date.parse(`${date}T23:59:59.999Z`) - BRASILIA_OFFSET_MS);
 }
 

@@ -64,6 +64,7 @@ export const ACTION_RULES: Readonly<Record<RequestAction, { who: Party; note?: s
   conclude: { who: 'assignee' },
   evaluate: { who: 'citizen' },
   citizen_reply: { who: 'citizen' },
+  reassign: { who: 'staff', note: 'while the request is in attendance; the new assignee follows approve’s rules' },
 };
 
 const PARTY_TEXT: Record<Party, string> = {
@@ -229,6 +230,23 @@ export function decideCharter(actor: Actor, institutionId: number): Decision {
 /** The text of the charter routes' "Who:", from decideCharter. */
 export const CHARTER_WHO =
   'Who: managers of the service’s institution; its other staff get 403, anyone else 404 (another institution’s drafts and versions do not leak).';
+
+/**
+ * May the actor decide who attends the institution (read and decide its
+ * access requests, list and revoke its attendants, read its access history)?
+ * Its managers only; its attendants get 403, anyone else 404.
+ */
+export function decideAccess(actor: Actor, institutionId: number): Decision {
+  return managersOnly(actor, institutionId);
+}
+
+/** The text of the access routes' "Who:", from decideAccess. */
+export const ACCESS_WHO = 'Who: managers of the institution; its attendants get 403, anyone else 404.';
+
+/** The institutions the actor manages. */
+export function managedInstitutions(actor: Actor): number[] {
+  return [...actor.roles.entries()].filter(([, roles]) => roles.includes('manager')).map(([id]) => id);
+}
 
 function managersOnly(actor: Actor, institutionId: number): Decision {
   if ((actor.roles.get(institutionId) ?? []).includes('manager')) return 'allow';

@@ -20,6 +20,9 @@ const TRANSITIONS: Record<RequestAction, Transition> = {
   evaluate: { from: ['concluded'], to: 'evaluated' },
   ask_citizen: { from: ['in_analysis', 'in_service'], to: 'awaiting_citizen' },
   citizen_reply: { from: ['awaiting_citizen'], to: 'resume' },
+  // Who attends changes, the status stays; awaiting the citizen from analysis
+  // is refused by reassignable() (nobody has been named yet).
+  reassign: { from: ['in_service', 'awaiting_citizen'], to: null },
 };
 
 export function canTransition(status: RequestStatus, action: RequestAction): boolean {
@@ -35,6 +38,20 @@ export function nextStatus(status: RequestStatus, action: RequestAction, resumeT
   const to = TRANSITIONS[action].to;
   if (to === 'resume') return resumeTo ?? null;
   return to ?? status;
+}
+
+/**
+ * Whether a request in this state is in attendance, so someone attends it and
+ * it may be reassigned: approved (in service, or awaiting the citizen from
+ * service). Awaiting the citizen from analysis it has nobody yet.
+ */
+export function inAttendance(status: RequestStatus, resumeStatus: RequestStatus | null): boolean {
+  return status === 'in_service' || (status === 'awaiting_citizen' && resumeStatus === 'in_service');
+}
+
+/** "Sem atendente": in attendance with nobody attending it (its assignee lost access). */
+export function isUnassigned(status: RequestStatus, resumeStatus: RequestStatus | null, assigneeId: number | null): boolean {
+  return assigneeId === null && inAttendance(status, resumeStatus);
 }
 
 /** Statuses in which attendant and citizen may exchange follow-ups. */

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import { authMiddleware } from './auth.js';
+import { IdentityCache, authMiddleware } from './auth.js';
 import { type AppDeps, type AppEnv, type Deps, requireUser } from './env.js';
 import { createByteBudget } from './budget.js';
 import { toMb } from './files.js';
@@ -35,6 +35,7 @@ export function buildApp(given: Deps) {
     log: given.log ?? createLogger(given.config.logLevel),
     uploadBudget: given.uploadBudget ?? createByteBudget(given.config.uploads.memoryBytes, given.config.uploads.waitMs),
     fileStore: given.fileStore ?? null,
+    identities: given.identities ?? new IdentityCache(given.config.identityTtlMs),
   };
   const { config } = deps;
   const app = router();
@@ -78,7 +79,7 @@ export function buildApp(given: Deps) {
     c.json({ status: 'ok' as const }, 200),
   );
   app.doc31('/api/openapi.json', documentConfig(config.publicUrl));
-  app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, { identityTtlMs: config.identityTtlMs }));
+  app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, deps.identities));
   // Filings and follow-up posts (the upload routes) share one budget per user, checked before any body is read.
   if (config.rateLimits.writesPerMinute > 0) {
     const writes = writeLimit(config.rateLimits.writesPerMinute, config.trustProxy);

@@ -21,14 +21,23 @@ import type {
 import type { Channel } from '../contract/charter.js';
 import { missingParts } from './domain/charter.js';
 import { isOverdue } from './domain/deadlines.js';
+import { isUnassigned } from './domain/request-machine.js';
 import { type RequestFacts, STEP_ANSWER_DATA } from './domain/permissions.js';
 import type { HistoryRow, QueuePageRows, QueueRow, RequestDetailRows, RequestFactsRow } from '../db/queries/requests.js';
 import type { ServiceRow, VersionColumns, VersionRows } from '../db/queries/services.js';
 
-/** The request as the pure rules see it. */
-export function requestFacts(f: Pick<RequestFactsRow, 'institution_id' | 'citizen_id' | 'assignee_id' | 'status'>): RequestFacts {
-  return { institutionId: f.institution_id, citizenId: f.citizen_id, assigneeId: f.assignee_id, status: f.status as RequestStatus };
+/** The request as the pure rules see it (where an awaiting request resumes, when the row tells). */
+export function requestFacts(
+  f: Pick<RequestFactsRow, 'institution_id' | 'citizen_id' | 'assignee_id' | 'status'> & { resume_status?: string | null },
+): RequestFacts {
+  const facts: RequestFacts = { institutionId: f.institution_id, citizenId: f.citizen_id, assigneeId: f.assignee_id, status: f.status as RequestStatus };
+  if (f.resume_status !== undefined) facts.resumeStatus = f.resume_status as RequestStatus | null;
+  return facts;
 }
+
+/** "Sem atendente": from the row's status, where it resumes, and its assignee. */
+const unassigned = (r: { status: string; resume_status: string | null; assignee_id: number | null }) =>
+  isUnassigned(r.status as RequestStatus, r.resume_status as RequestStatus | null, r.assignee_id);
 
 export const asRole = (role: string) => role as Role;
 
@@ -50,6 +59,7 @@ function toRequestSummary(r: QueueRow, nowIso: string): RequestSummary {
     filedAt: r.filed_at,
     dueAt: r.due_at,
     overdue: isOverdue(r.status, r.due_at, nowIso),
+    unassigned: unassigned(r),
     evaluation: r.verdict ? { verdict: r.verdict } : null,
     version: r.version,
   };
@@ -219,6 +229,7 @@ export function toRequestDetail(
     filedAt: r.filed_at,
     dueAt: r.due_at,
     overdue: isOverdue(r.status, r.due_at, now),
+    unassigned: unassigned(r),
     fields: JSON.parse(r.fields) as ServiceField[],
     formData: JSON.parse(r.form_data),
     documents: files.map(toFileRef),

@@ -247,7 +247,8 @@ export async function expiredUnrecorded(db: Queryable, now: Date | string): Prom
  * The requests of an institution in attendance (bff/domain/request-machine.ts
  * inAttendance: in service, or awaiting the citizen from service), as SQL.
  */
-const IN_ATTENDANCE = sql<boolean>`(r.status = 'in_service' or (r.status = 'awaiting_citizen' and r.resume_status = 'in_service'))`;
+const inAttendance = (table: 'r' | 'requests') =>
+  sql<boolean>`(${sql.ref(`${table}.status`)} = 'in_service' or (${sql.ref(`${table}.status`)} = 'awaiting_citizen' and ${sql.ref(`${table}.resume_status`)} = 'in_service'))`;
 
 /** The roles in force at `now` of an institution, with who holds them and how many requests in attendance are assigned to each. */
 export async function institutionMemberships(db: Queryable, institutionId: number, now: Date | string) {
@@ -272,7 +273,7 @@ export async function institutionMemberships(db: Queryable, institutionId: numbe
         .select((c) => c.fn.countAll<number | string>().as('n'))
         .whereRef('r.assignee_id', '=', 'm.user_id')
         .whereRef('r.institution_id', '=', 'm.institution_id')
-        .where(IN_ATTENDANCE)
+        .where(inAttendance('r'))
         .as('open_assigned'),
     ])
     .where('m.institution_id', '=', institutionId)
@@ -290,7 +291,7 @@ export async function openAssignedRequests(db: Queryable, userId: number, instit
     .select(['r.id', 'r.protocol', 'r.status', 'r.version'])
     .where('r.assignee_id', '=', userId)
     .where('r.institution_id', '=', institutionId)
-    .where(IN_ATTENDANCE)
+    .where(inAttendance('r'))
     .orderBy('r.id')
     .execute();
 }
@@ -301,13 +302,14 @@ export async function openAssignedRequests(db: Queryable, userId: number, instit
  * sees the new version); bumps each one's version. Answers the requests.
  */
 export async function unassignOpenRequests(trx: Queryable, u: { userId: number; institutionId: number; at: string }) {
+  // Not aliased: SQLite's RETURNING does not see an UPDATE's alias.
   return trx
-    .updateTable('requests as r')
+    .updateTable('requests')
     .set({ assignee_id: null, version: sql<number>`version + 1`, updated_at: u.at })
-    .where('r.assignee_id', '=', u.userId)
-    .where('r.institution_id', '=', u.institutionId)
-    .where(IN_ATTENDANCE)
-    .returning(['r.id', 'r.protocol', 'r.status', 'r.citizen_id'])
+    .where('requests.assignee_id', '=', u.userId)
+    .where('requests.institution_id', '=', u.institutionId)
+    .where(inAttendance('requests'))
+    .returning(['requests.id', 'requests.protocol', 'requests.status', 'requests.citizen_id'])
     .execute();
 }
 

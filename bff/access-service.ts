@@ -20,7 +20,15 @@ import { untilOf } from './domain/access.js';
 import { canBeAssignee, sideOf } from './domain/permissions.js';
 import type { Database } from '../db/schema.js';
 import type { Queryable } from '../db/queries/queryable.js';
-import { appendAccessAudit, endMembershipRow, expiredUnrecorded, findMembershipInForce, insertMembership, unassignOpenRequests } from '../db/queries/access.js';
+import {
+  appendAccessAudit,
+  endMembershipRow,
+  expiredUnrecorded,
+  findMembershipInForce,
+  insertMembership,
+  managersInForce,
+  unassignOpenRequests,
+} from '../db/queries/access.js';
 import { appendAudit } from '../db/queries/requests.js';
 import { findInstitutionByAcronym, findOrCreateUser, findUserBySub, getInstitution, getUser, rolesIn } from '../db/queries/users.js';
 
@@ -318,6 +326,13 @@ export async function revokeManager(db: Kysely<Database>, r: RevokeManager): Pro
     if (!ended) throw notManager();
     return { ...ended, user: { id: user.id, sub, name: user.name }, institution };
   });
+}
+
+/** The managers in force at `now`, of one institution (acronym or id; AccessServiceError when unknown) or all (the administrator's list-managers). */
+export async function listManagers(db: Kysely<Database>, f: { institution?: string; now: Date }) {
+  const institutionId = f.institution === undefined ? undefined : (await institutionOf(db, f.institution)).id;
+  const rows = await managersInForce(db, { institutionId, now: f.now });
+  return rows.map((r) => ({ acronym: r.acronym, sub: r.sub, name: r.name, ordinance: r.ordinance, grantedAt: r.granted_at }));
 }
 
 /**

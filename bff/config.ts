@@ -67,6 +67,11 @@ export function devIdpWanted(env: NodeJS.ProcessEnv, opts: { demo?: boolean; sso
 }
 
 /** `demo`: the server was started with --demo (asks for the development identity provider unless DEV_IDP says otherwise). */
+/** The database the server (and the administrator's command line) opens: DATABASE_URL, or the embedded SQLite file. */
+export function databaseUrlOf(env: NodeJS.ProcessEnv): string {
+  return env.DATABASE_URL || 'data/atende.db';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: boolean } = {}): Config {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: "${env.PORT}" is not a port number`);
@@ -97,7 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
   if (!(bodyLimitBytes > 0)) throw new Error(`BODY_LIMIT: "${env.BODY_LIMIT}" is not a number of bytes`);
   return {
     port,
-    databaseUrl: env.DATABASE_URL || 'data/atende.db',
+    databaseUrl: databaseUrlOf(env),
     filesDir: env.FILES_DIR || null,
     production,
     devIdp,

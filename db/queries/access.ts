@@ -355,3 +355,16 @@ export async function listAccessHistory(db: Queryable, institutionId: number, f:
 }
 
 export type AccessHistoryRow = Awaited<ReturnType<typeof listAccessHistory>>[number];
+
+/** The managers in force at `now`, of one institution or all, by institution and name (the administrator's list-managers). */
+export async function managersInForce(db: Queryable, f: { institutionId?: number; now: Date | string }) {
+  let q = db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('institutions as i', 'i.id', 'm.institution_id')
+    .select(['i.acronym', 'u.sub', 'u.name', 'm.ordinance', 'm.granted_at'])
+    .where('m.role', '=', 'manager')
+    .where(inForceAt(f.now));
+  if (f.institutionId !== undefined) q = q.where('m.institution_id', '=', f.institutionId);
+  return q.orderBy('i.acronym').orderBy('u.name').execute();
+}

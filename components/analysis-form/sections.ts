@@ -2,6 +2,7 @@
 // decision and evaluation. Pure templates over the API's data.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { ASSIGNEE_REMOVED } from '../../contract/access.js';
 import { CLOCK_STATUSES, type HistoryEntry, type RequestDetail, type RequestStatus, type ServiceField, type StepState } from '../../contract/types.js';
 import { type Locale, type MessageKey, deadlineText, formatDate, formatDay, statusLabel, timeLeft } from '../internal/i18n.js';
 
@@ -23,6 +24,7 @@ const HISTORY_ACTIONS = new Set([
   'citizen_reply',
   'follow_up',
   'internal_note',
+  'reassign',
 ]);
 
 export function renderSummary(v: View, r: RequestDetail) {
@@ -53,9 +55,29 @@ export function renderSummary(v: View, r: RequestDetail) {
     </div>
     <div>
       <dt>${v.t('form.assignee')}</dt>
-      <dd>${r.assignee?.name ?? v.t('queue.unassigned')}</dd>
+      <dd>${r.assignee?.name ?? (r.unassigned ? unassignedText(v, r) : v.t('queue.noAssignee'))}</dd>
     </div>
   </dl>`;
+}
+
+/**
+ * Who attends a request whose assignee lost access: "Sem atendente" for the
+ * staff, who reassign it; for the citizen, calmly, that a new attendant is
+ * on the way (the staff's reasons are not theirs to read).
+ */
+function unassignedText(v: View, r: RequestDetail) {
+  return r.viewer.side === 'citizen'
+    ? v.t('form.assignee.awaiting')
+    : html`<span class="unassigned"><span aria-hidden="true">⚠</span> ${v.t('queue.unassigned')}</span>`;
+}
+
+/** The staff's notice on a request "sem atendente": why, and what to do (Reatribuir, in the action bar below it). */
+export function renderUnassigned(v: View, r: RequestDetail) {
+  if (!r.unassigned || r.viewer.side !== 'staff') return nothing;
+  return html`<div class="unassigned-notice" id="unassigned-notice">
+    <span class="icon" aria-hidden="true">⚠</span>
+    <p>${v.t('form.unassigned')}</p>
+  </div>`;
 }
 
 export function renderCitizen(v: View, r: RequestDetail) {
@@ -232,15 +254,50 @@ function stepTitle(r: RequestDetail, d: Record<string, unknown>): string {
   return typeof d.title === 'string' && d.title ? d.title : (r.steps.find((s) => s.id === d.stepId)?.title ?? '');
 }
 
+/**
+ * The name of someone an audit entry names (`assignee`, `previousAssignee`):
+ * as recorded with it, else the request's assignee when the id is theirs.
+ */
+function personIn(r: RequestDetail, d: Record<string, unknown>, key: string): string {
+  const recorded = d[`${key}Name`] ?? (d[key] as { name?: unknown } | undefined)?.name;
+  if (typeof recorded === 'string') return recorded;
+  return r.assignee && d[`${key}Id`] === r.assignee.id ? r.assignee.name : '';
+}
+
+/** "Sem atendente: acesso de Fulano revogado" for the staff; for the citizen, only that the attendant changes. */
+function assigneeRemoved(v: View, r: RequestDetail, d: Record<string, unknown>): string {
+  if (r.viewer.side === 'citizen') return v.t('history.assignee_removed.citizen');
+  const name = personIn(r, d, 'previousAssignee');
+  if (!name) return v.t('history.assignee_removed');
+  return v.t(
+    d.reason === 'revoked'
+      ? 'history.assignee_removed.revoked'
+      : d.reason === 'expired'
+        ? 'history.assignee_removed.expired'
+        : 'history.assignee_removed.ended',
+    {
+      name,
+    },
+  );
+}
+
 export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] | undefined, pending: boolean) {
   const title = (h: HistoryEntry) => {
-    const name = h.action === 'answer_step' ? stepTitle(r, h.data ?? {}) : '';
-    if (name) return v.t('history.answer_step.named', { title: name });
+    const d = h.data ?? {};
+    if (h.action === ASSIGNEE_REMOVED) return assigneeRemoved(v, r, d);
+    const name = h.action === 'answer_step' ? stepTitle(r, d) : h.action === 'reassign' ? personIn(r, d, 'assignee') : '';
+    if (name) return v.t(h.action === 'reassign' ? 'history.reassign.named' : 'history.answer_step.named', { title: name, name });
     return HISTORY_ACTIONS.has(h.action) ? v.t(`history.${h.action}` as MessageKey) : h.action;
   };
+  // The citizen reads that the attendant changes, not who ended whose access.
+  const actor = (h: HistoryEntry) => (h.actor && !(h.action === ASSIGNEE_REMOVED && r.viewer.side === 'citizen') ? h.actor.name : '');
   const detail = (h: HistoryEntry) => {
     const d = h.data ?? {};
     if (h.action === 'answer_step') return d.answer === 'yes' ? v.t('common.yes') : d.answer === 'no' ? v.t('common.no') : '';
+    if (h.action === 'reassign' && r.viewer.side === 'staff') {
+      const before = personIn(r, d, 'previousAssignee');
+      return before ? v.t('history.reassign.previous', { name: before }) : '';
+    }
     if (h.action === 'approve' && Array.isArray(d.confirmedSteps) && d.confirmedSteps.length) {
       const steps = (d.confirmedSteps as { title: string; answer: 'no' | null }[])
         .map((s) => v.t(s.answer === 'no' ? 'history.step.no' : 'history.step.unanswered', { title: s.title }))
@@ -259,7 +316,7 @@ export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] |
               (h) =>
                 html`<li>
                   <time datetime=${h.at}>${formatDate(v.locale, h.at, true)}</time>
-                  <span><strong>${title(h)}</strong> ${h.actor ? v.t('history.by', { name: h.actor.name }) : nothing}</span>
+                  <span><strong>${title(h)}</strong> ${actor(h) ? v.t('history.by', { name: actor(h) }) : nothing}</span>
                   ${detail(h) ? html`<span class="sub">${detail(h)}</span>` : nothing}
                 </li>`,
             )}

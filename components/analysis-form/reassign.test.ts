@@ -1,0 +1,194 @@
+// "Sem atendente" and "Reatribuir" (issue #15) in the analysis form, in
+// Chromium against the real BFF: an attendant's access revoked by the manager
+// leaves their request in attendance with nobody attending; the staff see why
+// and reassign it, with the keyboard alone; the citizen reads it calmly.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ATTENDANT, ATTENDANT_2, advance, apiAs, expectAccessible, fileRequest, newCitizen, shadowText, token, until } from '../internal/test-support.js';
+import { newAttendant, revoke, unassignedRequest } from '../internal/test-unassigned.js';
+import '../define.js';
+import type { AtendeFollowUpThread } from '../follow-up-thread/follow-up-thread.js';
+import type { AtendeAnalysisForm } from './analysis-form.js';
+
+const NOTICE = 'Sem atendente: o acesso de quem atendia terminou. Reatribua a solicitação para continuar o atendimento.';
+
+const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const actionLabels = (el: Element) => [...el.shadowRoot!.querySelectorAll('.actions button')].map(text);
+const dialog = (el: Element) => q<HTMLDialogElement>(el, 'dialog');
+const select = (el: Element) => q<HTMLSelectElement>(el, '#assignee');
+const assigneeOf = (el: Element) => text(q(el, '.summary > div:last-child dd'));
+const historyText = (el: Element) => text(q(el, '[aria-labelledby="history-h"]'));
+const live = (el: Element) => text(q(el, '.notices [role="status"]'));
+/** The focused element, through shadow roots. */
+function deepActive(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+async function form(id: number, sub: string) {
+  const t = await token(sub);
+  const el = await fixture<AtendeAnalysisForm>(html`<atende-analysis-form request-id=${id} .token=${t}></atende-analysis-form>`);
+  await until(() => el.shadowRoot!.querySelector('h2#heading'), 'request did not load');
+  return el;
+}
+
+/** Tabs from the request's heading until `id` has focus, as a keyboard user reaches it. */
+async function tabTo(el: AtendeAnalysisForm, id: string) {
+  q(el, '#heading').focus();
+  for (let n = 0; deepActive()?.id !== id && n < 40; n++) await sendKeys({ press: 'Tab' });
+  expect(deepActive()?.id, `Tab reaches #${id}`).to.equal(id);
+}
+
+/** Opens "Reatribuir" with the keyboard and waits for the attendants. */
+async function openReassign(el: AtendeAnalysisForm) {
+  await tabTo(el, 'action-reassign');
+  await sendKeys({ press: 'Enter' });
+  await until(() => dialog(el).open && select(el).options.length > 1, 'the Reatribuir dialog with the attendants');
+}
+
+describe('atende-analysis-form: sem atendente and Reatribuir', () => {
+  afterEach(() => localStorage.clear());
+
+  it('tells the staff why nobody attends, reassigns with the keyboard alone, says so and keeps the focus on Reatribuir', async () => {
+    const { request, former } = await unassignedRequest();
+    const [me, colleague] = await Promise.all([(await apiAs(ATTENDANT_2)).get('/me'), (await apiAs(ATTENDANT)).get('/me')]);
+    const el = await form(request.id, ATTENDANT_2);
+    // The notice comes before the actions, and the button points at it.
+    const notice = q(el, '#unassigned-notice');
+    expect(text(notice)).to.equal(`⚠ ${NOTICE}`);
+    expect(notice.compareDocumentPosition(q(el, '.actions')) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(assigneeOf(el)).to.equal('⚠ Sem atendente');
+    expect(actionLabels(el)).to.deep.equal(['Reatribuir']);
+    expect(q(el, '#action-reassign').getAttribute('aria-describedby')).to.equal('unassigned-notice');
+    await until(() => historyText(el).includes('Sem atendente: acesso de'), 'the history says the access ended');
+    expect(historyText(el)).to.contain(`Sem atendente: acesso de ${former.name} revogado`);
+    await expectAccessible(el);
+
+    await openReassign(el);
+    expect(text(q(el, '#dialog-title'))).to.equal('Reatribuir solicitação');
+    expect(deepActive()?.id, 'focus in the choice').to.equal('assignee');
+    const offered = [...select(el).options].map((o) => o.value);
+    expect(offered, 'the revoked attendant is not offered').not.to.include(String(former.id));
+    expect(offered).to.include.members([String(me.id), String(colleague.id)]);
+    await expectAccessible(el);
+
+    // Confirming with nothing chosen says what is missing, in the dialog.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(text(deepActive())).to.equal('Reatribuir');
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.querySelector('#assignee-error'), 'the choice is required');
+    expect(text(q(el, '#assignee-error'))).to.equal('Escolha o atendente que vai atender.');
+    expect(deepActive()?.id).to.equal('assignee');
+    await expectAccessible(el);
+
+    // Choose the colleague, then confirm.
+    for (let n = 0; select(el).value !== String(colleague.id) && n < select(el).options.length; n++) await sendKeys({ press: 'ArrowDown' });
+    expect(select(el).value, 'the colleague chosen with the arrow keys').to.equal(String(colleague.id));
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(text(deepActive())).to.equal('Reatribuir');
+    await sendKeys({ press: 'Enter' });
+    await until(() => assigneeOf(el) === colleague.name, 'reassigned');
+    expect(dialog(el).open).to.be.false;
+    expect(live(el)).to.equal(`Solicitação reatribuída. ${colleague.name} vai atender.`);
+    expect(el.shadowRoot!.querySelector('#unassigned-notice'), 'someone attends it again').to.be.null;
+    expect(text(q(el, '.summary .badge'))).to.equal('Em atendimento');
+    // Still theirs to reassign: the focus goes back where it was, on a plain (no longer solid) button.
+    await until(() => deepActive()?.id === 'action-reassign', 'focus back on Reatribuir');
+    expect(q(el, '#action-reassign').classList.contains('primary')).to.be.false;
+    expect(q(el, '#action-reassign').hasAttribute('aria-describedby')).to.be.false;
+    await until(() => historyText(el).includes(`Reatribuída a ${colleague.name}`), 'the history names who attends now');
+    expect(historyText(el)).to.contain(`Reatribuída a ${colleague.name} por ${me.name}`);
+    await expectAccessible(el);
+  });
+
+  it('marks who attends now instead of offering them, and Escape gives the focus back', async () => {
+    const attending = await (await apiAs(ATTENDANT)).get('/me');
+    const filed = await advance((await fileRequest()).id, 'in_service');
+    const el = await form(filed.id, ATTENDANT_2);
+    expect(el.shadowRoot!.querySelector('#unassigned-notice'), 'someone attends it').to.be.null;
+    expect(actionLabels(el)).to.deep.equal(['Reatribuir']);
+    await openReassign(el);
+    const current = [...select(el).options].find((o) => o.value === String(attending.id))!;
+    expect(current.disabled).to.be.true;
+    expect(current.textContent).to.match(new RegExp(`^${attending.name}.*\\(atende agora\\)$`));
+    await expectAccessible(el);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog(el).open, 'closed with Escape');
+    await until(() => deepActive()?.id === 'action-reassign', 'focus back on Reatribuir');
+  });
+
+  it('keeps the dialog and the choice when the chosen attendant loses access first, saying why in Portuguese', async () => {
+    const [chosen, filed] = await Promise.all([newAttendant(), fileRequest()]);
+    await advance(filed.id, 'in_service');
+    const el = await form(filed.id, ATTENDANT_2);
+    await openReassign(el);
+    select(el).value = String(chosen.id);
+    expect(select(el).value, 'the new attendant is offered').to.equal(String(chosen.id));
+    await revoke(chosen);
+    q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
+    await until(() => text(q(el, 'dialog [role="alert"]')), 'the refusal is shown');
+    expect(dialog(el).open).to.be.true;
+    expect(select(el).value, 'the choice is kept').to.equal(String(chosen.id));
+    const said = text(q(el, 'dialog [role="alert"]')) + text(el.shadowRoot!.querySelector('#assignee-error'));
+    expect(said).to.match(/atend/i);
+    expect(said).not.to.match(/Algo deu errado|Something went wrong/);
+    expect(select(el).getAttribute('aria-invalid')).to.equal('true');
+    await expectAccessible(el);
+    // Another choice goes through.
+    const colleague = await (await apiAs(ATTENDANT_2)).get('/me');
+    select(el).value = String(colleague.id);
+    q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
+    await until(() => assigneeOf(el) === colleague.name, 'reassigned to the colleague');
+    expect(live(el)).to.equal(`Solicitação reatribuída. ${colleague.name} vai atender.`);
+  });
+
+  it('reloads and says so in Portuguese when the request was concluded meanwhile', async () => {
+    const filed = await advance((await fileRequest()).id, 'in_service');
+    const el = await form(filed.id, ATTENDANT_2);
+    await openReassign(el);
+    select(el).value = select(el).options[1].value;
+    await (await apiAs(ATTENDANT)).post('/requests/:id/conclude', { params: { id: filed.id }, body: { text: 'Documento emitido.' } });
+    q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
+    await until(() => text(q(el, '.notices [role="alert"]')).includes('Outra pessoa alterou esta solicitação'), 'the conflict is explained');
+    await until(() => text(q(el, '.summary .badge')) === 'Concluída', 'reloaded');
+    expect(dialog(el).open).to.be.false;
+    expect(actionLabels(el)).to.deep.equal([]);
+    await expectAccessible(el);
+  });
+
+  it('shows the citizen, calmly, that a new attendant is on the way, and then who it is', async () => {
+    const citizen = newCitizen();
+    const { request } = await unassignedRequest({ citizen: citizen.sub });
+    const t = await token(citizen.sub);
+    const root = await fixture<HTMLElement>(
+      html`<div>
+        <atende-analysis-form request-id=${request.id} .token=${t}></atende-analysis-form>
+        <atende-follow-up-thread request-id=${request.id} .token=${t}></atende-follow-up-thread>
+      </div>`,
+    );
+    const el = root.querySelector<AtendeAnalysisForm>('atende-analysis-form')!;
+    const thread = root.querySelector<AtendeFollowUpThread>('atende-follow-up-thread')!;
+    await until(() => el.shadowRoot!.querySelector('h2#heading') && thread.shadowRoot!.querySelector('.thread'), 'the request view did not load');
+    await until(() => !historyText(el).includes('Carregando'), 'the history loaded');
+    expect(assigneeOf(el)).to.equal('Aguardando novo atendente');
+    expect(el.shadowRoot!.querySelector('#unassigned-notice')).to.be.null;
+    expect(actionLabels(el)).to.deep.equal([]);
+    // Nothing alarming, and nobody's access is the citizen's business.
+    const all = `${shadowText(el)} ${shadowText(thread)}`;
+    expect(all).not.to.match(/Sem atendente|revogad|expirad|acesso de|Reatribua/i);
+    await expectAccessible(el);
+    await expectAccessible(thread);
+
+    const colleague = await (await apiAs(ATTENDANT)).get('/me');
+    await (await apiAs(ATTENDANT)).post('/requests/:id/reassign', { params: { id: request.id }, body: { assigneeId: colleague.id } });
+    el.reload();
+    await until(() => assigneeOf(el) === colleague.name, 'the citizen sees who attends now');
+    await until(() => historyText(el).includes(`Reatribuída a ${colleague.name}`), 'the history says it');
+    expect(historyText(el)).not.to.match(/Antes:|revogad|Sem atendente/);
+    await expectAccessible(el);
+  });
+});

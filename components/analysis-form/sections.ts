@@ -254,38 +254,30 @@ function stepTitle(r: RequestDetail, d: Record<string, unknown>): string {
   return typeof d.title === 'string' && d.title ? d.title : (r.steps.find((s) => s.id === d.stepId)?.title ?? '');
 }
 
-/**
- * The name of someone an audit entry names (`assignee`, `previousAssignee`):
- * as recorded with it, else the request's assignee when the id is theirs.
- */
-function personIn(r: RequestDetail, d: Record<string, unknown>, key: string): string {
-  const recorded = d[`${key}Name`] ?? (d[key] as { name?: unknown } | undefined)?.name;
-  if (typeof recorded === 'string') return recorded;
-  return r.assignee && d[`${key}Id`] === r.assignee.id ? r.assignee.name : '';
+/** Names of the people a request's history shows by id: its assignee and analyst, everyone who acted, and the names entries recorded. */
+function namesOf(r: RequestDetail, items: HistoryEntry[]): Map<unknown, string> {
+  const names = new Map<unknown, string>();
+  for (const p of [r.assignee, r.analyst, ...items.map((h) => h.actor)]) if (p) names.set(p.id, p.name);
+  for (const h of items) if (typeof h.data?.previousAssigneeName === 'string') names.set(h.data.previousAssigneeId, h.data.previousAssigneeName);
+  return names;
 }
 
 /** "Sem atendente: acesso de Fulano revogado" for the staff; for the citizen, only that the attendant changes. */
-function assigneeRemoved(v: View, r: RequestDetail, d: Record<string, unknown>): string {
+function assigneeRemoved(v: View, r: RequestDetail, d: Record<string, unknown>, names: Map<unknown, string>): string {
   if (r.viewer.side === 'citizen') return v.t('history.assignee_removed.citizen');
-  const name = personIn(r, d, 'previousAssignee');
+  const name = names.get(d.previousAssigneeId);
   if (!name) return v.t('history.assignee_removed');
-  return v.t(
-    d.reason === 'revoked'
-      ? 'history.assignee_removed.revoked'
-      : d.reason === 'expired'
-        ? 'history.assignee_removed.expired'
-        : 'history.assignee_removed.ended',
-    {
-      name,
-    },
-  );
+  // Why the access ended, as recorded (`why`): revoked by a manager, or expired at its date.
+  const why = d.why === 'revoked' || d.why === 'expired' ? d.why : 'ended';
+  return v.t(`history.assignee_removed.${why}`, { name });
 }
 
 export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] | undefined, pending: boolean) {
+  const names = namesOf(r, items ?? []);
   const title = (h: HistoryEntry) => {
     const d = h.data ?? {};
-    if (h.action === ASSIGNEE_REMOVED) return assigneeRemoved(v, r, d);
-    const name = h.action === 'answer_step' ? stepTitle(r, d) : h.action === 'reassign' ? personIn(r, d, 'assignee') : '';
+    if (h.action === ASSIGNEE_REMOVED) return assigneeRemoved(v, r, d, names);
+    const name = h.action === 'answer_step' ? stepTitle(r, d) : h.action === 'reassign' ? names.get(d.assigneeId) : '';
     if (name) return v.t(h.action === 'reassign' ? 'history.reassign.named' : 'history.answer_step.named', { title: name, name });
     return HISTORY_ACTIONS.has(h.action) ? v.t(`history.${h.action}` as MessageKey) : h.action;
   };
@@ -295,7 +287,7 @@ export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] |
     const d = h.data ?? {};
     if (h.action === 'answer_step') return d.answer === 'yes' ? v.t('common.yes') : d.answer === 'no' ? v.t('common.no') : '';
     if (h.action === 'reassign' && r.viewer.side === 'staff') {
-      const before = personIn(r, d, 'previousAssignee');
+      const before = names.get(d.previousAssigneeId);
       return before ? v.t('history.reassign.previous', { name: before }) : '';
     }
     if (h.action === 'approve' && Array.isArray(d.confirmedSteps) && d.confirmedSteps.length) {

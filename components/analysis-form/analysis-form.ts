@@ -349,12 +349,12 @@ export class AtendeAnalysisForm extends AtendeElement {
         const name = this.attendantsTask.value?.find((a) => a.id === assigneeId)?.name ?? '';
         if (this.dialog === 'reassign') {
           const send: Send = (id, o) => this.client.post('/requests/:id/reassign', { params: { id }, body: { assigneeId }, ...o });
-          return void this.perform({ action: 'reassign', send }, () => this.t('done.reassign', { name }));
+          return void this.perform({ action: 'reassign', send }, () => this.t('done.reassign', { name })).then(() => this.refreshAttendants());
         }
         const confirmSteps = this.stepsToConfirm.map((s) => s.id);
         if (confirmSteps.length && !data.get('confirmSteps')) return this.invalid({ confirmSteps: this.t('dialog.approve.steps.required') });
         const send: Send = (id, o) => this.client.post('/requests/:id/approve', { params: { id }, body: { assigneeId, confirmSteps }, ...o });
-        return void this.perform({ action: 'approve', send }, () => this.t('done.approve', { name }));
+        return void this.perform({ action: 'approve', send }, () => this.t('done.approve', { name })).then(() => this.refreshAttendants());
       }
       case 'reject': {
         const justification = text('justification');
@@ -377,6 +377,11 @@ export class AtendeAnalysisForm extends AtendeElement {
         return void this.perform({ action: 'evaluate', send }, () => this.t('done.evaluate'));
       }
     }
+  }
+
+  /** The server refused the attendant chosen (their access ended meanwhile): the list offers who may attend now. */
+  private refreshAttendants(): void {
+    if (this.dialog && this.fieldErrors.assigneeId) void this.attendantsTask.run();
   }
 
   private invalid(errors: Record<string, string>): void {

@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ATTENDANT, ATTENDANT_2, advance, apiAs, expectAccessible, fileRequest, newCitizen, shadowText, token, until } from '../internal/test-support.js';
-import { newAttendant, revoke, unassignedRequest } from '../internal/test-unassigned.js';
+import { MANAGER, newAttendant, revoke, unassignedRequest } from '../internal/test-unassigned.js';
 import '../define.js';
 import type { AtendeFollowUpThread } from '../follow-up-thread/follow-up-thread.js';
 import type { AtendeAnalysisForm } from './analysis-form.js';
@@ -121,7 +121,7 @@ describe('atende-analysis-form: sem atendente and Reatribuir', () => {
     await until(() => deepActive()?.id === 'action-reassign', 'focus back on Reatribuir');
   });
 
-  it('keeps the dialog and the choice when the chosen attendant loses access first, saying why in Portuguese', async () => {
+  it('keeps the dialog open when the chosen attendant loses access first, says why in Portuguese and offers who may attend now', async () => {
     const [chosen, filed] = await Promise.all([newAttendant(), fileRequest()]);
     await advance(filed.id, 'in_service');
     const el = await form(filed.id, ATTENDANT_2);
@@ -132,11 +132,11 @@ describe('atende-analysis-form: sem atendente and Reatribuir', () => {
     q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
     await until(() => text(q(el, 'dialog [role="alert"]')), 'the refusal is shown');
     expect(dialog(el).open).to.be.true;
-    expect(select(el).value, 'the choice is kept').to.equal(String(chosen.id));
-    const said = text(q(el, 'dialog [role="alert"]')) + text(el.shadowRoot!.querySelector('#assignee-error'));
-    expect(said).to.match(/atend/i);
-    expect(said).not.to.match(/Algo deu errado|Something went wrong/);
+    expect(text(q(el, 'dialog [role="alert"]'))).to.equal('Quem vai atender precisa ser atendente desta instituição.');
+    expect(text(q(el, '#assignee-error'))).to.equal('Escolha um atendente desta instituição.');
     expect(select(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(deepActive()?.id, 'focus on the choice to make again').to.equal('assignee');
+    await until(() => ![...select(el).options].some((o) => o.value === String(chosen.id)), 'the list no longer offers them');
     await expectAccessible(el);
     // Another choice goes through.
     const colleague = await (await apiAs(ATTENDANT_2)).get('/me');
@@ -144,13 +144,17 @@ describe('atende-analysis-form: sem atendente and Reatribuir', () => {
     q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
     await until(() => assigneeOf(el) === colleague.name, 'reassigned to the colleague');
     expect(live(el)).to.equal(`Solicitação reatribuída. ${colleague.name} vai atender.`);
+    // The history says who attended before.
+    const before = await (await apiAs(ATTENDANT)).get('/me');
+    await until(() => historyText(el).includes(`Reatribuída a ${colleague.name}`), 'the history names who attends now');
+    expect(historyText(el)).to.contain(`Antes: ${before.name}`);
   });
 
   it('reloads and says so in Portuguese when the request was concluded meanwhile', async () => {
     const filed = await advance((await fileRequest()).id, 'in_service');
     const el = await form(filed.id, ATTENDANT_2);
     await openReassign(el);
-    select(el).value = select(el).options[1].value;
+    select(el).value = [...select(el).options].find((o) => o.value && !o.disabled)!.value;
     await (await apiAs(ATTENDANT)).post('/requests/:id/conclude', { params: { id: filed.id }, body: { text: 'Documento emitido.' } });
     q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
     await until(() => text(q(el, '.notices [role="alert"]')).includes('Outra pessoa alterou esta solicitação'), 'the conflict is explained');
@@ -180,6 +184,10 @@ describe('atende-analysis-form: sem atendente and Reatribuir', () => {
     // Nothing alarming, and nobody's access is the citizen's business.
     const all = `${shadowText(el)} ${shadowText(thread)}`;
     expect(all).not.to.match(/Sem atendente|revogad|expirad|acesso de|Reatribua/i);
+    const manager = await (await apiAs(MANAGER)).get('/me');
+    const change = [...el.shadowRoot!.querySelectorAll('ol.history li')].map(text).find((l) => l.includes('Mudança de atendente'));
+    expect(change, 'the history tells the change of attendant').to.exist;
+    expect(change).not.to.contain(manager.name);
     await expectAccessible(el);
     await expectAccessible(thread);
 

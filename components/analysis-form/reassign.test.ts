@@ -3,8 +3,20 @@
 // leaves their request in attendance with nobody attending; the staff see why
 // and reassign it, with the keyboard alone; the citizen reads it calmly.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import { ATTENDANT, ATTENDANT_2, advance, apiAs, expectAccessible, fileRequest, newCitizen, shadowText, token, until } from '../internal/test-support.js';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  ATTENDANT,
+  ATTENDANT_2,
+  advance,
+  apiAs,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  fileRequest,
+  newCitizen,
+  shadowText,
+  token,
+  until,
+} from '../internal/test-support.js';
 import { MANAGER, newAttendant, revoke, unassignedRequest } from '../internal/test-unassigned.js';
 import '../define.js';
 import type { AtendeFollowUpThread } from '../follow-up-thread/follow-up-thread.js';
@@ -103,6 +115,21 @@ describe('atende-analysis-form: sem atendente and Reatribuir', () => {
     await until(() => historyText(el).includes(`Reatribuída a ${colleague.name}`), 'the history names who attends now');
     expect(historyText(el)).to.contain(`Reatribuída a ${colleague.name} por ${me.name}`);
     await expectAccessible(el);
+  });
+
+  it('fits the notice and the Reatribuir dialog in 375 px without sideways scroll', async () => {
+    await setViewport({ width: 375, height: 800 });
+    try {
+      const { request } = await unassignedRequest();
+      const el = await form(request.id, ATTENDANT_2);
+      expect(q(el, '#unassigned-notice').getBoundingClientRect().right).to.be.at.most(innerWidth);
+      await expectNoSidewaysScroll('375 px, sem atendente');
+      await openReassign(el);
+      await expectNoSidewaysScroll('375 px, "Reatribuir" open');
+      await expectAccessible(el);
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
   });
 
   it('marks who attends now instead of offering them, and Escape gives the focus back', async () => {

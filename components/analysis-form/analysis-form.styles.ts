@@ -83,24 +83,11 @@ export const formStyles = css`
     border-bottom: 1px solid var(--_divider);
   }
   .unassigned-notice {
-    display: flex;
-    gap: 0.6em;
-    align-items: flex-start;
-    padding: 0.75em 1em;
-    margin-bottom: var(--_space);
     border: 1px solid var(--_warning);
-    border-left: 6px solid var(--_warning);
-    border-radius: var(--_radius);
+    border-left-width: 6px;
     background: var(--_warning-light);
     color: #333;
     font-weight: 600;
-  }
-  .unassigned-notice p {
-    margin: 0;
-  }
-  .unassigned-notice .icon {
-    font-size: 1.25em;
-    line-height: 1.2;
   }
   .unassigned {
     font-weight: 700;

@@ -74,7 +74,7 @@ function unassignedText(v: View, r: RequestDetail) {
 /** The staff's notice on a request "sem atendente": why, and what to do (Reatribuir, in the action bar below it). */
 export function renderUnassigned(v: View, r: RequestDetail) {
   if (!r.unassigned || r.viewer.side !== 'staff') return nothing;
-  return html`<div class="unassigned-notice" id="unassigned-notice">
+  return html`<div class="alert unassigned-notice" id="unassigned-notice">
     <span class="icon" aria-hidden="true">⚠</span>
     <p>${v.t('form.unassigned')}</p>
   </div>`;
@@ -266,10 +266,9 @@ function namesOf(r: RequestDetail, items: HistoryEntry[]): Map<unknown, string> 
 function assigneeRemoved(v: View, r: RequestDetail, d: Record<string, unknown>, names: Map<unknown, string>): string {
   if (r.viewer.side === 'citizen') return v.t('history.assignee_removed.citizen');
   const name = names.get(d.previousAssigneeId);
-  if (!name) return v.t('history.assignee_removed');
   // Why the access ended, as recorded (`why`): revoked by a manager, or expired at its date.
-  const why = d.why === 'revoked' || d.why === 'expired' ? d.why : 'ended';
-  return v.t(`history.assignee_removed.${why}`, { name });
+  if (!name || (d.why !== 'revoked' && d.why !== 'expired')) return v.t('history.assignee_removed');
+  return v.t(`history.assignee_removed.${d.why}`, { name });
 }
 
 export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] | undefined, pending: boolean) {

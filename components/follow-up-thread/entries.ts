@@ -10,7 +10,7 @@ import { ASSIGNEE_REMOVED } from '../../contract/access.js';
 import type { FileRef, ThreadEntry } from '../../contract/types.js';
 import { type Locale, type MessageKey, formatDate, formatSize, translate } from '../internal/i18n.js';
 
-const EVENTS = new Set(['file', 'start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'reassign', ASSIGNEE_REMOVED]);
+const EVENTS = new Set(['file', 'start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'reassign']);
 
 function formatTime(iso: string, locale: Locale): string {
   return formatDate(locale, iso, true);
@@ -56,7 +56,16 @@ function renderEvents(run: readonly ThreadEntry[], locale: Locale, side: 'staff'
       continue;
     }
     steps = e.action === 'answer_step' ? 1 : 0;
-    const key = (calm ? 'thread.event.assignee_removed.citizen' : EVENTS.has(e.action ?? '') ? `thread.event.${e.action}` : 'thread.event.other') as MessageKey;
+    // A lost access reads as in the request's history: "Sem atendente…" for the staff, a change of attendant for the citizen.
+    const key = (
+      e.action === ASSIGNEE_REMOVED
+        ? calm
+          ? 'history.assignee_removed.citizen'
+          : 'history.assignee_removed'
+        : EVENTS.has(e.action ?? '')
+          ? `thread.event.${e.action}`
+          : 'thread.event.other'
+    ) as MessageKey;
     items.push({ label: t(key), names: name ? [name] : [], at: e.at });
   }
   return html`<li class="entry event">

@@ -3,6 +3,7 @@
 // leaves their request in attendance with nobody attending; the staff see why
 // and reassign it, with the keyboard alone; the citizen reads it calmly.
 import { expect, fixture, html } from '@open-wc/testing';
+import { render } from 'lit';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   ATTENDANT,
@@ -19,8 +20,11 @@ import {
 } from '../internal/test-support.js';
 import { MANAGER, newAttendant, revoke, unassignedRequest } from '../internal/test-unassigned.js';
 import '../define.js';
+import type { HistoryEntry } from '../../contract/types.js';
 import type { AtendeFollowUpThread } from '../follow-up-thread/follow-up-thread.js';
+import { type Locale, type MessageKey, translate } from '../internal/i18n.js';
 import type { AtendeAnalysisForm } from './analysis-form.js';
+import { renderHistory } from './sections.js';
 
 const NOTICE = 'Sem atendente: o acesso de quem atendia terminou. Reatribua a solicitação para continuar o atendimento.';
 
@@ -189,6 +193,32 @@ describe('atende-analysis-form: sem atendente and Reatribuir', () => {
     expect(dialog(el).open).to.be.false;
     expect(actionLabels(el)).to.deep.equal([]);
     await expectAccessible(el);
+  });
+
+  it('names an access that ended by its date as expired, in both languages', async () => {
+    // The clock ends accesses on the server (its sweep); the words for it are the history's own template's.
+    const { request } = await unassignedRequest();
+    const entry: HistoryEntry = {
+      id: 1,
+      action: 'assignee_removed',
+      from: 'in_service',
+      to: 'in_service',
+      actor: null,
+      at: new Date().toISOString(),
+      data: { previousAssigneeId: 7, previousAssigneeName: 'Fulana de Tal', why: 'expired' },
+    };
+    const t = (locale: Locale) => ({ locale, t: (k: MessageKey, p?: Record<string, string | number>) => translate(locale, k, p) });
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    render(renderHistory(t('pt-BR'), request, [entry], false), host);
+    expect(text(host.querySelector('ol.history li strong'))).to.equal('Sem atendente: acesso de Fulana de Tal expirado');
+    expect(text(host.querySelector('ol.history li')), 'no actor: the clock').not.to.contain(' por ');
+    await expectAccessible(host);
+    render(renderHistory(t('pt-BR'), { ...request, viewer: { side: 'citizen' } }, [entry], false), host);
+    expect(text(host.querySelector('ol.history li strong'))).to.equal('Mudança de atendente');
+    translate('en', 'history.assignee_removed.expired');
+    await until(() => translate('en', 'history.assignee_removed.expired') !== translate('pt-BR', 'history.assignee_removed.expired'), 'English arrived');
+    render(renderHistory(t('en'), request, [entry], false), host);
+    expect(text(host.querySelector('ol.history li strong'))).to.equal("No attendant: Fulana de Tal's access expired");
   });
 
   it('shows the citizen, calmly, that a new attendant is on the way, and then who it is', async () => {

@@ -82,6 +82,16 @@ export const formStyles = css`
     background: var(--_surface);
     border-bottom: 1px solid var(--_divider);
   }
+  .unassigned-notice {
+    border: 1px solid var(--_warning);
+    border-left-width: 6px;
+    background: var(--_warning-light);
+    color: #333;
+    font-weight: 600;
+  }
+  .unassigned {
+    font-weight: 700;
+  }
   .analyst {
     margin-top: 0.2em;
   }

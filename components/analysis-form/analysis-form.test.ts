@@ -140,8 +140,8 @@ describe('atende-analysis-form', () => {
     expect(q(el, '[role="status"]').textContent).to.contain(`${other.name} vai atender`);
     expect(q(el, '.summary').textContent).to.contain(other.name);
     expect(el.shadowRoot!.activeElement?.id).to.equal('heading');
-    // The one who approved is not the assignee: they may still answer steps but not conclude.
-    expect(actionLabels(el)).to.deep.equal([]);
+    // The one who approved is not the assignee: they may still answer steps and reassign, but not conclude.
+    expect(actionLabels(el)).to.deep.equal(['Reatribuir']);
   });
 
   it('requires a justification to reject, keeps the draft across a reload, and clears it once sent', async () => {
@@ -172,11 +172,11 @@ describe('atende-analysis-form', () => {
   it('lets only the assignee conclude, with "Concluir Solicitação" and "Finalizar"', async () => {
     const filed = await advance((await fileRequest()).id, 'in_service');
     const other = await form(filed.id, ATTENDANT_2);
-    expect(actionLabels(other)).to.deep.equal([]);
+    expect(actionLabels(other)).to.deep.equal(['Reatribuir']);
     other.remove();
 
     const el = await form(filed.id);
-    expect(actionLabels(el)).to.deep.equal(['Concluir']);
+    expect(actionLabels(el)).to.deep.equal(['Concluir', 'Reatribuir']);
     await openDialog(el, 'Concluir');
     expect(q(el, '#dialog-title').textContent).to.equal('Concluir Solicitação');
     button(el, 'Finalizar')!.click();

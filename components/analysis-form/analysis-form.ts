@@ -1,6 +1,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { stepsToConfirm } from '../../contract/steps.js';
 import type { RequestAction, RequestDetail, StepState, ThreadEntry } from '../../contract/types.js';
@@ -12,7 +13,7 @@ import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { formStyles } from './analysis-form.styles.js';
 import { type DialogKind, FIELD_IDS, renderDialog } from './dialogs.js';
 import { DocumentsController } from './documents.js';
-import { type View, renderCitizen, renderFormData, renderHistory, renderOutcome, renderSteps, renderSummary } from './sections.js';
+import { type View, renderCitizen, renderFormData, renderHistory, renderOutcome, renderSteps, renderSummary, renderUnassigned } from './sections.js';
 
 /** Sends one action for the request `id`, with the version the user saw. */
 type Send = (id: number, opts: { ifMatch: number; signal: AbortSignal }) => Promise<RequestDetail>;
@@ -30,6 +31,8 @@ const BAR: { action: RequestAction; dialog?: DialogKind; tone: string }[] = [
   { action: 'approve', dialog: 'approve', tone: 'success' },
   { action: 'reject', dialog: 'reject', tone: 'danger' },
   { action: 'conclude', dialog: 'conclude', tone: 'primary' },
+  // Solid while nobody attends the request (its assignee lost access); an outline beside the work otherwise.
+  { action: 'reassign', dialog: 'reassign', tone: '' },
   { action: 'evaluate', dialog: 'evaluate', tone: 'primary' },
 ];
 
@@ -45,6 +48,8 @@ const BAR: { action: RequestAction; dialog?: DialogKind; tone: string }[] = [
  * "Em análise por Fulano" shows before anyone runs into a conflict, and
  * when a thread of the same request on the page sends a follow-up.
  * Approving with steps not answered "Sim" asks to confirm them by name.
+ * The staff may "Reatribuir" a request in attendance to another attendant;
+ * one whose attendant lost access ("sem atendente") says so first.
  *
  * @tagname atende-analysis-form
  * @summary Analysis, decision and conclusion of one request.
@@ -308,7 +313,7 @@ export class AtendeAnalysisForm extends AtendeElement {
     this.dialogError = '';
     this.notice = undefined;
     this.dialog = kind;
-    if (kind === 'approve') void this.attendantsTask.run();
+    if (kind === 'approve' || kind === 'reassign') void this.attendantsTask.run();
   }
 
   private closeDialog(): void {
@@ -337,14 +342,19 @@ export class AtendeAnalysisForm extends AtendeElement {
     const data = new FormData(e.currentTarget as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '').trim();
     switch (this.dialog) {
-      case 'approve': {
+      case 'approve':
+      case 'reassign': {
         const assigneeId = Number(data.get('assigneeId'));
-        if (!assigneeId) return this.invalid({ assigneeId: this.t('dialog.approve.required') });
+        if (!assigneeId) return this.invalid({ assigneeId: this.t('dialog.assignee.required') });
+        const name = this.attendantsTask.value?.find((a) => a.id === assigneeId)?.name ?? '';
+        if (this.dialog === 'reassign') {
+          const send: Send = (id, o) => this.client.post('/requests/:id/reassign', { params: { id }, body: { assigneeId }, ...o });
+          return void this.perform({ action: 'reassign', send }, () => this.t('done.reassign', { name })).then(() => this.refreshAttendants());
+        }
         const confirmSteps = this.stepsToConfirm.map((s) => s.id);
         if (confirmSteps.length && !data.get('confirmSteps')) return this.invalid({ confirmSteps: this.t('dialog.approve.steps.required') });
-        const name = this.attendantsTask.value?.find((a) => a.id === assigneeId)?.name ?? '';
         const send: Send = (id, o) => this.client.post('/requests/:id/approve', { params: { id }, body: { assigneeId, confirmSteps }, ...o });
-        return void this.perform({ action: 'approve', send }, () => this.t('done.approve', { name }));
+        return void this.perform({ action: 'approve', send }, () => this.t('done.approve', { name })).then(() => this.refreshAttendants());
       }
       case 'reject': {
         const justification = text('justification');
@@ -367,6 +377,11 @@ export class AtendeAnalysisForm extends AtendeElement {
         return void this.perform({ action: 'evaluate', send }, () => this.t('done.evaluate'));
       }
     }
+  }
+
+  /** The server refused the attendant chosen (their access ended meanwhile): the list offers who may attend now. */
+  private refreshAttendants(): void {
+    if (this.dialog && this.fieldErrors.assigneeId) void this.attendantsTask.run();
   }
 
   private invalid(errors: Record<string, string>): void {
@@ -438,6 +453,7 @@ export class AtendeAnalysisForm extends AtendeElement {
         <p class="service">${r.service.name}</p>
         ${this.awaitsViewer ? this.renderAsked() : nothing} ${renderSummary(v, r)}
       </header>
+      ${renderUnassigned(v, r)}
       <div class="notices">
         <div role="status" aria-live="polite">
           ${this.notice && this.notice.kind !== 'error' ? html`<p class="alert ${this.notice.kind}">${this.notice.text}</p>` : nothing}
@@ -486,10 +502,11 @@ export class AtendeAnalysisForm extends AtendeElement {
           // aria-disabled, not disabled, while an action runs: a disabled button loses the keyboard focus.
           html`<button
             id="action-${b.action}"
-            class="btn ${b.tone}"
+            class="btn ${b.action === 'reassign' && r.unassigned ? 'primary' : b.tone}"
             type="button"
             aria-disabled=${this.busy ? 'true' : 'false'}
             aria-haspopup=${b.dialog ? 'dialog' : 'false'}
+            aria-describedby=${ifDefined(b.action === 'reassign' && r.unassigned ? 'unassigned-notice' : undefined)}
             @click=${() => this.busy || (b.dialog ? this.openDialog(b.dialog) : this.startAction(b.action))}
           >
             ${this.busy && !b.dialog && this.returnFocus === `action-${b.action}` ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
@@ -515,6 +532,7 @@ export class AtendeAnalysisForm extends AtendeElement {
         pending: a.status === TaskStatus.PENDING,
         items: a.value,
         error: a.status === TaskStatus.ERROR ? this.describeError(a.error) : undefined,
+        current: kind === 'reassign' ? this.request!.assignee?.id : undefined,
       },
       submit: (e) => this.submitDialog(e),
       cancel: () => this.closeDialog(),

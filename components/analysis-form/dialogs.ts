@@ -1,13 +1,14 @@
 // The decision dialogs of the analysis form: Aprovar (choose the attendant,
-// "Sim, Aprovar!"), Reprovar (justification), Concluir Solicitação
-// ("Finalizar") and the citizen's Avaliar atendimento. Templates only; the
-// element owns state, drafts and focus.
+// "Sim, Aprovar!"), Reatribuir (choose another attendant), Reprovar
+// (justification), Concluir Solicitação ("Finalizar") and the citizen's
+// Avaliar atendimento. Templates only; the element owns state, drafts and
+// focus.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Attendant, StepState } from '../../contract/types.js';
 import type { MessageKey } from '../internal/i18n.js';
 
-export type DialogKind = 'approve' | 'reject' | 'conclude' | 'evaluate';
+export type DialogKind = 'approve' | 'reassign' | 'reject' | 'conclude' | 'evaluate';
 
 export interface DialogView {
   kind: DialogKind;
@@ -20,7 +21,8 @@ export interface DialogView {
   draft: string;
   /** Approve: the steps answered "Não" or not answered, which the approver confirms by name. */
   stepsToConfirm: StepState[];
-  attendants: { pending: boolean; items?: Attendant[]; error?: string };
+  /** Approve and reassign: who may attend the request, and who attends it now (marked, not offered). */
+  attendants: { pending: boolean; items?: Attendant[]; error?: string; current?: number };
   submit: (e: SubmitEvent) => void;
   cancel: () => void;
   saveDraft: (e: InputEvent) => void;
@@ -97,19 +99,24 @@ function confirmSteps(v: DialogView) {
   </fieldset>`;
 }
 
-function approveBody(v: DialogView) {
+/** The attendant who will attend (approve, reassign): who may attend this request; the one attending now is marked and cannot be chosen. */
+function assigneeChoice(v: DialogView) {
   const state = invalid(v, 'assigneeId');
   const a = v.attendants;
-  return html`${confirmSteps(v)}
-    <div class="field">
-      <label for="assignee">${v.t('dialog.approve.assignee')} <span aria-hidden="true" class="required">*</span></label>
-      ${a.error ? html`<p class="field-error" role="alert">${a.error}</p>` : nothing}
-      <select id="assignee" name="assigneeId" required aria-invalid=${state.invalid} aria-describedby=${ifDefined(state.describedBy)}>
-        <option value="">${a.pending ? v.t('dialog.approve.loading') : v.t('dialog.approve.choose')}</option>
-        ${(a.items ?? []).map((p) => html`<option value=${p.id}>${p.unit ? `${p.name} — ${p.unit}` : p.name}</option>`)}
-      </select>
-      ${state.message}
-    </div>`;
+  const label = (p: Attendant) => (p.unit ? `${p.name} — ${p.unit}` : p.name);
+  return html`<div class="field">
+    <label for="assignee">${v.t('dialog.assignee')} <span aria-hidden="true" class="required">*</span></label>
+    ${a.error ? html`<p class="field-error" role="alert">${a.error}</p>` : nothing}
+    <select id="assignee" name="assigneeId" required aria-invalid=${state.invalid} aria-describedby=${ifDefined(state.describedBy)}>
+      <option value="">${a.pending ? v.t('dialog.assignee.loading') : v.t('dialog.assignee.choose')}</option>
+      ${(a.items ?? []).map((p) =>
+        p.id === a.current
+          ? html`<option value=${p.id} disabled>${v.t('dialog.assignee.current', { name: label(p) })}</option>`
+          : html`<option value=${p.id}>${label(p)}</option>`,
+      )}
+    </select>
+    ${state.message}
+  </div>`;
 }
 
 function evaluateBody(v: DialogView) {
@@ -139,7 +146,14 @@ function evaluateBody(v: DialogView) {
 }
 
 const CONTENT: Record<DialogKind, { title: MessageKey; intro?: MessageKey; submit: MessageKey; tone: string; body: (v: DialogView) => TemplateResult }> = {
-  approve: { title: 'dialog.approve.title', intro: 'dialog.approve.intro', submit: 'dialog.approve.submit', tone: 'success', body: approveBody },
+  approve: {
+    title: 'dialog.approve.title',
+    intro: 'dialog.approve.intro',
+    submit: 'dialog.approve.submit',
+    tone: 'success',
+    body: (v) => html`${confirmSteps(v)} ${assigneeChoice(v)}`,
+  },
+  reassign: { title: 'dialog.reassign.title', intro: 'dialog.reassign.intro', submit: 'dialog.reassign.submit', tone: 'primary', body: assigneeChoice },
   reject: {
     title: 'dialog.reject.title',
     intro: 'dialog.reject.intro',

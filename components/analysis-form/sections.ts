@@ -2,6 +2,7 @@
 // decision and evaluation. Pure templates over the API's data.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { ASSIGNEE_REMOVED } from '../../contract/access.js';
 import { CLOCK_STATUSES, type HistoryEntry, type RequestDetail, type RequestStatus, type ServiceField, type StepState } from '../../contract/types.js';
 import { type Locale, type MessageKey, deadlineText, formatDate, formatDay, statusLabel, timeLeft } from '../internal/i18n.js';
 
@@ -23,6 +24,7 @@ const HISTORY_ACTIONS = new Set([
   'citizen_reply',
   'follow_up',
   'internal_note',
+  'reassign',
 ]);
 
 export function renderSummary(v: View, r: RequestDetail) {
@@ -53,9 +55,29 @@ export function renderSummary(v: View, r: RequestDetail) {
     </div>
     <div>
       <dt>${v.t('form.assignee')}</dt>
-      <dd>${r.assignee?.name ?? v.t('queue.unassigned')}</dd>
+      <dd>${r.assignee?.name ?? (r.unassigned ? unassignedText(v, r) : v.t('queue.noAssignee'))}</dd>
     </div>
   </dl>`;
+}
+
+/**
+ * Who attends a request whose assignee lost access: "Sem atendente" for the
+ * staff, who reassign it; for the citizen, calmly, that a new attendant is
+ * on the way (the staff's reasons are not theirs to read).
+ */
+function unassignedText(v: View, r: RequestDetail) {
+  return r.viewer.side === 'citizen'
+    ? v.t('form.assignee.awaiting')
+    : html`<span class="unassigned"><span aria-hidden="true">⚠</span> ${v.t('queue.unassigned')}</span>`;
+}
+
+/** The staff's notice on a request "sem atendente": why, and what to do (Reatribuir, in the action bar below it). */
+export function renderUnassigned(v: View, r: RequestDetail) {
+  if (!r.unassigned || r.viewer.side !== 'staff') return nothing;
+  return html`<div class="alert unassigned-notice" id="unassigned-notice">
+    <span class="icon" aria-hidden="true">⚠</span>
+    <p>${v.t('form.unassigned')}</p>
+  </div>`;
 }
 
 export function renderCitizen(v: View, r: RequestDetail) {
@@ -232,15 +254,41 @@ function stepTitle(r: RequestDetail, d: Record<string, unknown>): string {
   return typeof d.title === 'string' && d.title ? d.title : (r.steps.find((s) => s.id === d.stepId)?.title ?? '');
 }
 
+/** Names of the people a request's history shows by id: its assignee and analyst, everyone who acted, and the names entries recorded. */
+function namesOf(r: RequestDetail, items: HistoryEntry[]): Map<unknown, string> {
+  const names = new Map<unknown, string>();
+  for (const p of [r.assignee, r.analyst, ...items.map((h) => h.actor)]) if (p) names.set(p.id, p.name);
+  for (const h of items) if (typeof h.data?.previousAssigneeName === 'string') names.set(h.data.previousAssigneeId, h.data.previousAssigneeName);
+  return names;
+}
+
+/** "Sem atendente: acesso de Fulano revogado" for the staff; for the citizen, only that the attendant changes. */
+function assigneeRemoved(v: View, r: RequestDetail, d: Record<string, unknown>, names: Map<unknown, string>): string {
+  if (r.viewer.side === 'citizen') return v.t('history.assignee_removed.citizen');
+  const name = names.get(d.previousAssigneeId);
+  // Why the access ended, as recorded (`why`): revoked by a manager, or expired at its date.
+  if (!name || (d.why !== 'revoked' && d.why !== 'expired')) return v.t('history.assignee_removed');
+  return v.t(`history.assignee_removed.${d.why}`, { name });
+}
+
 export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] | undefined, pending: boolean) {
+  const names = namesOf(r, items ?? []);
   const title = (h: HistoryEntry) => {
-    const name = h.action === 'answer_step' ? stepTitle(r, h.data ?? {}) : '';
-    if (name) return v.t('history.answer_step.named', { title: name });
+    const d = h.data ?? {};
+    if (h.action === ASSIGNEE_REMOVED) return assigneeRemoved(v, r, d, names);
+    const name = h.action === 'answer_step' ? stepTitle(r, d) : h.action === 'reassign' ? names.get(d.assigneeId) : '';
+    if (name) return v.t(h.action === 'reassign' ? 'history.reassign.named' : 'history.answer_step.named', { title: name, name });
     return HISTORY_ACTIONS.has(h.action) ? v.t(`history.${h.action}` as MessageKey) : h.action;
   };
+  // The citizen reads that the attendant changes, not who ended whose access.
+  const actor = (h: HistoryEntry) => (h.actor && !(h.action === ASSIGNEE_REMOVED && r.viewer.side === 'citizen') ? h.actor.name : '');
   const detail = (h: HistoryEntry) => {
     const d = h.data ?? {};
     if (h.action === 'answer_step') return d.answer === 'yes' ? v.t('common.yes') : d.answer === 'no' ? v.t('common.no') : '';
+    if (h.action === 'reassign' && r.viewer.side === 'staff') {
+      const before = names.get(d.previousAssigneeId);
+      return before ? v.t('history.reassign.previous', { name: before }) : '';
+    }
     if (h.action === 'approve' && Array.isArray(d.confirmedSteps) && d.confirmedSteps.length) {
       const steps = (d.confirmedSteps as { title: string; answer: 'no' | null }[])
         .map((s) => v.t(s.answer === 'no' ? 'history.step.no' : 'history.step.unanswered', { title: s.title }))
@@ -259,7 +307,7 @@ export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] |
               (h) =>
                 html`<li>
                   <time datetime=${h.at}>${formatDate(v.locale, h.at, true)}</time>
-                  <span><strong>${title(h)}</strong> ${h.actor ? v.t('history.by', { name: h.actor.name }) : nothing}</span>
+                  <span><strong>${title(h)}</strong> ${actor(h) ? v.t('history.by', { name: actor(h) }) : nothing}</span>
                   ${detail(h) ? html`<span class="sub">${detail(h)}</span>` : nothing}
                 </li>`,
             )}

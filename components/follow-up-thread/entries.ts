@@ -6,21 +6,22 @@
 // answer, the steps approved without "Sim"); the thread only keeps its place
 // in the conversation.
 import { html, nothing, type TemplateResult } from 'lit';
+import { ASSIGNEE_REMOVED } from '../../contract/access.js';
 import type { FileRef, ThreadEntry } from '../../contract/types.js';
 import { type Locale, type MessageKey, formatDate, formatSize, translate } from '../internal/i18n.js';
 
-const EVENTS = new Set(['file', 'start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate']);
+const EVENTS = new Set(['file', 'start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'reassign']);
 
 function formatTime(iso: string, locale: Locale): string {
   return formatDate(locale, iso, true);
 }
 
 /** The entries to show: follow-ups one by one, each run of consecutive events as one group. */
-export function renderEntries(entries: readonly ThreadEntry[], locale: Locale, download: (f: FileRef) => void): TemplateResult[] {
+export function renderEntries(entries: readonly ThreadEntry[], locale: Locale, side: 'staff' | 'citizen', download: (f: FileRef) => void): TemplateResult[] {
   const out: TemplateResult[] = [];
   let run: ThreadEntry[] = [];
   const flush = () => {
-    if (run.length) out.push(renderEvents(run, locale));
+    if (run.length) out.push(renderEvents(run, locale, side));
     run = [];
   };
   for (const e of entries) {
@@ -34,14 +35,19 @@ export function renderEntries(entries: readonly ThreadEntry[], locale: Locale, d
   return out;
 }
 
-/** One compact line for a run of events; steps answered one after another are counted, not listed. */
-function renderEvents(run: readonly ThreadEntry[], locale: Locale): TemplateResult {
+/**
+ * One compact line for a run of events; steps answered one after another are
+ * counted, not listed. The citizen reads an attendant's lost access only as a
+ * change of attendant, without who ended it.
+ */
+function renderEvents(run: readonly ThreadEntry[], locale: Locale, side: 'staff' | 'citizen'): TemplateResult {
   const t = (k: MessageKey, p?: Record<string, string | number>) => translate(locale, k, p);
   const items: { label: string; names: string[]; at: string }[] = [];
   let steps = 0;
   for (const e of run) {
     const last = items.at(-1);
-    const name = e.author.name;
+    const calm = e.action === ASSIGNEE_REMOVED && side === 'citizen';
+    const name = calm ? '' : e.author.name;
     if (e.action === 'answer_step' && steps > 0 && last) {
       steps++;
       last.label = t('thread.event.answer_steps', { n: steps });
@@ -50,7 +56,16 @@ function renderEvents(run: readonly ThreadEntry[], locale: Locale): TemplateResu
       continue;
     }
     steps = e.action === 'answer_step' ? 1 : 0;
-    const key = (EVENTS.has(e.action ?? '') ? `thread.event.${e.action}` : 'thread.event.other') as MessageKey;
+    // A lost access reads as in the request's history: "Sem atendente…" for the staff, a change of attendant for the citizen.
+    const key = (
+      e.action === ASSIGNEE_REMOVED
+        ? calm
+          ? 'history.assignee_removed.citizen'
+          : 'history.assignee_removed'
+        : EVENTS.has(e.action ?? '')
+          ? `thread.event.${e.action}`
+          : 'thread.event.other'
+    ) as MessageKey;
     items.push({ label: t(key), names: name ? [name] : [], at: e.at });
   }
   return html`<li class="entry event">

@@ -270,7 +270,7 @@ export class AtendeFollowUpThread extends AtendeElement {
       ${
         this.entries.length
           ? html`<ol class="thread" part="thread">
-              ${renderEntries(this.entries, this.locale, (f) => this.downloadFile(f))}
+              ${renderEntries(this.entries, this.locale, page.viewer.side, (f) => this.downloadFile(f))}
             </ol>`
           : html`<p>${this.t('thread.empty')}</p>`
       }

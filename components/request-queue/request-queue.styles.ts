@@ -157,6 +157,29 @@ export const queueStyles = css`
   .citizen-verdict.rejected {
     color: var(--_danger-text);
   }
+  .unassigned {
+    display: inline-block;
+    padding: 0.05em 0.5em;
+    border: 1px solid var(--_warning);
+    border-left-width: 4px;
+    border-radius: var(--_radius);
+    background: var(--_warning-light);
+    color: #333;
+    font-size: 0.85em;
+    font-weight: 700;
+    white-space: nowrap;
+  }
+  .unassigned.in-status {
+    display: none;
+    margin-top: 0.3em;
+  }
+  /* The assignee column gives way here (.opt): the status cell says "Sem atendente" instead. */
+  @container (36rem < width <= 52rem) {
+    .unassigned.in-status {
+      display: block;
+      width: fit-content;
+    }
+  }
   td.actions,
   th.actions {
     text-align: center;

@@ -70,9 +70,9 @@ export function renderRow(v: RowView, item: RequestSummary, selected: boolean, o
           cell(1, item.service.name),
           cell(2, item.citizen.name),
           cell(3, filed),
-          cell(4, html`${status} ${verdictBadge}`),
+          cell(4, html`${status} ${verdictBadge} ${item.unassigned ? unassignedMark(v, 'in-status') : nothing}`),
           deadline(v, item, labels[5], ''),
-          cell(6, item.assignee?.name ?? html`<span class="muted">${v.t('queue.unassigned')}</span>`),
+          cell(6, item.unassigned ? unassignedMark(v) : (item.assignee?.name ?? html`<span class="muted">${v.t('queue.noAssignee')}</span>`)),
         ];
   return html`
     <tr role="row" part="row" class=${classMap({ selected, overdue: item.overdue })} aria-current=${ifDefined(selected ? 'true' : undefined)}>
@@ -81,6 +81,17 @@ export function renderRow(v: RowView, item: RequestSummary, selected: boolean, o
       <td role="cell" class="actions">${openControl(v, item, open)}</td>
     </tr>
   `;
+}
+
+/**
+ * "Sem atendente": in attendance with nobody attending it (the assignee's
+ * access ended), waiting to be reassigned. Text and symbol, not colour alone.
+ * It belongs in the assignee column; where a middling width hides that column
+ * the copy in the status cell shows instead (`in-status`: only there, so it
+ * is never read twice).
+ */
+function unassignedMark(v: RowView, cls = '') {
+  return html`<span class="unassigned ${cls}"><span aria-hidden="true">⚠</span> ${v.t('queue.unassigned')}</span>`;
 }
 
 function openControl(v: RowView, item: RequestSummary, open: (e: Event) => void) {

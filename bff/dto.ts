@@ -27,7 +27,7 @@ import type { Channel } from '../contract/charter.js';
 import { missingParts } from './domain/charter.js';
 import { isOverdue } from './domain/deadlines.js';
 import { isUnassigned } from './domain/request-machine.js';
-import { type RequestFacts, STEP_ANSWER_DATA } from './domain/permissions.js';
+import { type RequestFacts, STAFF_VIEW_DATA } from './domain/permissions.js';
 import type { HistoryRow, QueuePageRows, QueueRow, RequestDetailRows, RequestFactsRow } from '../db/queries/requests.js';
 import type { ServiceRow, VersionColumns, VersionRows } from '../db/queries/services.js';
 import type { AccessHistoryRow, AccessRequestRow, institutionMemberships } from '../db/queries/access.js';
@@ -272,9 +272,9 @@ export function toHistoryEntry(r: HistoryRow): HistoryEntry {
   };
 }
 
-/** A history entry as one viewer reads it: on the 'progress' view of the steps, an answered step without its answer and note. */
+/** A history entry as one viewer reads it: on the 'progress' view (the citizen's), without the data only staff read (STAFF_VIEW_DATA). */
 export function historyForViewer(h: HistoryEntry, stepView: 'answers' | 'progress'): HistoryEntry {
-  const hidden = STEP_ANSWER_DATA[h.action];
+  const hidden = STAFF_VIEW_DATA[h.action];
   if (stepView === 'answers' || !hidden || !h.data) return h;
   return { ...h, data: Object.fromEntries(Object.entries(h.data).filter(([k]) => !hidden.includes(k))) };
 }

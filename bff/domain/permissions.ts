@@ -4,6 +4,7 @@
 //   visible but not your role → 403,
 //   your role but not the request's state → 409.
 import { FOLLOW_UP_KINDS, type FollowUpKind, type RequestAction, type RequestStatus, type Role, type StoredFollowUpKind } from '../../contract/types.js';
+import { ASSIGNEE_REMOVED } from '../../contract/access.js';
 import { CONVERSATION_STATUSES, canTransition, inAttendance } from './request-machine.js';
 
 export interface Actor {
@@ -153,8 +154,18 @@ export function stepView(actor: Actor, req: RequestFacts): 'answers' | 'progress
   return seesInternal(actor, req) ? 'answers' : 'progress';
 }
 
-/** What of an audit entry's data only the steps' 'answers' view reads: the staff's yes/no and note on a step, and the steps an approval confirmed without "Sim". */
-export const STEP_ANSWER_DATA: Readonly<Record<string, readonly string[]>> = { answer_step: ['answer', 'note'], approve: ['confirmedSteps'] };
+/**
+ * What of an audit entry's data only the staff's view reads: the yes/no and
+ * note on a step and the steps an approval confirmed without "Sim" (the
+ * steps' 'answers' view), and why an attendant lost access (revoked or
+ * expired: a matter between the institution and its servant, not the
+ * citizen's; they read that their request changes hands).
+ */
+export const STAFF_VIEW_DATA: Readonly<Record<string, readonly string[]>> = {
+  answer_step: ['answer', 'note'],
+  approve: ['confirmedSteps'],
+  [ASSIGNEE_REMOVED]: ['why'],
+};
 
 /** Audit actions that only the institution's staff read: internal notes. */
 const STAFF_ONLY_ACTIONS: readonly string[] = ['internal_note'];

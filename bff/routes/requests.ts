@@ -59,7 +59,7 @@ import {
 } from '../../db/queries/requests.js';
 import { normalizeSearch } from '../../db/queries/search.js';
 import { getServiceForFiling, versionFields } from '../../db/queries/services.js';
-import { rolesIn } from '../../db/queries/users.js';
+import { getUser, rolesIn } from '../../db/queries/users.js';
 
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
@@ -612,7 +612,13 @@ export function requestRoutes(deps: AppDeps) {
     .openapi(reassign, async (c) => {
       const { id } = c.req.valid('param');
       const { assigneeId } = c.req.valid('json');
-      const data: { assigneeId: number; previousAssigneeId: number | null } = { assigneeId, previousAssigneeId: null };
+      // The names as they were, so the history reads without looking people up.
+      const data: { assigneeId: number; assigneeName: string | null; previousAssigneeId: number | null; previousAssigneeName: string | null } = {
+        assigneeId,
+        assigneeName: null,
+        previousAssigneeId: null,
+        previousAssigneeName: null,
+      };
       return transition(c, id, {
         action: 'reassign',
         data,
@@ -621,7 +627,9 @@ export function requestRoutes(deps: AppDeps) {
             throw badRequest('Esta pessoa já atende a solicitação.', { assigneeId: 'Escolha outra pessoa: esta já atende a solicitação.' });
           }
           await checkAssignee(trx, assigneeId, f);
+          data.assigneeName = (await getUser(trx, assigneeId))?.name ?? null;
           data.previousAssigneeId = f.assignee_id;
+          data.previousAssigneeName = f.assignee_id === null ? null : ((await getUser(trx, f.assignee_id))?.name ?? null);
         },
         set: () => ({ assignee_id: assigneeId }),
       });

@@ -258,7 +258,10 @@ function stepTitle(r: RequestDetail, d: Record<string, unknown>): string {
 function namesOf(r: RequestDetail, items: HistoryEntry[]): Map<unknown, string> {
   const names = new Map<unknown, string>();
   for (const p of [r.assignee, r.analyst, ...items.map((h) => h.actor)]) if (p) names.set(p.id, p.name);
-  for (const h of items) if (typeof h.data?.previousAssigneeName === 'string') names.set(h.data.previousAssigneeId, h.data.previousAssigneeName);
+  for (const h of items) {
+    if (typeof h.data?.previousAssigneeName === 'string') names.set(h.data.previousAssigneeId, h.data.previousAssigneeName);
+    if (typeof h.data?.assigneeName === 'string') names.set(h.data.assigneeId, h.data.assigneeName);
+  }
   return names;
 }
 

@@ -326,6 +326,10 @@ describe('access requests: revocation, the requests left without an assignee, an
     assert.equal(removed.action, 'assignee_removed');
     assert.equal(removed.actor.id, t.fx.users.manager.id);
     assert.deepEqual(removed.data, { previousAssigneeId: me.id, previousAssigneeName: 'Pessoa servidor.joao', why: 'revoked' });
+    // The citizen reads that their request changes hands, not why the attendant's access ended.
+    const citizenHistory = await ok(await call('GET', `/api/requests/${request}/history`, 'citizen'));
+    const seen = citizenHistory.items.find((h: { action: string }) => h.action === 'assignee_removed');
+    assert.deepEqual(seen.data, { previousAssigneeId: me.id, previousAssigneeName: 'Pessoa servidor.joao' });
 
     const [event] = await p.history();
     assert.deepEqual(
@@ -381,8 +385,21 @@ describe('access requests: revocation, the requests left without an assignee, an
     assert.deepEqual(
       trail.map((h: { data: unknown; from: string; to: string }) => [h.data, h.from, h.to]),
       [
-        [{ assigneeId: t.fx.users.attendant2.id, previousAssigneeId: null }, 'in_service', 'in_service'],
-        [{ assigneeId: t.fx.users.attendant.id, previousAssigneeId: t.fx.users.attendant2.id }, 'in_service', 'in_service'],
+        [
+          { assigneeId: t.fx.users.attendant2.id, assigneeName: 'Pessoa attendant2', previousAssigneeId: null, previousAssigneeName: null },
+          'in_service',
+          'in_service',
+        ],
+        [
+          {
+            assigneeId: t.fx.users.attendant.id,
+            assigneeName: 'Pessoa attendant',
+            previousAssigneeId: t.fx.users.attendant2.id,
+            previousAssigneeName: 'Pessoa attendant2',
+          },
+          'in_service',
+          'in_service',
+        ],
       ],
     );
     assert.equal((await call('POST', `/api/requests/${request}/conclude`, 'attendant', { text: 'Feito.' })).status, 200, 'the new assignee concludes');

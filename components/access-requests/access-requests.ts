@@ -137,6 +137,11 @@ export class AtendeAccessRequests extends AtendeElement {
     task: ([send], { signal }) => send(signal),
   });
 
+  /** The `institution-id` asked for, if any (an empty attribute reads as none). */
+  private get wanted(): number | undefined {
+    return this.institutionId && this.institutionId > 0 ? this.institutionId : undefined;
+  }
+
   private get limit(): number {
     return Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 50));
   }
@@ -152,7 +157,7 @@ export class AtendeAccessRequests extends AtendeElement {
   private get view(): 'servant' | 'manager' | 'notManager' | undefined {
     const me = this.meTask.value;
     if (!me || this.meTask.status !== TaskStatus.COMPLETE) return undefined;
-    const canManage = this.managed.length > 0 || (this.mode === 'manager' && this.institutionId !== undefined);
+    const canManage = this.managed.length > 0 || this.wanted !== undefined;
     if (this.mode === 'servant') return 'servant';
     if (this.mode === 'manager') return canManage ? 'manager' : 'notManager';
     return this.managed.length > 0 ? 'manager' : 'servant';
@@ -161,7 +166,7 @@ export class AtendeAccessRequests extends AtendeElement {
   /** The institution whose accesses the manager's view shows. */
   private get managing(): number | undefined {
     if (this.view !== 'manager') return undefined;
-    return this.chosen ?? this.institutionId ?? this.managed[0]?.id;
+    return this.chosen ?? this.wanted ?? this.managed[0]?.id;
   }
 
   private get institution(): InstitutionRef | undefined {
@@ -212,7 +217,7 @@ export class AtendeAccessRequests extends AtendeElement {
     const me = this.meTask.value;
     if (this.view !== 'servant' || !me || this.draftOf === me.id) return;
     this.draftOf = me.id;
-    this.draft = readAccessDraft(me.id) ?? { ...emptyDraft(), institutionId: this.institutionId };
+    this.draft = readAccessDraft(me.id) ?? { ...emptyDraft(), institutionId: this.wanted };
     this.problems = [];
   }
 

@@ -1,6 +1,6 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { AccessRequest, InstitutionRef, MembershipRevoked, StaffMembership } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
@@ -80,7 +80,10 @@ export class AtendeAccessRequests extends AtendeElement {
   /** Bumped after every change, so the lists are read again. */
   @state() private generation = 0;
 
-  @query('dialog') private dialogEl?: HTMLDialogElement;
+  private get dialogEl(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
   /** Where focus goes once the next render is done. */
   private focusTarget?: string;
   /** The control that opened the dialog, focused again when it closes without a change. */

@@ -3,7 +3,6 @@
 // required, and how many requests in attendance become "sem atendente").
 // Templates only; the element owns state and focus.
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AccessRequest, InstitutionRef, StaffMembership } from '../../contract/types.js';
 import type { T } from './describe.js';
 
@@ -60,7 +59,7 @@ function reasonField(v: DialogView, hint?: string) {
       spellcheck="true"
       lang="pt-BR"
       aria-invalid=${v.fieldError ? 'true' : 'false'}
-      aria-describedby=${ifDefined(described || undefined)}
+      aria-describedby=${described || nothing}
       .value=${v.value}
       @input=${v.type}
     ></textarea>

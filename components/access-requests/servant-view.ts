@@ -3,7 +3,6 @@
 // solicitações" with each request's status, reason and where the access
 // stands. Templates only; the element owns state, actions and focus.
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AccessRequest, Institution } from '../../contract/types.js';
 import { type Locale, formatDate } from '../internal/i18n.js';
 import { type Key, type T, accessEnd, decision, pair, statusBadge, untilText } from './describe.js';
@@ -130,7 +129,7 @@ function askForm(v: ServantView) {
       required
       autocomplete="organization-title"
       aria-invalid=${errors[ids.unit] ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy(ids.unit, errors[ids.unit], `${ids.unit}-hint`))}
+      aria-describedby=${describedBy(ids.unit, errors[ids.unit], `${ids.unit}-hint`) ?? nothing}
       .value=${v.draft.unit}
       @input=${(e: InputEvent) => v.change({ unit: (e.target as HTMLInputElement).value })}
     />`;
@@ -140,7 +139,7 @@ function askForm(v: ServantView) {
       required
       ?disabled=${!chosen}
       aria-invalid=${errors[ids.unit] ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy(ids.unit, errors[ids.unit], chosen ? undefined : `${ids.unit}-hint`))}
+      aria-describedby=${describedBy(ids.unit, errors[ids.unit], chosen ? undefined : `${ids.unit}-hint`) ?? nothing}
       @change=${(e: Event) => v.change({ unit: (e.target as HTMLSelectElement).value })}
     >
       <option value="" ?selected=${!units.includes(v.draft.unit)}>${v.t('access.ask.choose')}</option>
@@ -154,7 +153,7 @@ function askForm(v: ServantView) {
         id=${ids.institutionId}
         required
         aria-invalid=${errors[ids.institutionId] ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy(ids.institutionId, errors[ids.institutionId]))}
+        aria-describedby=${describedBy(ids.institutionId, errors[ids.institutionId]) ?? nothing}
         @change=${(e: Event) => {
           const id = Number((e.target as HTMLSelectElement).value) || undefined;
           const next = institutions.find((i) => i.id === id);
@@ -179,7 +178,7 @@ function askForm(v: ServantView) {
         required
         spellcheck="false"
         aria-invalid=${errors[ids.ordinance] ? 'true' : 'false'}
-        aria-describedby=${ifDefined(describedBy(ids.ordinance, errors[ids.ordinance], `${ids.ordinance}-hint`))}
+        aria-describedby=${describedBy(ids.ordinance, errors[ids.ordinance], `${ids.ordinance}-hint`) ?? nothing}
         .value=${v.draft.ordinance}
         @input=${(e: InputEvent) => v.change({ ordinance: (e.target as HTMLInputElement).value })}
       />

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import { authMiddleware } from './auth.js';
+import { IdentityCache, authMiddleware } from './auth.js';
 import { type AppDeps, type AppEnv, type Deps, requireUser } from './env.js';
 import { createByteBudget } from './budget.js';
 import { toMb } from './files.js';
@@ -18,6 +18,8 @@ import { documentConfig, json, router } from './openapi.js';
 import { Health } from '../contract/responses.js';
 import { createRoute } from '@hono/zod-openapi';
 import { accessLogRoutes } from './routes/access-log.js';
+import { accessRoutes } from './routes/access.js';
+import { sweepExpired } from './access-service.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { devRoutes } from './routes/dev.js';
 import { followUpRoutes } from './routes/follow-ups.js';
@@ -35,6 +37,7 @@ export function buildApp(given: Deps) {
     log: given.log ?? createLogger(given.config.logLevel),
     uploadBudget: given.uploadBudget ?? createByteBudget(given.config.uploads.memoryBytes, given.config.uploads.waitMs),
     fileStore: given.fileStore ?? null,
+    identities: given.identities ?? new IdentityCache(given.config.identityTtlMs),
   };
   const { config } = deps;
   const app = router();
@@ -78,12 +81,13 @@ export function buildApp(given: Deps) {
     c.json({ status: 'ok' as const }, 200),
   );
   app.doc31('/api/openapi.json', documentConfig(config.publicUrl));
-  app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, { identityTtlMs: config.identityTtlMs }));
-  // Filings and follow-up posts (the upload routes) share one budget per user, checked before any body is read.
+  app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, deps.identities));
+  // Filings, follow-up posts (the upload routes) and access requests share one budget per user, checked before any body is read.
   if (config.rateLimits.writesPerMinute > 0) {
     const writes = writeLimit(config.rateLimits.writesPerMinute, config.trustProxy);
     app.use('/api/requests', writes);
     app.use('/api/requests/:id/follow-ups', writes);
+    app.use('/api/access-requests', writes);
   }
   // Every API route that takes a body needs a user: an anonymous body is
   // answered 401 before a byte of it is read (the public routes are GETs).
@@ -118,7 +122,8 @@ export function buildApp(given: Deps) {
     .route('/api/requests', requestRoutes(deps))
     .route('/api/requests', followUpRoutes(deps))
     .route('/api/attachments', attachmentRoutes(deps))
-    .route('/api/institutions', accessLogRoutes(deps));
+    .route('/api/institutions', accessLogRoutes(deps))
+    .route('/api', accessRoutes(deps));
   if (deps.devIdp) {
     // Loud on purpose (error level, shown at every LOG_LEVEL but silent): this server hands out anyone's token.
     deps.log.error(
@@ -155,7 +160,17 @@ export function buildApp(given: Deps) {
     deps.log.error({ requestId: c.get('requestId'), route: c.req.routePath, err }, 'unexpected error');
     return problem(c, new ProblemError(500, `Erro inesperado. Informe o código ${c.get('requestId')} ao suporte.`));
   });
-  return routes;
+  /**
+   * Records the accesses past their end at the app's clock (bff/access-service.ts
+   * sweepExpired) and drops their people's identities here. bff/server.ts runs
+   * it on a timer; tests run it with their clock.
+   */
+  const sweep = async () => {
+    const ended = await sweepExpired(deps.db, deps.now());
+    for (const e of ended) deps.identities.forget(e.userId);
+    return ended;
+  };
+  return Object.assign(routes, { sweepExpired: sweep });
 }
 
 export type AppType = ReturnType<typeof buildApp>;

@@ -164,10 +164,19 @@ export type AuthEnv = { Variables: { user: AuthUser } };
 
 /** Finds the user by subject, provisioning an unknown one from the claims with no role. */
 export async function loadUser(db: Kysely<Database>, claims: Claims, now: Date): Promise<AuthUser> {
+  return (await loadIdentity(db, claims, now)).user;
+}
+
+/** The user and when the first of their roles ends by itself (ms; null: none does). */
+async function loadIdentity(db: Kysely<Database>, claims: Claims, now: Date): Promise<{ user: AuthUser; endsAt: number | null }> {
   const user = await findOrCreateUser(db, { sub: claims.sub, name: claims.name, email: claims.email, at: now.toISOString() });
   const roles = new Map<number, Role[]>();
-  for (const r of await activeRoles(db, user.id)) roles.set(r.institution_id, [...(roles.get(r.institution_id) ?? []), asRole(r.role)]);
-  return { id: user.id, sub: claims.sub, name: user.name, email: user.email, roles };
+  let endsAt: number | null = null;
+  for (const r of await activeRoles(db, user.id, now)) {
+    roles.set(r.institution_id, [...(roles.get(r.institution_id) ?? []), asRole(r.role)]);
+    if (r.expires_at !== null) endsAt = Math.min(endsAt ?? Infinity, Date.parse(r.expires_at));
+  }
+  return { user: { id: user.id, sub: claims.sub, name: user.name, email: user.email, roles }, endsAt };
 }
 
 function bearer(header: string | undefined): string | null {
@@ -179,13 +188,58 @@ function bearer(header: string | undefined): string | null {
 }
 
 /**
- * The user middleware. A user's memberships are read again after
- * `identityTtlMs` (default 5 s), so a granted or revoked role takes effect
- * within that time, without two queries on every request.
+ * Users with their roles, by SSO subject, reused for `ttlMs` (IDENTITY_TTL)
+ * so a request does not read the memberships every time. An entry never
+ * outlives the first of the user's roles to end by itself (an access
+ * authorized until a day), and forget() drops a user at once: a grant or
+ * revocation on this server takes effect on their next request; another
+ * server sharing the database reads it within `ttlMs`.
  */
-export function authMiddleware(db: Kysely<Database>, verify: Verifier, clock: () => Date, opts: { identityTtlMs?: number } = {}) {
-  const ttl = opts.identityTtlMs ?? 5000;
-  const identities = new Map<string, { user: AuthUser; until: number }>();
+export class IdentityCache {
+  readonly #bySub = new Map<string, { user: AuthUser; until: number }>();
+  readonly #subOf = new Map<number, string>();
+  constructor(
+    readonly ttlMs: number,
+    private readonly max = 10_000,
+  ) {}
+
+  /** The user of `sub` while their entry holds at `nowMs`. */
+  get(sub: string, nowMs: number): AuthUser | undefined {
+    const hit = this.#bySub.get(sub);
+    if (!hit) return undefined;
+    if (hit.until > nowMs) return hit.user;
+    this.#drop(sub);
+    return undefined;
+  }
+
+  /** Keeps `user` until `ttlMs` from `nowMs`, or until `endsAt` (ms) when that comes first. */
+  set(sub: string, user: AuthUser, nowMs: number, endsAt: number | null = null): void {
+    this.#drop(sub);
+    if (this.#bySub.size >= this.max) this.#drop(this.#bySub.keys().next().value!);
+    this.#bySub.set(sub, { user, until: Math.min(nowMs + this.ttlMs, endsAt ?? Infinity) });
+    this.#subOf.set(user.id, sub);
+  }
+
+  /** Drops the user's entry: their next request reads their roles again. */
+  forget(userId: number): void {
+    const sub = this.#subOf.get(userId);
+    if (sub !== undefined) this.#drop(sub);
+  }
+
+  #drop(sub: string): void {
+    const hit = this.#bySub.get(sub);
+    if (!hit) return;
+    this.#bySub.delete(sub);
+    this.#subOf.delete(hit.user.id);
+  }
+
+  get size(): number {
+    return this.#bySub.size;
+  }
+}
+
+/** The user middleware: the token's user with their roles in force, through the identity cache. */
+export function authMiddleware(db: Kysely<Database>, verify: Verifier, clock: () => Date, identities: IdentityCache) {
   return createMiddleware<{ Variables: { user: AuthUser | null } }>(async (c, next) => {
     const token = bearer(c.req.header('Authorization'));
     if (!token) {
@@ -194,13 +248,13 @@ export function authMiddleware(db: Kysely<Database>, verify: Verifier, clock: ()
     }
     const claims = await verify(token);
     const now = clock();
-    let hit = identities.get(claims.sub);
-    if (!hit || hit.until <= now.getTime()) {
-      hit = { user: await loadUser(db, claims, now), until: now.getTime() + ttl };
-      if (identities.size >= 10_000) identities.delete(identities.keys().next().value!);
-      identities.set(claims.sub, hit);
+    let user = identities.get(claims.sub, now.getTime());
+    if (!user) {
+      const loaded = await loadIdentity(db, claims, now);
+      user = loaded.user;
+      identities.set(claims.sub, user, now.getTime(), loaded.endsAt);
     }
-    c.set('user', hit.user);
+    c.set('user', user);
     return next();
   });
 }

@@ -1,5 +1,7 @@
 // Rows of db/queries mapped to the contract's shapes, here and nowhere else.
 import type {
+  AccessHistoryEntry,
+  AccessRequest,
   FileRef,
   HistoryEntry,
   InstitutionRef,
@@ -16,19 +18,32 @@ import type {
   ServiceSummary,
   ServiceVersion,
   ServiceVersionSummary,
+  StaffMembership,
   StepState,
 } from '../contract/types.js';
+import type { AccessEvent, AccessEventSource, AccessRequestStatus } from '../contract/access.js';
+import { accessState, untilOf } from './domain/access.js';
 import type { Channel } from '../contract/charter.js';
 import { missingParts } from './domain/charter.js';
 import { isOverdue } from './domain/deadlines.js';
+import { isUnassigned } from './domain/request-machine.js';
 import { type RequestFacts, STEP_ANSWER_DATA } from './domain/permissions.js';
 import type { HistoryRow, QueuePageRows, QueueRow, RequestDetailRows, RequestFactsRow } from '../db/queries/requests.js';
 import type { ServiceRow, VersionColumns, VersionRows } from '../db/queries/services.js';
+import type { AccessHistoryRow, AccessRequestRow, institutionMemberships } from '../db/queries/access.js';
 
-/** The request as the pure rules see it. */
-export function requestFacts(f: Pick<RequestFactsRow, 'institution_id' | 'citizen_id' | 'assignee_id' | 'status'>): RequestFacts {
-  return { institutionId: f.institution_id, citizenId: f.citizen_id, assigneeId: f.assignee_id, status: f.status as RequestStatus };
+/** The request as the pure rules see it (where an awaiting request resumes, when the row tells). */
+export function requestFacts(
+  f: Pick<RequestFactsRow, 'institution_id' | 'citizen_id' | 'assignee_id' | 'status'> & { resume_status?: string | null },
+): RequestFacts {
+  const facts: RequestFacts = { institutionId: f.institution_id, citizenId: f.citizen_id, assigneeId: f.assignee_id, status: f.status as RequestStatus };
+  if (f.resume_status !== undefined) facts.resumeStatus = f.resume_status as RequestStatus | null;
+  return facts;
 }
+
+/** "Sem atendente": from the row's status, where it resumes, and its assignee. */
+const unassigned = (r: { status: string; resume_status: string | null; assignee_id: number | null }) =>
+  isUnassigned(r.status as RequestStatus, r.resume_status as RequestStatus | null, r.assignee_id);
 
 export const asRole = (role: string) => role as Role;
 
@@ -50,6 +65,7 @@ function toRequestSummary(r: QueueRow, nowIso: string): RequestSummary {
     filedAt: r.filed_at,
     dueAt: r.due_at,
     overdue: isOverdue(r.status, r.due_at, nowIso),
+    unassigned: unassigned(r),
     evaluation: r.verdict ? { verdict: r.verdict } : null,
     version: r.version,
   };
@@ -219,6 +235,7 @@ export function toRequestDetail(
     filedAt: r.filed_at,
     dueAt: r.due_at,
     overdue: isOverdue(r.status, r.due_at, now),
+    unassigned: unassigned(r),
     fields: JSON.parse(r.fields) as ServiceField[],
     formData: JSON.parse(r.form_data),
     documents: files.map(toFileRef),
@@ -260,4 +277,74 @@ export function historyForViewer(h: HistoryEntry, stepView: 'answers' | 'progres
   const hidden = STEP_ANSWER_DATA[h.action];
   if (stepView === 'answers' || !hidden || !h.data) return h;
   return { ...h, data: Object.fromEntries(Object.entries(h.data).filter(([k]) => !hidden.includes(k))) };
+}
+
+/** An access request as the servant and the managers read it, with where the access it granted stands at `now`. */
+export function toAccessRequest(r: AccessRequestRow, now: Date): AccessRequest {
+  const m = r.membership_id === null ? null : { revoked_at: r.revoked_at, expires_at: r.expires_at, end_kind: r.end_kind };
+  const state = m ? accessState(m, now) : null;
+  return {
+    id: r.id,
+    institution: institution(r),
+    requester: { id: r.user_id, name: r.user_name, email: r.user_email },
+    unit: r.unit,
+    ordinance: r.ordinance,
+    status: r.status as AccessRequestStatus,
+    createdAt: r.created_at,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by ? { id: r.decided_by, name: r.decided_by_name ?? '' } : null,
+    reason: r.reason,
+    until: m ? untilOf(m.expires_at) : null,
+    access:
+      m && state
+        ? {
+            membershipId: r.membership_id!,
+            state,
+            // Expired by its clock before the sweep recorded it: it ended at its end all the same.
+            endedAt: m.revoked_at ?? (state === 'expired' ? m.expires_at : null),
+            reason: r.revoke_reason,
+          }
+        : null,
+  };
+}
+
+/** A role in force at an institution, as its managers list it. */
+export function toStaffMembership(r: Awaited<ReturnType<typeof institutionMemberships>>[number]): StaffMembership {
+  return {
+    id: r.id,
+    user: { id: r.user_id, name: r.user_name, email: r.user_email },
+    role: asRole(r.role),
+    unit: r.unit,
+    grantedAt: r.granted_at,
+    grantedBy: r.granted_by ? { id: r.granted_by, name: r.granted_by_name ?? '' } : null,
+    ordinance: r.ordinance,
+    expiresAt: r.expires_at,
+    openAssigned: r.open_assigned,
+  };
+}
+
+/** An entry of an institution's access history: what bff/access-service.ts recordAccessEvent wrote in its data. */
+export function toAccessHistoryEntry(r: AccessHistoryRow): AccessHistoryEntry {
+  const d = JSON.parse(r.data ?? '{}') as Partial<{
+    subject: { id: number; name: string };
+    role: string;
+    unit: string | null;
+    ordinance: string | null;
+    until: string | null;
+    reason: string | null;
+    source: AccessEventSource;
+  }>;
+  return {
+    id: r.id,
+    at: r.at,
+    event: r.action as AccessEvent,
+    source: d.source ?? (r.actor_id === null ? 'cli' : 'api'),
+    actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+    subject: d.subject ?? { id: 0, name: '' },
+    role: asRole(d.role ?? 'attendant'),
+    unit: d.unit ?? null,
+    ordinance: d.ordinance ?? null,
+    until: d.until ?? null,
+    reason: d.reason ?? null,
+  };
 }

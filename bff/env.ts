@@ -1,7 +1,7 @@
 // The app's dependencies and the Hono environment every route shares.
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import type { AuthUser, Verifier } from './auth.js';
+import type { AuthUser, IdentityCache, Verifier } from './auth.js';
 import type { Config } from './config.js';
 import type { DevIdp } from './dev-idp.js';
 import { unauthorized } from './errors.js';
@@ -28,10 +28,19 @@ export interface Deps {
   uploadBudget?: ByteBudget;
   /** Where uploaded bytes go instead of the database (SQLite: db/file-store.ts fileStoreFor); none (null): in the database. */
   fileStore?: FileStore | null;
+  /** Users with their roles, reused for IDENTITY_TTL; buildApp() creates it from config.identityTtlMs when not given. */
+  identities?: IdentityCache;
 }
 
 /** Deps as the routes get them from buildApp(). */
-export type AppDeps = Deps & { writes: Writes; queueCache: QueueCache | null; log: Logger; uploadBudget: ByteBudget; fileStore: FileStore | null };
+export type AppDeps = Deps & {
+  writes: Writes;
+  queueCache: QueueCache | null;
+  log: Logger;
+  uploadBudget: ByteBudget;
+  fileStore: FileStore | null;
+  identities: IdentityCache;
+};
 
 export type AppEnv = { Variables: { user: AuthUser | null; requestId: string } };
 

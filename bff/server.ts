@@ -61,6 +61,24 @@ const app = buildApp({
 
 serveDemo(app, root, { corsOrigins: config.corsOrigins });
 
+// Accesses authorized until a day end by the clock on every request already
+// (memberships in force exclude them); this records each expiry in the access
+// history and leaves its requests "sem atendente", on every instance (each
+// expiry is recorded once). Unref'd: it never keeps the process up.
+const sweepEveryMs = Math.max(1000, Math.min(config.identityTtlMs || 30_000, 30_000));
+let sweeping = false;
+setInterval(() => {
+  if (sweeping) return;
+  sweeping = true;
+  app
+    .sweepExpired()
+    .then((ended) => {
+      if (ended.length) log.info({ expired: ended.map((e) => e.membershipId) }, 'accesses expired');
+    })
+    .catch((err) => log.error({ err }, 'expiry sweep failed'))
+    .finally(() => (sweeping = false));
+}, sweepEveryMs).unref();
+
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Atende em ${config.publicUrl} (porta ${info.port}, banco ${database.dialect}${devIdp ? ', identidade de desenvolvimento ligada' : ''})`);
 });

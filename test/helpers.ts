@@ -52,8 +52,20 @@ export interface TestContext {
   fileStore: FileStore | null;
   token(sub: string): Promise<string>;
   /** JSON request helper; `as` is a fixture user key or a raw token. */
-  call(method: string, path: string, opts?: { as?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  call(method: string, path: string, opts?: CallOptions): Promise<Response>;
+  /**
+   * Another app instance on the same database (another server behind the
+   * load balancer): its own identity cache, queue cache and clock, the same
+   * configuration and identity provider. `call` as above, on that app.
+   */
+  sibling(clock: { now: Date }): { app: ReturnType<typeof buildApp>; call(method: string, path: string, opts?: CallOptions): Promise<Response> };
   close(): Promise<void>;
+}
+
+export interface CallOptions {
+  as?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -92,15 +104,9 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger; e
   // Signed by the test clock, so tests that move time get tokens valid then.
   const token = (sub: string) => idp.sign({ sub, name: `Pessoa ${sub}`, email: `${sub}@exemplo.com.br` });
   const users = (fx.users ?? {}) as Record<string, { sub: string }>;
-  return {
-    app,
-    database,
-    idp,
-    fx,
-    clock,
-    fileStore,
-    token,
-    async call(method, path, opts = {}) {
+  const callOn =
+    (target: ReturnType<typeof buildApp>) =>
+    async (method: string, path: string, opts: CallOptions = {}): Promise<Response> => {
       const headers: Record<string, string> = { ...opts.headers };
       if (opts.as) headers.Authorization = `Bearer ${users[opts.as] ? await token(users[opts.as].sub) : opts.as}`;
       let body: BodyInit | undefined;
@@ -110,7 +116,27 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger; e
         body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
         headers['Content-Type'] ??= 'application/json';
       }
-      return app.request(path, { method, headers, body });
+      return target.request(path, { method, headers, body });
+    };
+  return {
+    app,
+    database,
+    idp,
+    fx,
+    clock,
+    fileStore,
+    token,
+    call: callOn(app),
+    sibling(other) {
+      const twin = buildApp({
+        db: database.db,
+        config,
+        now: () => other.now,
+        verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30, now: () => other.now }),
+        log: opts.log,
+        fileStore,
+      });
+      return { app: twin, call: callOn(twin) };
     },
     async close() {
       await database.close();

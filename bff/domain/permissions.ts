@@ -4,7 +4,7 @@
 //   visible but not your role → 403,
 //   your role but not the request's state → 409.
 import { FOLLOW_UP_KINDS, type FollowUpKind, type RequestAction, type RequestStatus, type Role, type StoredFollowUpKind } from '../../contract/types.js';
-import { CONVERSATION_STATUSES, canTransition } from './request-machine.js';
+import { CONVERSATION_STATUSES, canTransition, inAttendance } from './request-machine.js';
 
 export interface Actor {
   id: number;
@@ -17,6 +17,8 @@ export interface RequestFacts {
   citizenId: number;
   assigneeId: number | null;
   status: RequestStatus;
+  /** Where a request awaiting the citizen goes back to (analysis or service); unknown is taken as none. */
+  resumeStatus?: RequestStatus | null;
 }
 
 export type Decision = 'allow' | 'not_found' | 'forbidden' | 'conflict';
@@ -100,6 +102,8 @@ export function decide(actor: Actor, req: RequestFacts, action: RequestAction): 
   if (!canSee(actor, req)) return 'not_found';
   if (!hasRoleFor(actor, req, action)) return 'forbidden';
   if (!canTransition(req.status, action)) return 'conflict';
+  // Reassigning needs someone named to attend it: not while awaiting the citizen from analysis.
+  if (action === 'reassign' && !inAttendance(req.status, req.resumeStatus ?? null)) return 'conflict';
   return 'allow';
 }
 

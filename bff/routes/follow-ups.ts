@@ -88,8 +88,9 @@ export function followUpRoutes(deps: AppDeps) {
           id: r.id,
           type: followUpId ? FOLLOW_UP_ACTIONS[r.action] : 'event',
           at: r.at,
-          // The side stored when it was written: a revoked attendant's past messages stay staff's.
-          author: { id: r.actor_id ?? 0, name: r.name ?? '', side: r.actor_side ?? 'citizen' },
+          // The side stored when it was written: a revoked attendant's past messages stay staff's. No actor
+          // (an access that ended by the clock or by the administrator's command line): the institution's side.
+          author: { id: r.actor_id ?? 0, name: r.name ?? '', side: r.actor_side ?? (r.actor_id === null ? 'staff' : 'citizen') },
           action: followUpId ? null : r.action,
           from: r.from_status as RequestStatus | null,
           to: r.to_status as RequestStatus | null,

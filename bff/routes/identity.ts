@@ -39,16 +39,17 @@ const attendants = createRoute({
   responses: { 200: json(Items(Attendant), 'Attendants and managers in force'), ...problemsOf(400, 401, 404) },
 });
 
-export function identityRoutes({ db }: Deps) {
+export function identityRoutes({ db, now }: Deps) {
   return router()
     .openapi(me, async (c) => {
       const user = requireUser(c);
-      const memberships: Membership[] = (await activeMemberships(db, user.id)).map((r) => ({
+      const memberships: Membership[] = (await activeMemberships(db, user.id, now())).map((r) => ({
         institution: { id: r.id, acronym: r.acronym, name: r.name },
         role: asRole(r.role),
         unit: r.unit,
         grantedAt: r.granted_at,
         ordinance: r.ordinance,
+        expiresAt: r.expires_at,
       }));
       const mine: Me = {
         id: user.id,
@@ -73,7 +74,7 @@ export function identityRoutes({ db }: Deps) {
       const request = forRequest === undefined ? undefined : await getRequestFacts(db, forRequest);
       if (forRequest !== undefined && request?.institution_id !== id) throw notFound('Solicitação não encontrada.');
       const byUser = new Map<number, { id: number; name: string; email: string | null; roles: Role[]; unit: string | null }>();
-      for (const r of await institutionStaff(db, id, ASSIGNABLE_ROLES)) {
+      for (const r of await institutionStaff(db, id, ASSIGNABLE_ROLES, now())) {
         const u = byUser.get(r.id) ?? { id: r.id, name: r.name, email: r.email, roles: [], unit: r.unit };
         u.roles.push(asRole(r.role));
         byUser.set(r.id, u);

@@ -11,6 +11,7 @@ import {
   EvaluationBody,
   IdParam,
   IdempotencyKey,
+  ReassignBody,
   RejectBody,
   RequestCountsQuery,
   RequestListQuery,
@@ -34,8 +35,11 @@ import { blobWeightOf, prepareStaged, stageMultipart, storeChecked } from '../up
 import type { AuthUser } from '../auth.js';
 import { UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
 import { z } from 'zod';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import {
   type QueueFilters,
+  type RequestFactsRow,
   appendAudit,
   countByStatus,
   decodeCursor,
@@ -223,6 +227,16 @@ const conclude = createRoute({
   request: { params: IdParam, body: jsonBody(ConcludeBody) },
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
 });
+const reassign = createRoute({
+  method: 'post',
+  path: '/{id}/reassign',
+  summary: 'Name another assignee (Reatribuir)',
+  security: bearer,
+  description: `${whoMay('reassign')} Only while the request is in attendance: in service, or awaiting the citizen from service (409 otherwise, as from analysis); a request "sem atendente" (its assignee lost access) gets one again. Naming the current assignee: 400. The history records who attended before. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(ReassignBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
 const evaluate = createRoute({
   method: 'post',
   path: '/{id}/evaluation',
@@ -256,6 +270,26 @@ export function requestRoutes(deps: AppDeps) {
     const ifMatch = parseIfMatch(c.req.header('If-Match'));
     await deps.writes.run((trx) => transitionIn(trx, { user, id, ifMatch, at: now().toISOString() }, spec));
     return answerDetail(c, user, id, 200);
+  };
+
+  /**
+   * 400 unless `assigneeId` may be named this request's assignee: approve's
+   * and reassign's one check (bff/domain/permissions.ts assigneeRefusal,
+   * with the roles in force now).
+   */
+  const checkAssignee = async (trx: Transaction<Database>, assigneeId: number, f: RequestFactsRow) => {
+    const roles = await rolesIn(trx, assigneeId, f.institution_id, now());
+    const refusal = assigneeRefusal({ id: assigneeId, roles: roles.map(asRole) }, requestFacts(f));
+    if (refusal === 'not_staff') {
+      throw badRequest('Quem vai atender precisa ser atendente desta instituição.', {
+        assigneeId: 'Escolha um atendente desta instituição.',
+      });
+    }
+    if (refusal === 'filed_it') {
+      throw badRequest('Quem fez a solicitação não pode atendê-la.', {
+        assigneeId: 'Escolha um atendente que não seja o autor da solicitação.',
+      });
+    }
   };
 
   /** The request, when the user may see it; 404 otherwise (existence does not leak). */
@@ -549,18 +583,7 @@ export function requestRoutes(deps: AppDeps) {
         action: 'approve',
         data,
         validate: async (trx, f) => {
-          const roles = await rolesIn(trx, body.assigneeId, f.institution_id);
-          const refusal = assigneeRefusal({ id: body.assigneeId, roles: roles.map(asRole) }, requestFacts(f));
-          if (refusal === 'not_staff') {
-            throw badRequest('Quem vai atender precisa ser atendente desta instituição.', {
-              assigneeId: 'Escolha um atendente desta instituição.',
-            });
-          }
-          if (refusal === 'filed_it') {
-            throw badRequest('Quem fez a solicitação não pode atendê-la.', {
-              assigneeId: 'Escolha um atendente que não seja o autor da solicitação.',
-            });
-          }
+          await checkAssignee(trx, body.assigneeId, f);
           const steps = await stepAnswersOf(trx, f.id, f.service_version_id);
           const missing = unconfirmedSteps(steps, body.confirmSteps);
           if (missing.length) {
@@ -585,6 +608,23 @@ export function requestRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const text = body.text.trim();
       return transition(c, id, { action: 'conclude', set: (_f, at) => ({ conclusion: text, concluded_at: at }) });
+    })
+    .openapi(reassign, async (c) => {
+      const { id } = c.req.valid('param');
+      const { assigneeId } = c.req.valid('json');
+      const data: { assigneeId: number; previousAssigneeId: number | null } = { assigneeId, previousAssigneeId: null };
+      return transition(c, id, {
+        action: 'reassign',
+        data,
+        validate: async (trx, f) => {
+          if (f.assignee_id === assigneeId) {
+            throw badRequest('Esta pessoa já atende a solicitação.', { assigneeId: 'Escolha outra pessoa: esta já atende a solicitação.' });
+          }
+          await checkAssignee(trx, assigneeId, f);
+          data.previousAssigneeId = f.assignee_id;
+        },
+        set: () => ({ assignee_id: assigneeId }),
+      });
     })
     .openapi(evaluate, async (c) => {
       const { id } = c.req.valid('param');

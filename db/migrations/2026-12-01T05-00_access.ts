@@ -52,7 +52,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The expiry sweep looks for ended-by-clock memberships not yet recorded.
   await db.schema.createIndex('memberships_expiry').on('memberships').columns(['expires_at']).where(sql.ref('revoked_at'), 'is', null).execute();
 
-  await db.schema.createIndex('audit_log_institution_access').on('audit_log').columns(['institution_id', 'id']).where(sql.ref('request_id'), 'is', null).execute();
+  await db.schema
+    .createIndex('audit_log_institution_access')
+    .on('audit_log')
+    .columns(['institution_id', 'id'])
+    .where(sql.ref('request_id'), 'is', null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

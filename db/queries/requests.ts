@@ -77,6 +77,8 @@ export interface QueueRow {
   citizen_name: string;
   assignee_id: number | null;
   assignee_name: string | null;
+  /** Where an awaiting request goes back to (analysis or service); null otherwise. */
+  resume_status: string | null;
   filed_at: string;
   due_at: string;
   verdict: 'approved' | 'rejected' | null;
@@ -122,6 +124,7 @@ export const QUEUE_SELECT = [
   'r.citizen_name',
   'r.assignee_id',
   'a.name as assignee_name',
+  'r.resume_status',
   'r.filed_at',
   'r.due_at',
   'e.verdict',
@@ -448,9 +451,10 @@ export async function appendAudit(
   e: {
     requestId: number;
     institutionId: number;
-    actorId: number;
-    /** The actor's side on this request, as it is now (kept: a revoked attendant's past acts stay staff's). */
-    side: 'staff' | 'citizen';
+    /** Who acted; null for the clock or the command line (an access ending by itself or revoked by the administrator). */
+    actorId: number | null;
+    /** The actor's side on this request, as it is now (kept: a revoked attendant's past acts stay staff's); null without an actor. */
+    side: 'staff' | 'citizen' | null;
     action: string;
     from: string | null;
     to: string | null;

@@ -46,6 +46,8 @@ const FROM: Record<RequestAction, RequestStatus[]> = {
   evaluate: ['concluded'],
   ask_citizen: ['in_analysis', 'in_service'],
   citizen_reply: ['awaiting_citizen'],
+  // In attendance: in service, or awaiting the citizen from service (the requests below resume there).
+  reassign: ['in_service', 'awaiting_citizen'],
 };
 const TO: Partial<Record<RequestAction, RequestStatus>> = {
   start_analysis: 'in_analysis',
@@ -64,6 +66,7 @@ const WHO: Record<RequestAction, string[]> = {
   evaluate: ['owner'],
   ask_citizen: ['attendant', 'assignee', 'manager'],
   citizen_reply: ['owner'],
+  reassign: ['attendant', 'assignee', 'manager'],
 };
 const SEES = new Set(['owner', 'attendant', 'assignee', 'manager']);
 
@@ -77,7 +80,13 @@ function expected(role: string, action: RequestAction, status: RequestStatus): D
 describe('permissions: every state × action × role', () => {
   for (const status of REQUEST_STATUSES) {
     test(`status ${status}`, () => {
-      const req = { institutionId: INST, citizenId: OWNER, assigneeId: ASSIGNEE, status };
+      const req = {
+        institutionId: INST,
+        citizenId: OWNER,
+        assigneeId: ASSIGNEE,
+        status,
+        resumeStatus: status === 'awaiting_citizen' ? ('in_service' as const) : null,
+      };
       for (const [role, a] of Object.entries(ROLES)) {
         for (const action of REQUEST_ACTIONS) {
           assert.equal(decide(a, req, action), expected(role, action, status), `${role} ${action} on ${status}`);
@@ -88,9 +97,23 @@ describe('permissions: every state × action × role', () => {
 
   test('allowedActions lists exactly the allowed ones', () => {
     const req = { institutionId: INST, citizenId: OWNER, assigneeId: ASSIGNEE, status: 'in_service' as const };
-    assert.deepEqual(allowedActions(ROLES.assignee, req, REQUEST_ACTIONS), ['answer_step', 'conclude', 'ask_citizen']);
-    assert.deepEqual(allowedActions(ROLES.attendant, req, REQUEST_ACTIONS), ['answer_step', 'ask_citizen']);
+    assert.deepEqual(allowedActions(ROLES.assignee, req, REQUEST_ACTIONS), ['answer_step', 'conclude', 'ask_citizen', 'reassign']);
+    assert.deepEqual(allowedActions(ROLES.attendant, req, REQUEST_ACTIONS), ['answer_step', 'ask_citizen', 'reassign']);
     assert.deepEqual(allowedActions(ROLES.owner, req, REQUEST_ACTIONS), []);
+  });
+
+  test('reassigning needs a request in attendance: not awaiting the citizen from analysis, where nobody is named yet', () => {
+    const awaiting = { institutionId: INST, citizenId: OWNER, assigneeId: null, status: 'awaiting_citizen' as const };
+    assert.equal(decide(ROLES.attendant, { ...awaiting, resumeStatus: 'in_analysis' }, 'reassign'), 'conflict');
+    assert.equal(decide(ROLES.attendant, { ...awaiting, resumeStatus: 'in_service' }, 'reassign'), 'allow');
+    assert.equal(decide(ROLES.attendant, awaiting, 'reassign'), 'conflict', 'where it resumes unknown: not in attendance');
+    assert.equal(decide(ROLES.foreignManager, { ...awaiting, resumeStatus: 'in_service' }, 'reassign'), 'not_found');
+    const unassigned = { institutionId: INST, citizenId: OWNER, assigneeId: null, status: 'in_service' as const };
+    assert.deepEqual(
+      allowedActions(ROLES.manager, unassigned, REQUEST_ACTIONS),
+      ['answer_step', 'ask_citizen', 'reassign'],
+      'nobody may conclude it until reassigned',
+    );
   });
 
   test('a staff member is a citizen for their own request in another institution', () => {

@@ -30,11 +30,11 @@ import {
   text,
 } from './access-requests.test-helpers.js';
 
-const button = (root: Element, label: string) =>
+const button = (root: ParentNode, label: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label || b.getAttribute('aria-label') === label);
 const notice = (el: Element) => text(el.shadowRoot!.querySelector('#notice'));
 
-async function press(root: Element, label: string) {
+async function press(root: ParentNode, label: string) {
   let b: HTMLButtonElement | undefined;
   await until(() => (b = button(root, label)), `button "${label}"`);
   b!.click();
@@ -104,9 +104,11 @@ describe('atende-access-requests', () => {
     // Longer than the server takes: its message lands on the field, and nothing typed is lost.
     const tooLong = `Processo SEI ${'1'.repeat(200)}`;
     fill(el, 'ask-ordinance', tooLong);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#error-summary'), 'the errors go as the fields are filled').to.equal(null);
     q<HTMLButtonElement>(el, '#ask-submit').click();
-    await until(() => q(el, '#ask-ordinance').getAttribute('aria-invalid') === 'true', 'the server refused the ordinance');
-    expect(text(q(el, '#ask-ordinance-error'))).to.contain('200 caracteres');
+    await until(() => text(el.shadowRoot!.querySelector('#ask-ordinance-error')).includes('200 caracteres'), 'the server refused the ordinance');
+    expect(q(el, '#ask-ordinance').getAttribute('aria-invalid')).to.equal('true');
     expect(text(q(el, '#error-summary'))).to.contain('Portaria ou processo SEI:');
     await until(() => deepActive()?.id === 'error-summary', 'focus on the summary');
     expect(q<HTMLSelectElement>(el, '#ask-institution').value).to.equal(String(detran.id));
@@ -300,15 +302,23 @@ describe('atende-access-requests', () => {
   });
 
   it('pages the history and the decided requests with "Carregar mais", focus on the first row it adds', async () => {
-    for (let i = 0; i < 2; i++) await askViaApi(newServant().sub);
+    for (let i = 0; i < 2; i++) await approveViaApi((await askViaApi(newServant().sub)).id);
+    // A pending one newest: the decided list reads past it to fill its page.
+    await askViaApi(newServant().sub);
     const el = await accessElement({ sub: MANAGER, pageSize: 1 });
-    await openTab(el, 'Histórico');
-    expect(el.shadowRoot!.querySelectorAll('#panel-history li.card')).to.have.length(1);
-    await press(el, 'Carregar mais');
-    await until(() => el.shadowRoot!.querySelectorAll('#panel-history li.card').length === 2, 'a second page');
-    const second = el.shadowRoot!.querySelectorAll('#panel-history li.card h3')[1];
-    await until(() => deepActive() === second, 'focus on the first added row');
-    await expectAccessible(el);
+    for (const [tab, panel] of [
+      ['Histórico', 'history'],
+      ['Decididas', 'decided'],
+    ]) {
+      await openTab(el, tab);
+      const cards = () => el.shadowRoot!.querySelectorAll(`#panel-${panel} li.card h3`);
+      expect(cards(), tab).to.have.length(1);
+      expect(text(q(el, `#tab-${panel}`))).to.equal(panel === 'decided' ? 'Decididas (1+)' : 'Histórico');
+      await press(el.shadowRoot!, 'Carregar mais');
+      await until(() => cards().length === 2, `${tab}: a second page`);
+      await until(() => deepActive() === cards()[1], `${tab}: focus on the first added row`);
+      await expectAccessible(el);
+    }
   });
 
   it('works with the keyboard alone: a servant asks; a manager moves between tabs and authorizes', async () => {
@@ -353,9 +363,8 @@ describe('atende-access-requests', () => {
     await tabTo(`authorize-${id}`);
     await sendKeys({ press: 'Enter' });
     await until(() => dialog(m).open && deepActive()?.id === 'until', 'dialog open, focus on the date');
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' });
-    expect(deepActive()?.id).to.equal('dialog-submit');
+    // Past the date's day, month and year, and "Cancelar".
+    await tabTo('dialog-submit');
     await sendKeys({ press: 'Enter' });
     await until(() => notice(m) === `Acesso autorizado para ${servant.name}.` && deepActive()?.id === 'notice', 'authorized by keyboard');
 
@@ -391,7 +400,7 @@ describe('atende-access-requests', () => {
         await until(() => !dialog(el).open, 'closed');
       }
       await approveViaApi(asked.id);
-      for (const tab of ['Decididas', 'Atendentes', 'Histórico']) {
+      for (const tab of ['Decididas', 'Histórico', 'Atendentes']) {
         await openTab(el, tab);
         await expectNoSidewaysScroll(tab);
       }
@@ -407,11 +416,22 @@ describe('atende-access-requests', () => {
     const attendant = await accessElement({ sub: ATTENDANT, mode: 'manager' });
     await until(() => shadowText(attendant).includes('Somente gestores autorizam o perfil de atendente'), 'not a manager');
     await expectAccessible(attendant);
+    // Pointed at their institution anyway: the server refuses, in Portuguese, with a way to try again.
+    const refused = await accessElement({ sub: ATTENDANT, mode: 'manager', institutionId: (await institution()).id });
+    await until(() => refused.shadowRoot!.querySelector('#panel-pending [role="alert"]'), 'list refused');
+    expect(text(q(refused, '#panel-pending [role="alert"]')))
+      .to.contain('Não foi possível carregar esta lista.')
+      .and.contain('Somente gestores');
+    expect(button(refused.shadowRoot!, 'Tentar novamente')).to.exist;
+    await expectAccessible(refused);
 
     const en = await accessElement({ sub: MANAGER, lang: 'en' });
     await until(() => text(en.shadowRoot!.querySelector('#manage-h')) === 'Access — DETRAN' && text(q(en, '#tab-history')) === 'History', 'English');
     const servant = await accessElement({ sub: newServant().sub, lang: 'en' });
-    await until(() => text(servant.shadowRoot!.querySelector('#ask-h')) === 'Ask for the attendant profile', 'English form');
+    await until(
+      () => text(servant.shadowRoot!.querySelector('#ask-h')) === 'Ask for the attendant profile' && servant.shadowRoot!.querySelector('#ask-submit'),
+      'English form',
+    );
     expect(text(q(servant, '#ask-submit'))).to.equal('Send request');
     await expectAccessible(servant);
   });

@@ -1,7 +1,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AccessRequest, InstitutionRef, MembershipRevoked, StaffMembership } from '../../contract/types.js';
+import type { AccessRequest, AccessRequestPage, InstitutionRef, MembershipRevoked, StaffMembership } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { type MessageKey, formatDate, formatDay, translate } from '../internal/i18n.js';
@@ -111,13 +111,20 @@ export class AtendeAccessRequests extends AtendeElement {
     (institutionId, before, signal) => this.client.get('/access-requests', { query: { institutionId, status: 'pending', before, limit: this.limit }, signal }),
   );
 
-  /** Every request of the institution, newest first, less the pending ones. */
+  /** The institution's decided requests, newest first: every request less the pending ones. */
   private readonly decidedPages = new Pages<AccessRequest>(
     this,
     () => [this.managing, this.generation] as const,
     async (institutionId, before, signal) => {
-      const page = await this.client.get('/access-requests', { query: { institutionId, before, limit: this.limit }, signal });
-      return { items: page.items.filter((r) => r.status !== 'pending'), nextBefore: page.nextBefore };
+      // Pending ones are few: read on until the page is full (or the list ends), a bounded number of times.
+      const items: AccessRequest[] = [];
+      let next: number | null | undefined = before;
+      for (let round = 0; round < 10 && items.length < this.limit && next !== null; round++) {
+        const page: AccessRequestPage = await this.client.get('/access-requests', { query: { institutionId, before: next, limit: this.limit }, signal });
+        items.push(...page.items.filter((r) => r.status !== 'pending'));
+        next = page.nextBefore;
+      }
+      return { items, nextBefore: next ?? null };
     },
   );
 
@@ -274,7 +281,12 @@ export class AtendeAccessRequests extends AtendeElement {
 
   // ------------------------------------------------------------ manager
 
+  /** Shows a tab, its list read again (another manager may have acted meanwhile); the rows on screen stay until it answers. */
   private selectTab(tab: Tab, focus: boolean): void {
+    if (tab !== this.tab) {
+      if (tab === 'staff') void this.staffTask.run();
+      else ({ pending: this.pendingPages, decided: this.decidedPages, history: this.historyPages })[tab].reload();
+    }
     this.tab = tab;
     if (focus) this.focusOn(`tab-${tab}`);
   }
@@ -487,7 +499,7 @@ export class AtendeAccessRequests extends AtendeElement {
       items: pages.itemsOf(id),
       pending: pages.pending,
       error: pages.firstError ? this.describeError(pages.firstError) : undefined,
-      retry: () => pages.retry(),
+      retry: () => pages.reload(),
       hasMore: pages.hasMore,
       loadingMore: pages.loadingMore,
       moreError: pages.moreError ? this.describeError(pages.moreError) : undefined,

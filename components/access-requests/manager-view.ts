@@ -85,17 +85,18 @@ function tabs(v: ManagerView) {
 function listBody<I>(v: ManagerView, list: ListState<I> | PagedState<I>, name: string, empty: Key, card: (item: I) => unknown, ordered = false) {
   if (list.error && !list.items) return errorBlock(v.t, v.t('access.listError'), list.error, list.retry);
   if (!list.items) return loadingLine(v.t('access.loading'));
-  if (!list.items.length) return html`<p class="placeholder">${v.t(empty)}</p>`;
   const paged = 'more' in list ? list : undefined;
   const cards = list.items.map(card);
   return html`${
-    ordered
-      ? html`<ol class="cards history" aria-label=${v.t('access.history.list')}>
-          ${cards}
-        </ol>`
-      : html`<ul class="cards">
-          ${cards}
-        </ul>`
+    !list.items.length
+      ? html`<p class="placeholder">${v.t(empty)}</p>`
+      : ordered
+        ? html`<ol class="cards history" aria-label=${v.t('access.history.list')}>
+            ${cards}
+          </ol>`
+        : html`<ul class="cards">
+            ${cards}
+          </ul>`
   }
   ${paged?.moreError ? html`<p class="alert error" role="alert">${v.t('access.listError')} ${paged.moreError}</p>` : nothing}
   ${

@@ -73,7 +73,8 @@ export class Pages<T> {
     return this.more.status === TaskStatus.ERROR ? this.more.error : undefined;
   }
 
-  retry(): void {
+  /** Reads the first page again (older pages loaded are dropped once it answers). */
+  reload(): void {
     void this.first.run();
   }
 

@@ -132,7 +132,7 @@ describe('atende-access-requests', () => {
     const { detail } = await asked;
     expect(detail.institutionId).to.equal(detran.id);
     await until(() => notice(el).startsWith('Solicitação enviada'), 'sent');
-    expect(notice(el)).to.equal('Solicitação enviada ao gestor do DETRAN. A decisão aparece em “Minhas solicitações”.');
+    expect(notice(el)).to.equal('Solicitação enviada: DETRAN. Um gestor da instituição vai decidir, e a decisão aparece em “Minhas solicitações”.');
     await until(() => deepActive()?.id === 'notice', 'focus on the status message');
     expect(deepActive()!.closest('[role="status"]')).to.exist;
     expect(q<HTMLInputElement>(el, '#ask-ordinance').value).to.equal('');

@@ -162,7 +162,7 @@ function decidedCard(v: ManagerView, r: AccessRequest) {
     <dl>
       ${person(v, r.requester)} ${pair(v.t('access.field.unit'), r.unit)} ${pair(v.t('access.field.ordinance'), r.ordinance)}
       ${pair(v.t('access.field.askedAt'), formatDate(v.locale, r.createdAt, true))} ${pair(v.t('access.field.decision'), decision(v.t, v.locale, r))}
-      ${approved ? pair(v.t('access.field.until'), untilText(v.t, v.locale, r.until)) : nothing}
+      ${approved ? pair(v.t('access.field.access'), untilText(v.t, v.locale, r.until)) : nothing}
       ${r.status === 'rejected' ? pair(v.t('access.field.reason'), r.reason) : nothing}
     </dl>
   </li>`;
@@ -181,7 +181,7 @@ function staffCard(v: ManagerView, m: StaffMembership) {
     <dl>
       ${person(v, m.user)} ${pair(v.t('access.field.unit'), m.unit ?? v.t('access.noUnit'))}
       ${pair(v.t('access.field.since'), m.grantedBy ? `${since}, ${v.t('access.staff.grantedBy', { name: m.grantedBy.name })}` : since)}
-      ${pair(v.t('access.field.until'), m.expiresAt ? lastDay(v.locale, m.expiresAt) : v.t('access.untilRevoked'))}
+      ${pair(v.t('access.field.access'), m.expiresAt ? v.t('access.status.until', { date: lastDay(v.locale, m.expiresAt) }) : v.t('access.untilRevoked'))}
       ${pair(v.t('access.field.ordinance'), m.ordinance)} ${pair(v.t('access.field.open'), openText(v, m.openAssigned))}
     </dl>
     <div class="card-actions">
@@ -198,7 +198,9 @@ function staffCard(v: ManagerView, m: StaffMembership) {
             >
               ${v.t('access.revoke')}
             </button>`
-          : html`<p class="hint">${v.t('access.staff.managerNote')}</p>`
+          : m.role === 'manager'
+            ? html`<p class="hint">${v.t('access.staff.managerNote')}</p>`
+            : nothing
       }
     </div>
   </li>`;

@@ -27,7 +27,7 @@ export const en: Record<AccessMessageKey, string> = {
   'access.ask.required.unit': 'Choose the unit.',
   'access.ask.required.ordinance': 'Give the ordinance or SEI process.',
   'access.ask.errors': 'Correct what is marked to send:',
-  'access.ask.sent': 'Request sent to the manager of {institution}. The decision shows under “My requests”.',
+  'access.ask.sent': 'Request sent: {institution}. A manager of the institution will decide, and the decision shows under “My requests”.',
   'access.ask.institutionsLoading': 'Loading institutions…',
   'access.ask.institutionsError': 'Could not load the institutions.',
 
@@ -45,6 +45,7 @@ export const en: Record<AccessMessageKey, string> = {
   'access.field.role': 'Profile',
   'access.field.since': 'Since',
   'access.field.until': 'Until',
+  'access.field.access': 'Access',
   'access.field.open': 'In attendance',
   'access.field.when': 'When',
   'access.field.by': 'Done by',
@@ -107,7 +108,7 @@ export const en: Record<AccessMessageKey, string> = {
   'access.history.list': 'Access history, newest first',
 
   'access.dialog.authorize.title': 'Authorize access',
-  'access.dialog.authorize.intro': '{name} asks for the attendant profile of {institution}, in the unit {unit}, backed by: {ordinance}.',
+  'access.dialog.authorize.intro': '{name} asks for the attendant profile in the unit {unit} ({institution}), backed by: {ordinance}.',
   'access.dialog.until': 'Access until (optional)',
   'access.dialog.until.hint': 'With no date, the access lasts until revoked. With a date, it ends by itself at the end of that day.',
   'access.dialog.until.past': 'Choose today or a later date.',
@@ -118,7 +119,7 @@ export const en: Record<AccessMessageKey, string> = {
   'access.dialog.reason': 'Reason',
   'access.dialog.revoke.title': 'Revoke access of {name}',
   'access.dialog.revoke.intro':
-    '{name} stops attending {institution} as soon as you confirm. This cannot be undone: to come back, they must ask for access again.',
+    '{name} loses the attendant profile of this institution ({institution}) as soon as you confirm. This cannot be undone: to come back, they must ask for access again.',
   'access.dialog.revoke.openMany': '{n} requests in attendance with {name} will be “sem atendente” (unassigned) and must be reassigned.',
   'access.dialog.revoke.openOne': '1 request in attendance with {name} will be “sem atendente” (unassigned) and must be reassigned.',
   'access.dialog.revoke.openNone': 'No request in attendance is with {name}.',

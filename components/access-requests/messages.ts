@@ -31,7 +31,7 @@ export const accessMessages = {
   'access.ask.required.unit': 'Escolha a unidade (lotação).',
   'access.ask.required.ordinance': 'Informe a portaria ou o processo SEI.',
   'access.ask.errors': 'Corrija o que está indicado para enviar:',
-  'access.ask.sent': 'Solicitação enviada ao gestor do {institution}. A decisão aparece em “Minhas solicitações”.',
+  'access.ask.sent': 'Solicitação enviada: {institution}. Um gestor da instituição vai decidir, e a decisão aparece em “Minhas solicitações”.',
   'access.ask.institutionsLoading': 'Carregando instituições…',
   'access.ask.institutionsError': 'Não foi possível carregar as instituições.',
 
@@ -49,6 +49,7 @@ export const accessMessages = {
   'access.field.role': 'Perfil',
   'access.field.since': 'Desde',
   'access.field.until': 'Até',
+  'access.field.access': 'Acesso',
   'access.field.open': 'Em atendimento',
   'access.field.when': 'Quando',
   'access.field.by': 'Quem fez',
@@ -111,7 +112,7 @@ export const accessMessages = {
   'access.history.list': 'Histórico de acessos, do mais recente ao mais antigo',
 
   'access.dialog.authorize.title': 'Autorizar acesso',
-  'access.dialog.authorize.intro': '{name} pede o perfil de atendente do {institution}, na unidade {unit}, com base em: {ordinance}.',
+  'access.dialog.authorize.intro': '{name} pede o perfil de atendente na unidade {unit} ({institution}), com base em: {ordinance}.',
   'access.dialog.until': 'Acesso até (opcional)',
   'access.dialog.until.hint': 'Sem data, o acesso vale até ser revogado. Com data, termina sozinho ao fim do dia escolhido.',
   'access.dialog.until.past': 'Escolha hoje ou uma data futura.',
@@ -122,7 +123,7 @@ export const accessMessages = {
   'access.dialog.reason': 'Motivo',
   'access.dialog.revoke.title': 'Revogar acesso de {name}',
   'access.dialog.revoke.intro':
-    '{name} deixa de atender o {institution} assim que você confirmar. Não há como desfazer: para voltar, é preciso pedir acesso de novo.',
+    '{name} perde o perfil de atendente desta instituição ({institution}) assim que você confirmar. Não há como desfazer: para voltar, é preciso pedir acesso de novo.',
   'access.dialog.revoke.openMany': '{n} solicitações em atendimento com {name} ficarão “sem atendente” e precisarão ser reatribuídas.',
   'access.dialog.revoke.openOne': '1 solicitação em atendimento com {name} ficará “sem atendente” e precisará ser reatribuída.',
   'access.dialog.revoke.openNone': 'Nenhuma solicitação em atendimento está com {name}.',

@@ -166,9 +166,7 @@ export const RequestSummary = z.object({
   filedAt: instant,
   dueAt: instant,
   overdue: z.boolean(),
-  unassigned: z
-    .boolean()
-    .describe('"Sem atendente": in attendance (approved) with nobody attending it, because its assignee lost access; reassign it'),
+  unassigned: z.boolean().describe('"Sem atendente": in attendance (approved) with nobody attending it, because its assignee lost access; reassign it'),
   evaluation: z.object({ verdict }).nullable().describe('Whether the citizen has evaluated the attendance, and how'),
   version: z.number().int(),
 });

@@ -16,7 +16,17 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
  */
 export const CLOCK_STATUSES = ['submitted', 'in_analysis', 'in_service'] as const satisfies readonly RequestStatus[];
 
-export const REQUEST_ACTIONS = ['start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'ask_citizen', 'citizen_reply', 'reassign'] as const;
+export const REQUEST_ACTIONS = [
+  'start_analysis',
+  'answer_step',
+  'approve',
+  'reject',
+  'conclude',
+  'evaluate',
+  'ask_citizen',
+  'citizen_reply',
+  'reassign',
+] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 export const ROLES = ['admin', 'manager', 'attendant'] as const;

@@ -1,7 +1,7 @@
 // Authorization matrix: every route × (no token, another citizen, owner
 // citizen, attendant, attendant of another institution, manager, and an
 // attendant of the institution who filed the request: its citizen, never its staff).
-// The charter's routes: the institution's managers only.
+// The charter's routes, and who may attend (access requests, memberships, access history): the institution's managers only.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TINY_PDF, type TestContext, createTestContext, filingBody } from '../helpers.js';
@@ -29,6 +29,19 @@ const CHARTER = { none: 401, other: 404, citizen: 404, attendant: 403, attendant
 // Routes on an institution named in the request (creating, a manager's list): 403 for anyone but its managers.
 const CHARTER_OF_INSTITUTION = { none: 401, other: 403, citizen: 403, attendant: 403, attendantB: 403, manager: 200, attendantFiler: 403 };
 const asManager = (t: TestContext, method: string, path: string, body?: unknown) => t.call(method, path, { as: 'manager', body });
+// Who decides who attends institution A (decideAccess): its managers; its attendants get 403, anyone else 404.
+const ACCESS = { none: 401, other: 404, citizen: 404, attendant: 403, attendantB: 404, manager: 200, attendantFiler: 403 };
+let servants = 0;
+/** A pending access request to institution A from a servant seen for the first time. */
+async function pendingAccess(t: TestContext): Promise<number> {
+  const token = await t.token(`servidor.matriz.${++servants}`);
+  const res = await t.call('POST', '/api/access-requests', {
+    as: token,
+    body: { institutionId: t.fx.instA, unit: 'Unidade 1', ordinance: 'Portaria nº 1/2026' },
+  });
+  assert.equal(res.status, 201);
+  return (await res.json()).id;
+}
 
 const ROWS: Row[] = [
   {
@@ -164,6 +177,57 @@ const ROWS: Row[] = [
     call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/conclude`, { as, body: { text: 'Atendido.' } }),
     // Only the assignee (here: "attendant") concludes; the manager is not the assignee.
     expect: { none: 401, other: 404, citizen: 403, attendant: 200, attendantB: 404, manager: 403, attendantFiler: 403 },
+  },
+  {
+    route: 'POST /api/requests/:id/reassign',
+    state: 'in_service',
+    call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/reassign`, { as, body: { assigneeId: t.fx.users.attendant2.id } }),
+    expect: STAFF_ACTION,
+  },
+  {
+    route: 'GET /api/access-requests',
+    call: (t, _i, as) => t.call('GET', '/api/access-requests', { as }),
+    expect: { none: 401, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
+  },
+  {
+    route: 'GET /api/access-requests?institutionId=',
+    call: (t, _i, as) => t.call('GET', `/api/access-requests?institutionId=${t.fx.instA}`, { as }),
+    expect: ACCESS,
+  },
+  {
+    route: 'POST /api/access-requests',
+    call: (t, _i, as) =>
+      t.call('POST', '/api/access-requests', { as, body: { institutionId: t.fx.instA, unit: 'Unidade 1', ordinance: 'Portaria nº 2/2026' } }),
+    // Anyone signed in may ask; who already attends institution A: 409.
+    expect: { none: 401, other: 201, citizen: 201, attendant: 409, attendantB: 201, manager: 409, attendantFiler: 409 },
+  },
+  {
+    route: 'POST /api/access-requests/:id/approve',
+    call: async (t, _i, as) => t.call('POST', `/api/access-requests/${await pendingAccess(t)}/approve`, { as, body: {} }),
+    expect: ACCESS,
+  },
+  {
+    route: 'POST /api/access-requests/:id/reject',
+    call: async (t, _i, as) => t.call('POST', `/api/access-requests/${await pendingAccess(t)}/reject`, { as, body: { reason: 'Sem portaria.' } }),
+    expect: ACCESS,
+  },
+  {
+    route: 'POST /api/memberships/:id/revoke',
+    call: async (t, _i, as) => {
+      const approved = await (await asManager(t, 'POST', `/api/access-requests/${await pendingAccess(t)}/approve`, {})).json();
+      return t.call('POST', `/api/memberships/${approved.access.membershipId}/revoke`, { as, body: { reason: 'Encerrado.' } });
+    },
+    expect: ACCESS,
+  },
+  {
+    route: 'GET /api/institutions/:id/memberships',
+    call: (t, _i, as) => t.call('GET', `/api/institutions/${t.fx.instA}/memberships`, { as }),
+    expect: ACCESS,
+  },
+  {
+    route: 'GET /api/institutions/:id/access-history',
+    call: (t, _i, as) => t.call('GET', `/api/institutions/${t.fx.instA}/access-history`, { as }),
+    expect: ACCESS,
   },
   {
     route: 'POST /api/requests/:id/evaluation',

@@ -259,6 +259,11 @@ describe(`fuzz corpus (${ENGINE})`, () => {
       fields: [{ code: 'cpf', label: 'CPF', datatype: 'string', format: 'cpf' }],
     }),
     'POST /api/services/:id/unpublish': () => ({ reason: 'Suspenso.' }),
+    'POST /api/requests/:id/reassign': () => ({ assigneeId: t.fx.users.attendant2.id }),
+    'POST /api/access-requests': () => ({ institutionId: t.fx.instA, unit: 'Unidade 1', ordinance: 'Portaria nº 1/2026' }),
+    'POST /api/access-requests/:id/approve': () => ({ until: '2099-12-31' }),
+    'POST /api/access-requests/:id/reject': () => ({ reason: 'Sem portaria.' }),
+    'POST /api/memberships/:id/revoke': () => ({ reason: 'Encerrado.' }),
   };
 
   /** Requests in several states (submitted … concluded, and awaiting the citizen), so transitions meet real ones. */
@@ -306,6 +311,17 @@ describe(`fuzz corpus (${ENGINE})`, () => {
     assert.equal((await t.call('POST', `/api/services/${copy}/publish`, { as: 'manager' })).status, 200);
     assert.equal((await t.call('PATCH', `/api/services/${copy}`, { as: 'manager', body: { cost: 'Gratuito' } })).status, 200);
     pool.services.push(copy);
+    // Access requests of servants of their own (pending, approved with a membership), so the access routes meet real ones.
+    for (const [k, institutionId] of [instA, instB, instA].entries()) {
+      const servant = await t.token(`fuzz-servant-${k}`);
+      const asked = await t.call('POST', '/api/access-requests', { as: servant, body: { institutionId, unit: 'Unidade 1', ordinance: 'Portaria nº 1/2026' } });
+      const { id } = await asked.json();
+      pool.ids.push(id);
+      if (k === 2) {
+        const approved = await t.call('POST', `/api/access-requests/${id}/approve`, { as: 'manager', body: {} });
+        pool.ids.push((await approved.json()).access.membershipId);
+      }
+    }
     for (const [k, u] of Object.entries(users)) tokens[k] = await t.token(u.sub);
     tokens.newcomer = await t.token('fuzz-newcomer');
 

@@ -70,9 +70,23 @@ describe('HTTP surface', () => {
     assert.equal(res.status, 200);
     const doc = await res.json();
     assert.equal(doc.openapi, '3.1.0');
-    for (const p of ['/api/requests', '/api/requests/{id}/approve', '/api/requests/{id}/reject', '/api/requests/{id}/evaluation']) {
+    for (const p of [
+      '/api/requests',
+      '/api/requests/{id}/approve',
+      '/api/requests/{id}/reject',
+      '/api/requests/{id}/evaluation',
+      '/api/requests/{id}/reassign',
+      '/api/access-requests',
+      '/api/access-requests/{id}/approve',
+      '/api/access-requests/{id}/reject',
+      '/api/memberships/{id}/revoke',
+      '/api/institutions/{id}/memberships',
+      '/api/institutions/{id}/access-history',
+    ]) {
       assert.ok(doc.paths[p], p);
     }
+    const until = doc.paths['/api/access-requests/{id}/approve'].post.requestBody.content['application/json'].schema;
+    assert.equal(until.properties.until.pattern, '^\\d{4}-\\d{2}-\\d{2}$');
     const reject = doc.paths['/api/requests/{id}/reject'].post.requestBody.content['application/json'].schema;
     assert.deepEqual(reject.required, ['justification']);
     assert.equal(reject.properties.justification.maxLength, 5000);

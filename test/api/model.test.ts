@@ -46,6 +46,8 @@ type Command =
   | { type: 'step'; actor: ActorKey; req: number; ifMatch: IfMatch; step: 0 | 1 | 'unknown'; answer: 'yes' | 'no' }
   /** confirm: which steps the approval names — none, those answered "Não" or not answered (as the model sees them), or every step. */
   | { type: 'approve'; actor: ActorKey; req: number; ifMatch: IfMatch; assignee: (typeof ASSIGNEES)[number]; confirm: Confirm }
+  /** Name another assignee of a request in attendance (the same rules as approve's). */
+  | { type: 'reassign'; actor: ActorKey; req: number; ifMatch: IfMatch; assignee: (typeof ASSIGNEES)[number] }
   | { type: 'evaluate'; actor: ActorKey; req: number; ifMatch: IfMatch; verdict: 'approved' | 'rejected' }
   | { type: 'follow-up'; actor: ActorKey; req: number; kind: FollowUpKind };
 type IfMatch = 'none' | 'current' | 'stale';
@@ -107,6 +109,10 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   },
   {
     weight: 2,
+    arbitrary: fc.record({ type: fc.constant('reassign' as const), actor: staffArb, req: reqArb, ifMatch: ifMatchArb, assignee: assigneeArb }),
+  },
+  {
+    weight: 2,
     arbitrary: fc.record({
       type: fc.constant('evaluate' as const),
       actor: citizenArb,
@@ -127,8 +133,9 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 );
 
 const STATUS_OF: Record<Exclude<Decision, 'allow'>, number> = { not_found: 404, forbidden: 403, conflict: 409 };
-const ACTIONS: Record<'analysis' | 'reject' | 'conclude' | 'step' | 'approve' | 'evaluate', RequestAction> = {
+const ACTIONS: Record<'analysis' | 'reject' | 'conclude' | 'step' | 'approve' | 'reassign' | 'evaluate', RequestAction> = {
   analysis: 'start_analysis',
+  reassign: 'reassign',
   reject: 'reject',
   conclude: 'conclude',
   step: 'answer_step',
@@ -196,6 +203,7 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
       citizenId: ids[r.citizen],
       assigneeId: r.assigneeId,
       status: r.status,
+      resumeStatus: r.resumeStatus,
     });
 
     /**
@@ -326,6 +334,7 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
               conclude: `/api/requests/${r.id}/conclude`,
               step: `/api/requests/${r.id}/steps/${cmd.type === 'step' ? (cmd.step === 'unknown' ? 999_999 : t.fx.steps[cmd.step]) : 0}`,
               approve: `/api/requests/${r.id}/approve`,
+              reassign: `/api/requests/${r.id}/reassign`,
               evaluate: `/api/requests/${r.id}/evaluation`,
             }[cmd.type];
             const body =
@@ -337,9 +346,11 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
                     ? { answer: cmd.answer }
                     : cmd.type === 'approve'
                       ? { assigneeId: ids[cmd.assignee], ...(confirmed.length ? { confirmSteps: confirmed } : {}) }
-                      : cmd.type === 'evaluate'
-                        ? { verdict: cmd.verdict, rating: 4 }
-                        : undefined;
+                      : cmd.type === 'reassign'
+                        ? { assigneeId: ids[cmd.assignee] }
+                        : cmd.type === 'evaluate'
+                          ? { verdict: cmd.verdict, rating: 4 }
+                          : undefined;
             res = await t.app.request(path, {
               method: cmd.type === 'step' ? 'PUT' : 'POST',
               headers: headers(who, { ...ifMatch, ...(body ? { 'Content-Type': 'application/json' } : {}) }),
@@ -352,7 +363,9 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
             else if (d !== 'allow') expected = STATUS_OF[d!];
             else if (cmd.ifMatch === 'stale') expected = 412;
             else if (cmd.type === 'step' && cmd.step === 'unknown') expected = 404;
-            else if (cmd.type === 'approve' && !mayAttend(cmd.assignee, r)) expected = 400;
+            // Reassigning to who attends it now changes nothing: refused, as naming who may not attend it.
+            else if (cmd.type === 'reassign' && ids[cmd.assignee] === r.assigneeId) expected = 400;
+            else if ((cmd.type === 'approve' || cmd.type === 'reassign') && !mayAttend(cmd.assignee, r)) expected = 400;
             // Steps answered "Não" or not answered must be named (bff/domain/steps.ts).
             else if (cmd.type === 'approve' && unconfirmedSteps(stepChecks(), confirmed).length) expected = 400;
             else if (!to) expected = 409;
@@ -360,7 +373,7 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
               expected = 200;
               apply = () => {
                 r.trail.push({ action, from: r.status, to, actor: actor.id });
-                if (cmd.type === 'approve') r.assigneeId = ids[cmd.assignee];
+                if (cmd.type === 'approve' || cmd.type === 'reassign') r.assigneeId = ids[cmd.assignee];
                 if (cmd.type === 'step' && cmd.step !== 'unknown') r.answers[cmd.step] = cmd.answer;
                 r.status = to;
                 r.version++;

@@ -1,11 +1,11 @@
 // The OpenAPI "Who:" of every transition route is the permission rule's own
 // text (bff/domain/permissions.ts ACTION_RULES), so the document and the rule
-// cannot drift apart; the charter's routes say decideCharter's, and every API
-// route says who may call it.
+// cannot drift apart; the charter's routes say decideCharter's, the access
+// routes decideAccess's, and every API route says who may call it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RequestAction } from '../../contract/types.js';
-import { ACTION_RULES, CHARTER_WHO, whoMay } from '../../bff/domain/permissions.js';
+import { ACCESS_WHO, ACTION_RULES, CHARTER_WHO, whoMay } from '../../bff/domain/permissions.js';
 import { type TestContext, createTestContext } from '../helpers.js';
 
 // The routes of the Carta de Serviços that only the institution's managers use: decideCharter's text.
@@ -18,6 +18,15 @@ const CHARTER_ROUTES: [string, 'get' | 'post' | 'patch'][] = [
   ['/api/services/{id}/versions/{a}/diff/{b}', 'get'],
 ];
 
+// The routes that decide who attends an institution: decideAccess's text.
+const ACCESS_ROUTES: [string, 'get' | 'post'][] = [
+  ['/api/access-requests/{id}/approve', 'post'],
+  ['/api/access-requests/{id}/reject', 'post'],
+  ['/api/memberships/{id}/revoke', 'post'],
+  ['/api/institutions/{id}/memberships', 'get'],
+  ['/api/institutions/{id}/access-history', 'get'],
+];
+
 const TRANSITION_ROUTES: [string, 'post' | 'put', RequestAction][] = [
   ['/api/requests/{id}/analysis', 'post', 'start_analysis'],
   ['/api/requests/{id}/steps/{stepId}', 'put', 'answer_step'],
@@ -25,6 +34,7 @@ const TRANSITION_ROUTES: [string, 'post' | 'put', RequestAction][] = [
   ['/api/requests/{id}/reject', 'post', 'reject'],
   ['/api/requests/{id}/conclude', 'post', 'conclude'],
   ['/api/requests/{id}/evaluation', 'post', 'evaluate'],
+  ['/api/requests/{id}/reassign', 'post', 'reassign'],
 ];
 
 describe('OpenAPI: who may call each route', () => {
@@ -59,12 +69,25 @@ describe('OpenAPI: who may call each route', () => {
     });
   }
 
+  for (const [path, method] of ACCESS_ROUTES) {
+    test(`${method.toUpperCase()} ${path} says only the institution’s managers may, as decideAccess does`, () => {
+      const description = doc.paths[path]?.[method]?.description ?? '';
+      assert.ok(description.startsWith(ACCESS_WHO), `${path}: "${description}"`);
+    });
+  }
+
+  test('listing access requests names decideAccess for one institution', () => {
+    const description = doc.paths['/api/access-requests']?.get?.description ?? '';
+    assert.ok(description.includes(ACCESS_WHO.replace(/^Who: /, '')), description);
+  });
+
   test('the rule texts say what the rules decide', () => {
     assert.match(whoMay('start_analysis'), /^Who: an attendant or manager of the request’s institution, unless they filed the request\.$/);
     assert.match(whoMay('conclude'), /assignee, unless they filed/);
     assert.match(whoMay('evaluate'), /citizen/);
     assert.match(whoMay('approve'), /may not be the request’s citizen/);
     assert.equal(ACTION_RULES.approve.who, 'staff');
+    assert.match(whoMay('reassign'), /in attendance; the new assignee follows approve’s rules/);
   });
 
   test('asking the citizen (info_request follow-up) names the same rule', () => {

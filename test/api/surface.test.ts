@@ -52,6 +52,20 @@ describe('HTTP surface: methods, headers, logs', () => {
     assert.equal((await t.call('PUT', '/api/services', { as: 'manager' })).headers.get('Allow'), 'GET, HEAD, POST');
     assert.equal((await t.call('GET', '/api/services/1/publish', { as: 'manager' })).headers.get('Allow'), 'POST');
     assert.equal((await t.call('POST', '/api/services/1/versions/1/diff/2', { as: 'manager' })).headers.get('Allow'), 'GET, HEAD');
+    // Who may attend (issue #15).
+    const allow = async (method: string, path: string) => {
+      const res = await t.call(method, path, { as: 'manager' });
+      assert.equal(res.status, 405, `${method} ${path}`);
+      return res.headers.get('Allow');
+    };
+    assert.equal(await allow('DELETE', '/api/access-requests'), 'GET, HEAD, POST');
+    assert.equal(await allow('GET', '/api/access-requests/1/approve'), 'POST');
+    assert.equal(await allow('PUT', '/api/access-requests/1/reject'), 'POST');
+    assert.equal(await allow('GET', '/api/memberships/1/revoke'), 'POST');
+    assert.equal(await allow('POST', '/api/institutions/1/memberships'), 'GET, HEAD');
+    assert.equal(await allow('DELETE', '/api/institutions/1/access-history'), 'GET, HEAD');
+    assert.equal(await allow('GET', '/api/requests/1/reassign'), 'POST');
+    assert.equal((await t.call('POST', '/api/memberships/1/revoke')).status, 401, 'a write the route takes, without a token');
     assert.equal((await t.call('GET', '/api/nada', { as: 'citizen' })).status, 404, 'an unknown path stays a 404');
     // Without a token too: the method is wrong whoever asks (a write the route takes is a 401).
     const anonymous = await t.call('DELETE', '/api/requests/1');

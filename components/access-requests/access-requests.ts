@@ -80,10 +80,6 @@ export class AtendeAccessRequests extends AtendeElement {
   /** Bumped after every change, so the lists are read again. */
   @state() private generation = 0;
 
-  private get dialogEl(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
   /** Where focus goes once the next render is done. */
   private focusTarget?: string;
   /** The control that opened the dialog, focused again when it closes without a change. */
@@ -150,6 +146,11 @@ export class AtendeAccessRequests extends AtendeElement {
   /** The `institution-id` asked for, if any (an empty attribute reads as none). */
   private get wanted(): number | undefined {
     return this.institutionId && this.institutionId > 0 ? this.institutionId : undefined;
+  }
+
+  /** The element's one dialog (Autorizar, Recusar or Revogar acesso). */
+  private get dialogEl(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
   }
 
   private get limit(): number {

@@ -12,42 +12,62 @@ export interface Page<T> {
 
 type Fetch<T> = (institutionId: number, before: number | undefined, signal: AbortSignal) => Promise<Page<T>>;
 
-export class Pages<T> {
-  /** Older pages appended by "Carregar mais", for the first page's institution. */
-  private older: T[] = [];
-  private next: number | null = null;
-  private readonly first: Task<readonly [number | undefined, number], { institutionId: number; page: Page<T> }>;
-  private readonly more: Task<[number, number], Page<T>>;
+interface First<T> {
+  institutionId: number;
+  page: Page<T>;
+}
 
-  constructor(host: ReactiveControllerHost, args: () => readonly [number | undefined, number], fetch: Fetch<T>) {
+export class Pages<T> {
+  private readonly first: Task<readonly [number | undefined, number], First<T>>;
+  private readonly more: Task<[First<T>, number], Page<T>>;
+  /** The older pages "Carregar mais" added after the first page `of`, and why the last one failed. */
+  private older?: { of: First<T>; items: T[]; next: number | null; failure?: unknown };
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    args: () => readonly [number | undefined, number],
+    fetch: Fetch<T>,
+  ) {
     this.first = new Task(host, {
       args,
-      task: async ([institutionId], { signal }) => {
-        if (institutionId === undefined) return initialState;
-        const page = await fetch(institutionId, undefined, signal);
-        this.older = [];
-        this.next = page.nextBefore;
-        return { institutionId, page };
-      },
+      task: async ([institutionId], { signal }) =>
+        institutionId === undefined ? initialState : { institutionId, page: await fetch(institutionId, undefined, signal) },
     });
     this.more = new Task(host, {
       autoRun: false,
-      task: async ([institutionId, before], { signal }) => {
-        const page = await fetch(institutionId, before, signal);
-        if (this.first.value?.institutionId === institutionId) {
-          this.older = [...this.older, ...page.items];
-          this.next = page.nextBefore;
-        }
+      task: async ([of, before], { signal }) => {
+        const page = await fetch(of.institutionId, before, signal);
+        const kept = this.older?.of === of ? this.older.items : [];
+        this.older = { of, items: [...kept, ...page.items], next: page.nextBefore };
         return page;
       },
     });
   }
 
+  /** The first page shown now, if it is `institutionId`'s. */
+  private current(institutionId?: number): First<T> | undefined {
+    const v = this.first.value;
+    if (!v || this.first.status === TaskStatus.INITIAL || (institutionId !== undefined && v.institutionId !== institutionId)) return undefined;
+    return v;
+  }
+
+  /** The older pages loaded after the first page on screen. */
+  private get added() {
+    const v = this.current();
+    return v && this.older?.of === v ? this.older : undefined;
+  }
+
   /** The rows of `institutionId` loaded so far; undefined until its first page arrives. */
   itemsOf(institutionId: number | undefined): T[] | undefined {
-    const v = this.first.value;
-    if (!v || v.institutionId !== institutionId || this.first.status === TaskStatus.INITIAL) return undefined;
-    return [...v.page.items, ...this.older];
+    const v = this.current(institutionId);
+    if (!v) return undefined;
+    return [...v.page.items, ...(this.added?.items ?? [])];
+  }
+
+  /** Where the next older page starts; null at the end. */
+  private get next(): number | null {
+    const added = this.added;
+    return added ? added.next : (this.current()?.page.nextBefore ?? null);
   }
 
   /** Whether older rows are there to load. */
@@ -68,24 +88,27 @@ export class Pages<T> {
     return this.first.status === TaskStatus.ERROR ? this.first.error : undefined;
   }
 
-  /** Why the last "Carregar mais" failed, if it did. */
+  /** Why the last "Carregar mais" failed, if it did (for the rows on screen). */
   get moreError(): unknown {
-    return this.more.status === TaskStatus.ERROR ? this.more.error : undefined;
+    return this.added?.failure;
   }
 
-  /** Reads the first page again (older pages loaded are dropped once it answers). */
+  /** Reads the first page again (the older pages loaded are dropped once it answers). */
   reload(): void {
     void this.first.run();
   }
 
-  /** Loads the next older page; answers how many rows it added (0 when it failed or was not for this institution). */
+  /** Loads the next older page; answers how many rows it added (0 when it failed). */
   async loadMore(): Promise<number> {
-    const institutionId = this.first.value?.institutionId;
-    if (institutionId === undefined || this.next === null || this.loadingMore) return 0;
-    void this.more.run([institutionId, this.next]);
+    const of = this.current();
+    const next = this.next;
+    if (!of || next === null || this.loadingMore) return 0;
+    void this.more.run([of, next]);
     try {
       return (await this.more.taskComplete).items.length;
-    } catch {
+    } catch (error) {
+      this.older = { of, items: this.older?.of === of ? this.older.items : [], next, failure: error };
+      this.host.requestUpdate();
       return 0;
     }
   }

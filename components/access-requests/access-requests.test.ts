@@ -248,6 +248,8 @@ describe('atende-access-requests', () => {
     expect(text(await cardFor(el, servant.name)))
       .to.contain('Recusada')
       .and.contain('A portaria informada não é da lotação indicada.');
+    await openTab(el, 'Histórico');
+    expect(text(await cardFor(el, `Acesso recusado: ${servant.name}`))).to.contain('A portaria informada não é da lotação indicada.');
 
     const mine = await accessElement({ sub: servant.sub });
     const c = await cardFor(mine, `DETRAN — ${(await institution()).name}`);

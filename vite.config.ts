@@ -83,6 +83,7 @@ function perElementAndTypes(): Plugin {
               'service-editor': 'components/service-editor/define.ts',
               'service-catalog': 'components/service-catalog/define.ts',
               'request-form': 'components/request-form/define.ts',
+              'access-requests': 'components/access-requests/define.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

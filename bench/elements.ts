@@ -438,7 +438,7 @@ export function rows(r: Results): Row[] {
     'Whole bundle dist/atende.js, gzip',
     s.bundle,
     TARGETS.bundleGzip,
-    'Lit included, the four core elements; the editor, catalog and request form load on use (lazy, below)',
+    'Lit included, the four core elements; the editor, catalog, request form and access requests load on use (lazy, below)',
   );
   for (const l of s.lazy)
     sz(

@@ -17,6 +17,7 @@ defineElement('atende-follow-up-thread', AtendeFollowUpThread);
 defineOnUse('atende-service-editor', () => import('./service-editor/define.js'));
 defineOnUse('atende-service-catalog', () => import('./service-catalog/define.js'));
 defineOnUse('atende-request-form', () => import('./request-form/define.js'));
+defineOnUse('atende-access-requests', () => import('./access-requests/define.js'));
 
 export { AtendeSession, AtendeRequestQueue, AtendeAnalysisForm, AtendeFollowUpThread };
 export { AtendeElement, type AtendeEventDetails } from './internal/atende-element.js';

@@ -36,6 +36,7 @@ import type {
   StaffMembership,
   Attendant,
   FollowUpCreated,
+  Institution,
   HistoryEntry,
   Me,
   RequestCounts,
@@ -85,6 +86,8 @@ export interface ApiRoutes {
     '/requests/:id': { response: RequestDetail };
     '/requests/:id/history': { response: Items<HistoryEntry> };
     '/requests/:id/follow-ups': { query: Query<typeof FollowUpListQuery>; response: ThreadPage };
+    /** Anyone: every institution, with its units. */
+    '/institutions': { response: Items<Institution> };
     '/institutions/:id/attendants': { query: Query<typeof AttendantsQuery>; response: Items<Attendant> };
     /** A manager: the access requests of the institutions they manage; anyone else (or mine=true): their own. */
     '/access-requests': { query: Query<typeof AccessRequestListQuery>; response: AccessRequestPage };

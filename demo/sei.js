@@ -1,7 +1,8 @@
 // The intranet's side of the embed: the signed-in servant's token (here a demo
 // attendant's, ?usuario=sub) and opening a request below the queue, its
 // analysis beside its follow-up thread (wired as on the standalone page); for
-// a manager (?usuario=gestora.detran), the Carta de Serviços below.
+// a manager (?usuario=gestora.detran), the Carta de Serviços and the accesses
+// below.
 const sub = new URLSearchParams(location.search).get('usuario') ?? 'atendente1.detran';
 let token; // a promise, so elements asking at the same time share one request
 function intranetToken({ forceRefresh }) {
@@ -38,13 +39,23 @@ document.getElementById('close-detail').addEventListener('click', () => {
   scrollTo(0, queueScroll);
   row?.focus({ preventScroll: true });
 });
-// The Carta de Serviços is the manager's: shown when the signed-in servant manages an institution.
+// The Carta de Serviços and the accesses are the manager's: shown when the
+// signed-in servant manages an institution. A servant with no role yet
+// (?usuario=servidor.joao) has no queue to work: they see the form to ask a
+// manager for the attendant profile instead.
 const charter = document.getElementById('carta');
+const access = document.getElementById('acessos');
 Promise.resolve(intranetToken({ forceRefresh: false }))
   .then((t) => fetch('/api/me', { headers: { Authorization: `Bearer ${t}` } }))
-  .then((r) => (r.ok ? r.json() : { roles: [] }))
+  .then((r) => (r.ok ? r.json() : null))
   .then((me) => {
-    charter.hidden = !me.roles.includes('manager');
+    if (!me) return; // not signed in: the elements say so themselves
+    const manager = me.roles.includes('manager');
+    const noRole = me.roles.length === 0;
+    charter.hidden = !manager;
+    access.hidden = !manager && !noRole;
+    queue.hidden = noRole;
+    document.getElementById('acessos-h').textContent = noRole ? 'Perfil de atendente' : 'Acessos';
   })
   .catch(() => {});
 

@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type * as Axe from 'axe-core';
 import { ATTENDANT, CITIZEN, apiAs, click, deepQueryAll, fileRequest, newCitizen, until } from '../../components/internal/test-support.js';
 import { fill, publishService } from '../../components/request-form/request-form.test-helpers.js';
+import { askViaApi, card, newServant } from '../../components/access-requests/access-requests.test-helpers.js';
 
 type Frame = { frame: HTMLIFrameElement; doc: Document; win: Window & { axe?: typeof Axe } };
 
@@ -138,6 +139,26 @@ for (const width of [1280, 375]) {
       await click(f.doc, `Abrir solicitação ${filed.protocol}`);
       await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'request and thread open');
       await expectClean(f, 'SEI, request open');
+    });
+
+    it("sei.html: the manager's Acessos below the charter; a servant with no role asks for the attendant profile instead of a queue", async () => {
+      const servant = newServant();
+      await askViaApi(servant.sub);
+      let f = await open('/demo/sei.html?usuario=gestora.detran', width);
+      const access = () => f.doc.querySelector('atende-access-requests')!;
+      await until(() => !f.doc.getElementById('acessos')!.hidden && access().shadowRoot && card(access(), servant.name), 'Acessos with the pending request');
+      expect(f.doc.getElementById('acessos-h')!.textContent).to.equal('Acessos');
+      await expectClean(f, 'SEI, manager, Acessos');
+
+      // servidor.joao in the demo; a servant of this test's own here, so no other test's grant changes what it sees.
+      const other = newServant();
+      f = await open(`/demo/sei.html?usuario=${encodeURIComponent(other.sub)}`, width);
+      await until(() => !f.doc.getElementById('acessos')!.hidden && access().shadowRoot?.querySelector('#ask'), 'the form to ask');
+      expect(f.doc.getElementById('acessos-h')!.textContent).to.equal('Perfil de atendente');
+      expect(f.doc.querySelector('atende-request-queue')!.hidden, 'no queue').to.equal(true);
+      expect(f.doc.getElementById('carta')!.hidden, 'no charter').to.equal(true);
+      await until(() => access().shadowRoot!.querySelector('.mine .placeholder'), 'no request of theirs yet');
+      await expectClean(f, 'SEI, servant with no role');
     });
   });
 }

@@ -1,0 +1,222 @@
+import { css } from 'lit';
+
+export const accessStyles = css`
+  :host {
+    container-type: inline-size;
+    /* As a grid or flex item of the host page, shrink to the room there is. */
+    min-width: 0;
+  }
+  .base {
+    background: var(--_surface);
+    overflow-wrap: anywhere;
+  }
+  h2:focus,
+  h3:focus,
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  h3:focus-visible,
+  [tabindex='-1']:focus-visible {
+    outline: 4px dashed var(--_focus);
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .placeholder {
+    padding: 2em 1em;
+    text-align: center;
+    color: var(--_muted);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+  .required {
+    color: var(--_danger-text);
+  }
+  section + section {
+    margin-top: calc(var(--_space) * 2);
+  }
+
+  /* Forms. */
+  .ask-form {
+    display: grid;
+    gap: var(--_space);
+    max-width: 40rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.3em;
+    min-width: 0;
+  }
+  .field select,
+  .field input {
+    width: 100%;
+    max-width: 100%;
+  }
+  .field .hint {
+    margin: 0;
+  }
+  .field.inline {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .field.inline select {
+    width: auto;
+    max-width: 100%;
+  }
+  .error-summary {
+    padding: 0.75em 1em;
+    margin-bottom: var(--_space);
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_danger-text);
+    font-weight: 600;
+  }
+  .alert.warning {
+    border-color: var(--_warning);
+    background: var(--_warning-light);
+    color: #333;
+  }
+  .protocols {
+    margin: 0.35em 0 0;
+    padding-left: 1.25em;
+    font-weight: 600;
+  }
+
+  /* The manager's head and tabs. */
+  .manage-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em 1em;
+    margin-bottom: var(--_space);
+  }
+  .manage-head h2 {
+    margin: 0;
+  }
+  .tabs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+    border-bottom: 2px solid var(--_divider);
+    margin-bottom: var(--_space);
+  }
+  .tab {
+    min-height: var(--_control-height);
+    padding: 0 1em;
+    border: 0;
+    border-bottom: 4px solid transparent;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+    margin-bottom: -2px;
+  }
+  .tab:hover {
+    background: var(--_primary-light);
+  }
+  .tab[aria-selected='true'] {
+    border-bottom-color: var(--_primary);
+    color: var(--_dark);
+  }
+  .panel:focus-visible {
+    outline: 4px dashed var(--_focus);
+  }
+
+  /* Cards: one request, one attendant, one history entry. */
+  .cards {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75em;
+  }
+  .card {
+    border: 1px solid var(--_divider);
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    min-width: 0;
+  }
+  .card h3 {
+    font-size: 1.05em;
+    margin-bottom: 0.35em;
+  }
+  .card dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    gap: 0.35em 1em;
+    margin: 0;
+  }
+  .pair {
+    min-width: 0;
+  }
+  .pair dt {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .pair dd {
+    margin: 0;
+    white-space: pre-line;
+  }
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4em;
+  }
+  .badge {
+    white-space: normal;
+  }
+  .badge.access-pending {
+    background: var(--_warning-light);
+    border-color: var(--_warning);
+    color: #333;
+  }
+  .badge.access-approved,
+  .badge.access-active {
+    background: var(--_success-light);
+    border-color: var(--_success);
+    color: #0b4611;
+  }
+  .badge.access-rejected,
+  .badge.access-ended {
+    background: var(--_danger-light);
+    border-color: var(--_danger-text);
+    color: var(--_danger-text);
+  }
+  .badge.role-manager {
+    background: var(--_primary);
+    color: #fff;
+  }
+  .badge.role-attendant {
+    background: var(--_primary-light);
+    border-color: var(--_primary);
+    color: var(--_dark);
+  }
+  .card-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-top: 0.75em;
+  }
+  .card-actions .hint {
+    margin: 0;
+  }
+  .more {
+    margin-top: var(--_space);
+  }
+  .btn {
+    white-space: normal;
+    text-align: center;
+  }
+`;

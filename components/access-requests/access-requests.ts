@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AccessRequest, AccessRequestPage, InstitutionRef, MembershipRevoked, StaffMembership } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
-import { type MessageKey, formatDate, formatDay, translate } from '../internal/i18n.js';
+import { formatDate, formatDay, translate } from '../internal/i18n.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { accessStyles } from './access-requests.styles.js';
 import type { Key } from './describe.js';
@@ -191,7 +191,7 @@ export class AtendeAccessRequests extends AtendeElement {
 
   /** Translates this element's own keys and the shared ones. */
   private tr(key: Key, params?: Record<string, string | number>): string {
-    return translate(this.locale, key as MessageKey, params);
+    return translate(this.locale, key, params);
   }
 
   /** What a refusal means to the user: the server's words (pt-BR), or the generic message. */

@@ -416,6 +416,8 @@ export class AtendeAnalysisForm extends AtendeElement {
         this.reload();
         const fresh = await this.loadTask.taskComplete.catch(() => undefined);
         if (fresh) this.emit('atende-request-changed', { id: fresh.id, action: 'reload', status: fresh.status, version: fresh.version });
+        // Gone for this user (their access ended, say): no stale request with buttons that can only fail.
+        else if (this.loadTask.error instanceof ApiError && this.loadTask.error.status === 404) this.request = undefined;
       } else if (this.dialog) {
         this.dialogError = this.describeError(error);
         if (error instanceof ApiError && Object.keys(error.errors).length) this.invalid(error.errors);

@@ -114,10 +114,10 @@ describe('who may attend, end to end: ask, authorize, attend, revoke, sem atende
     conclusion.value = 'Documento emitido.';
     conclusion.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     button(form, 'Finalizar')!.click();
-    await until(
-      () => /não encontrada|não permite/i.test(text(form.shadowRoot!.querySelector('.notices, dialog [role="alert"]'))),
-      'the conclusion was refused',
-    );
+    await until(() => text(form.shadowRoot!.querySelector('#heading')).includes('Solicitação não encontrada.'), 'the conclusion was refused');
+    await until(() => !form.shadowRoot!.querySelector('.actions'), 'no actions left on a request he may no longer see');
+    expect(text(q(form, '#heading'))).to.contain('Solicitação não encontrada.');
+    await expectAccessible(form);
     const refused = await (await apiAs(servant.sub)).get('/requests/:id', { params: { id: filed.id } }).catch((e: { status: number }) => e);
     expect((refused as { status: number }).status).to.equal(404);
 

@@ -100,6 +100,8 @@ export class Pages<T> {
 
   /** Loads the next older page; answers how many rows it added (0 when it failed). */
   async loadMore(): Promise<number> {
+    // A first page being read again (a tab shown anew) would drop what this adds when it answers: wait for it.
+    if (this.pending) await this.first.taskComplete.catch(() => undefined);
     const of = this.current();
     const next = this.next;
     if (!of || next === null || this.loadingMore) return 0;

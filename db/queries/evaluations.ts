@@ -119,7 +119,8 @@ export async function ratingCounts(db: Queryable, serviceIds: readonly number[],
     .where('service_id', 'in', ids)
     .groupBy(['service_id', 'rating', 'verdict'])
     .execute();
-  const cases = bounds.slice(1).map((b, k) => sql`when created_at < ${b} then ${sql.lit(k)}`);
+  // Literals (instants this app made), so the select and the group by are one expression to PostgreSQL.
+  const cases = bounds.slice(1).map((b, k) => sql`when created_at < ${sql.lit(b)} then ${sql.lit(k)}`);
   const bucket = sql<number>`case ${sql.join(cases, sql` `)} end`;
   const monthly = await db
     .selectFrom('evaluations')

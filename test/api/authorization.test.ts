@@ -255,9 +255,9 @@ const ROWS: Row[] = [
   // An evaluation of a request they filed is not theirs to moderate (attendantFiler: 404).
   ...(
     [
-      ['POST /api/evaluations/:id/approve', (e: number) => [`/api/evaluations/${e}/approve`, { mask: true }]],
-      ['POST /api/evaluations/:id/reject', (e: number) => [`/api/evaluations/${e}/reject`, { reason: 'off_topic' }]],
-      ['POST /api/evaluations/moderate', (e: number) => ['/api/evaluations/moderate', { ids: [e], decision: 'approve' }]],
+      ['POST /api/evaluations/:id/approve', (e: number): [string, unknown] => [`/api/evaluations/${e}/approve`, { mask: true }]],
+      ['POST /api/evaluations/:id/reject', (e: number): [string, unknown] => [`/api/evaluations/${e}/reject`, { reason: 'off_topic' }]],
+      ['POST /api/evaluations/moderate', (e: number): [string, unknown] => ['/api/evaluations/moderate', { ids: [e], decision: 'approve' }]],
     ] as const
   ).map(([route, to]): Row => ({
     route,

@@ -122,12 +122,12 @@ export function evaluationRoutes(deps: AppDeps) {
         status: q.status,
         before: q.before,
         limit: q.limit,
+        // Nobody moderates the comment on a request they filed.
+        notOf: user.id,
       });
-      // Not the evaluations of a request the moderator filed (nobody moderates their own comment).
       const more = rows.length > q.limit;
-      const page = (more ? rows.slice(0, q.limit) : rows).filter((r) => r.citizen_id !== user.id);
-      const last = more ? rows[q.limit - 1] : undefined;
-      return c.json({ items: page.map(toModerationItem), nextBefore: last ? last.id : null }, 200);
+      const page = more ? rows.slice(0, q.limit) : rows;
+      return c.json({ items: page.map(toModerationItem), nextBefore: more ? page[page.length - 1].id : null }, 200);
     })
     .openapi(approve, async (c) => {
       const user = requireUser(c);

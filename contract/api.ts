@@ -6,6 +6,13 @@
 // `client.get('/requests/:id', { params: { id } })` is a Promise<RequestDetail>.
 import type { z } from 'zod';
 import type {
+  ApproveEvaluationBody,
+  EvaluationListQuery,
+  ModerateEvaluationsBody,
+  PublicCommentsQuery,
+  PublicRatingsQuery,
+  RejectEvaluationBody,
+  ReopenBody,
   AccessHistoryQuery,
   AccessRequestListQuery,
   ApproveAccessBody,
@@ -29,6 +36,11 @@ import type {
   StepAnswerBody,
 } from './schemas.js';
 import type {
+  ModerationItem,
+  ModerationPage,
+  ModerationResult,
+  PublicCommentsPage,
+  PublicRatings,
   AccessHistoryPage,
   AccessRequest,
   AccessRequestPage,
@@ -95,6 +107,12 @@ export interface ApiRoutes {
     '/institutions/:id/memberships': { response: Items<StaffMembership> };
     /** Managers of the institution: every request, grant, refusal, expiry and revocation, newest first. */
     '/institutions/:id/access-history': { query: Query<typeof AccessHistoryQuery>; response: AccessHistoryPage };
+    /** Staff: the moderation queue (with the personal data found in each comment). */
+    '/evaluations': { query: Query<typeof EvaluationListQuery>; response: ModerationPage };
+    /** Anyone (no token, cacheable): ratings per service and month. */
+    '/public/ratings': { query: Query<typeof PublicRatingsQuery>; response: PublicRatings };
+    /** Anyone: the service's published comments, newest first. */
+    '/public/services/:id/comments': { query: Query<typeof PublicCommentsQuery>; response: PublicCommentsPage };
     /** The file's bytes (request documents and follow-up attachments). */
     '/attachments/:id': { response: Blob };
   };
@@ -110,6 +128,11 @@ export interface ApiRoutes {
     '/requests/:id/reject': { body: Body<typeof RejectBody>; response: RequestDetail };
     '/requests/:id/conclude': { body: Body<typeof ConcludeBody>; response: RequestDetail };
     '/requests/:id/evaluation': { body: Body<typeof EvaluationBody>; response: RequestDetail };
+    '/requests/:id/reopen': { body: Body<typeof ReopenBody>; response: RequestDetail };
+    '/evaluations/:id/approve': { body: Body<typeof ApproveEvaluationBody>; response: ModerationItem };
+    '/evaluations/:id/reject': { body: Body<typeof RejectEvaluationBody>; response: ModerationItem };
+    /** Several at once, one decision: all or nothing. */
+    '/evaluations/moderate': { body: Body<typeof ModerateEvaluationsBody>; response: ModerationResult };
     '/requests/:id/reassign': { body: Body<typeof ReassignBody>; response: RequestDetail };
     '/access-requests': { body: Body<typeof CreateAccessRequestBody>; response: AccessRequest };
     '/access-requests/:id/approve': { body: Body<typeof ApproveAccessBody>; response: AccessRequest };

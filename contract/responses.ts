@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ACCESS_EVENTS, ACCESS_EVENT_SOURCES, ACCESS_REQUEST_STATUSES, ACCESS_STATES } from './access.js';
 import { CHANNELS } from './charter.js';
+import { EVALUATION_STATUSES, MODERATION_REASONS, PERSONAL_DATA_KINDS } from './evaluations.js';
 import { FOLLOW_UP_KINDS, REQUEST_ACTIONS, REQUEST_STATUSES, ROLES } from './types.js';
 
 const id = z.number().int().positive();
@@ -191,12 +192,24 @@ export const FileRef = z.object({
   href: z.string().describe('GET this (with the bearer token) to download'),
 });
 
+export const Publication = z
+  .object({
+    state: z.enum(['pending', 'published', 'published_masked', 'not_published']),
+    reason: z.enum(MODERATION_REASONS).nullable().describe('Why it was not published'),
+    text: z.string().nullable().describe('The moderator’s explanation, with reason "other"'),
+    publishedText: z.string().nullable().describe('The comment as published (masked where chosen)'),
+  })
+  .describe('What became of the comment: whether it was published, with parts hidden, or not and why');
+
 export const Evaluation = z.object({
+  id,
   verdict,
   rating: z.number().int().nullable(),
   comment: z.string().nullable(),
-  status: z.enum(['pending', 'approved', 'rejected']),
+  status: z.enum(EVALUATION_STATUSES),
   createdAt: instant,
+  publication: Publication.nullable().describe('Null without a comment'),
+  reopenUntil: instant.nullable().describe('Not approved: until when the citizen may reopen the request (REOPEN_DAYS after the evaluation); null otherwise'),
 });
 
 export const RequestDetail = RequestSummary.extend({
@@ -364,4 +377,78 @@ export const AccessHistoryEntry = z
 export const AccessHistoryPage = z.object({
   items: z.array(AccessHistoryEntry),
   nextBefore: z.number().int().nullable().describe('Pass as `before` for older entries; null at the end'),
+});
+
+export const PersonalDataSpan = z
+  .object({
+    start: z.number().int().describe('UTF-16 offset in the comment'),
+    end: z.number().int().describe('Exclusive'),
+    kind: z.enum(PERSONAL_DATA_KINDS),
+  })
+  .describe('Personal data found in a comment, to highlight for the moderator and to mask');
+
+export const ModerationItem = z.object({
+  id,
+  request: z.object({ id, protocol: z.string() }),
+  service: z.object({ id, name: z.string() }),
+  institution: InstitutionRef,
+  verdict,
+  rating: z.number().int().nullable(),
+  comment: z.string(),
+  createdAt: instant,
+  status: z.enum(EVALUATION_STATUSES),
+  spans: z.array(PersonalDataSpan).describe('Found before anyone reads it, in order'),
+  masked: z.string().describe('The comment with every span masked: the preview of "Aprovar ocultando dados"'),
+  decision: z
+    .object({
+      by: UserRef,
+      at: instant,
+      masked: z.boolean(),
+      reason: z.enum(MODERATION_REASONS).nullable(),
+      text: z.string().nullable(),
+    })
+    .nullable()
+    .describe('The last decision; it may be changed (each one is audited)'),
+});
+
+export const ModerationPage = z.object({
+  items: z.array(ModerationItem),
+  nextBefore: z.number().int().nullable().describe('Pass as `before` for older evaluations; null at the end'),
+});
+
+export const ModerationResult = z.object({ items: z.array(ModerationItem) });
+
+const monthRatings = z.object({
+  month: z.string().describe('YYYY-MM, in the state’s time zone'),
+  count: z.number().int(),
+  average: z.number().nullable(),
+  approvedShare: z.number().nullable().describe('0–1: the attendances the citizens approved'),
+});
+
+export const ServiceRatings = z.object({
+  service: z.object({ id, name: z.string() }),
+  institution: InstitutionRef,
+  count: z.number().int(),
+  average: z.number().nullable(),
+  distribution: z.array(z.number().int()).length(5).describe('How many gave 1, 2, 3, 4 and 5'),
+  approvedShare: z.number().nullable(),
+  months: z.array(monthRatings).describe('The last 12 months, oldest first, months without evaluations included'),
+});
+
+export const PublicRatings = z.object({ items: z.array(ServiceRatings), generatedAt: instant });
+
+export const PublicComment = z
+  .object({
+    id,
+    service: z.object({ id, name: z.string() }),
+    rating: z.number().int().nullable(),
+    verdict,
+    text: z.string().describe('As published: masked where the moderator chose'),
+    publishedAt: instant,
+  })
+  .describe('A published comment: never the citizen’s name, id or request');
+
+export const PublicCommentsPage = z.object({
+  items: z.array(PublicComment),
+  nextBefore: z.number().int().nullable(),
 });

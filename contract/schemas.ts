@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ACCESS_REQUEST_STATUSES, DATE_PATTERN } from './access.js';
 import { CHANNELS, DOCUMENT_FORMATS } from './charter.js';
+import { COMMENT_MAX, EVALUATION_STATUSES, MODERATION_DECISIONS, MODERATION_REASONS } from './evaluations.js';
 import { REQUEST_STATUSES } from './types.js';
 
 z.config(z.locales.ptBR());
@@ -118,10 +119,13 @@ export const RejectBody = z.object({ justification: text(5000, 'A justificativa'
 export const ConcludeBody = z.object({ text: text(10_000, 'O texto de conclusão') });
 
 export const EvaluationBody = z.object({
-  verdict: z.enum(['approved', 'rejected'], { error: 'Diga se o atendimento foi aprovado ("approved") ou não ("rejected").' }),
-  rating: z.number({ error: 'A nota vai de 1 a 5.' }).int('A nota vai de 1 a 5.').min(1, 'A nota vai de 1 a 5.').max(5, 'A nota vai de 1 a 5.').optional(),
-  comment: str(2000, 'O comentário').optional(),
+  verdict: z.enum(['approved', 'rejected'], { error: 'Diga se o atendimento resolveu sua solicitação: aprovado ("approved") ou não ("rejected").' }),
+  rating: z.number({ error: 'Dê uma nota de 1 a 5.' }).int('A nota vai de 1 a 5.').min(1, 'A nota vai de 1 a 5.').max(5, 'A nota vai de 1 a 5.'),
+  comment: str(COMMENT_MAX, 'O comentário').optional(),
 });
+
+/** Reopen a request the citizen did not approve, within REOPEN_DAYS of the evaluation. */
+export const ReopenBody = z.object({ reason: text(2000, 'O motivo da reabertura') });
 
 /** Reassign a request in attendance (same rules as approve's assignee). */
 export const ReassignBody = z.object({ assigneeId: bodyId('Escolha quem vai atender.') });
@@ -273,4 +277,49 @@ export const RevokeMembershipBody = z.object({ reason: text(2000, 'O motivo da r
 export const AccessHistoryQuery = z.object({
   before: id.optional().describe('Entries older than this id (the previous page’s nextBefore)'),
   limit: pageLimit,
+});
+
+/** The moderation queue of the institutions the caller attends (or one), newest first. */
+export const EvaluationListQuery = z.object({
+  status: z.enum(EVALUATION_STATUSES, { error: 'Situação desconhecida: use pending, approved ou rejected.' }).default('pending'),
+  institutionId: id.optional().describe('One institution the caller attends (404 for another)'),
+  before: id.optional().describe('Evaluations older than this id (the previous page’s nextBefore)'),
+  limit: pageLimit,
+});
+
+export const ApproveEvaluationBody = z.object({
+  mask: z
+    .boolean({ error: 'mask: use true ou false.' })
+    .default(false)
+    .describe('true: publish with the personal data found masked ("Aprovar ocultando dados")'),
+});
+
+const rejection = {
+  reason: z.enum(MODERATION_REASONS, { error: 'Escolha o motivo: sensitive_data, offensive, off_topic ou other.' }),
+  text: str(500, 'A explicação').optional().describe('Required with reason "other"'),
+};
+const otherNeedsText = (b: { reason?: string; text?: string }) => b.reason !== 'other' || (b.text?.trim().length ?? 0) > 0;
+
+export const RejectEvaluationBody = z.object(rejection).refine(otherNeedsText, { message: 'Explique o motivo quando escolher "outro".', path: ['text'] });
+
+/** One decision for several evaluations at once: all are moderated, or none (the first refusal answers). */
+export const ModerateEvaluationsBody = z
+  .object({
+    ids: z
+      .array(bodyId('Informe as avaliações pelo número (id).'), { error: 'Informe as avaliações numa lista de ids.' })
+      .min(1, 'Escolha ao menos uma avaliação.')
+      .max(100, 'No máximo 100 avaliações de uma vez.'),
+    decision: z.enum(MODERATION_DECISIONS, { error: 'Decisão desconhecida: use approve, approve_masked ou reject.' }),
+    reason: rejection.reason.optional().describe('Required with decision "reject"'),
+    text: rejection.text,
+  })
+  .refine((b) => b.decision !== 'reject' || b.reason !== undefined, { message: 'Escolha o motivo da reprovação.', path: ['reason'] })
+  .refine(otherNeedsText, { message: 'Explique o motivo quando escolher "outro".', path: ['text'] });
+
+/** The public panel: every published service's ratings, or one institution's, or one service's. */
+export const PublicRatingsQuery = z.object({ institutionId: id.optional(), serviceId: id.optional() });
+
+export const PublicCommentsQuery = z.object({
+  before: id.optional().describe('Comments older than this id (the previous page’s nextBefore)'),
+  limit: z.coerce.number({ error: 'Informe um número.' }).int('Informe um número inteiro.').min(1, 'De 1 a 50.').max(50, 'De 1 a 50.').default(20),
 });

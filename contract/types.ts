@@ -26,6 +26,7 @@ export const REQUEST_ACTIONS = [
   'ask_citizen',
   'citizen_reply',
   'reassign',
+  'reopen',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -68,6 +69,15 @@ export type FollowUpCreated = z.infer<typeof R.FollowUpCreated>;
 export type RequestCounts = z.infer<typeof R.RequestCounts>;
 export type DevToken = z.infer<typeof R.DevToken>;
 export type AccessRequest = z.infer<typeof R.AccessRequest>;
+export type PersonalDataSpan = z.infer<typeof R.PersonalDataSpan>;
+export type Publication = z.infer<typeof R.Publication>;
+export type ModerationItem = z.infer<typeof R.ModerationItem>;
+export type ModerationPage = z.infer<typeof R.ModerationPage>;
+export type ModerationResult = z.infer<typeof R.ModerationResult>;
+export type ServiceRatings = z.infer<typeof R.ServiceRatings>;
+export type PublicRatings = z.infer<typeof R.PublicRatings>;
+export type PublicComment = z.infer<typeof R.PublicComment>;
+export type PublicCommentsPage = z.infer<typeof R.PublicCommentsPage>;
 export type AccessRequestPage = z.infer<typeof R.AccessRequestPage>;
 export type StaffMembership = z.infer<typeof R.StaffMembership>;
 export type MembershipRevoked = z.infer<typeof R.MembershipRevoked>;

@@ -68,6 +68,7 @@ export const ACTION_RULES: Readonly<Record<RequestAction, { who: Party; note?: s
   evaluate: { who: 'citizen' },
   citizen_reply: { who: 'citizen' },
   reassign: { who: 'staff', note: 'while the request is in attendance; the new assignee follows approve’s rules' },
+  reopen: { who: 'citizen', note: 'after an evaluation that did not approve the attendance, within REOPEN_DAYS of it' },
 };
 
 const PARTY_TEXT: Record<Party, string> = {

@@ -427,9 +427,7 @@ export class AtendeEvaluationForm extends AtendeElement {
   private renderEvaluation(r: RequestDetail) {
     const e = r.evaluation!;
     const p = e.publication;
-    // 'reopen' is offered in allowedActions once the contract lists it; until then, the citizen's own evaluated request.
-    const offered = (r.allowedActions as readonly string[]).includes('reopen') || (r.status === 'evaluated' && r.viewer.side === 'citizen');
-    const canReopen = offered && e.verdict === 'rejected' && !!e.reopenUntil && Date.parse(e.reopenUntil) > Date.now();
+    const canReopen = r.allowedActions.includes('reopen') && e.verdict === 'rejected' && !!e.reopenUntil && Date.parse(e.reopenUntil) > Date.now();
     let publication: unknown = nothing;
     if (p) {
       const reason = p.reason === 'other' && p.text ? p.text : p.reason ? this.tr(`evalform.reason.${p.reason}`) : '';

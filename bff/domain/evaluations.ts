@@ -19,6 +19,12 @@ export function reopenUntil(e: { verdict: 'approved' | 'rejected'; createdAt: st
   return endOfLocalDay(last).toISOString();
 }
 
+/** A local day as people read it: "08/12/2026" (the day of an instant in the state's time zone). */
+export function formatLocalDay(at: string): string {
+  const [y, m, d] = localDate(new Date(at)).split('-');
+  return `${d}/${m}/${y}`;
+}
+
 /** Why the request's current evaluation does not let its citizen reopen it now, or null when it does. */
 export function reopenRefusal(
   e: { verdict: 'approved' | 'rejected'; createdAt: string } | null,
@@ -110,4 +116,62 @@ export function lastTwelveMonths(now: Date): { months: string[]; bounds: string[
 
 function previousDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Evaluations counted by rating and verdict; bucket -1: all time, k: the k-th of the twelve months. */
+export interface RatingCount {
+  rating: number | null;
+  verdict: 'approved' | 'rejected';
+  bucket: number;
+  n: number;
+}
+
+interface Tally {
+  count: number;
+  average: number | null;
+  distribution: number[];
+  approvedShare: number | null;
+}
+
+function tally(counts: readonly RatingCount[]): Tally {
+  const distribution = [0, 0, 0, 0, 0];
+  let count = 0;
+  let approved = 0;
+  let rated = 0;
+  let sum = 0;
+  for (const c of counts) {
+    count += c.n;
+    if (c.verdict === 'approved') approved += c.n;
+    if (c.rating !== null && c.rating >= 1 && c.rating <= 5) {
+      distribution[c.rating - 1] += c.n;
+      rated += c.n;
+      sum += c.rating * c.n;
+    }
+  }
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    count,
+    average: rated ? round(sum / rated) : null,
+    distribution,
+    approvedShare: count ? round(approved / count) : null,
+  };
+}
+
+/**
+ * A service's panel: count, average rating, distribution 1–5 and share of
+ * approved attendances over all its evaluations, and the same by month for
+ * the twelve `months` (those without evaluations included, with nulls).
+ */
+export function ratingSummary(counts: readonly RatingCount[], months: readonly string[]) {
+  const all = tally(counts.filter((c) => c.bucket === -1));
+  return {
+    count: all.count,
+    average: all.average,
+    distribution: all.distribution,
+    approvedShare: all.approvedShare,
+    months: months.map((month, k) => {
+      const m = tally(counts.filter((c) => c.bucket === k));
+      return { month, count: m.count, average: m.average, approvedShare: m.approvedShare };
+    }),
+  };
 }

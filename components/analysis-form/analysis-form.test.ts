@@ -255,7 +255,8 @@ describe('atende-analysis-form', () => {
     expect(actionLabels(el)).to.deep.equal([]);
     expect(shadowText(el)).to.contain('Solicitação concluída: avalie o atendimento em “Avaliar atendimento”.');
     await expectAccessible(el);
-    await until(() => evaluation.shadowRoot!.querySelector('#verdict-approved'), 'evaluation form');
+    // The element's chunk comes on first use: until then it has no shadow root.
+    await until(() => evaluation.shadowRoot?.querySelector('#verdict-approved'), 'evaluation form');
     evaluation.shadowRoot!.querySelector<HTMLInputElement>('#verdict-approved')!.click();
     evaluation.shadowRoot!.querySelector<HTMLInputElement>('#rating-5')!.click();
     evaluation.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();

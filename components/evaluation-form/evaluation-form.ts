@@ -310,7 +310,7 @@ export class AtendeEvaluationForm extends AtendeElement {
     if (r.allowedActions.includes('evaluate')) return html`${this.heading('evalform.title')} ${this.renderNotice()} ${this.renderForm()}`;
     const e = r.evaluation;
     if (!e) {
-      const why = r.viewer.side === 'citizen' ? 'evalform.notYet' : 'evalform.notYours';
+      const why = r.viewer.side !== 'citizen' ? 'evalform.notYours' : r.status === 'rejected' ? 'evalform.rejected' : 'evalform.notYet';
       return html`${this.heading('evalform.title')} ${this.renderNotice()}
         <p class="placeholder">${this.tr(why)}</p>`;
     }

@@ -9,6 +9,7 @@ export const en: Record<EvaluationFormMessageKey, string> = {
   'evalform.loading': 'Loading…',
   'evalform.error': 'Could not load the request.',
   'evalform.notYet': 'You can evaluate once the request is concluded.',
+  'evalform.rejected': 'This request was rejected: there is no attendance to evaluate.',
   'evalform.notYours': 'Only the citizen who filed the request evaluates the attendance.',
   'evalform.reopened': 'Request reopened: it is being attended again.',
   'evalform.intro': 'Your evaluation helps improve the services. The comment is published only after a review, without your personal data.',

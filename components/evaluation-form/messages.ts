@@ -11,6 +11,7 @@ export const evaluationFormMessages = {
   'evalform.loading': 'Carregando…',
   'evalform.error': 'Não foi possível carregar a solicitação.',
   'evalform.notYet': 'A avaliação fica disponível quando a solicitação for concluída.',
+  'evalform.rejected': 'Esta solicitação foi reprovada: não há atendimento a avaliar.',
   'evalform.notYours': 'Somente o cidadão que fez a solicitação avalia o atendimento.',
   'evalform.reopened': 'Solicitação reaberta: ela voltou ao atendimento.',
   'evalform.intro': 'Sua avaliação ajuda a melhorar os serviços. O comentário só é publicado depois de revisado, sem seus dados pessoais.',

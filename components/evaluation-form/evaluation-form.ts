@@ -1,7 +1,6 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { COMMENT_MAX } from '../../contract/evaluations.js';
 import type { RequestDetail } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
@@ -373,7 +372,7 @@ export class AtendeEvaluationForm extends AtendeElement {
     return html`<form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
       <p class="intro">${this.tr('evalform.intro')}</p>
       ${this.summary()}
-      <fieldset class="group" aria-describedby=${ifDefined(this.errors.verdict ? 'verdict-error' : undefined)}>
+      <fieldset class="group" aria-describedby=${this.errors.verdict ? 'verdict-error' : nothing}>
         <legend class="label">${this.tr('evalform.verdict')} <span aria-hidden="true" class="required">*</span></legend>
         <div class="choices">${verdict('approved')} ${verdict('rejected')}</div>
         ${this.fieldError('verdict')}
@@ -486,7 +485,7 @@ export class AtendeEvaluationForm extends AtendeElement {
           maxlength="2000"
           .value=${this.reopenReason}
           aria-invalid=${this.reopenError ? 'true' : 'false'}
-          aria-describedby=${ifDefined(this.reopenError ? 'reopen-reason-error' : undefined)}
+          aria-describedby=${this.reopenError ? 'reopen-reason-error' : nothing}
           @input=${(e: InputEvent) => {
             this.reopenReason = (e.target as HTMLTextAreaElement).value;
             if (this.reopenReason.trim()) this.reopenError = '';

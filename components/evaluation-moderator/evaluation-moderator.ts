@@ -1,8 +1,6 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { repeat } from 'lit/directives/repeat.js';
 import {
   EVALUATION_STATUSES,
   type EvaluationStatus,
@@ -372,11 +370,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
         ${n > 0 ? this.buttons(chosen, 'bulk') : nothing}
       </div>
       <ul part="list" class="list" aria-busy=${task.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        ${repeat(
-          items,
-          (i) => i.id,
-          (i) => this.renderItem(i),
-        )}
+        ${items.map((i) => this.renderItem(i))}
       </ul>
       ${
         this.nextBefore !== null
@@ -405,7 +399,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
               class="btn success"
               type="button"
               aria-disabled=${busy}
-              aria-describedby=${ifDefined(describedBy)}
+              aria-describedby=${describedBy ?? nothing}
               @click=${() => this.decide('approve', items, `${prefix}-approve`, prefix === 'bulk')}
             >
               ${this.tr('mod.approve')}
@@ -420,7 +414,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
               type="button"
               aria-haspopup="dialog"
               aria-disabled=${busy}
-              aria-describedby=${ifDefined(describedBy)}
+              aria-describedby=${describedBy ?? nothing}
               @click=${() => this.decide('approve_masked', items, `${prefix}-mask`, prefix === 'bulk')}
             >
               ${this.tr('mod.approveMasked')}
@@ -435,7 +429,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
               type="button"
               aria-haspopup="dialog"
               aria-disabled=${busy}
-              aria-describedby=${ifDefined(describedBy)}
+              aria-describedby=${describedBy ?? nothing}
               @click=${() => this.decide('reject', items, `${prefix}-reject`, prefix === 'bulk')}
             >
               ${this.tr('mod.reject')}
@@ -552,7 +546,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
     return html`<form class="dialog-form" novalidate @submit=${(e: SubmitEvent) => this.submitDialog(e)}>
       <h2 id="dialog-title">${many ? this.tr('mod.reject.titleMany', { n: d.items.length }) : this.tr('mod.reject.title')}</h2>
       <p id="dialog-intro">${this.tr('mod.reject.intro')}</p>
-      <fieldset class="reasons" aria-describedby=${ifDefined(errs.reason ? 'reason-error' : undefined)}>
+      <fieldset class="reasons" aria-describedby=${errs.reason ? 'reason-error' : nothing}>
         <legend class="label">${this.tr('mod.reject.reason')} <span aria-hidden="true" class="required">*</span></legend>
         ${MODERATION_REASONS.map(
           (r) =>
@@ -584,7 +578,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
                 maxlength="500"
                 .value=${this.reasonText}
                 aria-invalid=${errs.text ? 'true' : 'false'}
-                aria-describedby=${ifDefined(errs.text ? 'reason-text-error' : undefined)}
+                aria-describedby=${errs.text ? 'reason-text-error' : nothing}
                 @input=${(e: InputEvent) => {
                   this.reasonText = (e.target as HTMLTextAreaElement).value;
                   if (this.reasonText.trim()) this.dialogErrors = {};

@@ -40,13 +40,14 @@ function moderationRows(db: Queryable) {
 
 export type ModerationRow = Awaited<ReturnType<typeof listModeration>>[number];
 
-/** Evaluations with a comment in these institutions and status, newest first, after `before`; limit + 1 rows (the extra says there is more). */
+/** Evaluations with a comment in these institutions and status, but not of requests `notOf` filed, newest first, after `before`; limit + 1 rows (the extra says there is more). */
 export async function listModeration(
   db: Queryable,
-  f: { institutionIds: number[]; status: 'pending' | 'approved' | 'rejected'; before?: number; limit: number },
+  f: { institutionIds: number[]; status: 'pending' | 'approved' | 'rejected'; before?: number; limit: number; notOf: number },
 ) {
   let q = moderationRows(db)
     .where('e.institution_id', 'in', f.institutionIds.length ? f.institutionIds : [-1])
+    .where('r.citizen_id', '!=', f.notOf)
     .where('e.status', '=', f.status)
     .where('e.comment', 'is not', null);
   if (f.before !== undefined) q = q.where('e.id', '<', f.before);
@@ -119,7 +120,8 @@ export async function ratingCounts(db: Queryable, serviceIds: readonly number[],
     .where('service_id', 'in', ids)
     .groupBy(['service_id', 'rating', 'verdict'])
     .execute();
-  const cases = bounds.slice(1).map((b, k) => sql`when created_at < ${b} then ${sql.lit(k)}`);
+  // Literals (instants this app made), so the select and the group by are one expression to PostgreSQL.
+  const cases = bounds.slice(1).map((b, k) => sql`when created_at < ${sql.lit(b)} then ${sql.lit(k)}`);
   const bucket = sql<number>`case ${sql.join(cases, sql` `)} end`;
   const monthly = await db
     .selectFrom('evaluations')

@@ -12,7 +12,7 @@ import { type CharterService, loadCharter } from '../seed/demo-seed.js';
 import { prng } from '../seed/demo-seed.js';
 
 /** Bump when the shape of generated data changes: cached databases are regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export const MIN = 60_000;
 export const DAY = 24 * 60 * MIN;
@@ -33,10 +33,12 @@ export const COLUMNS = {
   service_steps: cols('id:i service_version_id:i position:i title'),
   protocol_counters: cols('year:i last:i'),
   requests: cols(
-    'id:i protocol institution_id:i service_id:i service_version_id:i citizen_id:i citizen_name search_text form_data status assignee_id:i filed_at due_at paused_at decided_at justification concluded_at conclusion version:i updated_at resume_status',
+    'id:i protocol institution_id:i service_id:i service_version_id:i citizen_id:i citizen_name search_text form_data status assignee_id:i filed_at due_at paused_at decided_at justification concluded_at conclusion version:i updated_at resume_status evaluation_id:i',
   ),
   step_answers: cols('request_id:i step_id:i answer note answered_by:i answered_at'),
-  evaluations: cols('id:i request_id:i institution_id:i verdict rating:i comment status moderated_by:i moderated_at moderation_reason created_at'),
+  evaluations: cols(
+    'id:i request_id:i institution_id:i service_id:i verdict rating:i comment status moderated_by:i moderated_at moderation_reason published_text created_at',
+  ),
   request_terms: cols('institution_id:i term request_id:i'),
 } satisfies Record<string, Col[]>;
 export type Table = keyof typeof COLUMNS;
@@ -370,17 +372,21 @@ export function requestStream(world: World, n: number) {
           const created = (updated = at(0.7));
           const verdict = r.chance(0.85) ? 'approved' : 'rejected';
           const mod = r.chance(0.35) ? 'pending' : 'approved';
+          const rating = verdict === 'approved' ? r.int(3, 5) : r.int(1, 3);
+          const comment = r.pick(COMMENTS);
           out.evaluations.push([
             ++evaluationId,
             id,
             inst.id,
+            svc.id,
             verdict,
-            verdict === 'approved' ? r.int(3, 5) : r.int(1, 3),
-            r.pick(COMMENTS),
+            rating,
+            comment,
             mod,
             mod === 'pending' ? null : analyst,
             mod === 'pending' ? null : iso(at(0.8)),
             null,
+            mod === 'approved' ? comment : null,
             iso(created),
           ]);
           version++;
@@ -409,6 +415,7 @@ export function requestStream(world: World, n: number) {
       version,
       iso(updated),
       status === 'awaiting_citizen' ? 'in_service' : null,
+      status === 'evaluated' ? evaluationId : null,
     ]);
     for (const term of citizen.terms) out.request_terms.push([inst.id, term, id]);
   }

@@ -49,6 +49,8 @@ type Command =
   /** Name another assignee of a request in attendance (the same rules as approve's). */
   | { type: 'reassign'; actor: ActorKey; req: number; ifMatch: IfMatch; assignee: (typeof ASSIGNEES)[number] }
   | { type: 'evaluate'; actor: ActorKey; req: number; ifMatch: IfMatch; verdict: 'approved' | 'rejected' }
+  /** The citizen reopens a request they did not approve (the clock stands still: always within REOPEN_DAYS). */
+  | { type: 'reopen'; actor: ActorKey; req: number; ifMatch: IfMatch }
   | { type: 'follow-up'; actor: ActorKey; req: number; kind: FollowUpKind };
 type IfMatch = 'none' | 'current' | 'stale';
 type Confirm = 'none' | 'pending' | 'all';
@@ -65,6 +67,8 @@ interface ModelRequest {
   answers: Partial<Record<0 | 1, 'yes' | 'no'>>;
   /** The audit trail: action, from, to, actor. */
   trail: { action: string; from: string | null; to: string | null; actor: number }[];
+  /** The current evaluation's verdict (null until evaluated, and after a reopening). */
+  verdict?: 'approved' | 'rejected' | null;
 }
 
 /** Mostly who the action is for, sometimes anyone (another institution's staff, another citizen, the anonymous). */
@@ -122,6 +126,10 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
   {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('reopen' as const), actor: citizenArb, req: reqArb, ifMatch: ifMatchArb }),
+  },
+  {
     weight: 4,
     arbitrary: fc.record({
       type: fc.constant('follow-up' as const),
@@ -133,7 +141,8 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 );
 
 const STATUS_OF: Record<Exclude<Decision, 'allow'>, number> = { not_found: 404, forbidden: 403, conflict: 409 };
-const ACTIONS: Record<'analysis' | 'reject' | 'conclude' | 'step' | 'approve' | 'reassign' | 'evaluate', RequestAction> = {
+const ACTIONS: Record<'analysis' | 'reject' | 'conclude' | 'step' | 'approve' | 'reassign' | 'evaluate' | 'reopen', RequestAction> = {
+  reopen: 'reopen',
   analysis: 'start_analysis',
   reassign: 'reassign',
   reject: 'reject',
@@ -159,6 +168,8 @@ function natural(r: ModelRequest, c: { req: number; ifMatch: IfMatch; pick: numb
       return { type: 'follow-up', actor: 'owner', req, kind: 'message' };
     case 'concluded':
       return { type: 'evaluate', actor: 'owner', req, ifMatch, verdict: pick === 0 ? 'rejected' : 'approved' };
+    case 'evaluated':
+      return pick === 0 ? { type: 'reopen', actor: 'owner', req, ifMatch } : { type: 'file', actor: FILERS[pick] };
     default:
       return { type: 'file', actor: FILERS[pick] };
   }
@@ -336,6 +347,7 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
               approve: `/api/requests/${r.id}/approve`,
               reassign: `/api/requests/${r.id}/reassign`,
               evaluate: `/api/requests/${r.id}/evaluation`,
+              reopen: `/api/requests/${r.id}/reopen`,
             }[cmd.type];
             const body =
               cmd.type === 'reject'
@@ -350,7 +362,9 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
                         ? { assigneeId: ids[cmd.assignee] }
                         : cmd.type === 'evaluate'
                           ? { verdict: cmd.verdict, rating: 4 }
-                          : undefined;
+                          : cmd.type === 'reopen'
+                            ? { reason: 'Não resolveu.' }
+                            : undefined;
             res = await t.app.request(path, {
               method: cmd.type === 'step' ? 'PUT' : 'POST',
               headers: headers(who, { ...ifMatch, ...(body ? { 'Content-Type': 'application/json' } : {}) }),
@@ -369,12 +383,16 @@ describe(`model-based: the API agrees with the pure model (${ENGINE})`, () => {
             // Steps answered "Não" or not answered must be named (bff/domain/steps.ts).
             else if (cmd.type === 'approve' && unconfirmedSteps(stepChecks(), confirmed).length) expected = 400;
             else if (!to) expected = 409;
+            // Reopening needs an evaluation that did not approve (bff/domain/evaluations.ts reopenRefusal).
+            else if (cmd.type === 'reopen' && r.verdict !== 'rejected') expected = 409;
             else {
               expected = 200;
               apply = () => {
                 r.trail.push({ action, from: r.status, to, actor: actor.id });
                 if (cmd.type === 'approve' || cmd.type === 'reassign') r.assigneeId = ids[cmd.assignee];
                 if (cmd.type === 'step' && cmd.step !== 'unknown') r.answers[cmd.step] = cmd.answer;
+                if (cmd.type === 'evaluate') r.verdict = cmd.verdict;
+                if (cmd.type === 'reopen') r.verdict = null;
                 r.status = to;
                 r.version++;
               };

@@ -84,6 +84,8 @@ function perElementAndTypes(): Plugin {
               'service-catalog': 'components/service-catalog/define.ts',
               'request-form': 'components/request-form/define.ts',
               'access-requests': 'components/access-requests/define.ts',
+              'evaluation-form': 'components/evaluation-form/define.ts',
+              'evaluation-moderator': 'components/evaluation-moderator/define.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

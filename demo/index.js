@@ -14,6 +14,8 @@ const session = $('session');
 const queue = $('queue');
 const form = $('form');
 const thread = $('thread');
+const evaluation = $('evaluation');
+let citizenSide = false; // the signed-in user reads requests as a citizen: the evaluation form shows beside them
 
 /** The demo's stand-in for the portal's SSO session: tokens from /dev/token, refreshed on demand. */
 function tokenSource(sub) {
@@ -107,6 +109,7 @@ async function start(user) {
   $('workspace-title').textContent = staff ? `Painel do atendente${institution ? ` — ${institution}` : ''}` : 'Painel do cidadão';
   document.title = `${$('workspace-title').textContent} — Atende`;
   queue.view = staff ? 'staff' : 'citizen';
+  citizenSide = !staff;
   session.tokenProvider = tokenProvider;
   $('sign-in').hidden = true;
   $('user').hidden = false;
@@ -125,6 +128,8 @@ function route() {
   form.requestId = id;
   thread.requestId = id;
   thread.hidden = id === undefined;
+  evaluation.requestId = citizenSide ? id : undefined;
+  evaluation.hidden = !citizenSide || id === undefined;
   queue.selectedId = id;
   $('workspace').classList.toggle('has-request', id !== undefined);
   if (back) {

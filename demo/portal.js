@@ -35,6 +35,9 @@ function setUp() {
     const form = document.querySelector('atende-analysis-form');
     form.requestId = id;
     form.hidden = false;
+    const evaluation = document.querySelector('atende-evaluation-form');
+    evaluation.requestId = id;
+    evaluation.hidden = false;
     const thread = document.querySelector('atende-follow-up-thread');
     thread.requestId = id;
     thread.hidden = false;

@@ -45,6 +45,7 @@ document.getElementById('close-detail').addEventListener('click', () => {
 // manager for the attendant profile instead.
 const charter = document.getElementById('carta');
 const access = document.getElementById('acessos');
+const evaluations = document.getElementById('avaliacoes');
 Promise.resolve(intranetToken({ forceRefresh: false }))
   .then((t) => fetch('/api/me', { headers: { Authorization: `Bearer ${t}` } }))
   .then((r) => (r.ok ? r.json() : null))
@@ -55,6 +56,7 @@ Promise.resolve(intranetToken({ forceRefresh: false }))
     charter.hidden = !manager;
     access.hidden = !manager && !noRole;
     queue.hidden = noRole;
+    evaluations.hidden = noRole; // attendants and managers moderate the evaluations
     document.getElementById('acessos-h').textContent = noRole ? 'Perfil de atendente' : 'Acessos';
   })
   .catch(() => {});

@@ -239,20 +239,31 @@ describe('atende-analysis-form', () => {
     expect(button(other, 'Tentar novamente')).to.exist;
   });
 
-  it("lets the citizen evaluate, and then shows the attendant the citizen's verdict", async () => {
+  it('offers the citizen no evaluation dialog, points to the evaluation form, and follows it when the citizen evaluates there', async () => {
     const citizen = newCitizen();
     const filed = await advance((await fileRequest({ citizen: citizen.sub })).id, 'concluded');
-    const el = await form(filed.id, citizen.sub);
-    await openDialog(el, 'Avaliar atendimento');
-    button(el, 'Enviar avaliação')!.click();
-    await until(() => el.shadowRoot!.querySelector('#verdict-approved-error'));
-    expect(q(el, '#verdict-approved-error').textContent).to.equal('Diga se aprova ou não o atendimento.');
-    q<HTMLInputElement>(el, '#verdict-approved').click();
-    q<HTMLSelectElement>(el, '#rating').value = '5';
-    await type(q(el, '#comment'), 'Muito bom.');
-    button(el, 'Enviar avaliação')!.click();
+    const t = await token(citizen.sub);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <atende-analysis-form request-id=${filed.id} .token=${t}></atende-analysis-form>
+        <atende-evaluation-form request-id=${filed.id} .token=${t}></atende-evaluation-form>
+      </div>`,
+    );
+    const el = page.querySelector<AtendeAnalysisForm>('atende-analysis-form')!;
+    const evaluation = page.querySelector('atende-evaluation-form')!;
+    await until(() => el.shadowRoot!.querySelector('h2#heading'), 'request did not load');
+    expect(actionLabels(el)).to.deep.equal([]);
+    expect(shadowText(el)).to.contain('Solicitação concluída: avalie o atendimento em “Avaliar atendimento”.');
+    await expectAccessible(el);
+    // The element's chunk comes on first use: until then it has no shadow root.
+    await until(() => evaluation.shadowRoot?.querySelector('#verdict-approved'), 'evaluation form');
+    evaluation.shadowRoot!.querySelector<HTMLInputElement>('#verdict-approved')!.click();
+    evaluation.shadowRoot!.querySelector<HTMLInputElement>('#rating-5')!.click();
+    evaluation.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    // The analysis form on the same page reads the request again.
     await until(() => status(el) === 'Avaliada', 'evaluated');
-    el.remove();
+    expect(shadowText(el)).to.contain('O cidadão aprovou o atendimento.');
+    page.remove();
     const staff = await form(filed.id);
     expect(shadowText(staff)).to.contain('O cidadão aprovou o atendimento.');
     expect(shadowText(staff)).to.contain('Nota 5 de 5');
@@ -397,7 +408,7 @@ describe('atende-analysis-form', () => {
     await expectAccessible(el);
   });
 
-  it('after Reprovar, Finalizar and the evaluation, focus lands on the heading', async () => {
+  it('after Reprovar and Finalizar, focus lands on the heading', async () => {
     const rejecting = await advance((await fileRequest()).id, 'in_analysis');
     let el = await form(rejecting.id);
     button(el, 'Reprovar')!.focus();
@@ -424,18 +435,6 @@ describe('atende-analysis-form', () => {
     await until(() => deepActive()?.id === 'heading', 'focus after Finalizar');
     await expectAccessible(el);
     el.remove();
-
-    el = await form(concluding.id, citizen.sub);
-    button(el, 'Avaliar atendimento')!.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => dialog(el).open, 'evaluation dialog');
-    q<HTMLInputElement>(el, '#verdict-approved').focus();
-    await sendKeys({ press: 'Space' });
-    button(el, 'Enviar avaliação')!.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => status(el) === 'Avaliada', 'evaluated');
-    await until(() => deepActive()?.id === 'heading', 'focus after the evaluation');
-    await expectAccessible(el);
   });
 
   it('does not offer, as the assignee, the attendant who filed the request', async () => {

@@ -33,8 +33,10 @@ const BAR: { action: RequestAction; dialog?: DialogKind; tone: string }[] = [
   { action: 'conclude', dialog: 'conclude', tone: 'primary' },
   // Solid while nobody attends the request (its assignee lost access); an outline beside the work otherwise.
   { action: 'reassign', dialog: 'reassign', tone: '' },
-  { action: 'evaluate', dialog: 'evaluate', tone: 'primary' },
 ];
+
+/** Events of other elements on the page that change the request shown. */
+const FOLLOWED = ['atende-follow-up-created', 'atende-evaluation-sent', 'atende-request-reopened'] as const;
 
 /**
  * One request, as the attendant analyses it: the citizen, the form they
@@ -144,13 +146,14 @@ export class AtendeAnalysisForm extends AtendeElement {
   }
 
   /** A thread of this request on the same page sent a follow-up (a request for information, the citizen's reply): the status may have moved. */
-  private readonly followThread = (e: GlobalEventHandlersEventMap['atende-follow-up-created']) => {
+  /** A thread or the evaluation form of the same request on the page changed it: read it again. */
+  private readonly followThread = (e: CustomEvent<{ requestId: number }>) => {
     if (e.detail.requestId === this.requestId && this.request) this.reload();
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('atende-follow-up-created', this.followThread);
+    for (const name of FOLLOWED) document.addEventListener(name, this.followThread);
     addEventListener('focus', this.refreshOnFocus);
     document.addEventListener('visibilitychange', this.refreshOnVisible);
     this.startTimer();
@@ -158,7 +161,7 @@ export class AtendeAnalysisForm extends AtendeElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('atende-follow-up-created', this.followThread);
+    for (const name of FOLLOWED) document.removeEventListener(name, this.followThread);
     removeEventListener('focus', this.refreshOnFocus);
     document.removeEventListener('visibilitychange', this.refreshOnVisible);
     clearInterval(this.timer);
@@ -367,14 +370,6 @@ export class AtendeAnalysisForm extends AtendeElement {
         if (!conclusion) return this.invalid({ text: this.t('dialog.conclude.required') });
         const send: Send = (id, o) => this.client.post('/requests/:id/conclude', { params: { id }, body: { text: conclusion }, ...o });
         return void this.perform({ action: 'conclude', send }, () => this.t('done.conclude'), 'conclude');
-      }
-      case 'evaluate': {
-        const verdict = text('verdict');
-        if (verdict !== 'approved' && verdict !== 'rejected') return this.invalid({ verdict: this.t('dialog.evaluate.required') });
-        const rating = Number(data.get('rating')) || undefined;
-        const comment = text('comment') || undefined;
-        const send: Send = (id, o) => this.client.post('/requests/:id/evaluation', { params: { id }, body: { verdict, rating, comment }, ...o });
-        return void this.perform({ action: 'evaluate', send }, () => this.t('done.evaluate'));
       }
     }
   }

@@ -1,20 +1,20 @@
 // The decision dialogs of the analysis form: Aprovar (choose the attendant,
 // "Sim, Aprovar!"), Reatribuir (choose another attendant), Reprovar
-// (justification), Concluir Solicitação ("Finalizar") and the citizen's
-// Avaliar atendimento. Templates only; the element owns state, drafts and
-// focus.
+// (justification) and Concluir Solicitação ("Finalizar"). (The citizen's
+// evaluation is atende-evaluation-form's.) Templates only; the element owns
+// state, drafts and focus.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Attendant, StepState } from '../../contract/types.js';
 import type { MessageKey } from '../internal/i18n.js';
 
-export type DialogKind = 'approve' | 'reassign' | 'reject' | 'conclude' | 'evaluate';
+export type DialogKind = 'approve' | 'reassign' | 'reject' | 'conclude';
 
 export interface DialogView {
   kind: DialogKind;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   busy: boolean;
-  /** Field errors keyed by API field (`assigneeId`, `justification`, `text`, `verdict`). */
+  /** Field errors keyed by API field (`assigneeId`, `justification`, `text`). */
   errors: Record<string, string>;
   /** A message about the whole action (network, expired session, server refusal). */
   error: string;
@@ -33,10 +33,7 @@ export const FIELD_IDS: Record<string, string> = {
   assigneeId: 'assignee',
   justification: 'justification',
   text: 'conclusion',
-  verdict: 'verdict-approved',
   confirmSteps: 'confirm-steps',
-  rating: 'rating',
-  comment: 'comment',
 };
 
 function invalid(v: DialogView, field: string) {
@@ -119,32 +116,6 @@ function assigneeChoice(v: DialogView) {
   </div>`;
 }
 
-function evaluateBody(v: DialogView) {
-  const state = invalid(v, 'verdict');
-  return html`<fieldset class="verdicts" aria-describedby=${ifDefined(state.describedBy)}>
-      <legend class="label">${v.t('dialog.evaluate.verdict')} <span aria-hidden="true" class="required">*</span></legend>
-      <label class="radio"
-        ><input id="verdict-approved" type="radio" name="verdict" value="approved" required aria-invalid=${state.invalid} />
-        ${v.t('dialog.evaluate.approved')}</label
-      >
-      <label class="radio"
-        ><input id="verdict-rejected" type="radio" name="verdict" value="rejected" aria-invalid=${state.invalid} /> ${v.t('dialog.evaluate.rejected')}</label
-      >
-      ${state.message}
-    </fieldset>
-    <div class="field">
-      <label for="rating">${v.t('dialog.evaluate.rating')}</label>
-      <select id="rating" name="rating">
-        <option value="">${v.t('common.none')}</option>
-        ${[5, 4, 3, 2, 1].map((n) => html`<option value=${n}>${n}</option>`)}
-      </select>
-    </div>
-    <div class="field">
-      <label for="comment">${v.t('dialog.evaluate.comment')}</label>
-      <textarea id="comment" name="comment" maxlength="2000"></textarea>
-    </div>`;
-}
-
 const CONTENT: Record<DialogKind, { title: MessageKey; intro?: MessageKey; submit: MessageKey; tone: string; body: (v: DialogView) => TemplateResult }> = {
   approve: {
     title: 'dialog.approve.title',
@@ -168,7 +139,6 @@ const CONTENT: Record<DialogKind, { title: MessageKey; intro?: MessageKey; submi
     tone: 'primary',
     body: (v) => textField(v, 'text', 'dialog.conclude.field'),
   },
-  evaluate: { title: 'dialog.evaluate.title', submit: 'dialog.evaluate.submit', tone: 'primary', body: evaluateBody },
 };
 
 export function renderDialog(v: DialogView) {

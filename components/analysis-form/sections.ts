@@ -243,8 +243,9 @@ export function renderOutcome(v: View, r: RequestDetail) {
         }
       </section>`,
     );
-  } else if (r.status === 'concluded' && !r.allowedActions.includes('evaluate')) {
-    parts.push(html`<p class="muted">${v.t('form.evaluation.waiting')}</p>`);
+  } else if (r.status === 'concluded') {
+    // The citizen evaluates in atende-evaluation-form, which the host places beside this one.
+    parts.push(html`<p class="muted">${v.t(r.allowedActions.includes('evaluate') ? 'form.evaluation.invite' : 'form.evaluation.waiting')}</p>`);
   }
   return parts;
 }

@@ -9,6 +9,8 @@ import type { AccessMessageKey } from '../access-requests/messages.js';
 import type { RequestFormMessageKey } from '../request-form/messages.js';
 import type { CatalogMessageKey } from '../service-catalog/messages.js';
 import type { EditorMessageKey } from '../service-editor/messages.js';
+import type { EvaluationFormMessageKey } from '../evaluation-form/messages.js';
+import type { ModeratorMessageKey } from '../evaluation-moderator/messages.js';
 
 export type Locale = 'pt-BR' | 'en';
 
@@ -147,19 +149,18 @@ const ptBR = {
   'form.evaluation.rating': 'Nota {n} de 5',
   'form.evaluation.pending': 'Comentário aguardando moderação',
   'form.evaluation.waiting': 'Aguardando a avaliação do cidadão.',
+  'form.evaluation.invite': 'Solicitação concluída: avalie o atendimento em “Avaliar atendimento”.',
 
   'action.start_analysis': '+ Iniciar Análise',
   'action.approve': 'Aprovar',
   'action.reject': 'Reprovar',
   'action.conclude': 'Concluir',
-  'action.evaluate': 'Avaliar atendimento',
   'action.reassign': 'Reatribuir',
   'done.start_analysis': 'Análise iniciada.',
   'done.answer_step': 'Etapa "{title}" respondida: {answer}.',
   'done.approve': 'Solicitação aprovada. {name} vai atender.',
   'done.reject': 'Solicitação reprovada.',
   'done.conclude': 'Solicitação concluída.',
-  'done.evaluate': 'Avaliação enviada. Obrigado!',
   'done.reassign': 'Solicitação reatribuída. {name} vai atender.',
 
   'history.file': 'Solicitação enviada',
@@ -211,14 +212,6 @@ const ptBR = {
   'dialog.conclude.field': 'Texto de conclusão',
   'dialog.conclude.submit': 'Finalizar',
   'dialog.conclude.required': 'Escreva o texto de conclusão.',
-  'dialog.evaluate.title': 'Avaliar atendimento',
-  'dialog.evaluate.verdict': 'O atendimento resolveu sua solicitação?',
-  'dialog.evaluate.approved': 'Sim, aprovo o atendimento',
-  'dialog.evaluate.rejected': 'Não aprovo o atendimento',
-  'dialog.evaluate.rating': 'Nota de 1 a 5 (opcional)',
-  'dialog.evaluate.comment': 'Comentário (opcional)',
-  'dialog.evaluate.submit': 'Enviar avaliação',
-  'dialog.evaluate.required': 'Diga se aprova ou não o atendimento.',
   'dialog.draft': 'Rascunho guardado neste navegador enquanto você digita.',
 
   'thread.title': 'Acompanhamentos',
@@ -274,7 +267,8 @@ const ptBR = {
 
 type CoreMessageKey = keyof typeof ptBR;
 /** Every key an element may translate: the shared ones here, and those each element registers from its own chunk. */
-export type MessageKey = CoreMessageKey | EditorMessageKey | CatalogMessageKey | RequestFormMessageKey | AccessMessageKey;
+export type MessageKey =
+  CoreMessageKey | EditorMessageKey | CatalogMessageKey | RequestFormMessageKey | AccessMessageKey | EvaluationFormMessageKey | ModeratorMessageKey;
 export type { CoreMessageKey };
 
 /** Sent on window when a dictionary fetched on demand arrives; elements re-render. */

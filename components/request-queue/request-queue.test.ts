@@ -232,7 +232,7 @@ describe('atende-request-queue', () => {
     await staff.post('/requests/:id/reject', { params: { id: rejected.id }, body: { justification: 'Documento ilegível.' } });
     await advance(concluded.id, 'concluded');
     await advance(evaluated.id, 'concluded');
-    await (await apiAs(citizen.sub)).post('/requests/:id/evaluation', { params: { id: evaluated.id }, body: { verdict: 'approved' } });
+    await (await apiAs(citizen.sub)).post('/requests/:id/evaluation', { params: { id: evaluated.id }, body: { verdict: 'approved', rating: 5 } });
 
     const el = await queue(citizen.sub, { view: 'citizen' });
     expect(q(el, 'h2').textContent).to.equal('Minhas solicitações');
@@ -477,8 +477,8 @@ describe('atende-request-queue', () => {
     const [good, bad] = citizen.filed;
     const mine = await apiAs(citizen.sub);
     for (const r of citizen.filed) await advance(r.id, 'concluded');
-    await mine.post('/requests/:id/evaluation', { params: { id: good.id }, body: { verdict: 'approved' } });
-    await mine.post('/requests/:id/evaluation', { params: { id: bad.id }, body: { verdict: 'rejected' } });
+    await mine.post('/requests/:id/evaluation', { params: { id: good.id }, body: { verdict: 'approved', rating: 5 } });
+    await mine.post('/requests/:id/evaluation', { params: { id: bad.id }, body: { verdict: 'rejected', rating: 2 } });
     const el = await queue();
     chipOf(el, 'Avaliada').click();
     choose(el, '#sort', 'filed');

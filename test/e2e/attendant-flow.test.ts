@@ -77,8 +77,10 @@ describe('attendant flow through demo/index.html', () => {
     await signInAs('Maria da Silva Oliveira');
     expect(queue().view).to.equal('citizen');
     await openRequest();
-    await click(doc, 'Avaliar atendimento');
+    // Her evaluation form beside the request (its chunk comes on first use).
+    await until(() => deepQueryAll<HTMLInputElement>(doc, '#verdict-approved')[0], 'the evaluation form');
     deepQueryAll<HTMLInputElement>(doc, '#verdict-approved')[0].click();
+    deepQueryAll<HTMLInputElement>(doc, '#rating-5')[0].click();
     await click(doc, 'Enviar avaliação');
     await until(() => status() === 'Avaliada', 'evaluated');
 

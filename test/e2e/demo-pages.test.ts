@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type * as Axe from 'axe-core';
-import { ATTENDANT, CITIZEN, apiAs, click, deepQueryAll, fileRequest, newCitizen, until } from '../../components/internal/test-support.js';
+import { ATTENDANT, CITIZEN, advance, apiAs, click, deepQueryAll, fileRequest, newCitizen, until } from '../../components/internal/test-support.js';
 import { fill, publishService } from '../../components/request-form/request-form.test-helpers.js';
 import { askViaApi, card, newServant } from '../../components/access-requests/access-requests.test-helpers.js';
 
@@ -53,6 +53,11 @@ async function expectClean(f: Frame, state: string): Promise<void> {
 
 const queueRows = (doc: Document) => [...(doc.querySelector('atende-request-queue')?.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
 const formHeading = (doc: Document) => doc.querySelector('atende-analysis-form')?.shadowRoot?.querySelector('h2')?.textContent ?? '';
+/** The citizen's evaluation form on the page, once loaded (its chunk fetched, the request read). */
+const evaluationShown = (doc: Document, text: string) => {
+  const el = doc.querySelector('atende-evaluation-form');
+  return !!el && !el.hidden && (el.shadowRoot?.textContent ?? '').includes(text);
+};
 const threadShown = (doc: Document) => {
   const thread = doc.querySelector('atende-follow-up-thread');
   return !!thread && !thread.hidden && !!thread.shadowRoot?.querySelector('h2, h3') && !thread.shadowRoot.querySelector('.loading');
@@ -79,7 +84,14 @@ for (const width of [1280, 375]) {
       await click(f.doc, 'Entrar como Maria da Silva Oliveira');
       f = await open(`/demo/index.html#/solicitacoes/${filed.id}`, width);
       await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'citizen: request open');
+      await until(() => evaluationShown(f.doc, 'A avaliação fica disponível quando a solicitação for concluída.'), 'citizen: the evaluation, not yet');
       await expectClean(f, 'citizen, request open');
+
+      // Concluded: the citizen evaluates it beside the request.
+      await advance(filed.id, 'concluded');
+      f = await open(`/demo/index.html#/solicitacoes/${filed.id}`, width);
+      await until(() => evaluationShown(f.doc, 'O atendimento resolveu sua solicitação?'), 'citizen: the evaluation form');
+      await expectClean(f, 'citizen, a concluded request to evaluate');
       sessionStorage.clear();
     });
 
@@ -93,6 +105,33 @@ for (const width of [1280, 375]) {
       f = await open(`/demo/portal.html?cidadao=${CITIZEN}&solicitacao=${filed.id}`, width);
       await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'request open');
       await expectClean(f, 'portal, request open');
+    });
+
+    it('portal.html: a concluded request, evaluated with a comment, then what became of it', async () => {
+      const citizen = newCitizen().sub;
+      const filed = await advance((await fileRequest({ citizen })).id, 'concluded');
+      let f = await open(`/demo/portal.html?cidadao=${encodeURIComponent(citizen)}&solicitacao=${filed.id}`, width);
+      await until(() => evaluationShown(f.doc, 'O atendimento resolveu sua solicitação?'), 'the evaluation form');
+      await expectClean(f, 'portal, the evaluation form');
+      const evaluation = f.doc.querySelector('atende-evaluation-form')!.shadowRoot!;
+      evaluation.querySelector<HTMLInputElement>('#verdict-rejected')!.click();
+      evaluation.querySelector<HTMLInputElement>('#rating-2')!.click();
+      const comment = evaluation.querySelector<HTMLTextAreaElement>('#comment')!;
+      comment.value = 'Ainda falta o documento.';
+      comment.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await click(evaluation, 'Enviar avaliação');
+      await until(() => evaluationShown(f.doc, 'Aguardando moderação'), 'sent, awaiting moderation');
+      // The analysis form on the page follows: the request is evaluated.
+      await until(
+        () => (f.doc.querySelector('atende-analysis-form')!.shadowRoot!.textContent ?? '').includes('O cidadão não aprovou o atendimento.'),
+        'analysis form follows',
+      );
+      await expectClean(f, 'portal, evaluated');
+      f = await open(`/demo/portal.html?cidadao=${encodeURIComponent(citizen)}&solicitacao=${filed.id}`, width);
+      await until(() => evaluationShown(f.doc, 'Reabrir solicitação'), 'reopen offered');
+      await click(f.doc.querySelector('atende-evaluation-form')!.shadowRoot!, 'Reabrir solicitação');
+      await until(() => f.doc.querySelector('atende-evaluation-form')!.shadowRoot!.querySelector('dialog[open]'), 'the reopen dialog');
+      await expectClean(f, 'portal, the reopen dialog');
     });
 
     it('portal.html?pagina=carta: the charter searched from the portal, a service open, its form, the protocol', async () => {
@@ -139,6 +178,23 @@ for (const width of [1280, 375]) {
       await click(f.doc, `Abrir solicitação ${filed.protocol}`);
       await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'request and thread open');
       await expectClean(f, 'SEI, request open');
+    });
+
+    it('sei.html: "Avaliações" for the staff, the personal data of a comment highlighted', async () => {
+      const citizen = newCitizen();
+      const filed = await advance((await fileRequest({ citizen: citizen.sub })).id, 'concluded');
+      await (
+        await apiAs(citizen.sub)
+      ).post('/requests/:id/evaluation', { params: { id: filed.id }, body: { verdict: 'approved', rating: 5, comment: 'Ótimo. Meu CPF é 529.982.247-25.' } });
+      const f = await open(`/demo/sei.html?usuario=${ATTENDANT}`, width);
+      const moderator = () => f.doc.querySelector('atende-evaluation-moderator')!;
+      const mine = () =>
+        [...(moderator().shadowRoot?.querySelectorAll('.list > li') ?? [])].find(
+          (li) => li.querySelector('h3')!.textContent === `Avaliação da solicitação ${filed.protocol}`,
+        );
+      await until(() => !f.doc.getElementById('avaliacoes')!.hidden && mine(), '"Avaliações" with the new evaluation');
+      expect(mine()!.querySelector('mark .pd-label')!.textContent).to.equal('CPF');
+      await expectClean(f, 'SEI, Avaliações');
     });
 
     it("sei.html: the manager's Acessos below the charter; a servant with no role asks for the attendant profile instead of a queue", async () => {

@@ -28,20 +28,22 @@ const ASKED =
   'Envie o comprovante de residência atualizado. Modelo em https://www.detran.exemplo.gov.br/servicos/habilitacao/comprovantes/modelo-de-declaracao-de-residencia.pdf';
 const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel);
 
-/** The request view as the demo pages lay it out: the request, then its thread. */
+/** The request view as the demo pages lay it out: the request, its evaluation, then its thread. */
 async function requestView(id: number, sub: string) {
   const t = await token(sub);
   const root = await fixture<HTMLElement>(
     html`<main style="display:grid;gap:1.5rem;padding:0.5rem">
       <atende-analysis-form request-id=${id} .token=${t}></atende-analysis-form>
+      <atende-evaluation-form request-id=${id} .token=${t}></atende-evaluation-form>
       <atende-follow-up-thread request-id=${id} .token=${t}></atende-follow-up-thread>
     </main>`,
   );
   const form = root.querySelector<AtendeAnalysisForm>('atende-analysis-form')!;
   const thread = root.querySelector<AtendeFollowUpThread>('atende-follow-up-thread')!;
+  const evaluation = root.querySelector('atende-evaluation-form')!;
   await until(() => q(form, 'h2#heading, .alert.error') && q(thread, 'form, .hint, .alert.error'), 'the request view did not load');
   await until(() => q(form, 'ol.history, .alert.error'), 'the history did not load');
-  return { root, form, thread };
+  return { root, form, thread, evaluation };
 }
 
 function choose(thread: Element, files: File[]) {
@@ -119,12 +121,12 @@ for (const width of [375, 768, 1366]) {
       await check(`${width}px, the request did not load`, missing.form);
     });
 
-    it('as the citizen: asked for information, the composer with attachments, a refused file, then the evaluation dialog', async () => {
+    it('as the citizen: asked for information, the composer with attachments, a refused file, then the evaluation form', async () => {
       const citizen = newCitizen().sub;
       const filed = await fileRequest({ citizen });
       await advance(filed.id, 'in_service');
       await postFollowUp(ATTENDANT, filed.id, ASKED, 'info_request');
-      const { form, thread } = await requestView(filed.id, citizen);
+      const { form, thread, evaluation } = await requestView(filed.id, citizen);
       await until(() => q(form, '.asked')?.textContent?.includes('comprovante'), 'the request for information is not shown');
       await check(`${width}px, citizen asked for information`, form, thread);
 
@@ -143,9 +145,12 @@ for (const width of [375, 768, 1366]) {
       await postFollowUp(citizen, filed.id, 'Segue o comprovante.');
       await (await apiAs(ATTENDANT)).post('/requests/:id/conclude', { params: { id: filed.id }, body: { text: 'Documento emitido.' } });
       form.reload();
-      await until(() => q(form, '#action-evaluate'), 'not concluded');
-      await openDialog(form, 'Avaliar atendimento');
-      await check(`${width}px, the evaluation dialog open`, form);
+      evaluation.remove();
+      const concluded = await requestView(filed.id, citizen);
+      await until(() => concluded.evaluation.shadowRoot?.querySelector('#verdict-approved'), 'not concluded');
+      await click(concluded.evaluation.shadowRoot!, 'Enviar avaliação');
+      await until(() => q(concluded.evaluation, '#error-summary'), 'no errors shown');
+      await check(`${width}px, the evaluation form with its errors`, concluded.form, concluded.evaluation);
     });
   });
 }

@@ -84,6 +84,7 @@ function perElementAndTypes(): Plugin {
               'service-catalog': 'components/service-catalog/define.ts',
               'request-form': 'components/request-form/define.ts',
               'access-requests': 'components/access-requests/define.ts',
+              'satisfaction-panel': 'components/satisfaction-panel/define.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

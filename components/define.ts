@@ -18,6 +18,7 @@ defineOnUse('atende-service-editor', () => import('./service-editor/define.js'))
 defineOnUse('atende-service-catalog', () => import('./service-catalog/define.js'));
 defineOnUse('atende-request-form', () => import('./request-form/define.js'));
 defineOnUse('atende-access-requests', () => import('./access-requests/define.js'));
+defineOnUse('atende-satisfaction-panel', () => import('./satisfaction-panel/define.js'));
 
 export { AtendeSession, AtendeRequestQueue, AtendeAnalysisForm, AtendeFollowUpThread };
 export { AtendeElement, type AtendeEventDetails } from './internal/atende-element.js';

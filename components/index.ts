@@ -7,6 +7,7 @@ export { AtendeServiceEditor } from './service-editor/service-editor.js';
 export { AtendeServiceCatalog } from './service-catalog/service-catalog.js';
 export { AtendeRequestForm } from './request-form/request-form.js';
 export { AtendeAccessRequests } from './access-requests/access-requests.js';
+export { AtendeSatisfactionPanel } from './satisfaction-panel/satisfaction-panel.js';
 export { AtendeElement, type AtendeEventDetails } from './internal/atende-element.js';
 export { ApiClient, ApiError, type TokenProvider, type Connection } from './internal/api-client.js';
 export type { SessionConfig } from './internal/context.js';

@@ -26,15 +26,15 @@ const HEIGHT = 220;
 export class BarChart {
   private readonly plot: uPlot;
   private readonly resize: ResizeObserver;
-  /** The indexes of the bars uPlot drew in its last pass (what the tests compare with the table). */
-  drawn: number[] = [];
+  /** The bars uPlot drew in its last pass, in canvas pixels (the container's `data-bars` says them to tests). */
+  drawn: { i: number; x: number; y: number; w: number; h: number }[] = [];
 
   constructor(
     private readonly container: HTMLElement,
     readonly data: BarChartData,
   ) {
     const xs = data.values.map((_, i) => i);
-    const bars = uPlot.paths.bars!({ size: [0.7, 64], align: 0, each: (_u, _s, i) => this.drawn.push(i) });
+    const bars = uPlot.paths.bars!({ size: [0.7, 64], align: 0, each: (_u, _s, i, x, y, w, h) => this.drawn.push({ i, x, y, w, h }) });
     const font = `14px ${getComputedStyle(container).fontFamily || 'sans-serif'}`;
     const opts: uPlot.Options = {
       width: this.width(),
@@ -69,6 +69,7 @@ export class BarChart {
           values: (_u, splits) => splits.map((v) => data.format(v)),
         },
       ],
+      hooks: { draw: [() => (container.dataset.bars = JSON.stringify(this.drawn))] },
       series: [
         {},
         {
@@ -102,6 +103,7 @@ export class BarChart {
 
   destroy(): void {
     this.resize.disconnect();
+    delete this.container.dataset.bars;
     this.plot.destroy();
   }
 }

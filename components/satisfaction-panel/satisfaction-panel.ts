@@ -43,6 +43,9 @@ export class AtendeSatisfactionPanel extends AtendeElement {
   /** Only this service (the panel then shows no choice of service). */
   @property({ type: Number, attribute: 'service-id' }) serviceId?: number;
 
+  /** Comments per page ("Carregar mais" brings the next), 1–50. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
   /** The service the reader chose (the first one until they choose). */
   @state() private chosenId?: number;
 
@@ -61,12 +64,12 @@ export class AtendeSatisfactionPanel extends AtendeElement {
   });
 
   private readonly commentsTask = new Task(this, {
-    args: () => [this.apiBase, this.chosen()?.service.id] as const,
-    task: async ([, id], { signal }) => {
+    args: () => [this.apiBase, this.chosen()?.service.id, this.limit] as const,
+    task: async ([, id, limit], { signal }) => {
       this.comments = [];
       this.nextBefore = null;
       if (!id) return [];
-      const page = await this.publicClient.get('/public/services/:id/comments', { params: { id }, signal });
+      const page = await this.publicClient.get('/public/services/:id/comments', { params: { id }, query: { limit }, signal });
       this.comments = page.items;
       this.nextBefore = page.nextBefore;
       return page.items;
@@ -78,7 +81,7 @@ export class AtendeSatisfactionPanel extends AtendeElement {
     args: () => [this.chosen()?.service.id, this.nextBefore] as const,
     task: async ([id, before], { signal }) => {
       if (!id || before === null) return;
-      const page = await this.publicClient.get('/public/services/:id/comments', { params: { id }, query: { before }, signal });
+      const page = await this.publicClient.get('/public/services/:id/comments', { params: { id }, query: { before, limit: this.limit }, signal });
       if (this.chosen()?.service.id !== id) return;
       const first = this.comments.length;
       this.comments = [...this.comments, ...page.items];
@@ -92,6 +95,10 @@ export class AtendeSatisfactionPanel extends AtendeElement {
   /** Loads the ratings (and the chosen service's comments) again. */
   reload(): void {
     void this.ratingsTask.run();
+  }
+
+  private get limit(): number {
+    return Math.min(50, Math.max(1, Math.trunc(this.pageSize) || 10));
   }
 
   private items(): ServiceRatings[] {

@@ -39,6 +39,7 @@ export class BarChart {
     const opts: uPlot.Options = {
       width: this.width(),
       height: HEIGHT,
+      padding: [12, 28, 0, 0],
       legend: { show: false },
       cursor: { show: false },
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
@@ -54,7 +55,9 @@ export class BarChart {
           ticks: { stroke: GRID },
           splits: () => xs,
           values: (u, splits) => {
-            const every = Math.max(1, Math.ceil((data.labels.length * 72) / Math.max(1, u.bbox.width / devicePixelRatio)));
+            // Room for each label (about 8 px a character at 14 px): a narrow chart names every second or third bar, the newest always.
+            const room = Math.max(...data.labels.map((l) => l.length)) * 8 + 16;
+            const every = Math.max(1, Math.ceil((data.labels.length * room) / Math.max(1, u.bbox.width / devicePixelRatio)));
             const last = data.labels.length - 1;
             return splits.map((i) => ((last - i) % every === 0 ? (data.labels[i] ?? '') : ''));
           },

@@ -27,6 +27,8 @@ import { identityRoutes } from './routes/identity.js';
 import { requestRoutes } from './routes/requests.js';
 import { serviceRoutes } from './routes/services.js';
 import { charterRoutes } from './routes/charter.js';
+import { evaluationRoutes } from './routes/evaluations.js';
+import { publicRoutes } from './routes/public.js';
 
 export function buildApp(given: Deps) {
   const pages = given.config.queueCachePages;
@@ -123,7 +125,9 @@ export function buildApp(given: Deps) {
     .route('/api/requests', followUpRoutes(deps))
     .route('/api/attachments', attachmentRoutes(deps))
     .route('/api/institutions', accessLogRoutes(deps))
-    .route('/api', accessRoutes(deps));
+    .route('/api', accessRoutes(deps))
+    .route('/api/evaluations', evaluationRoutes(deps))
+    .route('/api/public', publicRoutes(deps));
   if (deps.devIdp) {
     // Loud on purpose (error level, shown at every LOG_LEVEL but silent): this server hands out anyone's token.
     deps.log.error(

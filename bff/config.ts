@@ -34,6 +34,8 @@ export interface Config {
   uploads: UploadLimits;
   /** Rate limits per minute (0: none): filings and follow-up posts per user (or IP when anonymous), dev tokens per IP. */
   rateLimits: { writesPerMinute: number; devTokensPerMinute: number };
+  /** Days after an evaluation that did not approve the attendance during which the citizen may reopen the request (REOPEN_DAYS; default 7). */
+  reopenDays: number;
   /** How many proxies in front of the server append to X-Forwarded-For (0: ignore the header, use the socket's address). */
   trustProxy: number;
 }
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     logLevel: logLevel(env.LOG_LEVEL),
     rateLimits: { writesPerMinute: count(env, 'RATE_LIMIT_WRITES', 60), devTokensPerMinute: count(env, 'RATE_LIMIT_DEV_TOKENS', 30) },
     trustProxy: count(env, 'TRUST_PROXY', 0),
+    reopenDays: count(env, 'REOPEN_DAYS', 7),
     uploads: uploadLimits(env, maxMessageBytes),
   };
 }

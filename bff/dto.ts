@@ -2,9 +2,11 @@
 import type {
   AccessHistoryEntry,
   AccessRequest,
+  Evaluation,
   FileRef,
   HistoryEntry,
   InstitutionRef,
+  ModerationItem,
   RequestAction,
   RequestDetail,
   RequestPage,
@@ -22,6 +24,10 @@ import type {
   StepState,
 } from '../contract/types.js';
 import type { AccessEvent, AccessEventSource, AccessRequestStatus } from '../contract/access.js';
+import type { ModerationReason } from '../contract/evaluations.js';
+import { publicationOf, reopenUntil } from './domain/evaluations.js';
+import { findPersonalData, maskSpans } from './domain/personal-data.js';
+import type { ModerationRow } from '../db/queries/evaluations.js';
 import { accessState, untilOf } from './domain/access.js';
 import type { Channel } from '../contract/charter.js';
 import { missingParts } from './domain/charter.js';
@@ -216,6 +222,7 @@ export function toRequestDetail(
   now: Date,
   allowedActions: RequestAction[],
   viewer: { side: 'staff' | 'citizen'; stepView: 'answers' | 'progress' },
+  reopenDays: number,
 ): RequestDetail {
   const answers = viewer.stepView === 'answers';
   return {
@@ -252,11 +259,67 @@ export function toRequestDetail(
     justification: r.justification,
     concludedAt: r.concluded_at,
     conclusion: r.conclusion,
-    evaluation: r.e_verdict ? { verdict: r.e_verdict, rating: r.e_rating, comment: r.e_comment, status: r.e_status!, createdAt: r.e_created_at! } : null,
+    evaluation: r.e_id ? toEvaluation(r, reopenDays) : null,
     analyst: analyst ? { id: analyst.id, name: analyst.name } : null,
     version: r.version,
     allowedActions,
     viewer: { side: viewer.side },
+  };
+}
+
+/** The request's current evaluation, with what became of its comment and until when the request may be reopened. */
+function toEvaluation(r: RequestDetailRows['request'], reopenDays: number): Evaluation {
+  const e = {
+    verdict: r.e_verdict!,
+    createdAt: r.e_created_at!,
+    comment: r.e_comment,
+    status: r.e_status!,
+  };
+  return {
+    id: r.e_id!,
+    verdict: e.verdict,
+    rating: r.e_rating,
+    comment: e.comment,
+    status: e.status,
+    createdAt: e.createdAt,
+    publication: publicationOf({
+      comment: e.comment,
+      status: e.status,
+      masked: Boolean(r.e_masked),
+      publishedText: r.e_published_text,
+      reason: r.e_reason as ModerationReason | null,
+      reasonText: r.e_reason_text,
+    }),
+    reopenUntil: reopenUntil(e, reopenDays),
+  };
+}
+
+/** An evaluation as its moderator reads it, with the personal data found in its comment (the citizen's name as stored). */
+export function toModerationItem(r: ModerationRow): ModerationItem {
+  const comment = r.comment ?? '';
+  const spans = findPersonalData(comment, { citizenName: r.citizen_name });
+  return {
+    id: r.id,
+    request: { id: r.request_id, protocol: r.protocol },
+    service: { id: r.service_id, name: r.service_name },
+    institution: institution(r),
+    verdict: r.verdict,
+    rating: r.rating,
+    comment,
+    createdAt: r.created_at,
+    status: r.status,
+    spans,
+    masked: maskSpans(comment, spans),
+    decision:
+      r.moderated_at && r.moderated_by
+        ? {
+            by: { id: r.moderated_by, name: r.moderated_by_name ?? '' },
+            at: r.moderated_at,
+            masked: Boolean(r.masked),
+            reason: r.moderation_reason as ModerationReason | null,
+            text: r.moderation_text,
+          }
+        : null,
   };
 }
 

@@ -26,6 +26,7 @@ export const REQUEST_ACTIONS = [
   'ask_citizen',
   'citizen_reply',
   'reassign',
+  'reopen',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 

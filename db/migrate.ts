@@ -11,6 +11,7 @@ import * as queueMine from './migrations/2026-12-01T02-20_queue-mine.js';
 import * as fileStore from './migrations/2026-12-01T03-00_file-store.js';
 import * as charter from './migrations/2026-12-01T04-00_charter.js';
 import * as access from './migrations/2026-12-01T05-00_access.js';
+import * as evaluations from './migrations/2026-12-01T06-00_evaluations.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T03-00_file-store': fileStore,
   '2026-12-01T04-00_charter': charter,
   '2026-12-01T05-00_access': access,
+  '2026-12-01T06-00_evaluations': evaluations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -134,6 +134,8 @@ export interface RequestTable {
   resume_status: string | null;
   /** The citizen's Idempotency-Key of the filing; unique per citizen (migration charter). */
   idempotency_key: string | null;
+  /** The current evaluation (migration evaluations): the last one, until the citizen reopens the request. */
+  evaluation_id: Generated<number | null>;
 }
 
 export interface StepAnswerTable {
@@ -181,13 +183,22 @@ export interface EvaluationTable {
   id: Generated<number>;
   request_id: number;
   institution_id: number;
+  /** The request's service (migration evaluations): the public panel reads evaluations alone. */
+  service_id: number;
   verdict: 'approved' | 'rejected';
   rating: number | null;
   comment: string | null;
   status: 'pending' | 'approved' | 'rejected';
   moderated_by: number | null;
   moderated_at: string | null;
+  /** contract MODERATION_REASONS, when not published. */
   moderation_reason: string | null;
+  /** The moderator's explanation (reason "other"). */
+  moderation_text: string | null;
+  /** 1: published with the personal data found masked. */
+  masked: Generated<number>;
+  /** The comment as published (masked where chosen); null unless approved. */
+  published_text: string | null;
   created_at: string;
 }
 

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Insertable, Kysely } from 'kysely';
 import { CLOCK_STATUSES, REQUEST_ACTIONS, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
 import { dueDate, localDate } from '../bff/domain/deadlines.js';
+import { findPersonalData, maskSpans } from '../bff/domain/personal-data.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
 import type { Database, EvaluationTable, FileTable, StepAnswerTable } from '../db/schema.js';
 
@@ -556,19 +557,29 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
             t += Math.max(10 * MIN, r.next() * (Math.min(now - 5 * MIN, t + 10 * DAY) - t));
             const hide = r.chance(0.12);
             const verdict = hide || r.chance(0.15) ? 'rejected' : 'approved';
-            const rating = hide ? 1 : r.chance(0.05) ? null : verdict === 'approved' ? r.int(3, 5) : r.int(1, 3);
+            // A rating is required (issue #13): where the demo once drew none, a middling one.
+            const rating = hide ? 1 : r.chance(0.05) ? (verdict === 'approved' ? 4 : 2) : verdict === 'approved' ? r.int(3, 5) : r.int(1, 3);
             const [hiddenComment, reason] = r.pick(T.hidden);
-            const comment = hide ? hiddenComment : r.chance(0.3) ? null : r.pick(verdict === 'approved' ? T.praise : T.complaints);
+            const written = hide ? hiddenComment : r.chance(0.3) ? null : r.pick(verdict === 'approved' ? T.praise : T.complaints);
+            // One in five comments gives the citizen's own phone and CPF (what the moderator sees highlighted).
+            const comment = written && !hide && c.id % 5 === 0 ? `${written} Meu telefone é ${c.phone} e meu CPF ${c.cpf}.` : written;
             const mod = hide ? 'rejected' : r.chance(0.35) ? 'pending' : 'approved';
+            // Approved comments with personal data are published masked.
+            const spans = comment ? findPersonalData(comment, { citizenName: c.name }) : [];
+            const masked = mod === 'approved' && spans.length > 0;
             rated = {
               row: {
                 institution_id: inst,
+                service_id: p.svc.id,
                 verdict,
                 rating,
                 comment,
                 status: mod,
                 moderated_by: mod === 'pending' ? null : r.pick(attendants),
-                moderation_reason: hide ? reason : null,
+                moderation_reason: hide ? (reason.includes('ofensiva') ? 'offensive' : 'sensitive_data') : null,
+                moderation_text: null,
+                masked: masked ? 1 : 0,
+                published_text: mod === 'approved' && comment ? (masked ? maskSpans(comment, spans) : comment) : null,
               },
               moderatedAfter: mod === 'pending' ? null : r.next(),
             };
@@ -692,6 +703,17 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
     await inBatches(audit, 200, (b) => tx.insertInto('audit_log').values(b).execute());
     const evaluationRows = later.flatMap((l) => (l.evaluation ? [{ ...l.evaluation, request_id: requestId.get(l.protocol)! }] : []));
     await inBatches(evaluationRows, 100, (b) => tx.insertInto('evaluations').values(b).execute());
+    // Each evaluated request's evaluation is its current one.
+    await tx
+      .updateTable('requests')
+      .set((eb) => ({
+        evaluation_id: eb
+          .selectFrom('evaluations as e')
+          .select((x) => x.fn.max('e.id').as('id'))
+          .whereRef('e.request_id', '=', 'requests.id'),
+      }))
+      .where('status', '=', 'evaluated')
+      .execute();
     const fileRows = later.flatMap((l) => l.files.map((f) => ({ ...f, request_id: requestId.get(l.protocol)! })));
     await inBatches(fileRows, 50, (b) => tx.insertInto('files').values(b).execute());
     const counterRows = [...counters].map(([year, last]) => ({ year, last }));

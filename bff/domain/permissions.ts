@@ -5,6 +5,7 @@
 //   your role but not the request's state → 409.
 import { FOLLOW_UP_KINDS, type FollowUpKind, type RequestAction, type RequestStatus, type Role, type StoredFollowUpKind } from '../../contract/types.js';
 import { ASSIGNEE_REMOVED } from '../../contract/access.js';
+import { EVALUATION_MODERATED } from '../../contract/evaluations.js';
 import { CONVERSATION_STATUSES, canTransition, inAttendance } from './request-machine.js';
 
 export interface Actor {
@@ -68,6 +69,7 @@ export const ACTION_RULES: Readonly<Record<RequestAction, { who: Party; note?: s
   evaluate: { who: 'citizen' },
   citizen_reply: { who: 'citizen' },
   reassign: { who: 'staff', note: 'while the request is in attendance; the new assignee follows approve’s rules' },
+  reopen: { who: 'citizen', note: 'after an evaluation that did not approve the attendance, within REOPEN_DAYS of it' },
 };
 
 const PARTY_TEXT: Record<Party, string> = {
@@ -165,6 +167,8 @@ export const STAFF_VIEW_DATA: Readonly<Record<string, readonly string[]>> = {
   answer_step: ['answer', 'note'],
   approve: ['confirmedSteps'],
   [ASSIGNEE_REMOVED]: ['why'],
+  // A moderator's decision on the citizen's comment: they read the outcome in their evaluation's publication.
+  [EVALUATION_MODERATED]: ['decision', 'masked', 'reason', 'text', 'previous'],
 };
 
 /** Audit actions that only the institution's staff read: internal notes. */

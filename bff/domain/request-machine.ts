@@ -2,6 +2,7 @@
 //
 // submitted ─start_analysis▶ in_analysis ─reject▶ rejected
 //                              └─approve▶ in_service ─conclude▶ concluded ─evaluate▶ evaluated
+//                                          ▲─────────────reopen (not approved, within REOPEN_DAYS)──────┘
 // in_analysis, in_service ─ask_citizen▶ awaiting_citizen ─citizen_reply▶ back where it was
 import type { RequestAction, RequestStatus } from '../../contract/types.js';
 
@@ -23,6 +24,8 @@ const TRANSITIONS: Record<RequestAction, Transition> = {
   // Who attends changes, the status stays; awaiting the citizen from analysis
   // is refused by reassignable() (nobody has been named yet).
   reassign: { from: ['in_service', 'awaiting_citizen'], to: null },
+  // The citizen did not approve: back to the same assignee (the window is bff/domain/evaluations.ts reopenRefusal).
+  reopen: { from: ['evaluated'], to: 'in_service' },
 };
 
 export function canTransition(status: RequestStatus, action: RequestAction): boolean {

@@ -13,19 +13,21 @@ import {
   IdempotencyKey,
   ReassignBody,
   RejectBody,
+  ReopenBody,
   RequestCountsQuery,
   RequestListQuery,
   StepAnswerBody,
   StepParam,
 } from '../../contract/schemas.js';
-import { dueDate, localDate, validUntil } from '../domain/deadlines.js';
+import { dueDate, localDate, shiftDue, validUntil } from '../domain/deadlines.js';
+import { formatLocalDay, reopenRefusal } from '../domain/evaluations.js';
 import { checkDocumentFormats, checkDocuments, sameFiling } from '../domain/form-data.js';
 import { validateFormData } from '../../contract/form-fields.js';
 import { type StepCheck, describeStep, stepsToConfirm, unconfirmedSteps } from '../domain/steps.js';
 import { type Actor, allowedActions, assigneeRefusal, canSee, hiddenActions, queueScope, sideOf, stepView, whoMay } from '../domain/permissions.js';
 import { asRole, historyForViewer, requestFacts, toHistoryEntry, toRequestDetail, toRequestPage } from '../dto.js';
 import { type AppEnv, type AppDeps, requireUser } from '../env.js';
-import { ProblemError, badRequest, forbidden, notFound } from '../errors.js';
+import { ProblemError, badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { type CheckedFile, checkFile, toMb } from '../files.js';
 import { type TransitionSpec, transitionIn } from '../transitions.js';
 import { recordAccess } from '../access.js';
@@ -46,6 +48,7 @@ import {
   findByIdempotencyKey,
   getHistoryRows,
   getRequestDetailRows,
+  getEvaluation,
   getRequestFacts,
   insertEvaluation,
   type StoredFile,
@@ -248,6 +251,17 @@ const evaluate = createRoute({
   responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
 });
 
+const reopen = createRoute({
+  method: 'post',
+  path: '/{id}/reopen',
+  summary: 'Reopen a request whose attendance the citizen did not approve',
+  security: bearer,
+  description: `${whoMay('reopen')} Back to in service with the same assignee; its deadline moves by the time it stood concluded; the history records the reason. 409 after the window (the message names its last day) or when the evaluation approved the attendance. ${ifMatch}`,
+  middleware: [jsonOnly] as const,
+  request: { params: IdParam, body: jsonBody(ReopenBody) },
+  responses: { 200: detailOk, ...transitionProblems, ...problemsOf(415) },
+});
+
 export function requestRoutes(deps: AppDeps) {
   const { db, now } = deps;
   const blobWeight = blobWeightOf(db);
@@ -255,10 +269,20 @@ export function requestRoutes(deps: AppDeps) {
     const rows = await getRequestDetailRows(db, id);
     if (!rows) throw notFound('Solicitação não encontrada.');
     const facts = requestFacts(rows.request);
-    const d = toRequestDetail(rows, now(), allowedActions(actor, facts, REQUEST_ACTIONS), {
-      side: sideOf(actor, facts),
-      stepView: stepView(actor, facts),
-    });
+    const at = now();
+    const current = rows.request.e_id ? { verdict: rows.request.e_verdict!, createdAt: rows.request.e_created_at! } : null;
+    // Reopening also needs the window open (decide() knows the status, not the evaluation).
+    const actions = allowedActions(actor, facts, REQUEST_ACTIONS).filter((a) => a !== 'reopen' || !reopenRefusal(current, at, deps.config.reopenDays));
+    const d = toRequestDetail(
+      rows,
+      at,
+      actions,
+      {
+        side: sideOf(actor, facts),
+        stepView: stepView(actor, facts),
+      },
+      deps.config.reopenDays,
+    );
     c.header('ETag', etag(d.version));
     if (status === 201) c.header('Location', `/api/requests/${id}`);
     return c.json(d, status);
@@ -639,16 +663,37 @@ export function requestRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       return transition(c, id, {
         action: 'evaluate',
-        data: { verdict: body.verdict, rating: body.rating ?? null },
-        after: (trx, f, at) =>
-          insertEvaluation(trx, {
+        data: { verdict: body.verdict, rating: body.rating },
+        after: async (trx, f, at) => {
+          await insertEvaluation(trx, {
             requestId: f.id,
             institutionId: f.institution_id,
             verdict: body.verdict,
-            rating: body.rating ?? null,
+            rating: body.rating,
             comment: body.comment?.trim() || null,
             at,
-          }),
+          });
+        },
+      });
+    })
+    .openapi(reopen, async (c) => {
+      const { id } = c.req.valid('param');
+      const reason = c.req.valid('json').reason.trim();
+      const at = now();
+      return transition(c, id, {
+        action: 'reopen',
+        data: { reason },
+        validate: async (trx, f) => {
+          const e = f.evaluation_id === null ? undefined : await getEvaluation(trx, f.evaluation_id);
+          const refusal = reopenRefusal(e ? { verdict: e.verdict, createdAt: e.created_at } : null, at, deps.config.reopenDays);
+          if (refusal?.why === 'approved') throw conflict('Você aprovou este atendimento: não há o que reabrir.');
+          if (refusal?.why === 'expired') {
+            throw conflict(`O prazo para reabrir esta solicitação terminou em ${formatLocalDay(refusal.until)}.`);
+          }
+          if (refusal) throw conflict('Esta solicitação não tem avaliação para reabrir.');
+        },
+        // Back to the same assignee; the deadline clock runs again from where it stopped at the conclusion.
+        set: (f, when) => ({ evaluation_id: null, due_at: shiftDue(f.due_at, f.concluded_at, when) }),
       });
     });
 }

@@ -92,7 +92,7 @@ export function queueSource(db: Queryable) {
     .innerJoin('service_versions as sv', 'sv.id', 'r.service_version_id')
     .innerJoin('institutions as i', 'i.id', 'r.institution_id')
     .leftJoin('users as a', 'a.id', 'r.assignee_id')
-    .leftJoin('evaluations as e', 'e.request_id', 'r.id');
+    .leftJoin('evaluations as e', 'e.id', 'r.evaluation_id');
 }
 
 /**
@@ -319,6 +319,9 @@ export interface RequestFactsRow {
   resume_status: string | null;
   paused_at: string | null;
   due_at: string;
+  concluded_at: string | null;
+  /** The current evaluation (null until evaluated, and after a reopening). */
+  evaluation_id: number | null;
 }
 
 export async function getRequestFacts(db: Queryable, id: number): Promise<RequestFactsRow | undefined> {
@@ -328,7 +331,20 @@ export async function getRequestFacts(db: Queryable, id: number): Promise<Reques
     () =>
       db
         .selectFrom('requests')
-        .select(['id', 'institution_id', 'citizen_id', 'assignee_id', 'status', 'version', 'service_version_id', 'resume_status', 'paused_at', 'due_at'])
+        .select([
+          'id',
+          'institution_id',
+          'citizen_id',
+          'assignee_id',
+          'status',
+          'version',
+          'service_version_id',
+          'resume_status',
+          'paused_at',
+          'due_at',
+          'concluded_at',
+          'evaluation_id',
+        ])
         .where('id', '=', param<number>('id')),
     { id },
   );
@@ -349,7 +365,7 @@ export async function getRequestDetailRows(db: Queryable, id: number) {
         .innerJoin('institutions as i', 'i.id', 'r.institution_id')
         .innerJoin('users as c', 'c.id', 'r.citizen_id')
         .leftJoin('users as a', 'a.id', 'r.assignee_id')
-        .leftJoin('evaluations as e', 'e.request_id', 'r.id')
+        .leftJoin('evaluations as e', 'e.id', 'r.evaluation_id')
         .selectAll('r')
         .select([
           'sv.name as service_name',
@@ -361,11 +377,16 @@ export async function getRequestDetailRows(db: Queryable, id: number) {
           'i.name as institution_name',
           'c.email as citizen_email',
           'a.name as assignee_name',
+          'e.id as e_id',
           'e.verdict as e_verdict',
           'e.rating as e_rating',
           'e.comment as e_comment',
           'e.status as e_status',
           'e.created_at as e_created_at',
+          'e.masked as e_masked',
+          'e.published_text as e_published_text',
+          'e.moderation_reason as e_reason',
+          'e.moderation_text as e_reason_text',
         ])
         .where('r.id', '=', param<number>('id')),
     { id },
@@ -569,15 +590,22 @@ export async function saveStepAnswer(
     .execute();
 }
 
+/** One evaluation's verdict and time (the reopening window). */
+export async function getEvaluation(db: Queryable, id: number) {
+  return db.selectFrom('evaluations').select(['id', 'verdict', 'created_at']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A new evaluation, the request's current one from now on; its id. */
 export async function insertEvaluation(
   trx: Queryable,
-  e: { requestId: number; institutionId: number; verdict: 'approved' | 'rejected'; rating: number | null; comment: string | null; at: string },
-): Promise<void> {
-  await trx
+  e: { requestId: number; institutionId: number; verdict: 'approved' | 'rejected'; rating: number; comment: string | null; at: string },
+): Promise<number> {
+  const { id } = await trx
     .insertInto('evaluations')
     .values({
       request_id: e.requestId,
       institution_id: e.institutionId,
+      service_id: trx.selectFrom('requests').select('service_id').where('id', '=', e.requestId),
       verdict: e.verdict,
       rating: e.rating,
       comment: e.comment,
@@ -585,9 +613,14 @@ export async function insertEvaluation(
       moderated_by: null,
       moderated_at: null,
       moderation_reason: null,
+      moderation_text: null,
+      published_text: null,
       created_at: e.at,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.updateTable('requests').set({ evaluation_id: id }).where('id', '=', e.requestId).execute();
+  return id;
 }
 
 /** The request a citizen filed with an Idempotency-Key, if any: what a repeated filing is compared with. */

@@ -48,6 +48,8 @@ const FROM: Record<RequestAction, RequestStatus[]> = {
   citizen_reply: ['awaiting_citizen'],
   // In attendance: in service, or awaiting the citizen from service (the requests below resume there).
   reassign: ['in_service', 'awaiting_citizen'],
+  // After an evaluation that did not approve (the window is bff/domain/evaluations.ts).
+  reopen: ['evaluated'],
 };
 const TO: Partial<Record<RequestAction, RequestStatus>> = {
   start_analysis: 'in_analysis',
@@ -56,6 +58,7 @@ const TO: Partial<Record<RequestAction, RequestStatus>> = {
   conclude: 'concluded',
   evaluate: 'evaluated',
   ask_citizen: 'awaiting_citizen',
+  reopen: 'in_service',
 };
 const WHO: Record<RequestAction, string[]> = {
   start_analysis: ['attendant', 'assignee', 'manager'],
@@ -67,6 +70,7 @@ const WHO: Record<RequestAction, string[]> = {
   ask_citizen: ['attendant', 'assignee', 'manager'],
   citizen_reply: ['owner'],
   reassign: ['attendant', 'assignee', 'manager'],
+  reopen: ['owner'],
 };
 const SEES = new Set(['owner', 'attendant', 'assignee', 'manager']);
 

@@ -195,6 +195,21 @@ describe('atende-satisfaction-panel', () => {
     await expectAccessible(el);
   });
 
+  it('speaks English with lang="en": numbers and months as English readers write them', async () => {
+    const api = await publicRatings(rated.id);
+    const el = await fixture<AtendeSatisfactionPanel>(
+      html`<atende-satisfaction-panel api="/api" lang="en" service-id=${rated.id}></atende-satisfaction-panel>`,
+    );
+    await ready(el);
+    await until(() => text(q(el, '#panel-title')) === 'Satisfaction with the services', 'the English text loaded');
+    expect(text(q(el, '.summary .average'))).to.equal('3.2 out of 5');
+    const last = api.months[11].month;
+    const english = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' }).format(new Date(`${last}-15T12:00:00Z`));
+    expect(rows(el, 'months')[11][0]).to.equal(`${english} ${last.slice(0, 4)}`);
+    expect(text(q(el, 'details.data summary'))).to.contain('Show the data as a table');
+    await expectAccessible(el);
+  });
+
   it('says in Portuguese when the ratings cannot be read, and offers to try again', async () => {
     const el = await panel({ serviceId: -5 });
     const alert = q(el, '.alert.error[role=alert]')!;

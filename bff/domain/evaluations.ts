@@ -69,6 +69,10 @@ export function mayModerate(actor: Actor, institutionId: number): boolean {
   return isStaffOf(actor, institutionId);
 }
 
+/** The text of the moderation routes' "Who:", from mayModerate (and no one moderates the comment on a request they filed). */
+export const MODERATION_WHO =
+  'Who: attendants and managers of the evaluation’s institution (an evaluation of another institution, or of a request they filed, answers 404; anyone attending no institution: 403).';
+
 /** The institutions whose evaluations the actor moderates. */
 export function moderatedInstitutions(actor: Actor): number[] {
   return [...actor.roles.keys()].filter((id) => mayModerate(actor, id));

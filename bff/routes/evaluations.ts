@@ -5,7 +5,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { EVALUATION_MODERATED, type ModerationDecision, type ModerationReason } from '../../contract/evaluations.js';
 import { ApproveEvaluationBody, EvaluationListQuery, IdParam, ModerateEvaluationsBody, RejectEvaluationBody } from '../../contract/schemas.js';
 import { ModerationItem, ModerationPage, ModerationResult } from '../../contract/responses.js';
-import { decisionOutcome, mayModerate, moderatedInstitutions, moderationAudit } from '../domain/evaluations.js';
+import { MODERATION_WHO, decisionOutcome, mayModerate, moderatedInstitutions, moderationAudit } from '../domain/evaluations.js';
 import { findPersonalData, maskSpans } from '../domain/personal-data.js';
 import { toModerationItem } from '../dto.js';
 import { type AppDeps, requireUser } from '../env.js';
@@ -16,8 +16,7 @@ import type { AuthUser } from '../auth.js';
 import { getModerationRows, listModeration, saveModeration } from '../../db/queries/evaluations.js';
 import { appendAudit } from '../../db/queries/requests.js';
 
-const WHO =
-  'Who: attendants and managers of the evaluation’s institution (an evaluation of another institution, or of a request they filed, answers 404; anyone attending no institution: 403).';
+const WHO = MODERATION_WHO;
 
 const list = createRoute({
   method: 'get',

@@ -8,13 +8,13 @@ import { TINY_PDF, type TestContext, createTestContext, filingBody } from '../he
 
 type Who = 'none' | 'other' | 'citizen' | 'attendant' | 'attendantB' | 'manager' | 'attendantFiler';
 const WHO: Who[] = ['none', 'other', 'citizen', 'attendant', 'attendantB', 'manager', 'attendantFiler'];
-type State = 'submitted' | 'in_analysis' | 'in_service' | 'concluded';
+type State = 'submitted' | 'in_analysis' | 'in_service' | 'concluded' | 'evaluated';
 
 interface Row {
   route: string;
   /** Request state the route needs (a fresh request per call), if any. */
   state?: State;
-  call: (t: TestContext, ids: { request: number; file: number }, as?: string) => Promise<Response>;
+  call: (t: TestContext, ids: { request: number; file: number; evaluation?: number }, as?: string) => Promise<Response>;
   expect: Record<Who, number>;
 }
 
@@ -232,23 +232,73 @@ const ROWS: Row[] = [
   {
     route: 'POST /api/requests/:id/evaluation',
     state: 'concluded',
-    call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/evaluation`, { as, body: { verdict: 'approved' } }),
+    call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/evaluation`, { as, body: { verdict: 'approved', rating: 5 } }),
     expect: { none: 401, other: 404, citizen: 200, attendant: 403, attendantB: 404, manager: 403, attendantFiler: 200 },
+  },
+  {
+    route: 'POST /api/requests/:id/reopen',
+    state: 'evaluated',
+    call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/reopen`, { as, body: { reason: 'Não resolveu.' } }),
+    expect: { none: 401, other: 404, citizen: 200, attendant: 403, attendantB: 404, manager: 403, attendantFiler: 200 },
+  },
+  // Moderation: the institution's staff (attendantB: its own institution's queue); attending none: 403.
+  {
+    route: 'GET /api/evaluations',
+    call: (t, _i, as) => t.call('GET', '/api/evaluations', { as }),
+    expect: { none: 401, other: 403, citizen: 403, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
+  },
+  {
+    route: 'GET /api/evaluations?institutionId=',
+    call: (t, _i, as) => t.call('GET', `/api/evaluations?institutionId=${t.fx.instA}`, { as }),
+    expect: { none: 401, other: 403, citizen: 403, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 200 },
+  },
+  // An evaluation of a request they filed is not theirs to moderate (attendantFiler: 404).
+  ...(
+    [
+      ['POST /api/evaluations/:id/approve', (e: number) => [`/api/evaluations/${e}/approve`, { mask: true }]],
+      ['POST /api/evaluations/:id/reject', (e: number) => [`/api/evaluations/${e}/reject`, { reason: 'off_topic' }]],
+      ['POST /api/evaluations/moderate', (e: number) => ['/api/evaluations/moderate', { ids: [e], decision: 'approve' }]],
+    ] as const
+  ).map(([route, to]): Row => ({
+    route,
+    state: 'evaluated',
+    call: (t, i, as) => {
+      const [path, body] = to(i.evaluation!);
+      return t.call('POST', path, { as, body });
+    },
+    expect: { none: 401, other: 403, citizen: 403, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 404 },
+  })),
+  {
+    route: 'GET /api/public/ratings',
+    call: (t, _i, as) => t.call('GET', '/api/public/ratings', { as }),
+    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
+  },
+  {
+    route: 'GET /api/public/services/:id/comments',
+    call: (t, _i, as) => t.call('GET', `/api/public/services/${t.fx.service}/comments`, { as }),
+    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
   },
 ];
 
 /** A fresh request in `state`, filed by `filer` (the attendantFiler column files its own), moved on by "attendant". */
-async function prepare(t: TestContext, state: State, filer = 'citizen'): Promise<{ request: number; file: number }> {
+async function prepare(t: TestContext, state: State, filer = 'citizen'): Promise<{ request: number; file: number; evaluation?: number }> {
   const res = await t.call('POST', '/api/requests', { as: filer, body: filingBody(t.fx.service) });
   assert.equal(res.status, 201);
   const r = await res.json();
   const steps: [string, string, unknown?][] = [];
   if (state !== 'submitted') steps.push(['POST', 'analysis']);
-  if (state === 'in_service' || state === 'concluded') steps.push(['POST', 'approve', { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps }]);
-  if (state === 'concluded') steps.push(['POST', 'conclude', { text: 'Feito.' }]);
+  if (state === 'in_service' || state === 'concluded' || state === 'evaluated')
+    steps.push(['POST', 'approve', { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps }]);
+  if (state === 'concluded' || state === 'evaluated') steps.push(['POST', 'conclude', { text: 'Feito.' }]);
   for (const [method, action, body] of steps) {
     const s = await t.call(method, `/api/requests/${r.id}/${action}`, { as: 'attendant', body });
     assert.equal(s.status, 200, `preparing ${state}: ${action}`);
+  }
+  if (state === 'evaluated') {
+    // Not approved, with a comment: reopenable, and something to moderate.
+    const e = await t.call('POST', `/api/requests/${r.id}/evaluation`, { as: filer, body: { verdict: 'rejected', rating: 2, comment: 'Não resolveu.' } });
+    assert.equal(e.status, 200, `preparing ${state}: evaluation`);
+    return { request: r.id, file: r.documents[0].id, evaluation: (await e.json()).evaluation.id };
   }
   return { request: r.id, file: r.documents[0].id };
 }

@@ -264,6 +264,10 @@ describe(`fuzz corpus (${ENGINE})`, () => {
     'POST /api/access-requests/:id/approve': () => ({ until: '2099-12-31' }),
     'POST /api/access-requests/:id/reject': () => ({ reason: 'Sem portaria.' }),
     'POST /api/memberships/:id/revoke': () => ({ reason: 'Encerrado.' }),
+    'POST /api/requests/:id/reopen': () => ({ reason: 'Não resolveu.' }),
+    'POST /api/evaluations/:id/approve': () => ({ mask: true }),
+    'POST /api/evaluations/:id/reject': () => ({ reason: 'other', text: 'Fora do tema.' }),
+    'POST /api/evaluations/moderate': () => ({ ids: pool.ids.slice(0, 3), decision: 'reject', reason: 'offensive' }),
   };
 
   /** Requests in several states (submitted … concluded, and awaiting the citizen), so transitions meet real ones. */
@@ -286,6 +290,20 @@ describe(`fuzz corpus (${ENGINE})`, () => {
       if (i >= 2 && i !== 4)
         await t.call('POST', `/api/requests/${r.id}/approve`, { as: 'attendant', body: { assigneeId: users.attendant.id, confirmSteps: t.fx.steps } });
       if (i === 3) await t.call('POST', `/api/requests/${r.id}/conclude`, { as: 'attendant', body: { text: 'Feito.' } });
+    }
+    // An evaluated request with a comment (not approved: reopenable), so the moderation routes meet a real evaluation.
+    const e = await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(service) });
+    if (e.status === 201) {
+      const r = await e.json();
+      pool.requests.push(r.id);
+      await t.call('POST', `/api/requests/${r.id}/analysis`, { as: 'attendant' });
+      await t.call('POST', `/api/requests/${r.id}/approve`, { as: 'attendant', body: { assigneeId: users.attendant.id, confirmSteps: t.fx.steps } });
+      await t.call('POST', `/api/requests/${r.id}/conclude`, { as: 'attendant', body: { text: 'Feito.' } });
+      const done = await t.call('POST', `/api/requests/${r.id}/evaluation`, {
+        as: 'citizen',
+        body: { verdict: 'rejected', rating: 2, comment: 'Liguem no (69) 99988-7766.' },
+      });
+      if (done.status === 200) pool.ids.push((await done.json()).evaluation.id);
     }
   }
 

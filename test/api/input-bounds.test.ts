@@ -73,7 +73,7 @@ describe('input bounds: NUL bytes and 32-bit integers', () => {
     await nulMessage(await json('POST', `/api/requests/${inService}/conclude`, { text: NUL }), 'conclusion', 'text');
     await nulMessage(await json('PUT', `/api/requests/${inAnalysis}/steps/${t.fx.steps[0]}`, { answer: 'yes', note: NUL }), 'step note', 'note');
     await nulMessage(
-      await json('POST', `/api/requests/${concluded}/evaluation`, { verdict: 'approved', comment: NUL }, 'citizen'),
+      await json('POST', `/api/requests/${concluded}/evaluation`, { verdict: 'approved', rating: 5, comment: NUL }, 'citizen'),
       'evaluation comment',
       'comment',
     );

@@ -60,7 +60,7 @@ describe('request life cycle over HTTP', () => {
     assert.equal(concluded.status, 200);
     assert.equal((await concluded.json()).conclusion, 'Nova via emitida.');
 
-    const othersVerdict = await t.call('POST', `/api/requests/${req.id}/evaluation`, { as: 'other', body: { verdict: 'approved' } });
+    const othersVerdict = await t.call('POST', `/api/requests/${req.id}/evaluation`, { as: 'other', body: { verdict: 'approved', rating: 5 } });
     assert.equal(othersVerdict.status, 404);
 
     const evaluated = await t.call('POST', `/api/requests/${req.id}/evaluation`, {
@@ -72,7 +72,7 @@ describe('request life cycle over HTTP', () => {
     assert.equal(e.status, 'evaluated');
     assert.equal(e.evaluation.verdict, 'approved');
 
-    const again = await t.call('POST', `/api/requests/${req.id}/evaluation`, { as: 'citizen', body: { verdict: 'rejected' } });
+    const again = await t.call('POST', `/api/requests/${req.id}/evaluation`, { as: 'citizen', body: { verdict: 'rejected', rating: 2 } });
     assert.equal(again.status, 409, 'a verdict is given once');
 
     const mine = await (await t.call('GET', '/api/requests', { as: 'citizen' })).json();

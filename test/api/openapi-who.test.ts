@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RequestAction } from '../../contract/types.js';
 import { ACCESS_WHO, ACTION_RULES, CHARTER_WHO, whoMay } from '../../bff/domain/permissions.js';
+import { MODERATION_WHO } from '../../bff/domain/evaluations.js';
 import { type TestContext, createTestContext } from '../helpers.js';
 
 // The routes of the Carta de Serviços that only the institution's managers use: decideCharter's text.
@@ -35,6 +36,15 @@ const TRANSITION_ROUTES: [string, 'post' | 'put', RequestAction][] = [
   ['/api/requests/{id}/conclude', 'post', 'conclude'],
   ['/api/requests/{id}/evaluation', 'post', 'evaluate'],
   ['/api/requests/{id}/reassign', 'post', 'reassign'],
+  ['/api/requests/{id}/reopen', 'post', 'reopen'],
+];
+
+// Moderation of evaluations: the institution's staff (mayModerate).
+const MODERATION_ROUTES: [string, 'get' | 'post'][] = [
+  ['/api/evaluations', 'get'],
+  ['/api/evaluations/{id}/approve', 'post'],
+  ['/api/evaluations/{id}/reject', 'post'],
+  ['/api/evaluations/moderate', 'post'],
 ];
 
 describe('OpenAPI: who may call each route', () => {
@@ -68,6 +78,19 @@ describe('OpenAPI: who may call each route', () => {
       assert.ok(description.startsWith(CHARTER_WHO), `${path}: "${description}"`);
     });
   }
+
+  for (const [path, method] of MODERATION_ROUTES) {
+    test(`${method.toUpperCase()} ${path} says only the institution’s staff moderate, as mayModerate does`, () => {
+      const description = doc.paths[path]?.[method]?.description ?? '';
+      assert.ok(description.startsWith(MODERATION_WHO), `${path}: "${description}"`);
+    });
+  }
+
+  test('the public panel says anyone may read it', () => {
+    for (const path of ['/api/public/ratings', '/api/public/services/{id}/comments']) {
+      assert.ok((doc.paths[path]?.get?.description ?? '').startsWith('Who: anyone (no token).'), path);
+    }
+  });
 
   for (const [path, method] of ACCESS_ROUTES) {
     test(`${method.toUpperCase()} ${path} says only the institution’s managers may, as decideAccess does`, () => {

@@ -39,7 +39,7 @@ describe('queue worklist', () => {
         await step(r.id, 'approve', 'attendant', { assigneeId: t.fx.users.attendant.id, confirmSteps: t.fx.steps });
         await step(r.id, 'conclude', 'attendant', { text: 'Nova via emitida.' });
       }
-      await step(filed[2].id, 'evaluation', 'citizen', { verdict: 'approved' });
+      await step(filed[2].id, 'evaluation', 'citizen', { verdict: 'approved', rating: 5 });
       // Some open ones in other open statuses.
       await step(filed[5].id, 'analysis', 'attendant');
       await step(filed[7].id, 'analysis', 'attendant');

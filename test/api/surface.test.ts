@@ -65,6 +65,15 @@ describe('HTTP surface: methods, headers, logs', () => {
     assert.equal(await allow('POST', '/api/institutions/1/memberships'), 'GET, HEAD');
     assert.equal(await allow('DELETE', '/api/institutions/1/access-history'), 'GET, HEAD');
     assert.equal(await allow('GET', '/api/requests/1/reassign'), 'POST');
+    // Avaliações (issue #13).
+    assert.equal(await allow('GET', '/api/requests/1/reopen'), 'POST');
+    assert.equal(await allow('POST', '/api/evaluations'), 'GET, HEAD');
+    assert.equal(await allow('GET', '/api/evaluations/1/approve'), 'POST');
+    assert.equal(await allow('DELETE', '/api/evaluations/1/reject'), 'POST');
+    assert.equal(await allow('GET', '/api/evaluations/moderate'), 'POST');
+    assert.equal(await allow('POST', '/api/public/ratings'), 'GET, HEAD');
+    assert.equal(await allow('PUT', '/api/public/services/1/comments'), 'GET, HEAD');
+    assert.equal((await t.call('POST', '/api/public/ratings')).status, 405, 'the public panel is read-only, with a token or without');
     assert.equal((await t.call('POST', '/api/memberships/1/revoke')).status, 401, 'a write the route takes, without a token');
     assert.equal((await t.call('GET', '/api/nada', { as: 'citizen' })).status, 404, 'an unknown path stays a 404');
     // Without a token too: the method is wrong whoever asks (a write the route takes is a 401).

@@ -86,6 +86,7 @@ function perElementAndTypes(): Plugin {
               'access-requests': 'components/access-requests/define.ts',
               'evaluation-form': 'components/evaluation-form/define.ts',
               'evaluation-moderator': 'components/evaluation-moderator/define.ts',
+              'satisfaction-panel': 'components/satisfaction-panel/define.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

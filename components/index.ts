@@ -9,6 +9,7 @@ export { AtendeRequestForm } from './request-form/request-form.js';
 export { AtendeAccessRequests } from './access-requests/access-requests.js';
 export { AtendeEvaluationForm } from './evaluation-form/evaluation-form.js';
 export { AtendeEvaluationModerator } from './evaluation-moderator/evaluation-moderator.js';
+export { AtendeSatisfactionPanel } from './satisfaction-panel/satisfaction-panel.js';
 export { AtendeElement, type AtendeEventDetails } from './internal/atende-element.js';
 export { ApiClient, ApiError, type TokenProvider, type Connection } from './internal/api-client.js';
 export type { SessionConfig } from './internal/context.js';

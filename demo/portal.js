@@ -25,10 +25,12 @@ function setUp() {
   if (own) {
     document.getElementById('menu-requests').href = `portal.html?${own.slice(1)}`;
     document.getElementById('menu-charter').href = `portal.html?pagina=carta${own}`;
+    document.getElementById('menu-satisfaction').href = `portal.html?pagina=satisfacao${own}`;
     const keep = Object.assign(document.createElement('input'), { type: 'hidden', name: 'cidadao', value: sub });
     document.querySelector('.portal-search').append(keep);
   }
   if (params.get('pagina') === 'carta') showCharter(own);
+  if (params.get('pagina') === 'satisfacao') showSatisfaction(own);
   const id = Number(params.get('solicitacao'));
   if (id) {
     document.querySelector('atende-request-queue').hidden = true;
@@ -78,6 +80,21 @@ function showCharter(own) {
   form.requestHref = `portal.html?solicitacao={id}${own}`;
   form.hidden = !params.get('service');
   document.addEventListener('atende-service-selected', () => (form.hidden = false));
+}
+
+/** Satisfação: the public panel of ratings and published comments (anyone may read it). */
+function showSatisfaction(own) {
+  document.querySelector('atende-request-queue').hidden = true;
+  const page = document.getElementById('satisfacao');
+  page.append(document.getElementById('satisfacao-panel').content.cloneNode(true));
+  page.hidden = false;
+  document.getElementById('page-title').textContent = 'Satisfação';
+  document.title = 'Satisfação — Portal de Serviços do Estado';
+  const crumb = document.getElementById('crumb');
+  crumb.textContent = 'Satisfação';
+  crumb.href = `portal.html?pagina=satisfacao${own}`;
+  document.getElementById('menu-requests').removeAttribute('aria-current');
+  document.getElementById('menu-satisfaction').setAttribute('aria-current', 'page');
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);

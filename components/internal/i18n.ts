@@ -7,6 +7,7 @@
 import type { RequestStatus } from '../../contract/types.js';
 import type { AccessMessageKey } from '../access-requests/messages.js';
 import type { RequestFormMessageKey } from '../request-form/messages.js';
+import type { PanelMessageKey } from '../satisfaction-panel/messages.js';
 import type { CatalogMessageKey } from '../service-catalog/messages.js';
 import type { EditorMessageKey } from '../service-editor/messages.js';
 import type { EvaluationFormMessageKey } from '../evaluation-form/messages.js';
@@ -268,7 +269,14 @@ const ptBR = {
 type CoreMessageKey = keyof typeof ptBR;
 /** Every key an element may translate: the shared ones here, and those each element registers from its own chunk. */
 export type MessageKey =
-  CoreMessageKey | EditorMessageKey | CatalogMessageKey | RequestFormMessageKey | AccessMessageKey | EvaluationFormMessageKey | ModeratorMessageKey;
+  | CoreMessageKey
+  | EditorMessageKey
+  | CatalogMessageKey
+  | RequestFormMessageKey
+  | AccessMessageKey
+  | EvaluationFormMessageKey
+  | ModeratorMessageKey
+  | PanelMessageKey;
 export type { CoreMessageKey };
 
 /** Sent on window when a dictionary fetched on demand arrives; elements re-render. */

@@ -5,9 +5,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type * as Axe from 'axe-core';
+import type { ServiceDetail } from '../../contract/types.js';
 import { ATTENDANT, CITIZEN, advance, apiAs, click, deepQueryAll, fileRequest, newCitizen, until } from '../../components/internal/test-support.js';
 import { fill, publishService } from '../../components/request-form/request-form.test-helpers.js';
 import { askViaApi, card, newServant } from '../../components/access-requests/access-requests.test-helpers.js';
+import { quietService, rate } from '../../components/satisfaction-panel/satisfaction-panel.test-helpers.js';
 
 type Frame = { frame: HTMLIFrameElement; doc: Document; win: Window & { axe?: typeof Axe } };
 
@@ -63,6 +65,19 @@ const threadShown = (doc: Document) => {
   return !!thread && !thread.hidden && !!thread.shadowRoot?.querySelector('h2, h3') && !thread.shadowRoot.querySelector('.loading');
 };
 
+/**
+ * One rated service for both widths, rated before the page first reads the
+ * ratings: the API lets the browser keep them for five minutes, so a service
+ * rated after that read would not show in the second width's page.
+ */
+let rated: Promise<ServiceDetail> | undefined;
+function portalRated(): Promise<ServiceDetail> {
+  return (rated ??= quietService(`Serviço avaliado no portal ${newCitizen().word}`).then(async (service) => {
+    await rate(service.id, [{ rating: 5, verdict: 'approved', comment: 'Atendimento nota dez, recomendo o serviço.', decision: 'approve' }]);
+    return service;
+  }));
+}
+
 for (const width of [1280, 375]) {
   describe(`demo pages at ${width} px`, () => {
     it("index.html: signed out, the attendant's queue, a request open, the citizen's request", async () => {
@@ -100,6 +115,7 @@ for (const width of [1280, 375]) {
       let f = await open(`/demo/portal.html?cidadao=${CITIZEN}`, width);
       await until(() => queueRows(f.doc).length > 0, 'list shown');
       expect(f.doc.querySelector('h1'), 'the page has a main heading').to.exist;
+      expect(f.doc.querySelector('atende-satisfaction-panel'), 'the satisfaction panel only on its page').to.equal(null);
       await expectClean(f, 'portal, list');
 
       f = await open(`/demo/portal.html?cidadao=${CITIZEN}&solicitacao=${filed.id}`, width);
@@ -164,6 +180,30 @@ for (const width of [1280, 375]) {
       expect(form.shadowRoot!.querySelector('#protocol strong')!.textContent).to.equal(filed.protocol);
       const follow = form.shadowRoot!.querySelector<HTMLAnchorElement>('.done a')!;
       expect(follow.getAttribute('href')).to.equal(`portal.html?solicitacao=${filed.id}&${own}`);
+    });
+
+    it('portal.html?pagina=satisfacao: the panel, a rated service chosen, its charts and tables, its published comment', async () => {
+      const service = await portalRated();
+      const f = await open(`/demo/portal.html?pagina=satisfacao&cidadao=${CITIZEN}`, width);
+      expect(f.doc.querySelector('h1')!.textContent).to.equal('Satisfação');
+      expect(f.doc.getElementById('menu-satisfaction')!.getAttribute('aria-current')).to.equal('page');
+      const panel = f.doc.querySelector('atende-satisfaction-panel')!;
+      // The bundle fetches the panel's chunk once the page places its tag: until then it has no shadow root.
+      const select = () => panel.shadowRoot?.querySelector<HTMLSelectElement>('select');
+      await until(() => [...(select()?.options ?? [])].some((o) => o.value === String(service.id)), 'the rated service listed');
+      select()!.value = String(service.id);
+      select()!.dispatchEvent(new Event('change'));
+      const shown = () => panel.shadowRoot!.querySelector('#panel-service')?.textContent?.includes(service.name);
+      const drawn = () => [...panel.shadowRoot!.querySelectorAll<HTMLElement>('[data-chart]')].map((c) => c.dataset.bars);
+      const comment = () => panel.shadowRoot!.querySelector('.comment .text')?.textContent;
+      await until(
+        () => shown() && drawn().length === 2 && drawn().every(Boolean) && comment() === 'Atendimento nota dez, recomendo o serviço.',
+        'the service shown',
+      );
+      expect(panel.shadowRoot!.querySelector('.summary .average')!.textContent!.trim()).to.equal('5,0 de 5');
+      await expectClean(f, 'portal, satisfaction');
+      for (const d of panel.shadowRoot!.querySelectorAll('details')) d.open = true;
+      await expectClean(f, 'portal, satisfaction with its tables open');
     });
 
     it('sei.html: the queue, then a request open with its follow-up thread beside the analysis', async () => {

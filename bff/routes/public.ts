@@ -1,6 +1,6 @@
 // The public satisfaction panel (issue #13): ratings per published service
 // and month, and the comments the moderators published. No token; cacheable
-// for five minutes. Nothing here names a citizen, a request or a protocol.
+// for a minute. Nothing here names a citizen, a request or a protocol.
 import { createRoute } from '@hono/zod-openapi';
 import { IdParam, PublicCommentsQuery, PublicRatingsQuery } from '../../contract/schemas.js';
 import { PublicCommentsPage, PublicRatings } from '../../contract/responses.js';
@@ -11,7 +11,8 @@ import { notFound } from '../errors.js';
 import { json, problemsOf, router } from '../openapi.js';
 import { publishedComments, publishedServiceName, ratedServices, ratingCounts } from '../../db/queries/evaluations.js';
 
-const CACHE = 'public, max-age=300';
+// A minute: a portal's visitors share one answer per browser or proxy, and a newly published rating shows within it.
+const CACHE = 'public, max-age=60';
 
 const ratings = createRoute({
   method: 'get',
@@ -19,7 +20,7 @@ const ratings = createRoute({
   summary: 'Satisfaction per published service: count, average, distribution 1–5, approved share, and the last 12 months',
   description:
     'Who: anyone (no token). Every published service (of institutionId, or serviceId alone), services without evaluations included; months in ' +
-    'Brasília time, oldest first, months without evaluations included. Cache-Control: public, max-age=300.',
+    'Brasília time, oldest first, months without evaluations included. Cache-Control: public, max-age=60.',
   request: { query: PublicRatingsQuery },
   responses: { 200: json(PublicRatings, 'The panel'), ...problemsOf(400) },
 });
@@ -30,7 +31,7 @@ const comments = createRoute({
   summary: 'A published service’s published comments, newest first',
   description:
     'Who: anyone (no token). Only comments a moderator approved, as published (masked where chosen); never the citizen’s name or id, the request or ' +
-    'its protocol. A service not published: 404. Cache-Control: public, max-age=300.',
+    'its protocol. A service not published: 404. Cache-Control: public, max-age=60.',
   request: { params: IdParam, query: PublicCommentsQuery },
   responses: { 200: json(PublicCommentsPage, 'A page; pass nextBefore as before for older ones'), ...problemsOf(400, 404) },
 });

@@ -237,7 +237,7 @@ describe(`evaluations (${ENGINE})`, () => {
     await json(await post(`/api/evaluations/${hidden.evaluation.id}/reject`, 'attendant', { reason: 'off_topic' }), 200);
 
     const res = await t.call('GET', `/api/public/services/${t.fx.service}/comments?limit=50`);
-    assert.equal(res.headers.get('Cache-Control'), 'public, max-age=300');
+    assert.equal(res.headers.get('Cache-Control'), 'public, max-age=60');
     const text = await res.text();
     const page = JSON.parse(text);
     const byId = new Map(page.items.map((i: { id: number; text: string }) => [i.id, i.text]));
@@ -259,7 +259,7 @@ describe(`evaluations (${ENGINE})`, () => {
     await problem(await t.call('GET', `/api/public/services/${t.fx.service}/comments?limit=51`), 400);
 
     const ratingsRes = await t.call('GET', `/api/public/ratings?serviceId=${t.fx.service}`);
-    assert.equal(ratingsRes.headers.get('Cache-Control'), 'public, max-age=300');
+    assert.equal(ratingsRes.headers.get('Cache-Control'), 'public, max-age=60');
     const ratings = await json(ratingsRes, 200);
     assert.equal(ratings.items.length, 1);
     const s = ratings.items[0];

@@ -154,7 +154,9 @@ export async function publishedComments(db: Queryable, serviceId: number, f: { b
     .selectFrom('evaluations')
     .select(['id', 'rating', 'verdict', 'published_text', 'moderated_at'])
     .where('service_id', '=', serviceId)
-    .where('status', '=', 'approved');
+    .where('status', '=', 'approved')
+    // A rating without a comment has nothing to publish.
+    .where('published_text', 'is not', null);
   if (f.before !== undefined) q = q.where('id', '<', f.before);
   return q
     .orderBy('id', 'desc')

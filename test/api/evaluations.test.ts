@@ -235,6 +235,9 @@ describe(`evaluations (${ENGINE})`, () => {
     await json(await post(`/api/evaluations/${masked.evaluation.id}/approve`, 'attendant', { mask: true }), 200);
     await json(await post(`/api/evaluations/${plain.evaluation.id}/approve`, 'attendant', { mask: false }), 200);
     await json(await post(`/api/evaluations/${hidden.evaluation.id}/reject`, 'attendant', { reason: 'off_topic' }), 200);
+    // A rating without a comment, marked approved as the demo seed marks them: nothing to show.
+    const silent = await evaluated({ verdict: 'approved', rating: 3 });
+    await t.database.db.updateTable('evaluations').set({ status: 'approved' }).where('id', '=', silent.evaluation.id).execute();
 
     const res = await t.call('GET', `/api/public/services/${t.fx.service}/comments?limit=50`);
     assert.equal(res.headers.get('Cache-Control'), 'public, max-age=60');
@@ -244,6 +247,7 @@ describe(`evaluations (${ENGINE})`, () => {
     assert.equal(byId.get(masked.evaluation.id), 'Demorou demais. Liguem no ███, CPF ███. ███');
     assert.equal(byId.get(plain.evaluation.id), 'Excelente atendimento.');
     assert.ok(!byId.has(hidden.evaluation.id), 'a rejected comment is not published');
+    assert.ok(!byId.has(silent.evaluation.id), 'a rating without a comment is not a comment');
     assert.ok(!text.includes('Pessoa citizen') && !text.includes('99988') && !text.includes(masked.protocol), 'never who');
     assert.deepEqual(Object.keys(page.items[0]).sort(), ['id', 'publishedAt', 'rating', 'service', 'text', 'verdict']);
     const ids = page.items.map((i: { id: number }) => i.id);
@@ -272,7 +276,7 @@ describe(`evaluations (${ENGINE})`, () => {
     assert.equal(s.approvedShare, Math.round((all.filter((e) => e.verdict === 'approved').length / all.length) * 100) / 100);
     assert.equal(s.months.length, 12);
     assert.deepEqual([s.months[0].month, s.months[11].month], ['2026-01', '2026-12']);
-    assert.deepEqual([s.months[11].count, s.months[11].average], [3, Math.round((10 / 3) * 100) / 100], 'this month: the three above');
+    assert.deepEqual([s.months[11].count, s.months[11].average], [4, 3.25], 'this month: the four above (a rating without a comment counts)');
     assert.equal(s.months[0].count, 0, 'months without evaluations are there');
     assert.equal(s.months[0].average, null);
     assert.ok(!JSON.stringify(ratings).includes('citizen'));

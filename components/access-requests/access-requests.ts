@@ -194,12 +194,6 @@ export class AtendeAccessRequests extends AtendeElement {
     return translate(this.locale, key, params);
   }
 
-  /** What a refusal means to the user: the server's words (pt-BR), or the generic message. */
-  private explain(error: unknown): string {
-    if (error instanceof ApiError && error.status >= 400 && error.status !== 401 && error.message && this.locale === 'pt-BR') return error.message;
-    return this.describeError(error);
-  }
-
   private async run(send: Send): Promise<unknown> {
     void this.actionTask.run([send]);
     return this.actionTask.taskComplete;
@@ -275,7 +269,7 @@ export class AtendeAccessRequests extends AtendeElement {
       if (error instanceof ApiError && fields.length) this.showProblems(error.errors);
       else {
         this.problems = [];
-        this.say('error', this.explain(error));
+        this.say('error', this.explainRefusal(error));
       }
     }
   }
@@ -337,9 +331,9 @@ export class AtendeAccessRequests extends AtendeElement {
     } else if (error instanceof ApiError && (error.status === 404 || error.status === 409)) {
       this.closeDialog();
       this.generation++;
-      this.say('error', this.explain(error));
+      this.say('error', this.explainRefusal(error));
     } else {
-      this.dialogError = this.explain(error);
+      this.dialogError = this.explainRefusal(error);
     }
   }
 

@@ -127,12 +127,6 @@ export class AtendeEvaluationForm extends AtendeElement {
     this.requestUpdate();
   }
 
-  /** What a refusal means to the user: the server's words (pt-BR), or the generic message. */
-  private explain(error: unknown): string {
-    if (error instanceof ApiError && error.status >= 400 && error.status !== 401 && error.message && this.locale === 'pt-BR') return error.message;
-    return this.describeError(error);
-  }
-
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('requestId') && this.request?.id !== this.requestId) {
       this.request = undefined;
@@ -210,7 +204,7 @@ export class AtendeEvaluationForm extends AtendeElement {
       const fields = error instanceof ApiError ? (Object.keys(error.errors).filter((k) => k in CONTROLS) as Field[]) : [];
       if (fields.length) this.showErrors(Object.fromEntries(fields.map((f) => [f, (error as ApiError).errors[f]])));
       else {
-        this.notice = { kind: 'error', text: this.explain(error) };
+        this.notice = { kind: 'error', text: this.explainRefusal(error) };
         this.focusOn('notice');
         // A conflict or a request that changed meanwhile: read it again (what was typed stays).
         if (error instanceof ApiError && (error.isConflict || error.status === 404 || error.status === 409)) void this.loadTask.run();
@@ -260,7 +254,7 @@ export class AtendeEvaluationForm extends AtendeElement {
         this.reopenError = error.errors.reason;
         this.focusOn('reopen-reason');
       } else {
-        this.reopenFailure = this.explain(error);
+        this.reopenFailure = this.explainRefusal(error);
         if (error instanceof ApiError && (error.isConflict || error.status === 409)) void this.loadTask.run();
       }
     } finally {

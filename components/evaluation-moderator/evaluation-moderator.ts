@@ -136,11 +136,6 @@ export class AtendeEvaluationModerator extends AtendeElement {
     this.requestUpdate();
   }
 
-  private explain(error: unknown): string {
-    if (error instanceof ApiError && error.status >= 400 && error.status !== 401 && error.message && this.locale === 'pt-BR') return error.message;
-    return this.describeError(error);
-  }
-
   private selectTab(tab: Tab, focus: boolean): void {
     if (tab !== this.tab) {
       this.tab = tab;
@@ -249,7 +244,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
       this.focusOn('notice');
       this.emit('atende-evaluations-moderated', { ids, decision });
     } catch (error) {
-      const why = this.explain(error);
+      const why = this.explainRefusal(error);
       const text = bulk ? this.tr('mod.failed.many', { why }) : why;
       if (this.dialog) {
         if (error instanceof ApiError && (error.errors.reason || error.errors.text)) {

@@ -98,6 +98,12 @@ export class AtendeElement extends LitElement {
     return this.dispatchEvent(atendeEvent(name, detail, cancelable));
   }
 
+  /** What a refusal means to the user: the server's own words (pt-BR) for a 4xx other than 401, else describeError. */
+  protected explainRefusal(error: unknown): string {
+    if (error instanceof ApiError && error.status >= 400 && error.status !== 401 && error.message && this.locale === 'pt-BR') return error.message;
+    return this.describeError(error);
+  }
+
   /** A message a user can act on, in the element's language. */
   protected describeError(error: unknown): string {
     if (error instanceof ApiError) {

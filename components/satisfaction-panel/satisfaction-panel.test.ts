@@ -212,7 +212,10 @@ describe('atende-satisfaction-panel', () => {
 
   it('says in Portuguese when the ratings cannot be read, and offers to try again', async () => {
     const el = await panel({ serviceId: -5 });
-    const alert = q(el, '.alert.error[role=alert]')!;
+    // The comments, read at the same time, may fail first: wait for the ratings' own alert.
+    const ratingsAlert = () => all(el, '.alert.error[role=alert]').find((a) => text(a).startsWith('Não foi possível carregar as avaliações'));
+    await until(ratingsAlert, 'the ratings alert');
+    const alert = ratingsAlert()!;
     expect(text(alert)).to.match(/^Não foi possível carregar as avaliações\. \S/);
     expect(text(alert.querySelector('button'))).to.equal('Tentar novamente');
     await expectAccessible(el);

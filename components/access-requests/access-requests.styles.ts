@@ -103,32 +103,6 @@ export const accessStyles = css`
   .manage-head h2 {
     margin: 0;
   }
-  .tabs {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em;
-    border-bottom: 2px solid var(--_divider);
-    margin-bottom: var(--_space);
-  }
-  .tab {
-    min-height: var(--_control-height);
-    padding: 0 1em;
-    border: 0;
-    border-bottom: 4px solid transparent;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-    margin-bottom: -2px;
-  }
-  .tab:hover {
-    background: var(--_primary-light);
-  }
-  .tab[aria-selected='true'] {
-    border-bottom-color: var(--_primary);
-    color: var(--_dark);
-  }
   .panel:focus-visible {
     outline: 4px dashed var(--_focus);
   }

@@ -6,6 +6,7 @@ import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { formatDate, formatDay, translate } from '../internal/i18n.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
+import { tabStyles } from '../internal/tabs.js';
 import { accessStyles } from './access-requests.styles.js';
 import type { Key } from './describe.js';
 import { type Dialog, renderDialog } from './dialogs.js';
@@ -54,7 +55,7 @@ function today(): string {
  * @cssproperty --atende-space - Base spacing (default 1rem).
  */
 export class AtendeAccessRequests extends AtendeElement {
-  static override styles = [hostStyles, dialogStyles, accessStyles];
+  static override styles = [hostStyles, dialogStyles, tabStyles, accessStyles];
 
   /** `auto` (default): the manager's view when the signed-in user manages an institution, else the servant's; or `servant`, `manager`. */
   @property() mode: Mode = 'auto';

@@ -5,6 +5,7 @@
 import { html, nothing } from 'lit';
 import type { AccessHistoryEntry, AccessRequest, InstitutionRef, StaffMembership } from '../../contract/types.js';
 import { type Locale, formatDate, formatDay } from '../internal/i18n.js';
+import { renderTabs } from '../internal/tabs.js';
 import { type Key, type T, accessEnd, actorName, decision, lastDay, pair, roleName, statusBadge, untilText } from './describe.js';
 import { type ListState, type Notice, errorBlock, loadingLine, notices } from './servant-view.js';
 
@@ -53,32 +54,15 @@ function tabLabel(v: ManagerView, tab: Tab): string {
   return v.t(list.hasMore ? 'access.tab.countMore' : 'access.tab.count', { label, n: list.items.length });
 }
 
-/** The tab list: arrows, Home and End move between tabs (and select them), as in the WAI-ARIA tabs pattern. */
 function tabs(v: ManagerView) {
-  const key = (e: KeyboardEvent) => {
-    const i = TABS.indexOf(v.tab);
-    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
-    if (to === undefined) return;
-    e.preventDefault();
-    v.selectTab(TABS[(to + TABS.length) % TABS.length], true);
-  };
-  return html`<div class="tabs" role="tablist" aria-label=${v.t('access.sections')} @keydown=${key}>
-    ${TABS.map(
-      (tab) =>
-        html`<button
-          id="tab-${tab}"
-          class="tab"
-          type="button"
-          role="tab"
-          aria-selected=${v.tab === tab ? 'true' : 'false'}
-          aria-controls="panel-${tab}"
-          tabindex=${v.tab === tab ? '0' : '-1'}
-          @click=${() => v.selectTab(tab, false)}
-        >
-          ${tabLabel(v, tab)}
-        </button>`,
-    )}
-  </div>`;
+  return renderTabs({
+    tabs: TABS,
+    selected: v.tab,
+    label: v.t('access.sections'),
+    panel: (tab) => `panel-${tab}`,
+    text: (tab) => tabLabel(v, tab),
+    select: (tab, focus) => v.selectTab(tab, focus),
+  });
 }
 
 /** A list's body: the error (with retry), loading, empty, or its cards and "Carregar mais". */

@@ -14,32 +14,6 @@ export const moderatorStyles = css`
     background: var(--_surface-alt);
     border-radius: var(--_radius);
   }
-  .tabs {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em;
-    border-bottom: 2px solid var(--_divider);
-    margin-bottom: var(--_space);
-  }
-  .tab {
-    min-height: var(--_control-height);
-    padding: 0 1em;
-    border: 0;
-    border-bottom: 4px solid transparent;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-    margin-bottom: -2px;
-  }
-  .tab:hover {
-    background: var(--_primary-light);
-  }
-  .tab[aria-selected='true'] {
-    border-bottom-color: var(--_primary);
-    color: var(--_dark);
-  }
   [role='tabpanel']:focus-visible,
   #notice:focus-visible,
   h3:focus-visible {

@@ -14,6 +14,7 @@ import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { formatDate } from '../internal/i18n.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
+import { renderTabs, tabStyles } from '../internal/tabs.js';
 import { moderatorStyles } from './evaluation-moderator.styles.js';
 import type { ModeratorMessageKey } from './messages.js';
 import './messages.js';
@@ -66,7 +67,7 @@ export function segments(comment: string, spans: ModerationItem['spans']): { tex
  * @cssproperty --atende-space - Base spacing (default 1rem).
  */
 export class AtendeEvaluationModerator extends AtendeElement {
-  static override styles = [hostStyles, dialogStyles, moderatorStyles];
+  static override styles = [hostStyles, dialogStyles, tabStyles, moderatorStyles];
 
   /** One institution the user attends (by default all of them). */
   @property({ type: Number, attribute: 'institution-id' }) institutionId?: number;
@@ -301,31 +302,14 @@ export class AtendeEvaluationModerator extends AtendeElement {
   }
 
   private renderTabs() {
-    const key = (e: KeyboardEvent) => {
-      const i = EVALUATION_STATUSES.indexOf(this.tab);
-      const n = EVALUATION_STATUSES.length;
-      const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: n - 1 }[e.key];
-      if (to === undefined) return;
-      e.preventDefault();
-      this.selectTab(EVALUATION_STATUSES[(to + n) % n], true);
-    };
-    return html`<div class="tabs" role="tablist" aria-label=${this.tr('mod.tabs')} @keydown=${key}>
-      ${EVALUATION_STATUSES.map(
-        (tab) =>
-          html`<button
-            id="tab-${tab}"
-            class="tab"
-            type="button"
-            role="tab"
-            aria-selected=${this.tab === tab ? 'true' : 'false'}
-            aria-controls="panel"
-            tabindex=${this.tab === tab ? '0' : '-1'}
-            @click=${() => this.selectTab(tab, false)}
-          >
-            ${this.tr(`mod.tab.${tab}`)}
-          </button>`,
-      )}
-    </div>`;
+    return renderTabs({
+      tabs: EVALUATION_STATUSES,
+      selected: this.tab,
+      label: this.tr('mod.tabs'),
+      panel: () => 'panel',
+      text: (tab) => this.tr(`mod.tab.${tab}`),
+      select: (tab, focus) => this.selectTab(tab, focus),
+    });
   }
 
   private renderBody() {

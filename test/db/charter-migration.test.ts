@@ -3,30 +3,19 @@
 // service no draft, no filing a key; one Idempotency-Key per citizen; and it
 // goes down and up again.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type Kysely, sql } from 'kysely';
-import { type Connection, connect } from '../../db/connect.js';
+import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { migrateTo, migrateToLatest } from '../../db/migrate.js';
-import { type ScratchDatabase, scratchDatabase } from '../../db/scratch.js';
+import { migrationScratch } from './migration-scratch.js';
 
 const BEFORE = '2026-12-01T03-00_file-store';
 const AT = '2026-11-01T12:00:00.000Z';
 
 describe('migration charter', () => {
-  let scratch: ScratchDatabase;
-  let conn: Connection;
-  before(async () => {
-    scratch = await scratchDatabase('atende_migration');
-    conn = connect(scratch.url);
-  });
-  after(async () => {
-    await conn.close();
-    await scratch.drop();
-  });
+  const scratch = migrationScratch();
 
   test('backfills the versions, keeps the rest, and holds one request per citizen and key', async () => {
-    // The tables as each migration leaves them, not as db/schema.ts says they end up.
-    const db = conn.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const db = scratch.db;
     await migrateTo(db, BEFORE);
     const [inst] = await sql<{ id: number }>`insert into institutions (acronym, name, units) values ('X', 'Instituição X', '[]') returning id`
       .execute(db)

@@ -3,29 +3,19 @@
 // service; a request may then have several; and it goes down (keeping the
 // latest of each request) and up again, the queue's triggers still bumping.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type Kysely, sql } from 'kysely';
-import { type Connection, connect } from '../../db/connect.js';
+import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { migrateTo, migrateToLatest } from '../../db/migrate.js';
-import { type ScratchDatabase, scratchDatabase } from '../../db/scratch.js';
+import { migrationScratch } from './migration-scratch.js';
 
 const BEFORE = '2026-12-01T05-00_access';
 const AT = '2026-11-01T12:00:00.000Z';
 
 describe('migration evaluations', () => {
-  let scratch: ScratchDatabase;
-  let conn: Connection;
-  before(async () => {
-    scratch = await scratchDatabase('atende_migration');
-    conn = connect(scratch.url);
-  });
-  after(async () => {
-    await conn.close();
-    await scratch.drop();
-  });
+  const scratch = migrationScratch();
 
   test('keeps the evaluations as the current ones, allows several per request, and goes down and up', async () => {
-    const db = conn.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const db = scratch.db;
     await migrateTo(db, BEFORE);
     const one = async <T>(q: ReturnType<typeof sql<T>>) => (await q.execute(db)).rows[0];
     const inst = await one(sql<{ id: number }>`insert into institutions (acronym, name, units) values ('X', 'Instituição X', '[]') returning id`);

@@ -284,18 +284,6 @@ export async function institutionMemberships(db: Queryable, institutionId: numbe
   return rows.map((r) => ({ ...r, open_assigned: Number(r.open_assigned ?? 0) }));
 }
 
-/** The requests in attendance assigned to the user at the institution. */
-export async function openAssignedRequests(db: Queryable, userId: number, institutionId: number) {
-  return db
-    .selectFrom('requests as r')
-    .select(['r.id', 'r.protocol', 'r.status', 'r.version'])
-    .where('r.assignee_id', '=', userId)
-    .where('r.institution_id', '=', institutionId)
-    .where(inAttendance('r'))
-    .orderBy('r.id')
-    .execute();
-}
-
 /**
  * Takes the user off every request in attendance assigned to them at the
  * institution (one statement: a transition racing it either ran before or

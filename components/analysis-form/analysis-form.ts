@@ -101,9 +101,15 @@ export class AtendeAnalysisForm extends AtendeElement {
     args: () => [this.apiBase, this.credential, this.requestId] as const,
     task: async ([, credential, id], { signal }) => {
       if (!credential || !id) return initialState;
-      const data = await this.client.get('/requests/:id', { params: { id }, signal });
-      if (id === this.requestId) this.request = data;
-      return data;
+      try {
+        const data = await this.client.get('/requests/:id', { params: { id }, signal });
+        if (id === this.requestId) this.request = data;
+        return data;
+      } catch (error) {
+        // Gone for this user (their access ended, say): no stale copy with buttons that can only fail.
+        if (error instanceof ApiError && error.status === 404 && id === this.requestId) this.request = undefined;
+        throw error;
+      }
     },
   });
 
@@ -145,7 +151,6 @@ export class AtendeAnalysisForm extends AtendeElement {
     void this.loadTask.run();
   }
 
-  /** A thread of this request on the same page sent a follow-up (a request for information, the citizen's reply): the status may have moved. */
   /** A thread or the evaluation form of the same request on the page changed it: read it again. */
   private readonly followThread = (e: CustomEvent<{ requestId: number }>) => {
     if (e.detail.requestId === this.requestId && this.request) this.reload();
@@ -190,8 +195,10 @@ export class AtendeAnalysisForm extends AtendeElement {
       const startedByOther = fresh.analyst && fresh.status === 'in_analysis' && shown.status !== 'in_analysis';
       this.notice = { kind: 'info', text: startedByOther ? this.t('form.refreshed.analyst', { name: fresh.analyst!.name }) : this.t('form.refreshed') };
       this.emit('atende-request-changed', { id: fresh.id, action: 'refresh', status: fresh.status, version: fresh.version });
-    } catch {
-      // The copy on screen stays; the next refresh tries again (an expired session is reported by the client).
+    } catch (error) {
+      // No longer visible to this user: the load says so and drops the copy. Otherwise the copy on screen
+      // stays and the next refresh tries again (an expired session is reported by the client).
+      if (error instanceof ApiError && error.status === 404) this.reload();
     } finally {
       this.refreshing = false;
     }
@@ -411,8 +418,6 @@ export class AtendeAnalysisForm extends AtendeElement {
         this.reload();
         const fresh = await this.loadTask.taskComplete.catch(() => undefined);
         if (fresh) this.emit('atende-request-changed', { id: fresh.id, action: 'reload', status: fresh.status, version: fresh.version });
-        // Gone for this user (their access ended, say): no stale request with buttons that can only fail.
-        else if (this.loadTask.error instanceof ApiError && this.loadTask.error.status === 404) this.request = undefined;
       } else if (this.dialog) {
         this.dialogError = this.describeError(error);
         if (error instanceof ApiError && Object.keys(error.errors).length) this.invalid(error.errors);

@@ -27,7 +27,7 @@ const [{ connect }, { fileStoreFor }, { migrateToLatest }, { seedDemo }, { DEMO_
 const dir = mkdtempSync(join(tmpdir(), 'atende-wtr-'));
 const database = connect(join(dir, 'atende.db'));
 await migrateToLatest(database.db);
-await seedDemo(database.db, { now: new Date(), holidays: new Set() });
+await seedDemo(database.db, { now: new Date(), holidays: new Set(), timeZone: 'America/Porto_Velho' });
 const idp = await createDevIdp('http://atende.test/dev', 'atende', { users: DEMO_USERS });
 const app = buildApp({
   db: database.db,

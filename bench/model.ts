@@ -6,7 +6,8 @@
 // order of `COLUMNS`, so one generator feeds both SQLite and PostgreSQL.
 // Columns a database does not have (an older schema) are left out on insert.
 import type { Deadline, RequestStatus, ServiceField } from '../contract/types.js';
-import { defaultHolidays, dueDate, localDate } from '../bff/domain/deadlines.js';
+import { DEFAULT_TIME_ZONE, localDate } from '../contract/time.js';
+import { defaultHolidays, dueDate } from '../bff/domain/deadlines.js';
 import { nameTerms, normalizeSearch } from '../db/queries/search.js';
 import { type CharterService, loadCharter } from '../seed/demo-seed.js';
 import { prng } from '../seed/demo-seed.js';
@@ -150,7 +151,7 @@ function formValue(f: ServiceField, r: Rng, now: number): unknown {
   if (f.format === 'email') return `${slug(personName(r))}@exemplo.com.br`;
   if (f.format === 'phone') return `(${r.int(11, 99)}) 9${r.int(1000, 9999)}-${r.int(1000, 9999)}`;
   if (f.format === 'cep') return `${r.int(10000, 99999)}-${r.int(100, 999)}`;
-  if (f.format === 'date' || f.datatype === 'datetime') return localDate(new Date(now - r.int(1, 700) * DAY));
+  if (f.format === 'date' || f.datatype === 'datetime') return localDate(new Date(now - r.int(1, 700) * DAY), DEFAULT_TIME_ZONE);
   if (f.datatype === 'number') return /ano|exercicio/.test(f.code) ? r.int(2010, 2026) : f.code === 'valor' ? r.int(80, 900) * 100 : r.int(1, 12);
   if (f.datatype === 'text') return `Informo que ${f.label.toLowerCase()} segue conforme os documentos anexos; peço a análise com brevidade.`;
   if (f.code.startsWith('nome') || f.code === 'estudante') return personName(r);
@@ -305,9 +306,9 @@ export function requestStream(world: World, n: number) {
     return ws.length - 1;
   };
   const due = (filed: number, d: Deadline) => {
-    const key = `${localDate(new Date(filed))}|${d.days}|${d.kind}`;
+    const key = `${localDate(new Date(filed), DEFAULT_TIME_ZONE)}|${d.days}|${d.kind}`;
     let v = dueCache.get(key);
-    if (!v) dueCache.set(key, (v = dueDate(new Date(filed), d, world.holidays).toISOString()));
+    if (!v) dueCache.set(key, (v = dueDate(new Date(filed), d, world.holidays, DEFAULT_TIME_ZONE).toISOString()));
     return v;
   };
 

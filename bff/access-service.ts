@@ -78,6 +78,8 @@ export interface GrantMembership {
   /** The access request it authorizes, if any. */
   accessRequestId: number | null;
   at: Date;
+  /** The state's time zone (the audit's `until` is a local day). */
+  timeZone: string;
   /** Defaults to 'api' with a grantedBy, 'cli' without. */
   source?: AccessEventSource;
   /** The operating-system user, from the command line. */
@@ -103,7 +105,7 @@ export async function grantMembership(trx: Transaction<Database>, g: GrantMember
       role: g.role,
       unit: g.unit,
       ordinance: g.ordinance,
-      until: untilOf(expiresAt),
+      until: untilOf(expiresAt, g.timeZone),
       reason: null,
       source: g.source ?? (g.grantedBy === null ? 'cli' : 'api'),
       accessRequestId: g.accessRequestId,
@@ -122,6 +124,8 @@ export interface EndMembership {
   by: number | null;
   reason: string | null;
   source: AccessEventSource;
+  /** The state's time zone (the audit's `until` is a local day). */
+  timeZone: string;
   /** When it is recorded (a revocation's instant; an expiry is recorded at its own end, once that is not after `at`). */
   at: Date;
   /** The operating-system user, from the command line. */
@@ -166,7 +170,7 @@ export async function endMembership(trx: Transaction<Database>, e: EndMembership
       role,
       unit: row.unit,
       ordinance: row.ordinance,
-      until: untilOf(row.expires_at),
+      until: untilOf(row.expires_at, e.timeZone),
       reason: e.reason,
       source: e.source,
       membershipId: row.id,
@@ -237,6 +241,7 @@ export interface DesignateManager {
   ordinance: string;
   unit?: string | null;
   at: Date;
+  timeZone: string;
   /** The operating-system user running the command, for the record. */
   operator?: string | null;
 }
@@ -285,6 +290,7 @@ export async function designateManager(db: Kysely<Database>, d: DesignateManager
       expiresAt: null,
       accessRequestId: null,
       at: d.at,
+      timeZone: d.timeZone,
       source: 'cli',
       operator: d.operator ?? null,
     });
@@ -297,6 +303,7 @@ export interface RevokeManager {
   institution: string | number;
   reason: string;
   at: Date;
+  timeZone: string;
   operator?: string | null;
 }
 
@@ -322,7 +329,16 @@ export async function revokeManager(db: Kysely<Database>, r: RevokeManager): Pro
   return db.transaction().execute(async (trx) => {
     const membershipId = await findMembershipInForce(trx, user.id, institution.id, 'manager', r.at);
     if (membershipId === undefined) throw notManager();
-    const ended = await endMembership(trx, { membershipId, kind: 'revoked', by: null, reason, source: 'cli', at: r.at, operator: r.operator ?? null });
+    const ended = await endMembership(trx, {
+      membershipId,
+      kind: 'revoked',
+      by: null,
+      reason,
+      source: 'cli',
+      at: r.at,
+      timeZone: r.timeZone,
+      operator: r.operator ?? null,
+    });
     if (!ended) throw notManager();
     return { ...ended, user: { id: user.id, sub, name: user.name }, institution };
   });
@@ -342,12 +358,12 @@ export async function listManagers(db: Kysely<Database>, f: { institution?: stri
  * sweeping at once record each expiry once (only the one whose update ended
  * the row writes the audit). Answers what it recorded.
  */
-export async function sweepExpired(db: Kysely<Database>, now: Date): Promise<EndedMembership[]> {
+export async function sweepExpired(db: Kysely<Database>, now: Date, timeZone: string): Promise<EndedMembership[]> {
   const recorded: EndedMembership[] = [];
   for (const membershipId of await expiredUnrecorded(db, now)) {
     const ended = await db
       .transaction()
-      .execute((trx) => endMembership(trx, { membershipId, kind: 'expired', by: null, reason: null, source: 'clock', at: now }));
+      .execute((trx) => endMembership(trx, { membershipId, kind: 'expired', by: null, reason: null, source: 'clock', at: now, timeZone }));
     if (ended) recorded.push(ended);
   }
   return recorded;

@@ -170,7 +170,7 @@ export function buildApp(given: Deps) {
    * it on a timer; tests run it with their clock.
    */
   const sweep = async () => {
-    const ended = await sweepExpired(deps.db, deps.now());
+    const ended = await sweepExpired(deps.db, deps.now(), deps.config.timeZone);
     for (const e of ended) deps.identities.forget(e.userId);
     return ended;
   };

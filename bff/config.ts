@@ -1,6 +1,23 @@
 // Configuration from the environment, checked once at start-up.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../contract/time.js';
 import { defaultHolidays, parseHolidays } from './domain/deadlines.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+
+/**
+ * How the room tokens of a Jitsi Meet are signed: none (a Jitsi without token
+ * authentication), HS256 with the app secret of a self-hosted Jitsi's prosody
+ * `token` module, or RS256 with a JaaS (8x8) API key.
+ */
+export type JitsiAuth =
+  { kind: 'none' } | { kind: 'hs256'; appId: string; secret: string; audience: string } | { kind: 'jaas'; appId: string; keyId: string; privateKeyPem: string };
+
+export interface JitsiConfig {
+  /** JITSI_DOMAIN: where the call runs and external_api.js is loaded from ("meet.example.gov.br", "8x8.vc"). */
+  domain: string;
+  auth: JitsiAuth;
+}
 
 export interface Config {
   port: number;
@@ -38,6 +55,16 @@ export interface Config {
   reopenDays: number;
   /** How many proxies in front of the server append to X-Forwarded-For (0: ignore the header, use the socket's address). */
   trustProxy: number;
+  /** The state's time zone (TIME_ZONE, IANA; default America/Porto_Velho): days, deadlines, protocol years, meetings, the agenda. */
+  timeZone: string;
+  /** How long before a meeting's start "Acessar" opens (JOIN_LEAD_MINUTES; default 10). */
+  joinLeadMinutes: number;
+  /** The video calls' Jitsi Meet (JITSI_*); null: not configured, meetings are scheduled but not joined here. */
+  jitsi: JitsiConfig | null;
+  /** The shared token Jitsi's reservation hook sends as `Authorization: Bearer …` (JITSI_RESERVATION_TOKEN); null: the hook is off. */
+  jitsiReservationToken: string | null;
+  /** The key that signs agenda share links (SHARE_LINK_SECRET, ≥ 32 characters; required in production, random per process otherwise). */
+  shareLinkSecret: Uint8Array;
 }
 
 /** NODE_ENV values under which the development identity provider may run (compared case-insensitively; unset too). */
@@ -124,7 +151,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { demo?: 
     trustProxy: count(env, 'TRUST_PROXY', 0),
     reopenDays: count(env, 'REOPEN_DAYS', 7),
     uploads: uploadLimits(env, maxMessageBytes),
+    timeZone: timeZoneOf(env),
+    joinLeadMinutes: count(env, 'JOIN_LEAD_MINUTES', 10),
+    jitsi: jitsiOf(env),
+    jitsiReservationToken: env.JITSI_RESERVATION_TOKEN?.trim() || null,
+    shareLinkSecret: shareLinkSecretOf(env, production),
   };
+}
+
+/** TIME_ZONE, checked: an IANA name the runtime knows. */
+export function timeZoneOf(env: NodeJS.ProcessEnv): string {
+  const zone = env.TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(zone)) throw new Error(`TIME_ZONE: "${env.TIME_ZONE}" is not an IANA time zone such as America/Porto_Velho`);
+  return zone;
+}
+
+function jitsiOf(env: NodeJS.ProcessEnv): JitsiConfig | null {
+  const domain = env.JITSI_DOMAIN?.trim();
+  const others = ['JITSI_APP_ID', 'JITSI_APP_SECRET', 'JITSI_JAAS_KEY_ID', 'JITSI_JAAS_PRIVATE_KEY_FILE'].filter((n) => env[n]?.trim());
+  if (!domain) {
+    if (others.length) throw new Error(`${others[0]} is set but JITSI_DOMAIN is not: set the Jitsi Meet's domain (e.g. meet.example.gov.br or 8x8.vc)`);
+    return null;
+  }
+  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) throw new Error(`JITSI_DOMAIN: "${domain}" is not a host name such as meet.example.gov.br`);
+  const appId = env.JITSI_APP_ID?.trim();
+  const keyId = env.JITSI_JAAS_KEY_ID?.trim();
+  const keyFile = env.JITSI_JAAS_PRIVATE_KEY_FILE?.trim();
+  const secret = env.JITSI_APP_SECRET;
+  if (keyId || keyFile) {
+    if (!keyId || !keyFile || !appId)
+      throw new Error('JaaS needs JITSI_APP_ID (the vpaas-magic-cookie-… tenant), JITSI_JAAS_KEY_ID and JITSI_JAAS_PRIVATE_KEY_FILE together');
+    if (secret) throw new Error('Set JITSI_APP_SECRET (self-hosted Jitsi) or the JITSI_JAAS_* key (JaaS), not both');
+    return { domain, auth: { kind: 'jaas', appId, keyId, privateKeyPem: readFileSync(keyFile, 'utf8') } };
+  }
+  if (secret || appId) {
+    if (!secret || !appId) throw new Error('A Jitsi with token authentication needs JITSI_APP_ID and JITSI_APP_SECRET together');
+    return { domain, auth: { kind: 'hs256', appId, secret, audience: env.JITSI_AUDIENCE?.trim() || 'jitsi' } };
+  }
+  return { domain, auth: { kind: 'none' } };
+}
+
+function shareLinkSecretOf(env: NodeJS.ProcessEnv, production: boolean): Uint8Array {
+  const secret = env.SHARE_LINK_SECRET;
+  if (secret) {
+    if (secret.length < 32) throw new Error('SHARE_LINK_SECRET must be at least 32 characters');
+    return new TextEncoder().encode(secret);
+  }
+  if (production)
+    throw new Error('SHARE_LINK_SECRET is required in production: it signs the agenda share links (at least 32 characters, the same on every server)');
+  return randomBytes(32);
 }
 
 export interface UploadLimits {

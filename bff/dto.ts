@@ -37,6 +37,10 @@ import { type RequestFacts, STAFF_VIEW_DATA } from './domain/permissions.js';
 import type { HistoryRow, QueuePageRows, QueueRow, RequestDetailRows, RequestFactsRow } from '../db/queries/requests.js';
 import type { ServiceRow, VersionColumns, VersionRows } from '../db/queries/services.js';
 import type { AccessHistoryRow, AccessRequestRow, institutionMemberships } from '../db/queries/access.js';
+import type { MeetingRow } from '../db/queries/meetings.js';
+import type { AgendaRow, Meeting } from '../contract/types.js';
+import type { MeetingStatus } from '../contract/meetings.js';
+import { joinOpensAt, meetingPhase } from './domain/meetings.js';
 
 /** The request as the pure rules see it (where an awaiting request resumes, when the row tells). */
 export function requestFacts(
@@ -222,7 +226,7 @@ export function toRequestDetail(
   now: Date,
   allowedActions: RequestAction[],
   viewer: { side: 'staff' | 'citizen'; stepView: 'answers' | 'progress' },
-  reopenDays: number,
+  zone: { reopenDays: number; timeZone: string },
 ): RequestDetail {
   const answers = viewer.stepView === 'answers';
   return {
@@ -259,7 +263,7 @@ export function toRequestDetail(
     justification: r.justification,
     concludedAt: r.concluded_at,
     conclusion: r.conclusion,
-    evaluation: r.e_id ? toEvaluation(r, reopenDays) : null,
+    evaluation: r.e_id ? toEvaluation(r, zone) : null,
     analyst: analyst ? { id: analyst.id, name: analyst.name } : null,
     version: r.version,
     allowedActions,
@@ -268,7 +272,7 @@ export function toRequestDetail(
 }
 
 /** The request's current evaluation, with what became of its comment and until when the request may be reopened. */
-function toEvaluation(r: RequestDetailRows['request'], reopenDays: number): Evaluation {
+function toEvaluation(r: RequestDetailRows['request'], zone: { reopenDays: number; timeZone: string }): Evaluation {
   const e = {
     verdict: r.e_verdict!,
     createdAt: r.e_created_at!,
@@ -290,7 +294,7 @@ function toEvaluation(r: RequestDetailRows['request'], reopenDays: number): Eval
       reason: r.e_reason as ModerationReason | null,
       reasonText: r.e_reason_text,
     }),
-    reopenUntil: reopenUntil(e, reopenDays),
+    reopenUntil: reopenUntil(e, zone.reopenDays, zone.timeZone),
   };
 }
 
@@ -337,13 +341,18 @@ export function toHistoryEntry(r: HistoryRow): HistoryEntry {
 
 /** A history entry as one viewer reads it: on the 'progress' view (the citizen's), without the data only staff read (STAFF_VIEW_DATA). */
 export function historyForViewer(h: HistoryEntry, stepView: 'answers' | 'progress'): HistoryEntry {
-  const hidden = STAFF_VIEW_DATA[h.action];
-  if (stepView === 'answers' || !hidden || !h.data) return h;
-  return { ...h, data: Object.fromEntries(Object.entries(h.data).filter(([k]) => !hidden.includes(k))) };
+  return { ...h, data: dataForViewer(h.action, h.data, stepView) };
+}
+
+/** An audit entry's data as one viewer reads it (the history and the thread's events). */
+export function dataForViewer(action: string, data: Record<string, unknown> | null, stepView: 'answers' | 'progress'): Record<string, unknown> | null {
+  const hidden = STAFF_VIEW_DATA[action];
+  if (stepView === 'answers' || !hidden || !data) return data;
+  return Object.fromEntries(Object.entries(data).filter(([k]) => !hidden.includes(k)));
 }
 
 /** An access request as the servant and the managers read it, with where the access it granted stands at `now`. */
-export function toAccessRequest(r: AccessRequestRow, now: Date): AccessRequest {
+export function toAccessRequest(r: AccessRequestRow, now: Date, timeZone: string): AccessRequest {
   const m = r.membership_id === null ? null : { revoked_at: r.revoked_at, expires_at: r.expires_at, end_kind: r.end_kind };
   const state = m ? accessState(m, now) : null;
   return {
@@ -357,7 +366,7 @@ export function toAccessRequest(r: AccessRequestRow, now: Date): AccessRequest {
     decidedAt: r.decided_at,
     decidedBy: r.decided_by ? { id: r.decided_by, name: r.decided_by_name ?? '' } : null,
     reason: r.reason,
-    until: m ? untilOf(m.expires_at) : null,
+    until: m ? untilOf(m.expires_at, timeZone) : null,
     access:
       m && state
         ? {
@@ -410,4 +419,35 @@ export function toAccessHistoryEntry(r: AccessHistoryRow): AccessHistoryEntry {
     until: d.until ?? null,
     reason: d.reason ?? null,
   };
+}
+
+/** A meeting as its request's citizen and staff read it, with its phase at `now`. */
+export function toMeeting(r: MeetingRow, now: Date, leadMinutes: number): Meeting {
+  const status = r.status as MeetingStatus;
+  return {
+    id: r.id,
+    requestId: r.request_id,
+    protocol: r.protocol,
+    service: { id: r.service_id, name: r.service_name },
+    institution: { id: r.institution_id, acronym: r.acronym, name: r.institution_name },
+    host: { id: r.host_id, name: r.host_name },
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    durationMinutes: r.duration_minutes,
+    subject: r.subject,
+    status,
+    phase: meetingPhase({ status, startsAt: r.starts_at, endsAt: r.ends_at }, now, leadMinutes),
+    joinOpensAt: joinOpensAt(r.starts_at, leadMinutes),
+    cancelReason: r.cancel_reason,
+    cancelledAt: r.cancelled_at,
+    cancelledBy: r.cancelled_by === null ? null : { id: r.cancelled_by, name: r.cancelled_by_name ?? '' },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+/** A meeting in the staff's day agenda: with who filed the request. */
+export function toAgendaRow(r: MeetingRow, now: Date, leadMinutes: number): AgendaRow {
+  return { ...toMeeting(r, now, leadMinutes), citizen: { id: r.citizen_id, name: r.citizen_name } };
 }

@@ -34,7 +34,7 @@ const database = connect(config.databaseUrl);
 await migrateToLatest(database.db);
 if (demo && !(await isSeeded(database.db))) {
   const t0 = performance.now();
-  await seedDemo(database.db, { now: new Date(), holidays: config.holidays });
+  await seedDemo(database.db, { now: new Date(), holidays: config.holidays, timeZone: config.timeZone });
   console.log(`Atende: dados de demonstração criados em ${Math.round(performance.now() - t0)} ms.`);
 }
 

@@ -6,6 +6,12 @@
 // `client.get('/requests/:id', { params: { id } })` is a Promise<RequestDetail>.
 import type { z } from 'zod';
 import type {
+  AgendaQuery,
+  AgendaShareListQuery,
+  CancelMeetingBody,
+  CreateAgendaShareBody,
+  CreateMeetingBody,
+  RescheduleMeetingBody,
   ApproveEvaluationBody,
   EvaluationListQuery,
   ModerateEvaluationsBody,
@@ -36,6 +42,11 @@ import type {
   StepAnswerBody,
 } from './schemas.js';
 import type {
+  AgendaPage,
+  AgendaShare,
+  AppConfig,
+  Meeting,
+  MeetingJoin,
   ModerationItem,
   ModerationPage,
   ModerationResult,
@@ -115,6 +126,16 @@ export interface ApiRoutes {
     '/public/services/:id/comments': { query: Query<typeof PublicCommentsQuery>; response: PublicCommentsPage };
     /** The file's bytes (request documents and follow-up attachments). */
     '/attachments/:id': { response: Blob };
+    /** Anyone: the time zone, the join lead time, whether video is configured. */
+    '/config': { response: AppConfig };
+    /** The request's citizen and the institution's staff: its meetings, soonest first. */
+    '/requests/:id/meetings': { response: Items<Meeting> };
+    /** Staff: a day's meetings (format=json); format=csv|ics answers a file (Blob). */
+    '/meetings': { query: Query<typeof AgendaQuery>; response: AgendaPage };
+    /** The request's citizen and staff: one meeting as an iCalendar file (Blob), "Adicionar à agenda". */
+    '/meetings/:id/ics': { response: Blob };
+    /** Staff: the share links I made (of a day, or all), newest first. */
+    '/agenda/shares': { query: Query<typeof AgendaShareListQuery>; response: Items<AgendaShare> };
   };
   POST: {
     /** JSON, or multipart/form-data (a `request` JSON field and one file part per document); `Idempotency-Key` header. */
@@ -140,10 +161,17 @@ export interface ApiRoutes {
     '/memberships/:id/revoke': { body: Body<typeof RevokeMembershipBody>; response: MembershipRevoked };
     /** multipart/form-data: `body`, `kind` (FollowUpBody) and `files`. */
     '/requests/:id/follow-ups': { body: FormData; response: FollowUpCreated };
+    '/requests/:id/meetings': { body: Body<typeof CreateMeetingBody>; response: Meeting };
+    '/meetings/:id/cancel': { body: Body<typeof CancelMeetingBody>; response: Meeting };
+    /** Inside the window (joinOpensAt to endsAt), for the request's citizen and staff; 409 outside it or with no Jitsi configured. */
+    '/meetings/:id/join': { response: MeetingJoin };
+    '/agenda/share': { body: Body<typeof CreateAgendaShareBody>; response: AgendaShare };
   };
   PATCH: {
     /** Edits the draft (a published service gets a new draft version); send If-Match with the ETag. */
     '/services/:id': { body: Body<typeof PatchServiceBody>; response: ServiceVersion };
+    /** Reschedule; send If-Match with the meeting's version as an ETag ("W/\"3\"") to refuse a stale change (412). */
+    '/meetings/:id': { body: Body<typeof RescheduleMeetingBody>; response: Meeting };
   };
   PUT: {
     '/requests/:id/steps/:stepId': { body: Body<typeof StepAnswerBody>; response: RequestDetail };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ACCESS_EVENTS, ACCESS_EVENT_SOURCES, ACCESS_REQUEST_STATUSES, ACCESS_STATES } from './access.js';
 import { CHANNELS } from './charter.js';
 import { EVALUATION_STATUSES, MODERATION_REASONS, PERSONAL_DATA_KINDS } from './evaluations.js';
+import { AGENDA_SHARE_STATES, MEETING_PHASES, MEETING_STATUSES } from './meetings.js';
 import { FOLLOW_UP_KINDS, REQUEST_ACTIONS, REQUEST_STATUSES, ROLES } from './types.js';
 
 const id = z.number().int().positive();
@@ -271,6 +272,10 @@ export const ThreadEntry = z
     to: status.nullable(),
     body: z.string().nullable().describe('For follow-ups: the text'),
     attachments: z.array(FileRef),
+    data: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('For events: what the history entry records (as the reader may see it), e.g. a meeting’s startsAt and subject'),
   })
   .describe("One entry of a request's thread: a follow-up or a life-cycle event, in time order");
 
@@ -451,4 +456,76 @@ export const PublicComment = z
 export const PublicCommentsPage = z.object({
   items: z.array(PublicComment),
   nextBefore: z.number().int().nullable(),
+});
+
+// Videoconferência and the day agenda (issue #12).
+
+export const AppConfig = z
+  .object({
+    timeZone: z.string().describe('The state’s time zone (IANA), in which every date is shown'),
+    joinLeadMinutes: z.number().int().describe('"Acessar" opens this long before a meeting starts'),
+    video: z.object({
+      configured: z.boolean().describe('False: meetings are booked but not joined here (no Jitsi)'),
+      domain: z.string().nullable().describe('The Jitsi Meet domain; external_api.js comes from it'),
+    }),
+    reopenDays: z.number().int(),
+  })
+  .describe('What the elements need from the server');
+
+export const Meeting = z
+  .object({
+    id,
+    requestId: id,
+    protocol: z.string(),
+    service: z.object({ id, name: z.string() }),
+    institution: InstitutionRef,
+    host: UserRef.describe('The attendant who attends the meeting (who booked it)'),
+    startsAt: instant,
+    endsAt: instant,
+    durationMinutes: z.number().int(),
+    subject: z.string(),
+    status: z.enum(MEETING_STATUSES),
+    phase: z.enum(MEETING_PHASES).describe('At the server’s clock when answered; the elements recompute it from joinOpensAt/endsAt'),
+    joinOpensAt: instant.describe('"Acessar" opens (JOIN_LEAD_MINUTES before the start)'),
+    cancelReason: z.string().nullable(),
+    cancelledAt: instant.nullable(),
+    cancelledBy: UserRef.nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+    version: z.number().int(),
+  })
+  .describe('A video meeting booked on a request');
+
+export const AgendaRow = Meeting.extend({
+  citizen: UserRef.describe('Who filed the request (staff only; a shared link shows initials)'),
+});
+
+export const AgendaPage = z.object({
+  date: day,
+  timeZone: z.string(),
+  items: z.array(AgendaRow).describe('The day’s meetings by start time, cancelled ones included'),
+});
+
+export const MeetingJoin = z
+  .object({
+    domain: z.string().describe('The Jitsi Meet domain'),
+    room: z.string().describe('The room name to join (with the JaaS tenant prefix for 8x8)'),
+    displayName: z.string(),
+    jwt: z.string().nullable().describe('The room token (null for a Jitsi without token authentication)'),
+    moderator: z.boolean(),
+    startsAt: instant,
+    endsAt: instant,
+  })
+  .describe('What the element needs to open the call');
+
+export const AgendaShare = z.object({
+  id,
+  date: day,
+  institution: InstitutionRef,
+  url: z.string().describe('The read-only link (GET /agenda/:token); shown once at creation, null in lists').nullable(),
+  state: z.enum(AGENDA_SHARE_STATES),
+  expiresAt: instant,
+  revokedAt: instant.nullable(),
+  createdAt: instant,
+  createdBy: UserRef,
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ACCESS_REQUEST_STATUSES, DATE_PATTERN } from './access.js';
 import { CHANNELS, DOCUMENT_FORMATS } from './charter.js';
 import { COMMENT_MAX, EVALUATION_STATUSES, MODERATION_DECISIONS, MODERATION_REASONS } from './evaluations.js';
+import { AGENDA_FORMATS, MEETING_MAX_MINUTES, MEETING_MIN_MINUTES, MEETING_REASON_MAX, MEETING_SUBJECT_MAX } from './meetings.js';
 import { REQUEST_STATUSES } from './types.js';
 
 z.config(z.locales.ptBR());
@@ -323,3 +324,50 @@ export const PublicCommentsQuery = z.object({
   before: id.optional().describe('Comments older than this id (the previous page’s nextBefore)'),
   limit: z.coerce.number({ error: 'Informe um número.' }).int('Informe um número inteiro.').min(1, 'De 1 a 50.').max(50, 'De 1 a 50.').default(20),
 });
+
+// Videoconferência and the day agenda (issue #12).
+
+/** An instant with its offset: "2026-12-03T10:00:00-04:00" or "…Z". */
+const instantWithOffset = (label: string) =>
+  str(40, label)
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, `${label}: use data e hora com fuso, como 2026-12-03T10:00:00-04:00.`)
+    .refine((v) => !Number.isNaN(Date.parse(v)), `${label} não existe no calendário.`);
+
+const durationMinutes = z
+  .number({ error: 'Informe a duração em minutos.' })
+  .int('Informe a duração em minutos inteiros.')
+  .min(MEETING_MIN_MINUTES, `A duração vai de ${MEETING_MIN_MINUTES} a ${MEETING_MAX_MINUTES} minutos.`)
+  .max(MEETING_MAX_MINUTES, `A duração vai de ${MEETING_MIN_MINUTES} a ${MEETING_MAX_MINUTES} minutos.`);
+
+/** "Videoconferência": book a meeting on a request in attendance. */
+export const CreateMeetingBody = z.object({
+  startsAt: instantWithOffset('O início').describe('When it starts: an ISO 8601 instant with offset; in the future'),
+  durationMinutes: durationMinutes.describe(`${MEETING_MIN_MINUTES}–${MEETING_MAX_MINUTES} minutes`),
+  subject: text(MEETING_SUBJECT_MAX, 'O assunto'),
+});
+
+/** Reschedule: a new start (and, optionally, a new length or subject). */
+export const RescheduleMeetingBody = z.object({
+  startsAt: instantWithOffset('O novo início'),
+  durationMinutes: durationMinutes.optional(),
+  subject: text(MEETING_SUBJECT_MAX, 'O assunto').optional(),
+});
+
+export const CancelMeetingBody = z.object({ reason: text(MEETING_REASON_MAX, 'O motivo do cancelamento') });
+
+/** The day agenda: the institution's (or only my) meetings of one local day. */
+export const AgendaQuery = z.object({
+  date: calendarDate('O dia').describe('The day (YYYY-MM-DD) in the state’s time zone'),
+  mine: z.enum(['true', 'false'], { error: 'Use mine=true ou mine=false.' }).optional().describe('true: only the meetings I host'),
+  institutionId: id.optional().describe('One institution the caller attends (404 for another); default: all of them'),
+  format: z.enum(AGENDA_FORMATS, { error: 'Formato desconhecido: use json, csv ou ics.' }).default('json'),
+});
+
+/** "Compartilhar": a signed, read-only link to an institution's day list. */
+export const CreateAgendaShareBody = z.object({
+  date: calendarDate('O dia'),
+  institutionId: bodyId('Informe a instituição pelo número (id).').optional().describe('Required when the caller attends more than one institution'),
+  expiresAt: instantWithOffset('A validade').optional().describe('Default: the end of that day in the state’s time zone; at most 7 days after it'),
+});
+
+export const AgendaShareListQuery = z.object({ date: calendarDate('O dia').optional() });

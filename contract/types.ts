@@ -83,6 +83,12 @@ export type StaffMembership = z.infer<typeof R.StaffMembership>;
 export type MembershipRevoked = z.infer<typeof R.MembershipRevoked>;
 export type AccessHistoryEntry = z.infer<typeof R.AccessHistoryEntry>;
 export type AccessHistoryPage = z.infer<typeof R.AccessHistoryPage>;
+export type AppConfig = z.infer<typeof R.AppConfig>;
+export type Meeting = z.infer<typeof R.Meeting>;
+export type AgendaRow = z.infer<typeof R.AgendaRow>;
+export type AgendaPage = z.infer<typeof R.AgendaPage>;
+export type MeetingJoin = z.infer<typeof R.MeetingJoin>;
+export type AgendaShare = z.infer<typeof R.AgendaShare>;
 
 /** What a user may post in a thread; the stored kinds add the citizen's `reply`. */
 export const FOLLOW_UP_KINDS = ['message', 'internal_note', 'info_request'] as const;

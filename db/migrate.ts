@@ -12,6 +12,7 @@ import * as fileStore from './migrations/2026-12-01T03-00_file-store.js';
 import * as charter from './migrations/2026-12-01T04-00_charter.js';
 import * as access from './migrations/2026-12-01T05-00_access.js';
 import * as evaluations from './migrations/2026-12-01T06-00_evaluations.js';
+import * as meetings from './migrations/2026-12-01T07-00_meetings.js';
 
 // Listed here rather than read from the folder, so migrations run the same
 // under any loader or bundler.
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01T04-00_charter': charter,
   '2026-12-01T05-00_access': access,
   '2026-12-01T06-00_evaluations': evaluations,
+  '2026-12-01T07-00_meetings': meetings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

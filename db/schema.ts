@@ -254,4 +254,39 @@ export interface Database {
   audit_log: AuditLogTable;
   access_log: AccessLogTable;
   queue_versions: QueueVersionTable;
+  meetings: MeetingTable;
+  agenda_shares: AgendaShareTable;
+}
+
+export interface MeetingTable {
+  id: Generated<number>;
+  request_id: number;
+  institution_id: number;
+  host_id: number;
+  /** The Jitsi room name: random, never derived from the protocol. */
+  room: string;
+  starts_at: string;
+  ends_at: string;
+  duration_minutes: number;
+  subject: string;
+  status: Generated<string>; // contract MEETING_STATUSES
+  cancel_reason: string | null;
+  cancelled_by: number | null;
+  cancelled_at: string | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface AgendaShareTable {
+  id: Generated<number>;
+  institution_id: number;
+  /** The shared day, YYYY-MM-DD in the state's time zone. */
+  date: string;
+  created_by: number;
+  created_at: string;
+  expires_at: string;
+  revoked_by: number | null;
+  revoked_at: string | null;
 }

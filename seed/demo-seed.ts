@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Insertable, Kysely } from 'kysely';
 import { CLOCK_STATUSES, REQUEST_ACTIONS, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
-import { dueDate, localDate } from '../bff/domain/deadlines.js';
+import { localDate } from '../contract/time.js';
+import { dueDate } from '../bff/domain/deadlines.js';
 import { findPersonalData, maskSpans } from '../bff/domain/personal-data.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
 import type { Database, EvaluationTable, FileTable, StepAnswerTable } from '../db/schema.js';
@@ -206,7 +207,7 @@ interface Citizen {
   cep: string;
 }
 
-function formValue(f: ServiceField, c: Citizen, filed: number, r: Rng): unknown {
+function formValue(f: ServiceField, c: Citizen, filed: number, r: Rng, zone: string): unknown {
   const code = f.code;
   if (f.datatype === 'singlevaluelist') return r.pick(f.values ?? ['']);
   if (f.datatype === 'multivaluelist') {
@@ -219,11 +220,11 @@ function formValue(f: ServiceField, c: Citizen, filed: number, r: Rng): unknown 
   if (f.format === 'cep') return c.cep;
   if (f.format === 'date' || f.datatype === 'datetime') {
     const future = /visita|sugerida/.test(code);
-    return localDate(new Date(filed + (future ? r.int(3, 30) : -r.int(1, 60)) * DAY));
+    return localDate(new Date(filed + (future ? r.int(3, 30) : -r.int(1, 60)) * DAY), zone);
   }
   if (f.datatype === 'number') {
     if (code.startsWith('ano')) return r.int(1985, 2022);
-    if (code === 'exercicio') return Number(localDate(new Date(filed)).slice(0, 4)) - r.int(0, 1);
+    if (code === 'exercicio') return Number(localDate(new Date(filed), zone).slice(0, 4)) - r.int(0, 1);
     if (code === 'valor') return r.int(80, 900) * 100;
     return r.int(1, 10);
   }
@@ -278,7 +279,7 @@ async function inBatches<Row, Out>(rows: Row[], size: number, insert: (batch: Ro
 /** A step answer before its request has an id; `answered_at` in epoch ms until then. */
 type AnswerDraft = Omit<Insertable<StepAnswerTable>, 'request_id' | 'answered_at'> & { answered_at: number };
 
-export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays: ReadonlySet<string>; requests?: number }): Promise<void> {
+export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays: ReadonlySet<string>; timeZone: string; requests?: number }): Promise<void> {
   const charter = loadCharter();
   const r = prng(20261128);
   const now = opts.now.getTime();
@@ -442,7 +443,7 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
         overdue = RUNNING.has(status) && r.chance(0.12);
       }
       const svc = r.pick(services);
-      const due = (filed: number) => dueDate(new Date(filed), svc.deadline, opts.holidays).getTime();
+      const due = (filed: number) => dueDate(new Date(filed), svc.deadline, opts.holidays, opts.timeZone).getTime();
       const span = (svc.deadline.kind === 'calendar' ? svc.deadline.days : Math.ceil((svc.deadline.days * 7) / 5)) * DAY;
       let filed: number;
       if (!RUNNING.has(status)) filed = now - r.range(3 * DAY, 120 * DAY);
@@ -472,12 +473,12 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
     for (const p of plans) {
       const inst = p.svc.institutionId;
       const ver = [...p.svc.versions].reverse().find((v) => v.publishedAt <= p.filed)!;
-      const year = Number(localDate(new Date(p.filed)).slice(0, 4));
+      const year = Number(localDate(new Date(p.filed), opts.timeZone).slice(0, 4));
       counters.set(year, (counters.get(year) ?? 0) + 1);
       const protocol = `${year}/${String(counters.get(year)).padStart(6, '0')}`;
       const c = p.citizen;
       const formData: Record<string, unknown> = {};
-      for (const f of ver.fields) if (f.required || r.chance(0.6)) formData[f.code] = formValue(f, c, p.filed, r);
+      for (const f of ver.fields) if (f.required || r.chance(0.6)) formData[f.code] = formValue(f, c, p.filed, r, opts.timeZone);
 
       const { attendants } = staff.get(inst)!;
       const analyst = r.pick(attendants);

@@ -3,7 +3,7 @@
 // fixtures, the dev identity provider for tokens, and the real app.
 import { buildApp } from '../bff/app.js';
 import { createVerifier } from '../bff/auth.js';
-import { loadConfig } from '../bff/config.js';
+import { type Config, loadConfig } from '../bff/config.js';
 import { createDevIdp, type DevIdp } from '../bff/dev-idp.js';
 import type { Logger } from '../bff/log.js';
 import { DEMO_USERS } from '../seed/demo-users.js';
@@ -60,6 +60,8 @@ export interface TestContext {
    */
   sibling(clock: { now: Date }): { app: ReturnType<typeof buildApp>; call(method: string, path: string, opts?: CallOptions): Promise<Response> };
   close(): Promise<void>;
+  /** The app's configuration (TIME_ZONE and the rest, after opts.env). */
+  config: Config;
 }
 
 export interface CallOptions {
@@ -124,6 +126,7 @@ export async function createTestContext(opts: { empty?: boolean; log?: Logger; e
     idp,
     fx,
     clock,
+    config,
     fileStore,
     token,
     call: callOn(app),

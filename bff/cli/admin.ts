@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { timeZoneOf } from '../config.js';
 import { AccessServiceError, designateManager, listManagers, revokeManager } from '../access-service.js';
 
 export const USAGE = `Uso: npm run admin -- <comando> [opções]
@@ -103,6 +104,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
           unit: optional(v, 'unit'),
           operator,
           at: io.now(),
+          timeZone: timeZoneOf(process.env),
         });
         io.out(`${done.user.name} (${done.user.sub}) designado(a) gestor(a) de ${done.institution.acronym} — ${ordinance}.`);
         return 0;
@@ -113,6 +115,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
           ...required(v, 'sub', 'institution', 'reason'),
           operator,
           at: io.now(),
+          timeZone: timeZoneOf(process.env),
         });
         io.out(`Designação de ${done.user.name} (${done.user.sub}) como gestor(a) de ${done.institution.acronym} revogada.`);
         if (done.unassigned.length) {

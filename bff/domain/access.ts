@@ -4,7 +4,7 @@
 // the administrator's command line ask these; none re-implements them.
 import type { AccessRequestStatus, AccessState } from '../../contract/access.js';
 import type { Role } from '../../contract/types.js';
-import { endOfLocalDay, localDate } from './deadlines.js';
+import { endOfLocalDay, localDate } from '../../contract/time.js';
 
 /** The role an access request grants. */
 export const REQUESTED_ROLE: Role = 'attendant';
@@ -34,15 +34,15 @@ export function canDecide(status: AccessRequestStatus): boolean {
  * When an access authorized `until` a day ends: at the end of that day in the
  * state's time zone. Null with no date; 'past' for a day before today.
  */
-export function accessExpiry(until: string | undefined, now: Date): Date | null | 'past' {
+export function accessExpiry(until: string | undefined, now: Date, timeZone: string): Date | null | 'past' {
   if (until === undefined) return null;
-  if (until < localDate(now)) return 'past';
-  return new Date(endOfLocalDay(until).getTime() + 1);
+  if (until < localDate(now, timeZone)) return 'past';
+  return new Date(endOfLocalDay(until, timeZone).getTime() + 1);
 }
 
 /** The last day of an access ending at `expiresAt` (the `until` it was authorized with). */
-export function untilOf(expiresAt: string | null): string | null {
-  return expiresAt === null ? null : localDate(new Date(Date.parse(expiresAt) - 1));
+export function untilOf(expiresAt: string | null, timeZone: string): string | null {
+  return expiresAt === null ? null : localDate(new Date(Date.parse(expiresAt) - 1), timeZone);
 }
 
 export interface MembershipState {

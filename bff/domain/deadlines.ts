@@ -1,25 +1,9 @@
 // Deadlines (prazos) in calendar or business days. Business days skip
 // Saturdays, Sundays and the configured holidays. Days are counted in the
-// state's time zone (Brasília, UTC−3, no daylight saving since 2019) and a
-// deadline ends at 23:59:59.999 local time of its last day.
+// state's time zone (TIME_ZONE, contract/time.ts) and a deadline ends at
+// 23:59:59.999 local time of its last day.
+import { addDays, endOfLocalDay, localDate } from '../../contract/time.js';
 import { CLOCK_STATUSES, type Deadline } from '../../contract/types.js';
-
-const BRASILIA_OFFSET_MS = -3 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** YYYY-MM-DD in Brasília time. */
-export function localDate(at: Date): string {
-  return new Date(at.getTime() + BRASILIA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The last instant of a day (YYYY-MM-DD) in the state’s time zone. */
-export function endOfLocalDay(date: string): Date {
-  return new Date(Date.parse(`${date}T23:59:59.999Z`) - BRASILIA_OFFSET_MS);
-}
-
-function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
 
 function isBusinessDay(date: string, holidays: ReadonlySet<string>): boolean {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -27,15 +11,15 @@ function isBusinessDay(date: string, holidays: ReadonlySet<string>): boolean {
 }
 
 /** When a request filed at `filedAt` is due under `deadline`. */
-export function dueDate(filedAt: Date, deadline: Deadline, holidays: ReadonlySet<string> = new Set()): Date {
-  let date = localDate(filedAt);
-  if (deadline.kind === 'calendar') return endOfLocalDay(addDays(date, deadline.days));
+export function dueDate(filedAt: Date, deadline: Deadline, holidays: ReadonlySet<string>, timeZone: string): Date {
+  let date = localDate(filedAt, timeZone);
+  if (deadline.kind === 'calendar') return endOfLocalDay(addDays(date, deadline.days), timeZone);
   let left = deadline.days;
   while (left > 0) {
     date = addDays(date, 1);
     if (isBusinessDay(date, holidays)) left--;
   }
-  return endOfLocalDay(date);
+  return endOfLocalDay(date, timeZone);
 }
 
 const RUNNING = new Set<string>(CLOCK_STATUSES);

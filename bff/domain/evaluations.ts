@@ -3,25 +3,23 @@
 // moderates, and what a moderator's decision stores.
 import type { EvaluationStatus, ModerationDecision, ModerationReason } from '../../contract/evaluations.js';
 import type { Publication } from '../../contract/types.js';
-import { endOfLocalDay, localDate } from './deadlines.js';
+import { addDays, endOfLocalDay, localDate, startOfLocalDay } from '../../contract/time.js';
 import { type Actor, isStaffOf } from './permissions.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Until when the citizen may reopen a request after this evaluation: a
  * "not approved" one, `days` after it, to the end of that local day; null for
  * an approved one (nothing to reopen).
  */
-export function reopenUntil(e: { verdict: 'approved' | 'rejected'; createdAt: string }, days: number): string | null {
+export function reopenUntil(e: { verdict: 'approved' | 'rejected'; createdAt: string }, days: number, timeZone: string): string | null {
   if (e.verdict !== 'rejected') return null;
-  const last = localDate(new Date(Date.parse(e.createdAt) + days * DAY_MS));
-  return endOfLocalDay(last).toISOString();
+  const last = addDays(localDate(new Date(e.createdAt), timeZone), days);
+  return endOfLocalDay(last, timeZone).toISOString();
 }
 
 /** A local day as people read it: "08/12/2026" (the day of an instant in the state's time zone). */
-export function formatLocalDay(at: string): string {
-  const [y, m, d] = localDate(new Date(at)).split('-');
+export function formatLocalDay(at: string, timeZone: string): string {
+  const [y, m, d] = localDate(new Date(at), timeZone).split('-');
   return `${d}/${m}/${y}`;
 }
 
@@ -30,9 +28,10 @@ export function reopenRefusal(
   e: { verdict: 'approved' | 'rejected'; createdAt: string } | null,
   now: Date,
   days: number,
+  timeZone: string,
 ): { why: 'approved' } | { why: 'none' } | { why: 'expired'; until: string } | null {
   if (!e) return { why: 'none' };
-  const until = reopenUntil(e, days);
+  const until = reopenUntil(e, days, timeZone);
   if (until === null) return { why: 'approved' };
   return now.toISOString() > until ? { why: 'expired', until } : null;
 }
@@ -103,23 +102,18 @@ export function moderationAudit(d: { decision: ModerationDecision; reason?: Mode
 }
 
 /** The twelve months (YYYY-MM, local) ending with `now`'s, oldest first, and the instants that bound them (13: each month's first local instant, then the next month's). */
-export function lastTwelveMonths(now: Date): { months: string[]; bounds: string[] } {
-  const [y, m] = localDate(now).split('-').map(Number);
+export function lastTwelveMonths(now: Date, timeZone: string): { months: string[]; bounds: string[] } {
+  const [y, m] = localDate(now, timeZone).split('-').map(Number);
   const months: string[] = [];
   const bounds: string[] = [];
   for (let k = 11; k >= -1; k--) {
     const total = y * 12 + (m - 1) - k;
     const month = `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-    // The first instant of the month: the end of the day before it, plus one millisecond.
-    const first = new Date(endOfLocalDay(previousDay(`${month}-01`)).getTime() + 1).toISOString();
+    const first = startOfLocalDay(`${month}-01`, timeZone).toISOString();
     bounds.push(first);
     if (k >= 0) months.push(month);
   }
   return { months, bounds };
-}
-
-function previousDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Evaluations counted by rating and verdict; bucket -1: all time, k: the k-th of the twelve months. */

@@ -158,7 +158,7 @@ export function accessRoutes(deps: AppDeps) {
   const answer = async (id: number, at: Date) => {
     const row = await getAccessRequest(db, id);
     if (!row) throw notFound('Solicitação de acesso não encontrada.');
-    return toAccessRequest(row, at);
+    return toAccessRequest(row, at, deps.config.timeZone);
   };
 
   return router()
@@ -179,7 +179,7 @@ export function accessRoutes(deps: AppDeps) {
       const more = rows.length > q.limit;
       const page = more ? rows.slice(0, q.limit) : rows;
       const at = now();
-      return c.json({ items: page.map((r) => toAccessRequest(r, at)), nextBefore: more ? page[page.length - 1].id : null }, 200);
+      return c.json({ items: page.map((r) => toAccessRequest(r, at, deps.config.timeZone)), nextBefore: more ? page[page.length - 1].id : null }, 200);
     })
     .openapi(create, async (c) => {
       const user = requireUser(c);
@@ -233,7 +233,7 @@ export function accessRoutes(deps: AppDeps) {
       const r = await managedRequest(user, id);
       if (!canDecide(r.status as AccessRequestStatus)) throw decided();
       const at = now();
-      const expiresAt = accessExpiry(until, at);
+      const expiresAt = accessExpiry(until, at, deps.config.timeZone);
       if (expiresAt === 'past') throw badRequest('A data final precisa ser hoje ou depois.', { until: 'A data final precisa ser hoje ou depois.' });
       // Since they asked, they may have come to attend it some other way (a manager's designation).
       if (askRefusal((await rolesIn(db, r.user_id, r.institution_id, at)) as Role[], false)) {
@@ -250,6 +250,7 @@ export function accessRoutes(deps: AppDeps) {
           expiresAt,
           accessRequestId: r.id,
           at,
+          timeZone: deps.config.timeZone,
         });
         // Two managers deciding at once: the second finds it decided, and its grant is rolled back.
         const won = await decideAccessRequest(trx, { id, status: 'approved', decidedBy: user.id, at: at.toISOString(), reason: null, membershipId });
@@ -297,7 +298,9 @@ export function accessRoutes(deps: AppDeps) {
       const at = now();
       const refusal = revokeRefusal(m, at);
       if (refusal) throw conflict(REVOKE_REFUSALS[refusal]);
-      const ended = await deps.writes.run((trx) => endMembership(trx, { membershipId: id, kind: 'revoked', by: user.id, reason, source: 'api', at }));
+      const ended = await deps.writes.run((trx) =>
+        endMembership(trx, { membershipId: id, kind: 'revoked', by: user.id, reason, source: 'api', at, timeZone: deps.config.timeZone }),
+      );
       if (!ended) throw conflict(REVOKE_REFUSALS.ended);
       identities.forget(m.user_id);
       return c.json({ id, endedAt: ended.endedAt, unassigned: ended.unassigned }, 200);

@@ -9,8 +9,8 @@ import { FollowUpBody, FollowUpListQuery, IdParam } from '../../contract/schemas
 import { FollowUpCreated, ThreadPage as ThreadPageSchema } from '../../contract/responses.js';
 import { UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
 import { shiftDue } from '../domain/deadlines.js';
-import { canSee, decideFollowUp, hiddenActions, postableKinds, seesInternal, sideOf, storedKind, whoText } from '../domain/permissions.js';
-import { requestFacts, toFileRef } from '../dto.js';
+import { canSee, decideFollowUp, hiddenActions, postableKinds, seesInternal, sideOf, stepView, storedKind, whoText } from '../domain/permissions.js';
+import { dataForViewer, requestFacts, toFileRef } from '../dto.js';
 import { type AppDeps, requireUser } from '../env.js';
 import { bearer, json, problemsOf, router } from '../openapi.js';
 import { ProblemError, badRequest, notFound } from '../errors.js';
@@ -82,6 +82,7 @@ export function followUpRoutes(deps: AppDeps) {
         page.flatMap((r) => followUpOf(r) ?? []),
       );
       const bodyOf = new Map(bodies.map((b) => [b.id, b.body]));
+      const view = stepView(user, facts);
       const items: ThreadEntry[] = page.map((r) => {
         const followUpId = followUpOf(r);
         return {
@@ -96,6 +97,7 @@ export function followUpRoutes(deps: AppDeps) {
           to: r.to_status as RequestStatus | null,
           body: followUpId ? (bodyOf.get(followUpId) ?? null) : null,
           attachments: followUpId ? files.filter((x) => x.follow_up_id === followUpId).map(toFileRef) : [],
+          data: followUpId || !r.data ? null : dataForViewer(r.action, JSON.parse(r.data) as Record<string, unknown>, view),
         };
       });
       const threadPage: ThreadPage = {

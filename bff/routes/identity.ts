@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Me, Membership, Role } from '../../contract/types.js';
 import { AttendantsQuery, IdParam } from '../../contract/schemas.js';
-import { Attendant, Institution, Items, Me as MeSchema } from '../../contract/responses.js';
+import { AppConfig, Attendant, Institution, Items, Me as MeSchema } from '../../contract/responses.js';
 import { ASSIGNABLE_ROLES, assigneeRefusal, isStaffOf } from '../domain/permissions.js';
 import { asRole, requestFacts } from '../dto.js';
 import { type Deps, requireUser } from '../env.js';
@@ -39,8 +39,29 @@ const attendants = createRoute({
   responses: { 200: json(Items(Attendant), 'Attendants and managers in force'), ...problemsOf(400, 401, 404) },
 });
 
-export function identityRoutes({ db, now }: Deps) {
+const appConfig = createRoute({
+  method: 'get',
+  path: '/config',
+  summary: 'What the elements need from the server',
+  description:
+    'Who: anyone (no token). The time zone every date is shown in (TIME_ZONE), the join lead time (JOIN_LEAD_MINUTES), whether video (Jitsi) is configured. Cache-Control: public, max-age=300.',
+  responses: { 200: json(AppConfig, 'The settings') },
+});
+
+export function identityRoutes({ db, now, config }: Deps) {
   return router()
+    .openapi(appConfig, (c) => {
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json(
+        {
+          timeZone: config.timeZone,
+          joinLeadMinutes: config.joinLeadMinutes,
+          video: { configured: config.jitsi !== null, domain: config.jitsi?.domain ?? null },
+          reopenDays: config.reopenDays,
+        },
+        200,
+      );
+    })
     .openapi(me, async (c) => {
       const user = requireUser(c);
       const memberships: Membership[] = (await activeMemberships(db, user.id, now())).map((r) => ({

@@ -36,12 +36,12 @@ const comments = createRoute({
   responses: { 200: json(PublicCommentsPage, 'A page; pass nextBefore as before for older ones'), ...problemsOf(400, 404) },
 });
 
-export function publicRoutes({ db, now }: AppDeps) {
+export function publicRoutes({ db, now, config }: AppDeps) {
   return router()
     .openapi(ratings, async (c) => {
       const q = c.req.valid('query');
       const at = now();
-      const { months, bounds } = lastTwelveMonths(at);
+      const { months, bounds } = lastTwelveMonths(at, config.timeZone);
       const services = await ratedServices(db, q);
       const counts = await ratingCounts(
         db,

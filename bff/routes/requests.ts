@@ -19,7 +19,8 @@ import {
   StepAnswerBody,
   StepParam,
 } from '../../contract/schemas.js';
-import { dueDate, localDate, shiftDue, validUntil } from '../domain/deadlines.js';
+import { localDate } from '../../contract/time.js';
+import { dueDate, shiftDue, validUntil } from '../domain/deadlines.js';
 import { formatLocalDay, reopenRefusal } from '../domain/evaluations.js';
 import { checkDocumentFormats, checkDocuments, sameFiling } from '../domain/form-data.js';
 import { validateFormData } from '../../contract/form-fields.js';
@@ -272,7 +273,9 @@ export function requestRoutes(deps: AppDeps) {
     const at = now();
     const current = rows.request.e_id ? { verdict: rows.request.e_verdict!, createdAt: rows.request.e_created_at! } : null;
     // Reopening also needs the window open (decide() knows the status, not the evaluation).
-    const actions = allowedActions(actor, facts, REQUEST_ACTIONS).filter((a) => a !== 'reopen' || !reopenRefusal(current, at, deps.config.reopenDays));
+    const actions = allowedActions(actor, facts, REQUEST_ACTIONS).filter(
+      (a) => a !== 'reopen' || !reopenRefusal(current, at, deps.config.reopenDays, deps.config.timeZone),
+    );
     const d = toRequestDetail(
       rows,
       at,
@@ -281,7 +284,7 @@ export function requestRoutes(deps: AppDeps) {
         side: sideOf(actor, facts),
         stepView: stepView(actor, facts),
       },
-      deps.config.reopenDays,
+      deps.config,
     );
     c.header('ETag', etag(d.version));
     if (status === 201) c.header('Location', `/api/requests/${id}`);
@@ -394,9 +397,9 @@ export function requestRoutes(deps: AppDeps) {
   const fileRequest = async (user: AuthUser, service: FilingService, files: (StoredFile & { label: string })[], key: string | undefined) => {
     const filed = now();
     const at = filed.toISOString();
-    const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays).toISOString();
+    const due = dueDate(filed, { days: service.deadline_days, kind: service.deadline_kind }, deps.config.holidays, deps.config.timeZone).toISOString();
     return deps.writes.run(async (trx) => {
-      const protocol = await nextProtocol(trx, Number(localDate(filed).slice(0, 4)));
+      const protocol = await nextProtocol(trx, Number(localDate(filed, deps.config.timeZone).slice(0, 4)));
       const id = await insertRequest(
         trx,
         {
@@ -685,10 +688,10 @@ export function requestRoutes(deps: AppDeps) {
         data: { reason },
         validate: async (trx, f) => {
           const e = f.evaluation_id === null ? undefined : await getEvaluation(trx, f.evaluation_id);
-          const refusal = reopenRefusal(e ? { verdict: e.verdict, createdAt: e.created_at } : null, at, deps.config.reopenDays);
+          const refusal = reopenRefusal(e ? { verdict: e.verdict, createdAt: e.created_at } : null, at, deps.config.reopenDays, deps.config.timeZone);
           if (refusal?.why === 'approved') throw conflict('Você aprovou este atendimento: não há o que reabrir.');
           if (refusal?.why === 'expired') {
-            throw conflict(`O prazo para reabrir esta solicitação terminou em ${formatLocalDay(refusal.until)}.`);
+            throw conflict(`O prazo para reabrir esta solicitação terminou em ${formatLocalDay(refusal.until, deps.config.timeZone)}.`);
           }
           if (refusal) throw conflict('Esta solicitação não tem avaliação para reabrir.');
         },

@@ -252,6 +252,7 @@ describe('access requests: only the institution’s managers decide', () => {
       institution: 'detran',
       ordinance: 'Portaria nº 9/2026',
       at: t.clock.now,
+      timeZone: t.config.timeZone,
     });
     const second = await t.token('gestor.segundo');
     const [a, b] = await Promise.all([
@@ -435,7 +436,13 @@ describe('access requests: revocation, the requests left without an assignee, an
     const person = (await p.me('servidor.gestor')).id as number;
     const request = await p.inService(person);
     const { designateManager } = await import('../../bff/access-service.js');
-    await designateManager(t.database.db, { sub: 'servidor.gestor', institution: t.fx.instA, ordinance: 'Portaria nº 77/2026', at: t.clock.now });
+    await designateManager(t.database.db, {
+      sub: 'servidor.gestor',
+      institution: t.fx.instA,
+      ordinance: 'Portaria nº 77/2026',
+      at: t.clock.now,
+      timeZone: t.config.timeZone,
+    });
     const revoked = await p.ok(await p.call('POST', `/api/memberships/${granted.access.membershipId}/revoke`, 'manager', { reason: 'Agora é gestor.' }));
     assert.deepEqual(revoked.unassigned, []);
     const detail = await p.ok(await p.call('GET', `/api/requests/${request}`, 'servidor.gestor'));
@@ -598,9 +605,16 @@ describe('access history', () => {
       institution: 'DETRAN',
       ordinance: 'Portaria nº 5/2026',
       at: t.clock.now,
+      timeZone: t.config.timeZone,
       operator: 'root',
     });
-    const res = await revokeManager(t.database.db, { sub: 'gestora.nova', institution: 'DETRAN', reason: 'Exonerada.', at: t.clock.now });
+    const res = await revokeManager(t.database.db, {
+      sub: 'gestora.nova',
+      institution: 'DETRAN',
+      reason: 'Exonerada.',
+      at: t.clock.now,
+      timeZone: t.config.timeZone,
+    });
     assert.deepEqual(res.unassigned, []);
     const [revoked, designated] = await p.history();
     assert.deepEqual(

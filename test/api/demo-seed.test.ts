@@ -11,7 +11,7 @@ describe('demo seed', () => {
   before(async () => {
     t = await createTestContext({ empty: true });
     assert.equal(await isSeeded(t.database.db), false);
-    await seedDemo(t.database.db, { now: t.clock.now, holidays: new Set() });
+    await seedDemo(t.database.db, { now: t.clock.now, holidays: new Set(), timeZone: t.config.timeZone });
   });
   after(() => t.close());
 

@@ -9,6 +9,7 @@ import { decideAccess, managedInstitutions } from '../../bff/domain/permissions.
 import { inAttendance, isUnassigned } from '../../bff/domain/request-machine.js';
 
 const NOW = new Date('2026-12-10T15:00:00.000Z'); // 12:00 in Brasília, 10 Dec
+const BRASILIA = 'America/Sao_Paulo';
 
 describe('asking for the attendant profile', () => {
   test('the role asked for is attendant', () => assert.equal(REQUESTED_ROLE, 'attendant'));
@@ -34,19 +35,19 @@ describe('asking for the attendant profile', () => {
 
 describe('when an authorization ends', () => {
   test('at the end of its until day in Brasília; none without a day; a day before today is refused', () => {
-    assert.equal(accessExpiry(undefined, NOW), null);
-    assert.equal((accessExpiry('2026-12-10', NOW) as Date).toISOString(), '2026-12-11T03:00:00.000Z', 'today: until midnight');
-    assert.equal((accessExpiry('2026-12-31', NOW) as Date).toISOString(), '2027-01-01T03:00:00.000Z');
-    assert.equal(accessExpiry('2026-12-09', NOW), 'past');
+    assert.equal(accessExpiry(undefined, NOW, BRASILIA), null);
+    assert.equal((accessExpiry('2026-12-10', NOW, BRASILIA) as Date).toISOString(), '2026-12-11T03:00:00.000Z', 'today: until midnight');
+    assert.equal((accessExpiry('2026-12-31', NOW, BRASILIA) as Date).toISOString(), '2027-01-01T03:00:00.000Z');
+    assert.equal(accessExpiry('2026-12-09', NOW, BRASILIA), 'past');
     // 22:30 in Brasília on the 10th is already the 11th in UTC: "today" is still the 10th.
-    assert.equal((accessExpiry('2026-12-10', new Date('2026-12-11T01:30:00.000Z')) as Date).toISOString(), '2026-12-11T03:00:00.000Z');
-    assert.equal(accessExpiry('2026-12-10', new Date('2026-12-11T03:00:00.000Z')), 'past', 'past midnight in Brasília');
+    assert.equal((accessExpiry('2026-12-10', new Date('2026-12-11T01:30:00.000Z'), BRASILIA) as Date).toISOString(), '2026-12-11T03:00:00.000Z');
+    assert.equal(accessExpiry('2026-12-10', new Date('2026-12-11T03:00:00.000Z'), BRASILIA), 'past', 'past midnight in Brasília');
   });
 
   test('untilOf reads the day back from the end', () => {
-    assert.equal(untilOf(null), null);
+    assert.equal(untilOf(null, BRASILIA), null);
     for (const day of ['2026-12-10', '2026-12-31', '2028-02-29']) {
-      assert.equal(untilOf((accessExpiry(day, NOW) as Date).toISOString()), day);
+      assert.equal(untilOf((accessExpiry(day, NOW, BRASILIA) as Date).toISOString(), BRASILIA), day);
     }
   });
 });

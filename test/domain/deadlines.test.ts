@@ -1,22 +1,25 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dueDate, isOverdue, localDate, parseHolidays } from '../../bff/domain/deadlines.js';
+import { dueDate, isOverdue, parseHolidays } from '../../bff/domain/deadlines.js';
+import { localDate } from '../../contract/time.js';
+
+const BRASILIA = 'America/Sao_Paulo';
 import { isValidCpf, validateFormData } from '../../contract/form-fields.js';
 
 test('calendar days count every day; the deadline ends at 23:59:59 Brasília', () => {
-  const due = dueDate(new Date('2026-11-27T23:30:00Z'), { days: 30, kind: 'calendar' }); // 20:30 local, 27 Nov
+  const due = dueDate(new Date('2026-11-27T23:30:00Z'), { days: 30, kind: 'calendar' }, new Set(), BRASILIA); // 20:30 local, 27 Nov
   assert.equal(due.toISOString(), '2026-12-28T02:59:59.999Z'); // end of 27 Dec local
 });
 
 test('a request filed late at night (UTC next day) counts from the local date', () => {
-  assert.equal(localDate(new Date('2026-11-28T02:00:00Z')), '2026-11-27');
+  assert.equal(localDate(new Date('2026-11-28T02:00:00Z'), BRASILIA), '2026-11-27');
 });
 
 test('business days skip weekends and holidays', () => {
   const holidays = parseHolidays('2026-12-01');
   // Fri 27 Nov + 3 business days: Mon 30, (Tue 1 Dec holiday), Wed 2, Thu 3.
-  const due = dueDate(new Date('2026-11-27T15:00:00Z'), { days: 3, kind: 'business' }, holidays);
-  assert.equal(localDate(new Date(due.getTime() - 1)), '2026-12-03');
+  const due = dueDate(new Date('2026-11-27T15:00:00Z'), { days: 3, kind: 'business' }, holidays, BRASILIA);
+  assert.equal(localDate(new Date(due.getTime() - 1), BRASILIA), '2026-12-03');
 });
 
 test('overdue only while the clock runs', () => {

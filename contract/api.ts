@@ -176,6 +176,10 @@ export interface ApiRoutes {
   PUT: {
     '/requests/:id/steps/:stepId': { body: Body<typeof StepAnswerBody>; response: RequestDetail };
   };
+  DELETE: {
+    /** Revoke a share link: it answers a page that says so from then on. */
+    '/agenda/share/:id': { response: AgendaShare };
+  };
 }
 
 export type ApiMethod = keyof ApiRoutes;

@@ -113,6 +113,10 @@ export class ApiClient {
     return this.request('PUT', path, opts);
   }
 
+  delete<P extends keyof Routes<'DELETE'>>(path: P, ...[opts]: Args<P, Routes<'DELETE'>[P]>): Promise<Routes<'DELETE'>[P]['response']> {
+    return this.request('DELETE', path, opts);
+  }
+
   /**
    * POSTs a multipart form, reporting the upload's progress (fetch cannot,
    * XHR can), with the same token handling and errors as every other call.

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RequestAction } from '../../contract/types.js';
 import { ACCESS_WHO, ACTION_RULES, CHARTER_WHO, whoMay } from '../../bff/domain/permissions.js';
 import { MODERATION_WHO } from '../../bff/domain/evaluations.js';
+import { AGENDA_WHO, SHARE_REVOKE_WHO } from '../../bff/domain/agenda.js';
 import { type TestContext, createTestContext } from '../helpers.js';
 
 // The routes of the Carta de Serviços that only the institution's managers use: decideCharter's text.
@@ -85,6 +86,13 @@ describe('OpenAPI: who may call each route', () => {
       assert.ok(description.startsWith(MODERATION_WHO), `${path}: "${description}"`);
     });
   }
+
+  test('the day agenda says agendaInstitutions’ rule; revoking a share link, decideShareRevocation’s', () => {
+    const agenda = doc.paths['/api/meetings']?.get?.description ?? '';
+    assert.ok(agenda.startsWith(AGENDA_WHO), agenda);
+    const revoke = doc.paths['/api/agenda/share/{id}']?.delete?.description ?? '';
+    assert.ok(revoke.startsWith(SHARE_REVOKE_WHO), revoke);
+  });
 
   test('the public panel says anyone may read it', () => {
     for (const path of ['/api/public/ratings', '/api/public/services/{id}/comments']) {

@@ -8,6 +8,7 @@ import type { RequestAction } from '../../contract/types.js';
 import { ACCESS_WHO, ACTION_RULES, CHARTER_WHO, whoMay } from '../../bff/domain/permissions.js';
 import { MODERATION_WHO } from '../../bff/domain/evaluations.js';
 import { AGENDA_WHO, SHARE_REVOKE_WHO } from '../../bff/domain/agenda.js';
+import { MEETING_WHO } from '../../bff/domain/meetings.js';
 import { type TestContext, createTestContext } from '../helpers.js';
 
 // The routes of the Carta de Serviços that only the institution's managers use: decideCharter's text.
@@ -92,6 +93,8 @@ describe('OpenAPI: who may call each route', () => {
     assert.ok(agenda.startsWith(AGENDA_WHO), agenda);
     const revoke = doc.paths['/api/agenda/share/{id}']?.delete?.description ?? '';
     assert.ok(revoke.startsWith(SHARE_REVOKE_WHO), revoke);
+    const ics = doc.paths['/api/meetings/{id}/ics']?.get?.description ?? '';
+    assert.ok(ics.startsWith(MEETING_WHO.party), ics);
   });
 
   test('the public panel says anyone may read it', () => {

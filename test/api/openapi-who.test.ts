@@ -49,6 +49,16 @@ const MODERATION_ROUTES: [string, 'get' | 'post'][] = [
   ['/api/evaluations/moderate', 'post'],
 ];
 
+// Meetings: booked, moved and cancelled by the institution's staff; read and joined by the request's citizen too (decideMeeting).
+const MEETING_ROUTES: [string, 'get' | 'post' | 'patch', keyof typeof MEETING_WHO][] = [
+  ['/api/requests/{id}/meetings', 'post', 'staff'],
+  ['/api/meetings/{id}', 'patch', 'staff'],
+  ['/api/meetings/{id}/cancel', 'post', 'staff'],
+  ['/api/requests/{id}/meetings', 'get', 'party'],
+  ['/api/meetings/{id}/join', 'post', 'party'],
+  ['/api/meetings/{id}/ics', 'get', 'party'],
+];
+
 describe('OpenAPI: who may call each route', () => {
   let t: TestContext;
   let doc: { paths: Record<string, Record<string, { description?: string }>> };
@@ -93,8 +103,24 @@ describe('OpenAPI: who may call each route', () => {
     assert.ok(agenda.startsWith(AGENDA_WHO), agenda);
     const revoke = doc.paths['/api/agenda/share/{id}']?.delete?.description ?? '';
     assert.ok(revoke.startsWith(SHARE_REVOKE_WHO), revoke);
-    const ics = doc.paths['/api/meetings/{id}/ics']?.get?.description ?? '';
-    assert.ok(ics.startsWith(MEETING_WHO.party), ics);
+  });
+
+  for (const [path, method, who] of MEETING_ROUTES) {
+    test(`${method.toUpperCase()} ${path} says who may, as decideMeeting does`, () => {
+      const description = doc.paths[path]?.[method]?.description ?? '';
+      assert.ok(description.startsWith(MEETING_WHO[who]), `${path}: "${description}"`);
+    });
+  }
+
+  test('Jitsi’s reservation hook says it takes the shared token, not a user’s', () => {
+    for (const [path, method] of [
+      ['/api/jitsi/conference', 'post'],
+      ['/api/jitsi/conference/{id}', 'delete'],
+    ] as const) {
+      const op = (doc.paths[path]?.[method] ?? {}) as { description?: string; security?: unknown };
+      assert.match(op.description ?? '', /^Who: Jitsi’s reservation hook .*JITSI_RESERVATION_TOKEN/, path);
+      assert.deepEqual(op.security, [{ jitsiReservation: [] }], path);
+    }
   });
 
   test('the public panel says anyone may read it', () => {

@@ -32,6 +32,8 @@ import { evaluationRoutes } from './routes/evaluations.js';
 import { publicRoutes } from './routes/public.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { jitsiHookAuth, jitsiRoutes } from './routes/jitsi.js';
+import { agendaRoutes } from './routes/agenda.js';
+import { agendaPageRoutes } from './routes/agenda-page.js';
 
 export function buildApp(given: Deps) {
   const pages = given.config.queueCachePages;
@@ -147,7 +149,10 @@ export function buildApp(given: Deps) {
     .route('/api/evaluations', evaluationRoutes(deps))
     .route('/api/public', publicRoutes(deps))
     .route('/api', meetingRoutes(deps))
-    .route('/api/jitsi', jitsiRoutes(deps));
+    .route('/api/jitsi', jitsiRoutes(deps))
+    .route('/api', agendaRoutes(deps));
+  // The shared day list: a public page outside /api, with its own headers.
+  app.route('/agenda', agendaPageRoutes(deps));
   if (deps.devIdp) {
     // Loud on purpose (error level, shown at every LOG_LEVEL but silent): this server hands out anyone's token.
     deps.log.error(

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RequestAction } from '../../contract/types.js';
 import { ACCESS_WHO, ACTION_RULES, CHARTER_WHO, whoMay } from '../../bff/domain/permissions.js';
 import { MODERATION_WHO } from '../../bff/domain/evaluations.js';
+import { AGENDA_WHO, SHARE_REVOKE_WHO } from '../../bff/domain/agenda.js';
 import { MEETING_WHO } from '../../bff/domain/meetings.js';
 import { type TestContext, createTestContext } from '../helpers.js';
 
@@ -55,6 +56,7 @@ const MEETING_ROUTES: [string, 'get' | 'post' | 'patch', keyof typeof MEETING_WH
   ['/api/meetings/{id}/cancel', 'post', 'staff'],
   ['/api/requests/{id}/meetings', 'get', 'party'],
   ['/api/meetings/{id}/join', 'post', 'party'],
+  ['/api/meetings/{id}/ics', 'get', 'party'],
 ];
 
 describe('OpenAPI: who may call each route', () => {
@@ -95,6 +97,13 @@ describe('OpenAPI: who may call each route', () => {
       assert.ok(description.startsWith(MODERATION_WHO), `${path}: "${description}"`);
     });
   }
+
+  test('the day agenda says agendaInstitutions’ rule; revoking a share link, decideShareRevocation’s', () => {
+    const agenda = doc.paths['/api/meetings']?.get?.description ?? '';
+    assert.ok(agenda.startsWith(AGENDA_WHO), agenda);
+    const revoke = doc.paths['/api/agenda/share/{id}']?.delete?.description ?? '';
+    assert.ok(revoke.startsWith(SHARE_REVOKE_WHO), revoke);
+  });
 
   for (const [path, method, who] of MEETING_ROUTES) {
     test(`${method.toUpperCase()} ${path} says who may, as decideMeeting does`, () => {

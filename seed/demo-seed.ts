@@ -4,15 +4,15 @@
 // documents. Deterministic for a given `now` (seeded PRNG), portable Kysely
 // only (SQLite and PostgreSQL), one transaction, batched inserts.
 import { indexRequestTerms } from '../db/queries/search.js';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Insertable, Kysely } from 'kysely';
 import { CLOCK_STATUSES, REQUEST_ACTIONS, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
-import { localDate } from '../contract/time.js';
+import { addDays, localDate, zonedInstant } from '../contract/time.js';
 import { dueDate } from '../bff/domain/deadlines.js';
 import { findPersonalData, maskSpans } from '../bff/domain/personal-data.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
-import type { Database, EvaluationTable, FileTable, StepAnswerTable } from '../db/schema.js';
+import type { Database, EvaluationTable, FileTable, MeetingTable, StepAnswerTable } from '../db/schema.js';
 
 export interface CharterService {
   name: string;
@@ -719,5 +719,91 @@ export async function seedDemo(db: Kysely<Database>, opts: { now: Date; holidays
     await inBatches(fileRows, 50, (b) => tx.insertInto('files').values(b).execute());
     const counterRows = [...counters].map(([year, last]) => ({ year, last }));
     await inBatches(counterRows, 100, (b) => tx.insertInto('protocol_counters').values(b).execute());
+    await seedMeetings(tx, inserted, { now, timeZone: opts.timeZone });
   });
+}
+
+/**
+ * A day agenda to look at: per institution, up to four requests in attendance
+ * get a video meeting with their attendant today (local time: 09:00, 10:30,
+ * 14:00, 16:00; one of them cancelled), one tomorrow at 09:00, and the first
+ * attendant's first one starts at the next quarter hour (so "Acessar" opens in
+ * the demo). Rooms are random, never derived from the protocol.
+ */
+async function seedMeetings(
+  tx: Kysely<Database>,
+  requests: readonly { id: number; protocol: string; institution_id: number; status: string; assignee_id: number | null }[],
+  opts: { now: number; timeZone: string },
+): Promise<void> {
+  const today = localDate(opts.now, opts.timeZone);
+  const quarter = 15 * 60 * 1000;
+  const soon = Math.ceil((opts.now + 5 * 60 * 1000) / quarter) * quarter;
+  const slots = ['09:00', '10:30', '14:00', '16:00'].map((t) => zonedInstant(today, t, opts.timeZone).getTime());
+  const tomorrow = zonedInstant(addDays(today, 1), '09:00', opts.timeZone).getTime();
+  const subjects = [
+    'Conferência dos documentos',
+    'Dúvidas sobre o pedido, com vírgula, "aspas" e acentuação',
+    'Entrevista para a análise',
+    'Orientação sobre a entrega',
+  ];
+  const byInstitution = new Map<number, typeof requests>();
+  for (const q of requests) {
+    if (q.assignee_id === null || (q.status !== 'in_service' && q.status !== 'awaiting_citizen')) continue;
+    byInstitution.set(q.institution_id, [...(byInstitution.get(q.institution_id) ?? []), q]);
+  }
+  const rows: Insertable<MeetingTable>[] = [];
+  const audit: Insertable<Database['audit_log']>[] = [];
+  const created = new Date(opts.now - 60 * 60 * 1000).toISOString();
+  let first = true;
+  for (const list of byInstitution.values()) {
+    // One meeting per host at a time: each request's host gets its own slot.
+    list.slice(0, 5).forEach((q, i) => {
+      let start = i < 4 ? slots[i]! : tomorrow;
+      // Away from the quarter-hour meeting, which may have the same host.
+      if (i > 0 && Math.abs(start - soon) < 60 * 60 * 1000) start = tomorrow + i * 60 * 60 * 1000;
+      if (first) {
+        start = soon;
+        first = false;
+      }
+      const duration = i === 1 ? 45 : 30;
+      const cancelled = i === 2;
+      const m = {
+        request_id: q.id,
+        institution_id: q.institution_id,
+        host_id: q.assignee_id!,
+        room: `atende-${randomBytes(16).toString('hex')}`,
+        starts_at: new Date(start).toISOString(),
+        ends_at: new Date(start + duration * 60 * 1000).toISOString(),
+        duration_minutes: duration,
+        subject: subjects[i % subjects.length]!,
+        status: cancelled ? 'cancelled' : 'scheduled',
+        cancel_reason: cancelled ? 'O cidadão pediu outra data.' : null,
+        cancelled_by: cancelled ? q.assignee_id : null,
+        cancelled_at: cancelled ? new Date(opts.now - DAY).toISOString() : null,
+        created_by: q.assignee_id!,
+        created_at: created,
+        updated_at: cancelled ? new Date(opts.now - DAY).toISOString() : created,
+      };
+      rows.push(m);
+      const data = { startsAt: m.starts_at, endsAt: m.ends_at, subject: m.subject };
+      const entry = {
+        request_id: q.id,
+        institution_id: q.institution_id,
+        actor_id: q.assignee_id,
+        actor_side: 'staff' as const,
+        from_status: null,
+        to_status: null,
+      };
+      audit.push({ ...entry, action: 'meeting_scheduled', data: JSON.stringify(data), at: created });
+      if (cancelled) audit.push({ ...entry, action: 'meeting_cancelled', data: JSON.stringify({ ...data, reason: m.cancel_reason }), at: m.cancelled_at! });
+    });
+  }
+  if (!rows.length) return;
+  const ids = await inBatches(rows, 100, (b) => tx.insertInto('meetings').values(b).returning(['id', 'request_id', 'starts_at']).execute());
+  const idOf = new Map(ids.map((x) => [`${x.request_id}|${x.starts_at}`, x.id]));
+  for (const e of audit) {
+    const d = JSON.parse(e.data as string) as { startsAt: string };
+    e.data = JSON.stringify({ meetingId: idOf.get(`${e.request_id}|${d.startsAt}`), ...d });
+  }
+  await inBatches(audit, 200, (b) => tx.insertInto('audit_log').values(b).execute());
 }

@@ -34,6 +34,31 @@ describe('demo seed', () => {
     assert.equal(thread.items[0].action, 'file');
   });
 
+  test('the day agenda has meetings: on requests in attendance, hosted by their attendant, one per host at a time, one opening soon', async () => {
+    const rows = await t.database.db
+      .selectFrom('meetings as m')
+      .innerJoin('requests as r', 'r.id', 'm.request_id')
+      .select(['m.host_id', 'm.starts_at', 'm.ends_at', 'm.status', 'm.room', 'r.protocol', 'r.status as request_status', 'r.assignee_id'])
+      .execute();
+    assert.ok(rows.length >= 5, `${rows.length} meetings`);
+    for (const m of rows) {
+      assert.ok(['in_service', 'awaiting_citizen'].includes(m.request_status), m.protocol);
+      assert.equal(m.host_id, m.assignee_id);
+      assert.ok(!m.room.includes(m.protocol.replace('/', '')), 'the room is not derived from the protocol');
+    }
+    const live = rows.filter((m) => m.status === 'scheduled');
+    for (const a of live) {
+      const clash = live.find((b) => b !== a && b.host_id === a.host_id && b.starts_at < a.ends_at && a.starts_at < b.ends_at);
+      assert.equal(clash, undefined, `${a.protocol} overlaps another meeting of its host`);
+    }
+    assert.ok(rows.some((m) => m.status === 'cancelled'));
+    const now = t.clock.now.getTime();
+    assert.ok(
+      live.some((m) => Date.parse(m.starts_at) > now && Date.parse(m.starts_at) - now <= 20 * 60 * 1000),
+      'one starts within 20 minutes',
+    );
+  });
+
   test('every seeded service is complete per the law (Lei 13.460/2017 art. 7) and shows its requirements, address and hours', async () => {
     const { items } = await (await t.call('GET', '/api/services')).json();
     assert.equal(items.length, 13);

@@ -30,16 +30,29 @@ const database = connect(join(dir, 'atende.db'));
 await migrateToLatest(database.db);
 await seedDemo(database.db, { now: new Date(), holidays: new Set(), timeZone: 'America/Porto_Velho' });
 const idp = await createDevIdp('http://atende.test/dev', 'atende', { users: DEMO_USERS });
-const app = buildApp({
-  db: database.db,
-  // Every test file mints its tokens from the same address: no dev-token limit here.
-  config: loadConfig({ DEV_IDP: '1', LOG_LEVEL: 'silent', RATE_LIMIT_DEV_TOKENS: '0' }),
-  now: () => new Date(),
-  verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30 }),
-  devIdp: idp,
-  fileStore: fileStoreFor(join(dir, 'atende.db')),
-});
-const listener = getRequestListener(app.fetch);
+/** The app on the test database; `env` adds settings (TIME_ZONE). */
+const appWith = (env = {}) =>
+  buildApp({
+    db: database.db,
+    // Every test file mints its tokens from the same address: no dev-token limit here.
+    config: loadConfig({ DEV_IDP: '1', LOG_LEVEL: 'silent', RATE_LIMIT_DEV_TOKENS: '0', ...env }),
+    now: () => new Date(),
+    verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30 }),
+    devIdp: idp,
+    fileStore: fileStoreFor(join(dir, 'atende.db')),
+  });
+// The app in the default zone (America/Porto_Velho) at /api; the same data
+// from a server in Brasília's zone at /sao-paulo/api, for the tests that
+// check the elements follow the server's TIME_ZONE.
+const listener = getRequestListener(appWith().fetch);
+const saoPaulo = getRequestListener(appWith({ TIME_ZONE: 'America/Sao_Paulo' }).fetch);
+
+/**
+ * The browser's own zone in every test: neither server's, and a day ahead of
+ * Brazil in the evening, so an element that used it would show other hours
+ * and, late in the day, other dates.
+ */
+export const BROWSER_TIME_ZONE = 'Asia/Tokyo';
 
 /** Forwards the API, the dev identity provider and the shared agenda pages to the real app. */
 function bff() {
@@ -47,6 +60,12 @@ function bff() {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/dev/') || ctx.path.startsWith('/agenda/')) {
       ctx.respond = false;
       await listener(ctx.req, ctx.res);
+      return;
+    }
+    if (ctx.path.startsWith('/sao-paulo/api/')) {
+      ctx.respond = false;
+      ctx.req.url = ctx.req.url.slice('/sao-paulo'.length);
+      await saoPaulo(ctx.req, ctx.res);
       return;
     }
     // The demo pages load the built bundle; in tests they get the sources
@@ -109,6 +128,7 @@ export default {
         executablePath: '/usr/bin/chromium',
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       },
+      createBrowserContext: ({ browser }) => browser.newContext({ timezoneId: BROWSER_TIME_ZONE }),
     }),
   ],
 };

@@ -307,10 +307,13 @@ describe('atende-day-agenda', () => {
     const { request } = await booked(addDays(day, 1), '10:00');
     const el = await agenda(day);
     q<HTMLInputElement>(el, '#day').focus();
-    await sendKeys({ press: 'Tab' }); // Dia anterior
-    await sendKeys({ press: 'Tab' }); // Hoje
-    await sendKeys({ press: 'Tab' }); // Próximo dia
-    expect(deepActive()?.id).to.equal('next');
+    // Past the date's own fields (day, month, year), "Dia anterior" and "Hoje".
+    const passed: string[] = [];
+    for (let i = 0; i < 8 && deepActive()?.id !== 'next'; i++) {
+      await sendKeys({ press: 'Tab' });
+      passed.push(deepActive()?.id ?? '');
+    }
+    expect(passed.slice(-3)).to.deep.equal(['previous', 'today', 'next']);
     await sendKeys({ press: 'Enter' });
     await until(() => row(el, request.protocol), 'the next day, by keyboard');
     expect(deepActive()?.id).to.equal('next');
@@ -346,6 +349,26 @@ describe('atende-day-agenda', () => {
     button(el.shadowRoot!, 'Compartilhar')!.click();
     await until(() => shareDialog(el).open, 'the dialog');
     await expectNoSidewaysScroll('the share dialog at 375 px');
+  });
+
+  it('shows hours and days in the server’s zone, not the browser’s: the same meetings from a server in Brasília’s zone', async () => {
+    const day = freshDay();
+    const morning = await booked(day, '10:00');
+    const late = await booked(day, '23:30');
+    // Porto Velho (UTC−4), the default server: both on `day`.
+    const here = await agenda(day);
+    await until(() => row(here, morning.request.protocol) && row(here, late.request.protocol), 'both on the day');
+    expect(cells(row(here, morning.request.protocol)!)[0]).to.equal('10:00–10:30');
+    expect(cells(row(here, late.request.protocol)!)[0]).to.equal('23:30–00:00');
+    // Brasília (UTC−3): an hour later, and the late one is already the next day.
+    const t = await token(ATTENDANT);
+    const there = await fixture<AtendeDayAgenda>(html`<atende-day-agenda api="/sao-paulo/api" date=${day} .token=${t}></atende-day-agenda>`);
+    await until(() => row(there, morning.request.protocol), 'listed in Brasília');
+    expect(cells(row(there, morning.request.protocol)!)[0]).to.equal('11:00–11:30');
+    expect(row(there, late.request.protocol)).to.be.undefined;
+    button(there.shadowRoot!, 'Próximo dia ›')!.click();
+    await until(() => row(there, late.request.protocol), 'the late one on the next day');
+    expect(cells(row(there, late.request.protocol)!)[0]).to.equal('00:30–01:00');
   });
 
   it('speaks English with lang="en"', async () => {

@@ -21,6 +21,7 @@ import {
   token,
   until,
 } from '../internal/test-support.js';
+import { institution, newServant } from '../access-requests/access-requests.test-helpers.js';
 import './define.js';
 import type { AtendeDayAgenda } from './day-agenda.js';
 
@@ -369,6 +370,50 @@ describe('atende-day-agenda', () => {
     button(there.shadowRoot!, 'Próximo dia ›')!.click();
     await until(() => row(there, late.request.protocol), 'the late one on the next day');
     expect(cells(row(there, late.request.protocol)!)[0]).to.equal('00:30–01:00');
+  });
+
+  it('for who attends several institutions: a choice of institution, for the list and for the link', async () => {
+    // A servant made attendant of DETRAN and of SEFIN by their managers.
+    const servant = newServant();
+    for (const [acronym, manager] of [
+      ['DETRAN', 'gestora.detran'],
+      ['SEFIN', 'gestora.sefin'],
+    ] as const) {
+      const inst = await institution(acronym);
+      const asked = await (
+        await apiAs(servant.sub)
+      ).post('/access-requests', { body: { institutionId: inst.id, unit: inst.units[0], ordinance: 'Portaria nº 7/2026' } });
+      await (await apiAs(manager)).post('/access-requests/:id/approve', { params: { id: asked.id }, body: {} });
+    }
+    const [detran, sefin] = [await institution('DETRAN'), await institution('SEFIN')];
+    const day = freshDay();
+    const { request } = await booked(day, '10:00');
+    const el = await agenda(day, servant.sub);
+    await until(() => row(el, request.protocol), 'listed under all institutions');
+    const select = q<HTMLSelectElement>(el, '#institution');
+    expect([...select.options].map((o) => text(o))).to.deep.equal([
+      'Todas as instituições',
+      `${detran.acronym} — ${detran.name}`,
+      `${sefin.acronym} — ${sefin.name}`,
+    ]);
+    select.value = String(sefin.id);
+    select.dispatchEvent(new Event('change'));
+    await until(() => q(el, '.empty'), 'nothing at SEFIN');
+    select.value = String(detran.id);
+    select.dispatchEvent(new Event('change'));
+    await until(() => row(el, request.protocol), 'DETRAN’s again');
+    await expectAccessible(el);
+
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    button(el.shadowRoot!, 'Compartilhar')!.click();
+    await until(() => shareDialog(el).open && q(el, '#share-institution'), 'the dialog asks which institution');
+    const which = q<HTMLSelectElement>(el, '#share-institution');
+    which.value = String(sefin.id);
+    which.dispatchEvent(new Event('change'));
+    q<HTMLButtonElement>(el, '#share-create').click();
+    await until(() => el.shadowRoot!.querySelector('.share-item.active'), 'the link');
+    expect(text(q(el, '.share-item.active'))).to.contain('SEFIN');
   });
 
   it('speaks English with lang="en"', async () => {

@@ -74,7 +74,7 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
   @property() date?: string;
 
   /** Only the meetings the signed-in user hosts. */
-  @property({ type: Boolean, reflect: false }) mine = false;
+  @property({ type: Boolean }) mine = false;
 
   /** One institution the user attends (by default all of them). */
   @property({ type: Number, attribute: 'institution-id' }) institutionId?: number;
@@ -82,8 +82,8 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
   /** Where a protocol links, `{id}` standing for the request's id (such as `/solicitacoes/{id}`); without it the protocol is a button that only sends `atende-request-open`. */
   @property({ attribute: 'href-template' }) hrefTemplate?: string;
 
-  /** The state's time zone, from GET /api/config. */
-  @state() zone?: string;
+  /** The state's time zone, from GET /api/config of this element's API. */
+  @state() private zone?: string;
   @state() private now = Date.now();
   @state() private generation = 0;
   @state() private notice?: { kind: 'success' | 'error'; text: string };
@@ -91,7 +91,7 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
 
   private focusTarget?: string;
   private ticker?: ReturnType<typeof setInterval>;
-  readonly share = new ShareDialog(this);
+  private readonly share = new ShareDialog(this);
 
   private readonly meTask = new Task(this, {
     args: () => [this.apiBase, this.credential] as const,
@@ -117,21 +117,23 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
     clearInterval(this.ticker);
   }
 
+  /** @internal */
   tr(key: Key, params?: Record<string, string | number>): string {
     return this.t(key, params);
   }
 
-  /** The day shown: the `date` set, else today in the state's zone (once known). */
+  /** @internal The day shown: the `date` set, else today in the state's zone (once known). */
   get day(): string | undefined {
     if (this.date && isCalendarDay(this.date)) return this.date;
     return this.zone ? localDate(Date.now(), this.zone) : undefined;
   }
 
+  /** @internal */
   get wanted(): number | undefined {
     return this.institutionId && this.institutionId > 0 ? this.institutionId : undefined;
   }
 
-  /** The institutions where the user is staff (attendant or manager), each once. */
+  /** @internal The institutions where the user is staff (attendant or manager), each once. */
   get institutions(): { id: number; name: string; acronym: string }[] {
     const me = this.meTask.value;
     if (!me) return [];
@@ -140,23 +142,24 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
     return [...seen.values()];
   }
 
-  /** The API client, for the share dialog. */
+  /** @internal The API client, for the share dialog. */
   get apiClient(): ApiClient {
     return this.client;
   }
 
-  /** Moves focus to the element with `id` after the next render. */
+  /** @internal Moves focus to the element with `id` after the next render. */
   focusOn(id: string): void {
     this.focusTarget = id;
     this.requestUpdate();
   }
 
-  /** A date as people read it in the state's zone: "23:59 de 03/12/2026" takes both parts. */
+  /** @internal An instant in the state's zone, as "23:59" and "03/12/2026" ("Válido até 23:59 de 03/12/2026"). */
   zoned(iso: string): { time: string; date: string } {
     const zone = this.zone ?? 'UTC';
     return { time: localTime(Date.parse(iso), zone), date: shortDay(this.locale, localDate(Date.parse(iso), zone)) };
   }
 
+  /** @internal */
   explain(error: unknown): string {
     return this.explainRefusal(error);
   }
@@ -224,7 +227,7 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
       </header>
       ${this.credential ? this.renderBody(day) : html`<p class="placeholder">${this.tr('agenda.signin')}</p>`}
       <dialog part="dialog" aria-labelledby="share-title" aria-describedby="share-intro" @close=${() => this.share.closed()}>
-        ${this.share.open && day ? this.share.render(day, longDay(this.locale, day)) : nothing}
+        ${this.share.open && day ? this.share.render(longDay(this.locale, day)) : nothing}
       </dialog>
     </section>`;
   }

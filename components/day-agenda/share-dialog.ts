@@ -142,7 +142,7 @@ export class ShareDialog {
     return this.host.tr('agenda.share.validUntil', this.host.zoned(share.expiresAt));
   }
 
-  render(day: string, dayLabel: string) {
+  render(dayLabel: string) {
     const t = (k: AgendaMessageKey, p?: Record<string, string | number>) => this.host.tr(k, p);
     const list = this.host.institutions;
     const created = this.created;
@@ -181,7 +181,7 @@ export class ShareDialog {
       <section class="shares" aria-labelledby="shares-h">
         <h3 id="shares-h" tabindex="-1">${t('agenda.share.list')}</h3>
         <div role="status">${this.listNotice ? html`<p class="alert">${this.listNotice}</p>` : nothing}</div>
-        ${this.renderList(day)}
+        ${this.renderList()}
       </section>
       <div class="dialog-actions">
         <button id="share-close" class="btn" type="button" @click=${() => this.close()}>${t('agenda.share.close')}</button>
@@ -189,13 +189,13 @@ export class ShareDialog {
     </div>`;
   }
 
-  private renderList(day: string) {
+  private renderList() {
     const t = (k: AgendaMessageKey, p?: Record<string, string | number>) => this.host.tr(k, p);
     const task = this.sharesTask;
     if (task.status === TaskStatus.ERROR) return html`<p class="alert error" role="alert">${t('agenda.share.listError')} ${this.host.explain(task.error)}</p>`;
     const page = task.value;
     if (!page || task.status === TaskStatus.INITIAL) return html`<p class="loading">${t('agenda.share.listLoading')}</p>`;
-    const items = page.items.filter((s) => s.date === day);
+    const items = page.items;
     if (!items.length) return html`<p class="hint">${t('agenda.share.listEmpty')}</p>`;
     return html`<ul class="share-list">
       ${items.map((s) => {

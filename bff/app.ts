@@ -30,10 +30,10 @@ import { serviceRoutes } from './routes/services.js';
 import { charterRoutes } from './routes/charter.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { publicRoutes } from './routes/public.js';
-import { agendaRoutes } from './routes/agenda.js';
-import { agendaPageRoutes } from './routes/agenda-page.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { jitsiRoutes } from './routes/jitsi.js';
+import { agendaRoutes } from './routes/agenda.js';
+import { agendaPageRoutes } from './routes/agenda-page.js';
 
 export function buildApp(given: Deps) {
   const pages = given.config.queueCachePages;

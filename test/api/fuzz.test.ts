@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TITLES } from '../../bff/errors.js';
 import { isPostgresUrl } from '../../db/connect.js';
+import { localDate } from '../../contract/time.js';
 import { type TestContext, TINY_PDF, TINY_PNG, createTestContext, filingBody } from '../helpers.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
@@ -230,7 +231,8 @@ function jsonText(r: Rand, v: unknown): string {
 describe(`fuzz corpus (${ENGINE})`, () => {
   let t: TestContext;
   let routes: RouteSpec[];
-  const pool: { requests: number[]; steps: number[]; files: number[]; ids: number[]; services: number[] } = {
+  const pool: { requests: number[]; steps: number[]; files: number[]; ids: number[]; services: number[]; tokens: string[] } = {
+    tokens: [],
     requests: [],
     steps: [],
     files: [],
@@ -268,7 +270,14 @@ describe(`fuzz corpus (${ENGINE})`, () => {
     'POST /api/evaluations/:id/approve': () => ({ mask: true }),
     'POST /api/evaluations/:id/reject': () => ({ reason: 'other', text: 'Fora do tema.' }),
     'POST /api/evaluations/moderate': () => ({ ids: pool.ids.slice(0, 3), decision: 'reject', reason: 'offensive' }),
+    'POST /api/agenda/share': () => ({ date: localDate(t.clock.now, t.config.timeZone), institutionId: t.fx.instA }),
+    'POST /api/requests/:id/meetings': () => ({ startsAt: soon(), durationMinutes: 30, subject: 'Conferir documentos' }),
+    'PATCH /api/meetings/:id': () => ({ startsAt: soon(), durationMinutes: 45 }),
+    'POST /api/meetings/:id/cancel': () => ({ reason: 'Imprevisto.' }),
   };
+  /** A start some days ahead, at a random minute (meetings of the same host may clash: a 409, as it should). */
+  let minutes = 0;
+  const soon = () => new Date(Date.now() + (3 * 24 * 60 + (minutes += 7)) * 60 * 1000).toISOString();
 
   /** Requests in several states (submitted … concluded, and awaiting the citizen), so transitions meet real ones. */
   async function fileInStates() {
@@ -289,6 +298,11 @@ describe(`fuzz corpus (${ENGINE})`, () => {
       }
       if (i >= 2 && i !== 4)
         await t.call('POST', `/api/requests/${r.id}/approve`, { as: 'attendant', body: { assigneeId: users.attendant.id, confirmSteps: t.fx.steps } });
+      // A meeting on a request in service, so the meeting routes meet real ones (and one left on a concluded request).
+      if (i === 2 || i === 3) {
+        const m = await t.call('POST', `/api/requests/${r.id}/meetings`, { as: 'attendant', body: EXAMPLES['POST /api/requests/:id/meetings']!() });
+        if (m.status === 201) pool.ids.push((await m.json()).id);
+      }
       if (i === 3) await t.call('POST', `/api/requests/${r.id}/conclude`, { as: 'attendant', body: { text: 'Feito.' } });
     }
     // An evaluated request with a comment (not approved: reopenable), so the moderation routes meet a real evaluation.
@@ -308,7 +322,15 @@ describe(`fuzz corpus (${ENGINE})`, () => {
   }
 
   before(async () => {
-    t = await createTestContext();
+    // Jitsi with token authentication and its reservation hook, so "Acessar" signs and the hook checks its token.
+    t = await createTestContext({
+      env: {
+        JITSI_DOMAIN: 'meet.example.gov.br',
+        JITSI_APP_ID: 'atende',
+        JITSI_APP_SECRET: 'segredo-do-fuzz-com-mais-de-32-caracteres',
+        JITSI_RESERVATION_TOKEN: 'token-do-gancho',
+      },
+    });
     const { users, service, serviceB, steps, instA, instB } = t.fx;
     await fileInStates();
     const b = await (await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(serviceB) })).json();
@@ -341,6 +363,14 @@ describe(`fuzz corpus (${ENGINE})`, () => {
       }
     }
     for (const [k, u] of Object.entries(users)) tokens[k] = await t.token(u.sub);
+    // The day agenda (issue #12): share links (one revoked, and a tampered copy of each) for the shared page.
+    for (const as of ['attendant', 'manager', 'attendantB']) {
+      const share = await (await t.call('POST', '/api/agenda/share', { as, body: { date: localDate(t.clock.now, t.config.timeZone) } })).json();
+      const token = new URL(share.url).pathname.split('/').pop()!;
+      pool.tokens.push(token, `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}x`);
+      pool.ids.push(share.id);
+      if (as === 'manager') await t.call('DELETE', `/api/agenda/share/${share.id}`, { as });
+    }
     tokens.newcomer = await t.token('fuzz-newcomer');
 
     const doc = (await (await t.call('GET', '/api/openapi.json')).json()) as {
@@ -391,15 +421,17 @@ describe(`fuzz corpus (${ENGINE})`, () => {
         const charter = route.path.startsWith('/api/services');
         const v = r.chance(0.6)
           ? String(
-              p === 'stepId'
-                ? r.pick(pool.steps)
-                : p === 'id' && route.path.startsWith('/api/attachments')
-                  ? r.pick(pool.files)
-                  : charter && p === 'id'
-                    ? r.pick(pool.services)
-                    : charter
-                      ? 1 + r.int(3)
-                      : anId(),
+              p === 'token'
+                ? r.pick(pool.tokens)
+                : p === 'stepId'
+                  ? r.pick(pool.steps)
+                  : p === 'id' && route.path.startsWith('/api/attachments')
+                    ? r.pick(pool.files)
+                    : charter && p === 'id'
+                      ? r.pick(pool.services)
+                      : charter
+                        ? 1 + r.int(3)
+                        : anId(),
             )
           : r.pick(HOSTILE_IDS);
         path = path.replace(`:${p}`, v);
@@ -503,7 +535,11 @@ describe(`fuzz corpus (${ENGINE})`, () => {
         failures.push(`${what} → ${res.status} ${(await res.text()).slice(0, 200)}`);
         continue;
       }
-      if (res.status >= 400 && method !== 'HEAD') {
+      if (res.status >= 400 && method !== 'HEAD' && route.path === '/agenda/:token' && (res.headers.get('Content-Type') ?? '').startsWith('text/html')) {
+        // The shared agenda page answers a page that says what is wrong with the link, never data.
+        const page = await res.text();
+        if (!/Link inválido\.|Este link (expirou|foi revogado)/.test(page)) failures.push(`${what} → ${res.status} ${page.slice(0, 200)}`);
+      } else if (res.status >= 400 && method !== 'HEAD') {
         const type = res.headers.get('Content-Type') ?? '';
         if (!type.startsWith('application/problem+json')) {
           failures.push(`${what} → ${res.status} as ${type}`);

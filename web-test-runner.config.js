@@ -1,6 +1,7 @@
 // Element tests in real Chromium against the real BFF: the Hono app is built
 // here on a fresh temporary SQLite database with the demo seed and mounted
-// into the test server, so /api/* and /dev/* answer on the same origin.
+// into the test server, so /api/*, /dev/* and the shared agenda pages
+// (/agenda/:token) answer on the same origin.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,10 +54,10 @@ const saoPaulo = getRequestListener(appWith({ TIME_ZONE: 'America/Sao_Paulo' }).
  */
 export const BROWSER_TIME_ZONE = 'Asia/Tokyo';
 
-/** Forwards the API (and the dev identity provider) to the real app. */
+/** Forwards the API, the dev identity provider and the shared agenda pages to the real app. */
 function bff() {
   return async (ctx, next) => {
-    if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/dev/')) {
+    if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/dev/') || ctx.path.startsWith('/agenda/')) {
       ctx.respond = false;
       await listener(ctx.req, ctx.res);
       return;

@@ -14,6 +14,7 @@ import type { CatalogMessageKey } from '../service-catalog/messages.js';
 import type { EditorMessageKey } from '../service-editor/messages.js';
 import type { EvaluationFormMessageKey } from '../evaluation-form/messages.js';
 import type { ModeratorMessageKey } from '../evaluation-moderator/messages.js';
+import type { AgendaMessageKey } from '../day-agenda/messages.js';
 
 export type Locale = 'pt-BR' | 'en';
 
@@ -278,7 +279,8 @@ export type MessageKey =
   | AccessMessageKey
   | EvaluationFormMessageKey
   | ModeratorMessageKey
-  | PanelMessageKey;
+  | PanelMessageKey
+  | AgendaMessageKey;
 export type { CoreMessageKey };
 
 /** Sent on window when a dictionary fetched on demand arrives; elements re-render. */

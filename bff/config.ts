@@ -1,5 +1,5 @@
 // Configuration from the environment, checked once at start-up.
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../contract/time.js';
 import { defaultHolidays, parseHolidays } from './domain/deadlines.js';
@@ -182,7 +182,16 @@ function jitsiOf(env: NodeJS.ProcessEnv): JitsiConfig | null {
     if (!keyId || !keyFile || !appId)
       throw new Error('JaaS needs JITSI_APP_ID (the vpaas-magic-cookie-… tenant), JITSI_JAAS_KEY_ID and JITSI_JAAS_PRIVATE_KEY_FILE together');
     if (secret) throw new Error('Set JITSI_APP_SECRET (self-hosted Jitsi) or the JITSI_JAAS_* key (JaaS), not both');
-    return { domain, auth: { kind: 'jaas', appId, keyId, privateKeyPem: readFileSync(keyFile, 'utf8') } };
+    const privateKeyPem = readFileSync(keyFile, 'utf8');
+    // A key that does not sign RS256 fails here, at start, not at the first "Acessar".
+    let key;
+    try {
+      key = createPrivateKey(privateKeyPem);
+    } catch {
+      throw new Error(`JITSI_JAAS_PRIVATE_KEY_FILE: ${keyFile} is not a PEM private key`);
+    }
+    if (key.asymmetricKeyType !== 'rsa') throw new Error(`JITSI_JAAS_PRIVATE_KEY_FILE: ${keyFile} is not an RSA key (JaaS signs with RS256)`);
+    return { domain, auth: { kind: 'jaas', appId, keyId, privateKeyPem } };
   }
   if (secret || appId) {
     if (!secret || !appId) throw new Error('A Jitsi with token authentication needs JITSI_APP_ID and JITSI_APP_SECRET together');

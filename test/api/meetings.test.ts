@@ -6,11 +6,13 @@
 // configured, the room JWT verified with jose for a self-hosted Jitsi and for
 // JaaS), and Jitsi's reservation hook.
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
+import { loadConfig } from '../../bff/config.js';
 import { type TestContext, createTestContext, filingBody } from '../helpers.js';
 
 const ENGINE = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
@@ -460,6 +462,21 @@ describe(`"Acessar" on JaaS and on a Jitsi without tokens (${ENGINE})`, () => {
     } finally {
       await t.close();
     }
+  });
+
+  test('the Jitsi settings are checked at start: a JaaS key that is not an RSA private key, half a setting, both kinds at once', () => {
+    const env = (more: Record<string, string>) => ({ DEV_IDP: '1', JITSI_DOMAIN: '8x8.vc', ...more });
+    const notPem = join(dir, 'not-a-key.pem');
+    writeFileSync(notPem, 'not a key');
+    const jaas = { JITSI_APP_ID: 'vpaas-magic-cookie-1', JITSI_JAAS_KEY_ID: 'vpaas-magic-cookie-1/x' };
+    assert.throws(() => loadConfig(env({ ...jaas, JITSI_JAAS_PRIVATE_KEY_FILE: notPem })), /JITSI_JAAS_PRIVATE_KEY_FILE: .* is not a PEM private key/);
+    const ec = join(dir, 'ec.pem');
+    writeFileSync(ec, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    assert.throws(() => loadConfig(env({ ...jaas, JITSI_JAAS_PRIVATE_KEY_FILE: ec })), /is not an RSA key \(JaaS signs with RS256\)/);
+    assert.throws(() => loadConfig(env({ JITSI_APP_SECRET: 's3cr3t' })), /needs JITSI_APP_ID and JITSI_APP_SECRET together/);
+    assert.throws(() => loadConfig({ DEV_IDP: '1', JITSI_APP_ID: 'atende' }), /JITSI_APP_ID is set but JITSI_DOMAIN is not/);
+    assert.throws(() => loadConfig(env({ ...jaas, JITSI_JAAS_PRIVATE_KEY_FILE: ec, JITSI_APP_SECRET: 'x' })), /not both/);
+    assert.equal(loadConfig(env({})).jitsi?.auth.kind, 'none');
   });
 
   test('a Jitsi without token authentication: the room and no token', async () => {

@@ -87,6 +87,7 @@ function perElementAndTypes(): Plugin {
               'evaluation-form': 'components/evaluation-form/define.ts',
               'evaluation-moderator': 'components/evaluation-moderator/define.ts',
               'satisfaction-panel': 'components/satisfaction-panel/define.ts',
+              'video-scheduler': 'components/video-scheduler/define.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

@@ -12,6 +12,7 @@ import type { CatalogMessageKey } from '../service-catalog/messages.js';
 import type { EditorMessageKey } from '../service-editor/messages.js';
 import type { EvaluationFormMessageKey } from '../evaluation-form/messages.js';
 import type { ModeratorMessageKey } from '../evaluation-moderator/messages.js';
+import type { VideoSchedulerMessageKey } from '../video-scheduler/messages.js';
 
 export type Locale = 'pt-BR' | 'en';
 
@@ -276,7 +277,8 @@ export type MessageKey =
   | AccessMessageKey
   | EvaluationFormMessageKey
   | ModeratorMessageKey
-  | PanelMessageKey;
+  | PanelMessageKey
+  | VideoSchedulerMessageKey;
 export type { CoreMessageKey };
 
 /** Sent on window when a dictionary fetched on demand arrives; elements re-render. */

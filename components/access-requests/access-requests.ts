@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { AccessRequest, AccessRequestPage, InstitutionRef, MembershipRevoked, StaffMembership } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
-import { formatDate, formatDay, translate } from '../internal/i18n.js';
+import { formatDay, today, translate } from '../internal/i18n.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { tabStyles } from '../internal/tabs.js';
 import { accessStyles } from './access-requests.styles.js';
@@ -18,12 +18,6 @@ import './messages.js';
 
 type Send = (signal: AbortSignal) => Promise<unknown>;
 type Mode = 'auto' | 'servant' | 'manager';
-
-/** Today in the calendar the dates are shown in (the core helpers' zone), as YYYY-MM-DD. */
-function today(): string {
-  const m = /(\d{2})\/(\d{2})\/(\d{4})/.exec(formatDate('pt-BR', new Date().toISOString()));
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : new Date().toISOString().slice(0, 10);
-}
 
 /**
  * Who may attend an institution. A servant asks a manager for the attendant

@@ -1,12 +1,13 @@
 // The base of every Atende element: shared configuration from the nearest
 // `atende-session` (or the element's own `api`/`token`), the API client,
-// translations and typed events.
+// translations, the state's time zone (learned once per API base from
+// GET /api/config) and typed events.
 import { consume } from '@lit/context';
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiClient, ApiError, type TokenProvider } from './api-client.js';
 import { type SessionConfig, sessionContext } from './context.js';
-import { LOCALE_LOADED, type Locale, type MessageKey, toLocale, translate } from './i18n.js';
+import { LOCALE_LOADED, type Locale, type MessageKey, TIME_ZONE_LOADED, setTimeZone, toLocale, translate } from './i18n.js';
 import { hostStyles } from './styles.js';
 
 /** Details of the events Atende elements send (all bubble and are composed). */
@@ -27,6 +28,19 @@ declare global {
 /** Kept outside the class, so the manifest analyzer lists only the events each element documents. */
 function atendeEvent<K extends keyof AtendeEventDetails>(name: K, detail: AtendeEventDetails[K], cancelable: boolean): CustomEvent {
   return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
+/** GET /api/config once per API base for the whole page (every element shares the answer); a failed one is asked again by the next element that renders. */
+const configs = new Map<string, Promise<void>>();
+function learnTimeZone(base: string, client: ApiClient): void {
+  if (configs.has(base)) return;
+  configs.set(
+    base,
+    client.get('/config').then(
+      (config) => setTimeZone(config.timeZone),
+      () => void configs.delete(base),
+    ),
+  );
 }
 
 export class AtendeElement extends LitElement {
@@ -66,14 +80,22 @@ export class AtendeElement extends LitElement {
 
   private readonly relocalize = () => this.requestUpdate();
 
+  constructor() {
+    super();
+    // Before every render, whatever the subclass overrides: the zone of the API base in use (asked once per base).
+    this.addController({ hostUpdate: () => learnTimeZone(this.apiBase, this.publicClient) });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener(LOCALE_LOADED, this.relocalize);
+    addEventListener(TIME_ZONE_LOADED, this.relocalize);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener(LOCALE_LOADED, this.relocalize);
+    removeEventListener(TIME_ZONE_LOADED, this.relocalize);
   }
 
   protected get apiBase(): string {

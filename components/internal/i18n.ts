@@ -2,8 +2,10 @@
 // on the element or on its `atende-session`; keys are prefixed by the element
 // or concern (`queue.`, `form.`, `thread.`, …). The elements that come in a
 // chunk of their own (editor, catalog, request form) keep their text in their
-// folder's messages.ts and register it (registerMessages). Dates shown in
-// Brasília time.
+// folder's messages.ts and register it (registerMessages). Dates and times are
+// shown in the state's time zone, which the server names (GET /api/config,
+// setTimeZone): never the browser's zone.
+import { DEFAULT_TIME_ZONE, localDate } from '../../contract/time.js';
 import type { RequestStatus } from '../../contract/types.js';
 import type { AccessMessageKey } from '../access-requests/messages.js';
 import type { RequestFormMessageKey } from '../request-form/messages.js';
@@ -345,21 +347,46 @@ export function statusLabel(locale: Locale, status: RequestStatus): string {
   return translate(locale, `status.${status}` as MessageKey);
 }
 
-const TIME_ZONE = 'America/Sao_Paulo';
+/** Sent on window when the server's time zone arrives (or changes); elements re-render. */
+export const TIME_ZONE_LOADED = 'atende-time-zone-loaded';
+
+let timeZone = DEFAULT_TIME_ZONE;
+
+/**
+ * The time zone every element shows dates and times in: the state's, as the
+ * server answers it (GET /api/config), DEFAULT_TIME_ZONE until it arrives.
+ * Page-wide: a page talks to one Atende server.
+ */
+export function currentTimeZone(): string {
+  return timeZone;
+}
+
+/** Sets the page's time zone (an IANA name); elements re-render when it changes. Called with the server's answer. */
+export function setTimeZone(zone: string): void {
+  if (!zone || zone === timeZone) return;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    return; // A zone this browser does not know: keep the one in force.
+  }
+  timeZone = zone;
+  dispatchEvent(new Event(TIME_ZONE_LOADED));
+}
+
 const formats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: Locale, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}/${withTime}`;
+function dateFormat(locale: Locale, withTime: boolean, zone = timeZone): Intl.DateTimeFormat {
+  const key = `${locale}/${withTime}/${zone}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'short', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: TIME_ZONE });
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'short', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: zone });
     formats.set(key, f);
   }
   return f;
 }
 
-// The first formatter for Brasília time loads the zone's data (~45 ms in
-// Chromium, measured by bench/elements.ts): make the usual ones while the
-// page is idle, before a queue or thread needs them.
+// The first formatter for a zone loads the zone's data (~45 ms in Chromium,
+// measured by bench/elements.ts): make the usual ones while the page is
+// idle, before a queue or thread needs them.
 if (typeof requestIdleCallback === 'function') {
   requestIdleCallback(() => {
     dateFormat('pt-BR', false);
@@ -367,24 +394,39 @@ if (typeof requestIdleCallback === 'function') {
   });
 }
 
+/** An instant's day ("03/12/2026"), or day and time ("03/12/2026, 10:00"), in the state's time zone. */
 export function formatDate(locale: Locale, iso: string, withTime = false): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateFormat(locale, withTime).format(d);
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** An instant's time of day ("10:00"; "10:00 AM" in English) in the state's time zone. */
+export function formatTime(locale: Locale, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const key = `${locale}/${timeZone}`;
+  let f = timeFormats.get(key);
+  if (!f) timeFormats.set(key, (f = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone })));
+  return f.format(d);
+}
+
 /** A calendar date `YYYY-MM-DD` as the user reads it, without shifting days across time zones. */
 export function formatDay(locale: Locale, day: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`)) : day;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? dateFormat(locale, false, 'UTC').format(new Date(`${day}T12:00:00Z`)) : day;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** Today in the state's time zone, YYYY-MM-DD (what a date picker should start at). */
+export function today(now = Date.now()): string {
+  return localDate(now, timeZone);
+}
 
-/** Calendar day number in Brasília time, to count whole days between dates. */
+/** Calendar day number of an instant in the state's time zone, to count whole days between dates. */
 function dayNumber(t: number): number {
-  return Math.floor((t - 3 * 60 * 60 * 1000) / DAY_MS);
+  return Date.parse(`${localDate(t, timeZone)}T00:00:00Z`) / (24 * 60 * 60 * 1000);
 }
 
-/** "Faltam 3 dias" / "Vence hoje" / "Atrasada há 2 dias". */
+/** "Faltam 3 dias" / "Vence hoje" / "Atrasada há 2 dias", counting the state's calendar days. */
 export function timeLeft(locale: Locale, dueAt: string, now = Date.now()): { text: string; overdue: boolean } {
   const due = Date.parse(dueAt);
   const days = dayNumber(due) - dayNumber(now);

@@ -1,7 +1,7 @@
 // Element tests in real Chromium against the real BFF: the Hono app is built
 // here on a fresh temporary SQLite database with the demo seed and mounted
 // into the test server, so /api/* and /dev/* answer on the same origin.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
@@ -40,12 +40,45 @@ const app = buildApp({
 });
 const listener = getRequestListener(app.fetch);
 
+// The video scheduler's tests need a join answer with a Jitsi domain: a
+// second instance of the app on the same database, with JITSI_DOMAIN set to
+// this test server's own host (known at the first request), answers under
+// /video-api/ (the prefix stripped to /api/); /external_api.js, which the
+// element then loads from that "Jitsi", is a stand-in that records its
+// arguments (test/e2e/jitsi-external-api.stand-in.js).
+let videoListener;
+function videoApp(host) {
+  videoListener ??= getRequestListener(
+    buildApp({
+      db: database.db,
+      config: loadConfig({ DEV_IDP: '1', LOG_LEVEL: 'silent', RATE_LIMIT_DEV_TOKENS: '0', JITSI_DOMAIN: host }),
+      now: () => new Date(),
+      verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30 }),
+      devIdp: idp,
+      fileStore: fileStoreFor(join(dir, 'atende.db')),
+    }).fetch,
+  );
+  return videoListener;
+}
+const jitsiStandIn = readFileSync(new URL('./test/e2e/jitsi-external-api.stand-in.js', import.meta.url), 'utf8');
+
 /** Forwards the API (and the dev identity provider) to the real app. */
 function bff() {
   return async (ctx, next) => {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/dev/')) {
       ctx.respond = false;
       await listener(ctx.req, ctx.res);
+      return;
+    }
+    if (ctx.path.startsWith('/video-api/')) {
+      ctx.respond = false;
+      ctx.req.url = ctx.req.url.replace(/^\/video-api\//, '/api/');
+      await videoApp(ctx.host)(ctx.req, ctx.res);
+      return;
+    }
+    if (ctx.path === '/external_api.js') {
+      ctx.type = 'text/javascript';
+      ctx.body = jitsiStandIn;
       return;
     }
     // The demo pages load the built bundle; in tests they get the sources

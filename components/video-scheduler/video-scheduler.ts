@@ -2,11 +2,11 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MEETING_MAX_MINUTES, MEETING_REQUEST_STATUSES, MEETING_SUBJECT_MAX, type MeetingPhase } from '../../contract/meetings.js';
-import { localDate, localTime, zonedInstant } from '../../contract/time.js';
+import { addDays, localDate, localTime, zonedInstant } from '../../contract/time.js';
 import type { AppConfig, Meeting, MeetingJoin, RequestDetail } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
-import { formatDay } from '../internal/i18n.js';
+import { currentTimeZone, formatDay, formatTime, setTimeZone } from '../internal/i18n.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { type JitsiApi, loadJitsi } from './jitsi.js';
 import type { VideoSchedulerMessageKey } from './messages.js';
@@ -96,6 +96,8 @@ export class AtendeVideoScheduler extends AtendeElement {
   @state() private joining?: { meeting: Meeting; join: MeetingJoin; name: string; error: string; calling: boolean; failure: string };
   @state() private tick = 0;
 
+  /** Whose values the form holds: a new meeting's, or the meeting being rescheduled. */
+  private draftOf?: 'schedule' | number;
   private timer?: ReturnType<typeof setInterval>;
   private call?: JitsiApi;
   private focusTarget?: string;
@@ -111,6 +113,8 @@ export class AtendeVideoScheduler extends AtendeElement {
       ]);
       if (id !== this.requestId) return initialState;
       this.config = config;
+      // The page's zone (shared by every element) is this server's: the days and times below are read in it.
+      setTimeZone(config.timeZone);
       this.request = request;
       this.meetings = meetings.items;
       return meetings;
@@ -132,8 +136,9 @@ export class AtendeVideoScheduler extends AtendeElement {
     return this.t(key, params);
   }
 
+  /** The state's time zone (the server's TIME_ZONE), in which days are picked and shown. */
   private get zone(): string {
-    return this.config!.timeZone;
+    return currentTimeZone();
   }
 
   private day(iso: string): string {
@@ -141,7 +146,7 @@ export class AtendeVideoScheduler extends AtendeElement {
   }
 
   private time(iso: string): string {
-    return localTime(Date.parse(iso), this.zone);
+    return formatTime(this.locale, iso);
   }
 
   private get isStaffInAttendance(): boolean {
@@ -189,14 +194,22 @@ export class AtendeVideoScheduler extends AtendeElement {
   // ——— Schedule and reschedule ———
 
   private openSchedule(): void {
-    const tomorrow = localDate(this.now() + 24 * 60 * 60 * 1000, this.zone);
-    // What was typed before (and not sent) is kept; a fresh form proposes tomorrow.
-    if (this.dialog?.kind !== 'schedule' && !this.draft.subject) this.draft = { day: tomorrow, hour: '', duration: 30, subject: '' };
+    // What was typed before (and not sent) is kept; a fresh form proposes tomorrow at 09:00.
+    if (this.draftOf !== 'schedule') {
+      this.draft = { day: addDays(localDate(this.now(), this.zone), 1), hour: '09:00', duration: 30, subject: '' };
+      this.draftOf = 'schedule';
+    }
     this.openDialog({ kind: 'schedule' }, 'meeting-day');
   }
 
   private openReschedule(m: Meeting): void {
-    this.draft = { day: localDate(Date.parse(m.startsAt), this.zone), hour: this.time(m.startsAt), duration: m.durationMinutes, subject: m.subject };
+    this.draftOf = m.id;
+    this.draft = {
+      day: localDate(Date.parse(m.startsAt), this.zone),
+      hour: localTime(Date.parse(m.startsAt), this.zone),
+      duration: m.durationMinutes,
+      subject: m.subject,
+    };
     this.openDialog({ kind: 'reschedule', meeting: m }, 'meeting-day');
   }
 
@@ -267,7 +280,7 @@ export class AtendeVideoScheduler extends AtendeElement {
               body: { startsAt, durationMinutes: duration, subject },
               ifMatch: d.meeting.version,
             });
-      this.draft = { day: '', hour: '', duration: 30, subject: '' };
+      this.draftOf = undefined;
       this.dialog = undefined;
       await this.reloadMeetings();
       const params = { day: this.day(saved.startsAt), time: this.time(saved.startsAt) };

@@ -29,6 +29,8 @@ import { serviceRoutes } from './routes/services.js';
 import { charterRoutes } from './routes/charter.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { publicRoutes } from './routes/public.js';
+import { agendaRoutes } from './routes/agenda.js';
+import { agendaPageRoutes } from './routes/agenda-page.js';
 
 export function buildApp(given: Deps) {
   const pages = given.config.queueCachePages;
@@ -127,7 +129,10 @@ export function buildApp(given: Deps) {
     .route('/api/institutions', accessLogRoutes(deps))
     .route('/api', accessRoutes(deps))
     .route('/api/evaluations', evaluationRoutes(deps))
-    .route('/api/public', publicRoutes(deps));
+    .route('/api/public', publicRoutes(deps))
+    .route('/api', agendaRoutes(deps));
+  // The shared day list: a public page outside /api, with its own headers.
+  app.route('/agenda', agendaPageRoutes(deps));
   if (deps.devIdp) {
     // Loud on purpose (error level, shown at every LOG_LEVEL but silent): this server hands out anyone's token.
     deps.log.error(

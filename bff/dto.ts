@@ -38,7 +38,9 @@ import type { HistoryRow, QueuePageRows, QueueRow, RequestDetailRows, RequestFac
 import type { ServiceRow, VersionColumns, VersionRows } from '../db/queries/services.js';
 import type { AccessHistoryRow, AccessRequestRow, institutionMemberships } from '../db/queries/access.js';
 import type { MeetingRow } from '../db/queries/meetings.js';
-import type { AgendaRow, Meeting } from '../contract/types.js';
+import type { ShareRow } from '../db/queries/agenda.js';
+import { shareState } from './domain/agenda.js';
+import type { AgendaRow, AgendaShare, Meeting } from '../contract/types.js';
 import type { MeetingStatus } from '../contract/meetings.js';
 import { joinOpensAt, meetingPhase } from './domain/meetings.js';
 
@@ -450,4 +452,19 @@ export function toMeeting(r: MeetingRow, now: Date, leadMinutes: number): Meetin
 /** A meeting in the staff's day agenda: with who filed the request. */
 export function toAgendaRow(r: MeetingRow, now: Date, leadMinutes: number): AgendaRow {
   return { ...toMeeting(r, now, leadMinutes), citizen: { id: r.citizen_id, name: r.citizen_name } };
+}
+
+/** A share link of the day agenda, with its state at `now`; `url` only when it was just made (the token is not kept). */
+export function toAgendaShare(r: ShareRow, now: Date, url: string | null = null): AgendaShare {
+  return {
+    id: r.id,
+    date: r.date,
+    institution: { id: r.institution_id, acronym: r.acronym, name: r.institution_name },
+    url,
+    state: shareState({ expiresAt: r.expires_at, revokedAt: r.revoked_at }, now),
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    createdAt: r.created_at,
+    createdBy: { id: r.created_by, name: r.created_by_name },
+  };
 }

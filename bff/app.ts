@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'hono';
+import { except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { IdentityCache, authMiddleware } from './auth.js';
@@ -31,6 +32,8 @@ import { evaluationRoutes } from './routes/evaluations.js';
 import { publicRoutes } from './routes/public.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { agendaPageRoutes } from './routes/agenda-page.js';
+import { meetingRoutes } from './routes/meetings.js';
+import { jitsiRoutes } from './routes/jitsi.js';
 
 export function buildApp(given: Deps) {
   const pages = given.config.queueCachePages;
@@ -46,6 +49,11 @@ export function buildApp(given: Deps) {
   const { config } = deps;
   const app = router();
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'jitsiReservation', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Jitsi’s reservation hook: the shared JITSI_RESERVATION_TOKEN, not a user’s token',
+  });
 
   // Headers added after a handler go on c.res.headers directly: c.header()
   // at that point would rebuild the response around a body stream, which
@@ -85,7 +93,13 @@ export function buildApp(given: Deps) {
     c.json({ status: 'ok' as const }, 200),
   );
   app.doc31('/api/openapi.json', documentConfig(config.publicUrl));
-  app.use('/api/*', authMiddleware(deps.db, deps.verify, deps.now, deps.identities));
+  // Jitsi's reservation hook (/api/jitsi/*) carries the shared JITSI_RESERVATION_TOKEN, not a user's
+  // token: its routes check it themselves (bff/routes/jitsi.ts), and no user is read there.
+  const jitsiHook = /^\/api\/jitsi\//;
+  app.use(
+    '/api/*',
+    except((c) => jitsiHook.test(c.req.path), authMiddleware(deps.db, deps.verify, deps.now, deps.identities)),
+  );
   // Filings, follow-up posts (the upload routes) and access requests share one budget per user, checked before any body is read.
   if (config.rateLimits.writesPerMinute > 0) {
     const writes = writeLimit(config.rateLimits.writesPerMinute, config.trustProxy);
@@ -96,10 +110,11 @@ export function buildApp(given: Deps) {
   // Every API route that takes a body needs a user: an anonymous body is
   // answered 401 before a byte of it is read (the public routes are GETs).
   // A method no route takes is left to the 405 below (no handler reads its body).
+  // Jitsi's reservation hook is authenticated by its shared token instead.
   let allowed: (path: string) => string[] = () => [];
   app.use('/api/*', (c, next) => {
     const method = c.req.method;
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && allowed(c.req.path).includes(method)) requireUser(c);
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !jitsiHook.test(c.req.path) && allowed(c.req.path).includes(method)) requireUser(c);
     return next();
   });
   // Bodies are limited after authentication: uploads by their own limits
@@ -130,6 +145,8 @@ export function buildApp(given: Deps) {
     .route('/api', accessRoutes(deps))
     .route('/api/evaluations', evaluationRoutes(deps))
     .route('/api/public', publicRoutes(deps))
+    .route('/api', meetingRoutes(deps))
+    .route('/api/jitsi', jitsiRoutes(deps))
     .route('/api', agendaRoutes(deps));
   // The shared day list: a public page outside /api, with its own headers.
   app.route('/agenda', agendaPageRoutes(deps));

@@ -61,7 +61,13 @@ export const bearer = [{ bearer: [] }];
 export function documentConfig(serverUrl: string) {
   return {
     openapi: '3.1.0',
-    info: { title: 'Atende API', version: '0.1.0', description: 'Backend-for-frontend of Atende: citizens’ online service requests.' },
+    info: {
+      title: 'Atende API',
+      version: '0.1.0',
+      description:
+        'Backend-for-frontend of Atende: citizens’ online service requests. Every route takes a user’s bearer token (OIDC), except the public ' +
+        'reads and Jitsi’s reservation hook (/api/jitsi/*), which carries the shared JITSI_RESERVATION_TOKEN instead (security scheme jitsiReservation).',
+    },
     servers: [{ url: serverUrl }],
   };
 }

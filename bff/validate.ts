@@ -39,3 +39,11 @@ export async function readJson(c: Context, opts: { cache?: boolean } = {}): Prom
     throw badRequest('O corpo não é um JSON válido.');
   }
 }
+
+/** The version an If-Match header names ("3", W/"3"), none without the header, or a 400. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) throw badRequest('Cabeçalho If-Match inválido: use a ETag recebida, como "3".');
+  return Number(m[1]);
+}

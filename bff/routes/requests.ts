@@ -33,7 +33,7 @@ import { type CheckedFile, checkFile, toMb } from '../files.js';
 import { type TransitionSpec, transitionIn } from '../transitions.js';
 import { recordAccess } from '../access.js';
 import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
-import { jsonOnly, parse, readJson } from '../validate.js';
+import { jsonOnly, parse, parseIfMatch, readJson } from '../validate.js';
 import { blobWeightOf, prepareStaged, stageMultipart, storeChecked } from '../uploads.js';
 import type { AuthUser } from '../auth.js';
 import { UPLOAD_TYPE_NAMES } from '../../contract/uploads.js';
@@ -64,13 +64,6 @@ import {
 import { normalizeSearch } from '../../db/queries/search.js';
 import { getServiceForFiling, versionFields } from '../../db/queries/services.js';
 import { getUser, rolesIn } from '../../db/queries/users.js';
-
-function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw badRequest('Cabeçalho If-Match inválido: use a ETag recebida, como "3".');
-  return Number(m[1]);
-}
 
 const etag = (version: number) => `"${version}"`;
 

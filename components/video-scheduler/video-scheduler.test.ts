@@ -118,6 +118,7 @@ describe('atende-video-scheduler', () => {
     set(el, 'meeting-hour', slot.hour);
     set(el, 'meeting-duration', '45');
     set(el, 'meeting-subject', 'Entrega da CNH');
+    await el.updateComplete;
     expect(shadowText(el)).to.contain(`Restam ${200 - 'Entrega da CNH'.length} caracteres`);
     q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
     await until(() => !dialogOpen(el) && meetingItem(el, 'Entrega da CNH'), 'the meeting is listed');
@@ -221,13 +222,13 @@ describe('atende-video-scheduler', () => {
     expect(own.shadowRoot!.querySelector('#schedule, [id^="reschedule-"], [id^="cancel-"]')).to.equal(null);
   });
 
-  it('opens "Acessar" by the element’s clock: says when it opens, then is enabled, then "Encerrada"; without video configured it says so', async () => {
+  it('opens "Acessar" by the element’s clock: says when it opens, then is enabled, then "Encerrada"; a cancelled one shows its reason', async () => {
     const { request } = await inService();
-    const slot = freeSlot();
-    const m = await book(request.id, slot.startsAt, 'Orientação');
+    const m = await book(request.id, freeSlot().startsAt, 'Orientação');
     const start = Date.parse(m.startsAt);
     let now = start - 60 * MINUTE;
-    const el = await scheduler(request.id, ATTENDANT, { now: () => now });
+    // The app with a Jitsi domain, so "Acessar" can be enabled.
+    const el = await scheduler(request.id, ATTENDANT, { api: '/video-api', now: () => now });
     const join = () => q<HTMLButtonElement>(el, `#join-${m.id}`);
     const hint = () => el.shadowRoot!.querySelector(`#join-hint-${m.id}`)?.textContent?.trim();
 
@@ -236,34 +237,49 @@ describe('atende-video-scheduler', () => {
     expect(join().getAttribute('aria-disabled')).to.equal('true');
     expect(hint()).to.equal(`Acessar abre às ${time(opens)} de ${day(opens)}`);
     expect(join().getAttribute('aria-describedby')).to.contain(`join-hint-${m.id}`);
+    expect(meetingItem(el, 'Orientação')!.textContent).to.contain('Agendada');
     await expectAccessible(el);
     join().click();
-    expect(el.shadowRoot!.querySelector(`#note-${m.id}`)).to.equal(null);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#join-name, [id^="note-"]')).to.equal(null);
 
-    // In the window (re-read on the element's timer; here the clock is set and the element told).
+    // In the window (the element re-reads its clock every 30 s; here the test moves it and says so).
     now = start - 5 * MINUTE;
     el.now = () => now;
     await until(() => join().getAttribute('aria-disabled') === 'false', 'Acessar opens');
+    expect(hint()).to.equal(undefined);
     expect(meetingItem(el, 'Orientação')!.textContent).to.contain('Acesso liberado');
-    // This app has no Jitsi: plain words, and no call to the join route.
-    expect(hint()).to.equal('A videoconferência não está configurada neste ambiente.');
     await expectAccessible(el);
 
+    // After the end: "Encerrada", nothing to reschedule or cancel.
     now = Date.parse(m.endsAt) + MINUTE;
     el.now = () => now;
     await until(() => hint() === 'Encerrada', 'ended');
     expect(join().getAttribute('aria-disabled')).to.equal('true');
-    expect(el.shadowRoot!.querySelector(`#reschedule-${m.id}`)).to.equal(null);
+    expect(el.shadowRoot!.querySelector(`#reschedule-${m.id}, #cancel-${m.id}`)).to.equal(null);
     await expectAccessible(el);
+    el.remove();
+
+    // Cancelled: the reason, no "Acessar", whatever the clock.
+    await (await apiAs(ATTENDANT)).post('/meetings/:id/cancel', { params: { id: m.id }, body: { reason: 'Atendente em licença.' } });
+    const again = await scheduler(request.id, ATTENDANT, { api: '/video-api', now: () => start - 5 * MINUTE });
+    const item = meetingItem(again, 'Orientação')!;
+    expect(item.textContent!.replace(/\s+/g, ' ')).to.contain('Cancelada').and.contain('Motivo do cancelamento: Atendente em licença.');
+    expect(item.querySelector('button')).to.equal(null);
+    await expectAccessible(again);
   });
 
-  it('tells the not-configured video plainly when "Acessar" is pressed in the window', async () => {
+  it('says plainly that video is not configured here, with no call to the join route', async () => {
     const { request } = await inService();
-    // Starting in a few minutes: open now by the real clock too.
-    const m = await book(request.id, new Date(Date.now() + 3 * MINUTE).toISOString(), 'Agora', ATTENDANT_2);
-    const el = await scheduler(request.id, ATTENDANT);
-    expect(q(el, `#join-${m.id}`).getAttribute('aria-disabled')).to.equal('true');
-    expect(shadowText(el)).to.contain('A videoconferência não está configurada neste ambiente.');
+    const m = await book(request.id, freeSlot().startsAt, 'Sem vídeo', ATTENDANT_2);
+    const el = await scheduler(request.id, ATTENDANT, { now: () => Date.parse(m.startsAt) });
+    const join = q<HTMLButtonElement>(el, `#join-${m.id}`);
+    expect(meetingItem(el, 'Sem vídeo')!.textContent).to.contain('Acesso liberado');
+    expect(join.getAttribute('aria-disabled')).to.equal('true');
+    expect(q(el, `#join-hint-${m.id}`).textContent!.trim()).to.equal('A videoconferência não está configurada neste ambiente.');
+    join.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#join-name, #call')).to.equal(null);
     await expectAccessible(el);
   });
 
@@ -317,6 +333,7 @@ describe('atende-video-scheduler', () => {
     const m = await book(request.id, freeSlot().startsAt, 'Mais tarde');
     // The element's clock says it is open; the server's does not: 409, its words.
     const el = await scheduler(request.id, ATTENDANT, { api: '/video-api', now: () => Date.parse(m.startsAt) });
+    expect(q(el, `#join-${m.id}`).getAttribute('aria-disabled')).to.equal('false');
     q(el, `#join-${m.id}`).click();
     await until(() => el.shadowRoot!.querySelector(`#note-${m.id}`), 'the refusal is shown');
     expect(q(el, `#note-${m.id}`).textContent!.trim()).to.not.equal('');

@@ -58,6 +58,7 @@ export function phaseAt(m: Pick<Meeting, 'status' | 'joinOpensAt' | 'endsAt'>, n
  * @tagname atende-video-scheduler
  * @summary Schedule, reschedule, cancel and join a request's video meetings.
  * @event atende-meeting-changed - A meeting was scheduled, rescheduled or cancelled; `detail: {requestId, meetingId, action}`.
+ * @event atende-request-changed - After the above, so a thread beside it shows the event; `detail: {id, action, status, version}` (action `meeting_scheduled`, `meeting_rescheduled` or `meeting_cancelled`).
  * @event atende-unauthorized - The host's token was refused even after a refresh.
  * @csspart base - The wrapper.
  * @csspart meetings - The list of meetings.
@@ -287,6 +288,7 @@ export class AtendeVideoScheduler extends AtendeElement {
       this.notice = { kind: 'success', text: this.tr(d.kind === 'schedule' ? 'video.scheduled' : 'video.rescheduled', params) };
       this.focusOn('notice');
       this.emit('atende-meeting-changed', { requestId: r.id, meetingId: saved.id, action: d.kind });
+      this.emit('atende-request-changed', { id: r.id, action: `meeting_${d.kind}d`, status: r.status, version: r.version });
     } catch (error) {
       const fields = error instanceof ApiError ? Object.keys(error.errors).filter((k) => k in API_FIELDS) : [];
       if (fields.length) {
@@ -322,6 +324,7 @@ export class AtendeVideoScheduler extends AtendeElement {
       this.notice = { kind: 'success', text: this.tr('video.cancelled') };
       this.focusOn('notice');
       this.emit('atende-meeting-changed', { requestId: r.id, meetingId: d.meeting.id, action: 'cancel' });
+      this.emit('atende-request-changed', { id: r.id, action: 'meeting_cancelled', status: r.status, version: r.version });
     } catch (error) {
       if (error instanceof ApiError && error.errors.reason) {
         this.reasonError = error.errors.reason;

@@ -13,7 +13,7 @@ import type { MeetingStatus } from '../../contract/meetings.js';
 import type { RequestStatus } from '../../contract/types.js';
 import { joinRefusal, meetingAllowedOn, secondsLeft } from '../domain/meetings.js';
 import type { AppDeps } from '../env.js';
-import { notFound, unauthorized } from '../errors.js';
+import { ProblemError, notFound, unauthorized } from '../errors.js';
 import { json, problemsOf, router } from '../openapi.js';
 import { meetingByRoom } from '../../db/queries/meetings.js';
 
@@ -47,7 +47,7 @@ const reserve = createRoute({
   responses: {
     200: json(Reservation, 'The room may be created, for this long'),
     403: json(Refusal, 'Not now (or not a meeting’s room)'),
-    ...problemsOf(400, 401, 404),
+    ...problemsOf(400, 401, 404, 415),
   },
 });
 
@@ -74,8 +74,16 @@ export function jitsiRoutes(deps: AppDeps) {
     await next();
   });
 
+  /** Jitsi posts a form (application/x-www-form-urlencoded); anything else: 415 before the body is read. */
+  const formOnly = createMiddleware(async (c, next) => {
+    if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('Content-Type') ?? '')) {
+      throw new ProblemError(415, 'Envie os campos como application/x-www-form-urlencoded.', undefined, 'unsupported-media-type');
+    }
+    await next();
+  });
+
   return router()
-    .openapi({ ...reserve, middleware: [hookAuth] as const }, async (c) => {
+    .openapi({ ...reserve, middleware: [hookAuth, formOnly] as const }, async (c) => {
       const form = c.req.valid('form');
       const m = await meetingByRoom(db, form.name);
       const at = now();

@@ -43,6 +43,20 @@ async function pendingAccess(t: TestContext): Promise<number> {
   return (await res.json()).id;
 }
 
+// Each meeting gets a slot of its own (an hour apart, days ahead), so no host's bookings overlap.
+let slots = 0;
+const nextSlot = () => ({
+  startsAt: new Date(Date.now() + (2 * 24 + ++slots) * 60 * 60 * 1000).toISOString(),
+  durationMinutes: 30,
+  subject: 'Conferir documentos',
+});
+/** A meeting booked on the request by "attendant" at the next slot; its id. */
+async function meeting(t: TestContext, request: number): Promise<number> {
+  const res = await t.call('POST', `/api/requests/${request}/meetings`, { as: 'attendant', body: nextSlot() });
+  assert.equal(res.status, 201, 'booking the meeting');
+  return (await res.json()).id;
+}
+
 const ROWS: Row[] = [
   {
     route: 'GET /api/me',
@@ -268,6 +282,59 @@ const ROWS: Row[] = [
     },
     expect: { none: 401, other: 403, citizen: 403, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 404 },
   })),
+  // Meetings: booked, moved and cancelled by the institution's staff (never on a request they filed); read and joined by its citizen too.
+  {
+    route: 'POST /api/requests/:id/meetings',
+    state: 'in_service',
+    call: (t, i, as) => t.call('POST', `/api/requests/${i.request}/meetings`, { as, body: nextSlot() }),
+    expect: { ...STAFF_ACTION, attendant: 201, manager: 201 },
+  },
+  {
+    route: 'GET /api/requests/:id/meetings',
+    state: 'in_service',
+    call: (t, i, as) => t.call('GET', `/api/requests/${i.request}/meetings`, { as }),
+    expect: OWNER_STAFF_404,
+  },
+  {
+    route: 'PATCH /api/meetings/:id',
+    state: 'in_service',
+    call: async (t, i, as) => t.call('PATCH', `/api/meetings/${await meeting(t, i.request)}`, { as, body: { startsAt: nextSlot().startsAt } }),
+    expect: STAFF_ACTION,
+  },
+  {
+    route: 'POST /api/meetings/:id/cancel',
+    state: 'in_service',
+    call: async (t, i, as) => t.call('POST', `/api/meetings/${await meeting(t, i.request)}/cancel`, { as, body: { reason: 'Imprevisto.' } }),
+    expect: STAFF_ACTION,
+  },
+  {
+    route: 'POST /api/meetings/:id/join',
+    state: 'in_service',
+    // At the start, inside the window; a Jitsi without tokens is configured here.
+    call: async (t, i, as) => {
+      const id = await meeting(t, i.request);
+      const { startsAt } = await t.database.db.selectFrom('meetings').select('starts_at as startsAt').where('id', '=', id).executeTakeFirstOrThrow();
+      const was = t.clock.now;
+      t.clock.now = new Date(startsAt);
+      try {
+        return await t.call('POST', `/api/meetings/${id}/join`, { as });
+      } finally {
+        t.clock.now = was;
+      }
+    },
+    expect: OWNER_STAFF_404,
+  },
+  // Jitsi's reservation hook takes the shared JITSI_RESERVATION_TOKEN, never a user's token.
+  ...(
+    [
+      ['POST /api/jitsi/conference', 'POST', '/api/jitsi/conference', 'name=atende-sala'],
+      ['DELETE /api/jitsi/conference/:id', 'DELETE', '/api/jitsi/conference/1', undefined],
+    ] as const
+  ).map(([route, method, path, body]): Row => ({
+    route,
+    call: (t, _i, as) => t.call(method, path, { as, body, headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {} }),
+    expect: { none: 401, other: 401, citizen: 401, attendant: 401, attendantB: 401, manager: 401, attendantFiler: 401 },
+  })),
   {
     route: 'GET /api/public/ratings',
     call: (t, _i, as) => t.call('GET', '/api/public/ratings', { as }),
@@ -306,7 +373,7 @@ async function prepare(t: TestContext, state: State, filer = 'citizen'): Promise
 describe('authorization matrix', () => {
   let t: TestContext;
   before(async () => {
-    t = await createTestContext();
+    t = await createTestContext({ env: { JITSI_DOMAIN: 'meet.example.gov.br', JITSI_RESERVATION_TOKEN: 'token-do-gancho-de-reservas' } });
     // A copy of the fixture service's entry, published, then edited: versions 1 (current) and 2 (draft).
     const entry = (await (await t.call('GET', `/api/services/${t.fx.service}/versions/1`, { as: 'manager' })).json()).entry;
     const created = await asManager(t, 'POST', '/api/services', { ...entry, institutionId: t.fx.instA, name: 'Serviço da matriz' });

@@ -165,6 +165,9 @@ describe('bad input', () => {
       'deadline',
       'reason',
       'institutionId',
+      'startsAt',
+      'durationMinutes',
+      'subject',
       '__proto__',
       'constructor',
     ];
@@ -178,6 +181,10 @@ describe('bad input', () => {
       ['POST', '/api/services'],
       ['PATCH', `/api/services/${t.fx.serviceB}`],
       ['POST', `/api/services/${t.fx.serviceB}/unpublish`],
+      ['POST', `/api/requests/${inAnalysis}/meetings`],
+      ['PATCH', '/api/meetings/1'],
+      ['POST', '/api/meetings/1/cancel'],
+      ['POST', '/api/meetings/1/join'],
     ];
     let seed = 7;
     const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;

@@ -268,7 +268,13 @@ describe(`fuzz corpus (${ENGINE})`, () => {
     'POST /api/evaluations/:id/approve': () => ({ mask: true }),
     'POST /api/evaluations/:id/reject': () => ({ reason: 'other', text: 'Fora do tema.' }),
     'POST /api/evaluations/moderate': () => ({ ids: pool.ids.slice(0, 3), decision: 'reject', reason: 'offensive' }),
+    'POST /api/requests/:id/meetings': () => ({ startsAt: soon(), durationMinutes: 30, subject: 'Conferir documentos' }),
+    'PATCH /api/meetings/:id': () => ({ startsAt: soon(), durationMinutes: 45 }),
+    'POST /api/meetings/:id/cancel': () => ({ reason: 'Imprevisto.' }),
   };
+  /** A start some days ahead, at a random minute (meetings of the same host may clash: a 409, as it should). */
+  let minutes = 0;
+  const soon = () => new Date(Date.now() + (3 * 24 * 60 + (minutes += 7)) * 60 * 1000).toISOString();
 
   /** Requests in several states (submitted … concluded, and awaiting the citizen), so transitions meet real ones. */
   async function fileInStates() {
@@ -289,6 +295,11 @@ describe(`fuzz corpus (${ENGINE})`, () => {
       }
       if (i >= 2 && i !== 4)
         await t.call('POST', `/api/requests/${r.id}/approve`, { as: 'attendant', body: { assigneeId: users.attendant.id, confirmSteps: t.fx.steps } });
+      // A meeting on a request in service, so the meeting routes meet real ones (and one left on a concluded request).
+      if (i === 2 || i === 3) {
+        const m = await t.call('POST', `/api/requests/${r.id}/meetings`, { as: 'attendant', body: EXAMPLES['POST /api/requests/:id/meetings']!() });
+        if (m.status === 201) pool.ids.push((await m.json()).id);
+      }
       if (i === 3) await t.call('POST', `/api/requests/${r.id}/conclude`, { as: 'attendant', body: { text: 'Feito.' } });
     }
     // An evaluated request with a comment (not approved: reopenable), so the moderation routes meet a real evaluation.
@@ -308,7 +319,15 @@ describe(`fuzz corpus (${ENGINE})`, () => {
   }
 
   before(async () => {
-    t = await createTestContext();
+    // Jitsi with token authentication and its reservation hook, so "Acessar" signs and the hook checks its token.
+    t = await createTestContext({
+      env: {
+        JITSI_DOMAIN: 'meet.example.gov.br',
+        JITSI_APP_ID: 'atende',
+        JITSI_APP_SECRET: 'segredo-do-fuzz-com-mais-de-32-caracteres',
+        JITSI_RESERVATION_TOKEN: 'token-do-gancho',
+      },
+    });
     const { users, service, serviceB, steps, instA, instB } = t.fx;
     await fileInStates();
     const b = await (await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(serviceB) })).json();

@@ -30,7 +30,7 @@ describe('input bounds: NUL bytes and 32-bit integers', () => {
 
   /** Rows that a refused request must not have added to. */
   async function stored() {
-    const n = async (table: 'requests' | 'audit_log' | 'follow_ups' | 'files' | 'users' | 'evaluations' | 'step_answers') =>
+    const n = async (table: 'requests' | 'audit_log' | 'follow_ups' | 'files' | 'users' | 'evaluations' | 'step_answers' | 'meetings') =>
       Number(
         (
           await t.database.db
@@ -47,6 +47,7 @@ describe('input bounds: NUL bytes and 32-bit integers', () => {
       users: await n('users'),
       evaluations: await n('evaluations'),
       steps: await n('step_answers'),
+      meetings: await n('meetings'),
     };
   }
 
@@ -118,6 +119,21 @@ describe('input bounds: NUL bytes and 32-bit integers', () => {
       await expect400(await t.call('GET', `/api/requests?${qs}`, { as: 'attendant' }), `queue ${qs}`, field);
       await expect400(await t.call('GET', `/api/requests?${qs}`, { as: 'citizen' }), `citizen queue ${qs}`, field);
     }
+    // Videoconferência: the subject, the start, a cancellation's reason.
+    const startsAt = new Date(t.clock.now.getTime() + 3 * 24 * 60 * 60 * 1000).toISOString();
+    await nulMessage(await json('POST', `/api/requests/${inService}/meetings`, { startsAt, durationMinutes: 30, subject: NUL }), 'meeting subject', 'subject');
+    await expect400(
+      await json('POST', `/api/requests/${inService}/meetings`, { startsAt: `${startsAt}\u0000`, durationMinutes: 30, subject: 'x' }),
+      'meeting start',
+      'startsAt',
+    );
+    await expect400(
+      await json('POST', `/api/requests/${inService}/meetings`, { startsAt, durationMinutes: 2 ** 31, subject: 'x' }),
+      'meeting length',
+      'durationMinutes',
+    );
+    await nulMessage(await json('PATCH', '/api/meetings/1', { startsAt, subject: NUL }), 'meeting subject on reschedule', 'subject');
+    await nulMessage(await json('POST', '/api/meetings/1/cancel', { reason: NUL }), 'cancellation reason', 'reason');
     await nulMessage(await t.call('GET', `/api/services?q=${encodeURIComponent(NUL)}`), 'service search', 'q');
     await nulMessage(await t.call('POST', '/dev/token', { body: { sub: NUL } }), 'dev token sub', 'sub');
     assert.deepEqual(await stored(), before, 'nothing stored');

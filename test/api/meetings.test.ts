@@ -538,6 +538,11 @@ describe(`Jitsi's reservation hook (${ENGINE})`, () => {
     const del = (auth?: string) => t.app.request('/api/jitsi/conference/1', { method: 'DELETE', headers: auth ? { Authorization: auth } : {} });
     assert.equal((await del(`Bearer ${TOKEN}`)).status, 200);
     assert.equal((await del()).status, 401);
+    // Bad input with the right token: Portuguese problems, never a 5xx.
+    const post = (headers: Record<string, string>, body: string) =>
+      t.app.request('/api/jitsi/conference', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, ...headers }, body });
+    assert.ok((await problem(await post({ 'Content-Type': 'application/x-www-form-urlencoded' }, 'start_time=x'), 400)).errors.name);
+    assert.match((await problem(await post({ 'Content-Type': 'application/json' }, `{"name":"${room}"}`), 415)).detail, /x-www-form-urlencoded/);
   });
 
   test('with no JITSI_RESERVATION_TOKEN the hook is off: 404', async () => {

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RequestAction } from '../../contract/types.js';
 import { ACCESS_WHO, ACTION_RULES, CHARTER_WHO, whoMay } from '../../bff/domain/permissions.js';
 import { MODERATION_WHO } from '../../bff/domain/evaluations.js';
+import { MEETING_WHO } from '../../bff/domain/meetings.js';
 import { type TestContext, createTestContext } from '../helpers.js';
 
 // The routes of the Carta de Serviços that only the institution's managers use: decideCharter's text.
@@ -47,6 +48,15 @@ const MODERATION_ROUTES: [string, 'get' | 'post'][] = [
   ['/api/evaluations/moderate', 'post'],
 ];
 
+// Meetings: booked, moved and cancelled by the institution's staff; read and joined by the request's citizen too (decideMeeting).
+const MEETING_ROUTES: [string, 'get' | 'post' | 'patch', keyof typeof MEETING_WHO][] = [
+  ['/api/requests/{id}/meetings', 'post', 'staff'],
+  ['/api/meetings/{id}', 'patch', 'staff'],
+  ['/api/meetings/{id}/cancel', 'post', 'staff'],
+  ['/api/requests/{id}/meetings', 'get', 'party'],
+  ['/api/meetings/{id}/join', 'post', 'party'],
+];
+
 describe('OpenAPI: who may call each route', () => {
   let t: TestContext;
   let doc: { paths: Record<string, Record<string, { description?: string }>> };
@@ -85,6 +95,24 @@ describe('OpenAPI: who may call each route', () => {
       assert.ok(description.startsWith(MODERATION_WHO), `${path}: "${description}"`);
     });
   }
+
+  for (const [path, method, who] of MEETING_ROUTES) {
+    test(`${method.toUpperCase()} ${path} says who may, as decideMeeting does`, () => {
+      const description = doc.paths[path]?.[method]?.description ?? '';
+      assert.ok(description.startsWith(MEETING_WHO[who]), `${path}: "${description}"`);
+    });
+  }
+
+  test('Jitsi’s reservation hook says it takes the shared token, not a user’s', () => {
+    for (const [path, method] of [
+      ['/api/jitsi/conference', 'post'],
+      ['/api/jitsi/conference/{id}', 'delete'],
+    ] as const) {
+      const op = (doc.paths[path]?.[method] ?? {}) as { description?: string; security?: unknown };
+      assert.match(op.description ?? '', /^Who: Jitsi’s reservation hook .*JITSI_RESERVATION_TOKEN/, path);
+      assert.deepEqual(op.security, [{ jitsiReservation: [] }], path);
+    }
+  });
 
   test('the public panel says anyone may read it', () => {
     for (const path of ['/api/public/ratings', '/api/public/services/{id}/comments']) {

@@ -72,6 +72,13 @@ describe('HTTP surface: methods, headers, logs', () => {
     assert.equal(await allow('DELETE', '/api/evaluations/1/reject'), 'POST');
     assert.equal(await allow('GET', '/api/evaluations/moderate'), 'POST');
     assert.equal(await allow('POST', '/api/public/ratings'), 'GET, HEAD');
+    // Videoconferência (issue #12).
+    assert.equal(await allow('PUT', '/api/requests/1/meetings'), 'GET, HEAD, POST');
+    assert.equal(await allow('GET', '/api/meetings/1'), 'PATCH');
+    assert.equal(await allow('GET', '/api/meetings/1/cancel'), 'POST');
+    assert.equal(await allow('GET', '/api/meetings/1/join'), 'POST');
+    assert.equal(await allow('GET', '/api/jitsi/conference'), 'POST');
+    assert.equal(await allow('POST', '/api/jitsi/conference/1'), 'DELETE');
     assert.equal(await allow('PUT', '/api/public/services/1/comments'), 'GET, HEAD');
     assert.equal((await t.call('POST', '/api/public/ratings')).status, 405, 'the public panel is read-only, with a token or without');
     assert.equal((await t.call('POST', '/api/memberships/1/revoke')).status, 401, 'a write the route takes, without a token');

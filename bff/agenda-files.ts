@@ -11,7 +11,7 @@ import { AGENDA_STATUS_LABELS, agendaStatus } from './domain/agenda.js';
 
 const CSV_HEADER = ['Início', 'Fim', 'Protocolo', 'Serviço', 'Atendente', 'Cidadão', 'Assunto', 'Situação'];
 
-/** The day's meetings as CSV: times as HH:MM in the zone, the status in Portuguese. */
+/** The day's meetings as CSV: times as HH:MM in the zone, the status in Portuguese; a cell that would start a formula starts with ' instead. */
 export function agendaCsv(rows: readonly AgendaRow[], zone: string): string {
   return stringify(
     rows.map((m) => [
@@ -24,7 +24,8 @@ export function agendaCsv(rows: readonly AgendaRow[], zone: string): string {
       m.subject,
       AGENDA_STATUS_LABELS[agendaStatus(m.phase)],
     ]),
-    { bom: true, delimiter: ';', header: true, columns: CSV_HEADER, record_delimiter: 'windows' },
+    // escape_formulas: a subject or name that starts like a formula (=, +, -, @) opens as text, not as a formula (CSV injection).
+    { bom: true, delimiter: ';', header: true, columns: CSV_HEADER, record_delimiter: 'windows', escape_formulas: true },
   );
 }
 

@@ -39,11 +39,6 @@ export function agendaInstitutions(actor: Actor): number[] {
 export const AGENDA_WHO =
   'Who: attendants and managers; of every institution they attend, or of institutionId (404 for one they do not attend); anyone attending none: 403.';
 
-/** Who reads one meeting (its .ics): the request's citizen and the institution's staff; for anyone else it does not exist. */
-export function mayReadMeeting(actor: Actor, m: { institutionId: number; citizenId: number }): boolean {
-  return m.citizenId === actor.id || isStaffOf(actor, m.institutionId);
-}
-
 /** A share link's default expiry: the end of its day in the zone. */
 export function shareDefaultExpiry(date: string, zone: string): Date {
   return endOfLocalDay(date, zone);

@@ -39,9 +39,7 @@ function page(title: string, body: HtmlEscapedString | Promise<HtmlEscapedString
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>${title}</title>
-        <style>
-          ${raw(STYLE)}
-        </style>
+        ${raw(`<style>${STYLE}</style>`)}
       </head>
       <body>
         <main>${body}</main>

@@ -12,20 +12,22 @@ import {
   SHARE_REVOKE_WHO,
   agendaInstitutions,
   decideShareRevocation,
-  mayReadMeeting,
   shareDefaultExpiry,
   shareRefusal,
 } from '../domain/agenda.js';
+import { MEETING_WHO, decideMeeting } from '../domain/meetings.js';
 import { sideOf } from '../domain/permissions.js';
 import { agendaCsv, meetingsIcs } from '../agenda-files.js';
 import { signShareToken } from '../share-links.js';
-import { toAgendaRow, toAgendaShare, toMeeting } from '../dto.js';
+import { requestFacts, toAgendaRow, toAgendaShare, toMeeting } from '../dto.js';
 import { type AppDeps, requireUser } from '../env.js';
 import { badRequest, conflict, forbidden, notFound } from '../errors.js';
 import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
 import { jsonOnly } from '../validate.js';
 import type { AuthUser } from '../auth.js';
-import { agendaMeeting, agendaRows, getShare, insertShare, listShares, revokeShare } from '../../db/queries/agenda.js';
+import { agendaRows, getShare, insertShare, listShares, revokeShare } from '../../db/queries/agenda.js';
+import { getMeeting } from '../../db/queries/meetings.js';
+import { getRequestFacts } from '../../db/queries/requests.js';
 
 const file = (type: string, description: string) => ({ description, content: { [type]: { schema: z.string() } } });
 
@@ -52,8 +54,7 @@ const ics = createRoute({
   path: '/meetings/{id}/ics',
   summary: 'One meeting as an iCalendar file ("Adicionar à agenda")',
   security: bearer,
-  description:
-    'Who: the request’s citizen and the institution’s staff; anyone else 404. The event names the service and the attendant; the meeting is joined on the request’s page (no link in the file).',
+  description: `${MEETING_WHO.party} The event names the service and the attendant; the meeting is joined on the request’s page (no link in the file).`,
   request: { params: IdParam },
   responses: { 200: file('text/calendar', 'The .ics (attachment)'), ...problemsOf(400, 401, 404) },
 });
@@ -144,10 +145,11 @@ export function agendaRoutes(deps: AppDeps) {
     .openapi(ics, async (c) => {
       const user = requireUser(c);
       const { id } = c.req.valid('param');
-      const r = await agendaMeeting(db, id);
-      if (!r || !mayReadMeeting(user, { institutionId: r.institution_id, citizenId: r.citizen_id })) throw notFound('Videoconferência não encontrada.');
+      const r = await getMeeting(db, id);
+      const f = r && (await getRequestFacts(db, r.request_id));
+      if (!r || !f || decideMeeting(user, requestFacts(f), 'read') !== 'allow') throw notFound('Videoconferência não encontrada.');
       const m = toMeeting(r, now(), config.joinLeadMinutes);
-      const forCitizen = sideOf(user, { institutionId: r.institution_id, citizenId: r.citizen_id }) === 'citizen';
+      const forCitizen = sideOf(user, requestFacts(f)) === 'citizen';
       const body = meetingsIcs([m], { zone, uidHost, name: `Videoconferência ${m.protocol}`, now: now(), forCitizen });
       return download(body, 'text/calendar', `videoconferencia-${fileSafe(m.protocol)}.ics`);
     })

@@ -16,11 +16,6 @@ export function agendaRows(db: Queryable, q: { institutionIds: readonly number[]
   return s.orderBy('m.starts_at').orderBy('m.id').execute();
 }
 
-/** One meeting with what its views show. */
-export function agendaMeeting(db: Queryable, id: number): Promise<MeetingRow | undefined> {
-  return meetingRows(db).where('m.id', '=', id).executeTakeFirst();
-}
-
 export async function insertShare(
   db: Queryable,
   s: { institutionId: number; date: string; createdBy: number; at: string; expiresAt: string },

@@ -196,6 +196,14 @@ describe(`agenda (${ENGINE})`, () => {
     assert.equal(rows.length, 4);
   });
 
+  test('CSV: a cell that would start a formula in a spreadsheet starts with an apostrophe (CSV injection)', async () => {
+    const formula = '=HYPERLINK("http://exemplo.invalid";"Clique")';
+    await meeting(t, req.id, { host: 'attendant', startsAt: zonedInstant('2026-12-05', '09:00', zone), subject: formula });
+    const text = await (await get('/api/meetings?date=2026-12-05&format=csv', 'attendant')).text();
+    const rows = parse(text, { delimiter: ';', bom: true }) as string[][];
+    assert.equal(rows[1]![6], `'${formula}`);
+  });
+
   test('ICS: METHOD:PUBLISH, the zone as VTIMEZONE, a UID per meeting, instants equal to the meetings’, a cancelled one CANCELLED', async () => {
     const res = await get(`/api/meetings?date=${DAY}&format=ics`, 'manager');
     assert.equal(res.status, 200);

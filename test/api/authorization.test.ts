@@ -4,6 +4,8 @@
 // The charter's routes, and who may attend (access requests, memberships, access history): the institution's managers only.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
+import { localDate } from '../../contract/time.js';
 import { TINY_PDF, type TestContext, createTestContext, filingBody } from '../helpers.js';
 
 type Who = 'none' | 'other' | 'citizen' | 'attendant' | 'attendantB' | 'manager' | 'attendantFiler';
@@ -344,8 +346,81 @@ const ROWS: Row[] = [
     route: 'GET /api/public/services/:id/comments',
     call: (t, _i, as) => t.call('GET', `/api/public/services/${t.fx.service}/comments`, { as }),
     expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
+  }, // The day agenda (issue #12): staff only; one meeting's .ics: its request's citizen and staff.
+  {
+    route: 'GET /api/meetings?date=',
+    call: (t, _i, as) => t.call('GET', `/api/meetings?date=${today(t)}&institutionId=${t.fx.instA}`, { as }),
+    expect: { none: 401, other: 403, citizen: 403, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 200 },
+  },
+  {
+    route: 'GET /api/meetings/:id/ics',
+    state: 'in_service',
+    call: async (t, i, as) => t.call('GET', `/api/meetings/${await bookMeeting(t, i.request)}/ics`, { as }),
+    expect: OWNER_STAFF_404,
+  },
+  {
+    route: 'POST /api/agenda/share',
+    call: (t, _i, as) => t.call('POST', '/api/agenda/share', { as, body: { date: today(t), institutionId: t.fx.instA } }),
+    expect: { none: 401, other: 403, citizen: 403, attendant: 201, attendantB: 404, manager: 201, attendantFiler: 201 },
+  },
+  {
+    route: 'GET /api/agenda/shares',
+    call: (t, _i, as) => t.call('GET', '/api/agenda/shares', { as }),
+    expect: { none: 401, other: 403, citizen: 403, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
+  },
+  // Its creator (attendant) or a manager of the institution; its other attendants 403.
+  {
+    route: 'DELETE /api/agenda/share/:id',
+    call: async (t, _i, as) => t.call('DELETE', `/api/agenda/share/${(await agendaShare(t)).id}`, { as }),
+    expect: { none: 401, other: 404, citizen: 404, attendant: 200, attendantB: 404, manager: 200, attendantFiler: 403 },
+  },
+  // The shared page is public: the link is the key.
+  {
+    route: 'GET /agenda/:token',
+    call: async (t, _i, as) => t.call('GET', new URL((await agendaShare(t)).url).pathname, { as }),
+    expect: { none: 200, other: 200, citizen: 200, attendant: 200, attendantB: 200, manager: 200, attendantFiler: 200 },
   },
 ];
+
+/** Today in the state's zone. */
+const today = (t: TestContext) => localDate(t.clock.now, t.config.timeZone);
+
+/** A meeting tomorrow on a request (booked straight into the table), hosted by "attendant". */
+async function bookMeeting(t: TestContext, requestId: number): Promise<number> {
+  const start = new Date(t.clock.now.getTime() + 24 * 60 * 60 * 1000);
+  const at = t.clock.now.toISOString();
+  const host = t.fx.users.attendant.id;
+  const row = await t.database.db
+    .insertInto('meetings')
+    .values({
+      request_id: requestId,
+      institution_id: t.fx.instA,
+      host_id: host,
+      room: randomUUID(),
+      starts_at: start.toISOString(),
+      ends_at: new Date(start.getTime() + 30 * 60 * 1000).toISOString(),
+      duration_minutes: 30,
+      subject: 'Conferência',
+      status: 'scheduled',
+      cancel_reason: null,
+      cancelled_by: null,
+      cancelled_at: null,
+      created_by: host,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A share link of institution A's day, made by "attendant". */
+async function agendaShare(t: TestContext): Promise<{ id: number; url: string }> {
+  const res = await t.call('POST', '/api/agenda/share', { as: 'attendant', body: { date: today(t) } });
+  assert.equal(res.status, 201, 'preparing a share link');
+  return res.json();
+}
 
 /** A fresh request in `state`, filed by `filer` (the attendantFiler column files its own), moved on by "attendant". */
 async function prepare(t: TestContext, state: State, filer = 'citizen'): Promise<{ request: number; file: number; evaluation?: number }> {

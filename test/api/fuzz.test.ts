@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TITLES } from '../../bff/errors.js';
 import { isPostgresUrl } from '../../db/connect.js';
+import { localDate } from '../../contract/time.js';
 import { type TestContext, TINY_PDF, TINY_PNG, createTestContext, filingBody } from '../helpers.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
@@ -230,7 +231,8 @@ function jsonText(r: Rand, v: unknown): string {
 describe(`fuzz corpus (${ENGINE})`, () => {
   let t: TestContext;
   let routes: RouteSpec[];
-  const pool: { requests: number[]; steps: number[]; files: number[]; ids: number[]; services: number[] } = {
+  const pool: { requests: number[]; steps: number[]; files: number[]; ids: number[]; services: number[]; tokens: string[] } = {
+    tokens: [],
     requests: [],
     steps: [],
     files: [],
@@ -271,6 +273,7 @@ describe(`fuzz corpus (${ENGINE})`, () => {
     'POST /api/requests/:id/meetings': () => ({ startsAt: soon(), durationMinutes: 30, subject: 'Conferir documentos' }),
     'PATCH /api/meetings/:id': () => ({ startsAt: soon(), durationMinutes: 45 }),
     'POST /api/meetings/:id/cancel': () => ({ reason: 'Imprevisto.' }),
+    'POST /api/agenda/share': () => ({ date: localDate(t.clock.now, t.config.timeZone), institutionId: t.fx.instA }),
   };
   /** A start some days ahead, at a random minute (meetings of the same host may clash: a 409, as it should). */
   let minutes = 0;
@@ -360,6 +363,36 @@ describe(`fuzz corpus (${ENGINE})`, () => {
       }
     }
     for (const [k, u] of Object.entries(users)) tokens[k] = await t.token(u.sub);
+    // The day agenda (issue #12): meetings on the requests in service, and share links (one revoked) for the shared page.
+    for (const requestId of pool.requests.slice(0, 6)) {
+      const start = new Date(t.clock.now.getTime() + 60 * 60 * 1000);
+      const at = t.clock.now.toISOString();
+      const { institution_id } = await t.database.db.selectFrom('requests').select('institution_id').where('id', '=', requestId).executeTakeFirstOrThrow();
+      const host = institution_id === instA ? users.attendant.id : users.attendantB.id;
+      await t.database.db
+        .insertInto('meetings')
+        .values({
+          ...{
+            request_id: requestId,
+            institution_id,
+            host_id: host,
+            room: `fuzz-${requestId}`,
+            starts_at: start.toISOString(),
+            ends_at: new Date(start.getTime() + 30 * 60 * 1000).toISOString(),
+            duration_minutes: 30,
+          },
+          ...{ subject: 'Fuzz', status: 'scheduled', cancel_reason: null, cancelled_by: null, cancelled_at: null, created_by: host, created_at: at },
+          ...{ updated_at: at, version: 1 },
+        })
+        .execute();
+    }
+    for (const as of ['attendant', 'manager', 'attendantB']) {
+      const share = await (await t.call('POST', '/api/agenda/share', { as, body: { date: localDate(t.clock.now, t.config.timeZone) } })).json();
+      const token = new URL(share.url).pathname.split('/').pop()!;
+      pool.tokens.push(token, `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}x`);
+      pool.ids.push(share.id);
+      if (as === 'manager') await t.call('DELETE', `/api/agenda/share/${share.id}`, { as });
+    }
     tokens.newcomer = await t.token('fuzz-newcomer');
 
     const doc = (await (await t.call('GET', '/api/openapi.json')).json()) as {
@@ -410,15 +443,17 @@ describe(`fuzz corpus (${ENGINE})`, () => {
         const charter = route.path.startsWith('/api/services');
         const v = r.chance(0.6)
           ? String(
-              p === 'stepId'
-                ? r.pick(pool.steps)
-                : p === 'id' && route.path.startsWith('/api/attachments')
-                  ? r.pick(pool.files)
-                  : charter && p === 'id'
-                    ? r.pick(pool.services)
-                    : charter
-                      ? 1 + r.int(3)
-                      : anId(),
+              p === 'token'
+                ? r.pick(pool.tokens)
+                : p === 'stepId'
+                  ? r.pick(pool.steps)
+                  : p === 'id' && route.path.startsWith('/api/attachments')
+                    ? r.pick(pool.files)
+                    : charter && p === 'id'
+                      ? r.pick(pool.services)
+                      : charter
+                        ? 1 + r.int(3)
+                        : anId(),
             )
           : r.pick(HOSTILE_IDS);
         path = path.replace(`:${p}`, v);
@@ -522,7 +557,11 @@ describe(`fuzz corpus (${ENGINE})`, () => {
         failures.push(`${what} → ${res.status} ${(await res.text()).slice(0, 200)}`);
         continue;
       }
-      if (res.status >= 400 && method !== 'HEAD') {
+      if (res.status >= 400 && method !== 'HEAD' && route.path === '/agenda/:token' && (res.headers.get('Content-Type') ?? '').startsWith('text/html')) {
+        // The shared agenda page answers a page that says what is wrong with the link, never data.
+        const page = await res.text();
+        if (!/Link inválido\.|Este link (expirou|foi revogado)/.test(page)) failures.push(`${what} → ${res.status} ${page.slice(0, 200)}`);
+      } else if (res.status >= 400 && method !== 'HEAD') {
         const type = res.headers.get('Content-Type') ?? '';
         if (!type.startsWith('application/problem+json')) {
           failures.push(`${what} → ${res.status} as ${type}`);

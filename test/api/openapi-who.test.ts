@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { RequestAction } from '../../contract/types.js';
 import { ACCESS_WHO, ACTION_RULES, CHARTER_WHO, whoMay } from '../../bff/domain/permissions.js';
 import { MODERATION_WHO } from '../../bff/domain/evaluations.js';
+import { AGENDA_WHO, SHARE_REVOKE_WHO } from '../../bff/domain/agenda.js';
 import { MEETING_WHO } from '../../bff/domain/meetings.js';
 import { type TestContext, createTestContext } from '../helpers.js';
 
@@ -112,6 +113,15 @@ describe('OpenAPI: who may call each route', () => {
       assert.match(op.description ?? '', /^Who: Jitsi’s reservation hook .*JITSI_RESERVATION_TOKEN/, path);
       assert.deepEqual(op.security, [{ jitsiReservation: [] }], path);
     }
+  });
+
+  test('the day agenda says agendaInstitutions’ rule; revoking a share link, decideShareRevocation’s', () => {
+    const agenda = doc.paths['/api/meetings']?.get?.description ?? '';
+    assert.ok(agenda.startsWith(AGENDA_WHO), agenda);
+    const revoke = doc.paths['/api/agenda/share/{id}']?.delete?.description ?? '';
+    assert.ok(revoke.startsWith(SHARE_REVOKE_WHO), revoke);
+    const ics = doc.paths['/api/meetings/{id}/ics']?.get?.description ?? '';
+    assert.ok(ics.startsWith(MEETING_WHO.party), ics);
   });
 
   test('the public panel says anyone may read it', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { createLogger } from '../../bff/log.js';
+import { localDate } from '../../contract/time.js';
 import { serveDemo } from '../../bff/static.js';
 import { type TestContext, createTestContext, filingBody } from '../helpers.js';
 
@@ -80,6 +81,14 @@ describe('HTTP surface: methods, headers, logs', () => {
     assert.equal(await allow('GET', '/api/jitsi/conference'), 'POST');
     assert.equal(await allow('POST', '/api/jitsi/conference/1'), 'DELETE');
     assert.equal(await allow('PUT', '/api/public/services/1/comments'), 'GET, HEAD');
+    // The day agenda and its share links (issue #12).
+    assert.equal(await allow('POST', '/api/meetings'), 'GET, HEAD');
+    assert.equal(await allow('POST', '/api/meetings/1/ics'), 'GET, HEAD');
+    assert.equal(await allow('GET', '/api/agenda/share'), 'POST');
+    assert.equal(await allow('POST', '/api/agenda/shares'), 'GET, HEAD');
+    assert.equal(await allow('GET', '/api/agenda/share/1'), 'DELETE');
+    assert.equal(await allow('POST', '/agenda/um-token'), 'GET, HEAD');
+    assert.equal((await t.call('DELETE', '/api/agenda/share/1')).status, 401, 'a revocation without a token');
     assert.equal((await t.call('POST', '/api/public/ratings')).status, 405, 'the public panel is read-only, with a token or without');
     assert.equal((await t.call('POST', '/api/memberships/1/revoke')).status, 401, 'a write the route takes, without a token');
     assert.equal((await t.call('GET', '/api/nada', { as: 'citizen' })).status, 404, 'an unknown path stays a 404');
@@ -118,6 +127,10 @@ describe('HTTP surface: methods, headers, logs', () => {
       headers: { 'X-Request-Id': 'pedido-42' },
     });
     assert.equal(res.status, 200);
+    // A shared agenda page: the link's token is its key, and stays out of the log.
+    const share = await (await t.call('POST', '/api/agenda/share', { as: 'attendant', body: { date: localDate(t.clock.now, t.config.timeZone) } })).json();
+    assert.equal((await t.call('GET', new URL(share.url).pathname, { headers: { 'X-Request-Id': 'agenda-1' } })).status, 200);
+    assert.equal(lines.find((l) => l.requestId === 'agenda-1')?.route, '/agenda/:token');
     const line = lines.find((l) => l.requestId === 'pedido-42');
     assert.ok(line, 'the request was logged');
     assert.equal(line.route, '/api/requests/:id');

@@ -11,7 +11,6 @@ import {
   agendaStatus,
   decideShareRevocation,
   initials,
-  mayReadMeeting,
   shareDefaultExpiry,
   shareMaxExpiry,
   shareRefusal,
@@ -36,18 +35,10 @@ describe('initials', () => {
   });
 });
 
-describe('who reads the agenda and a meeting', () => {
+describe('who reads the agenda', () => {
   test('the institutions the person attends, as attendant or manager', () => {
     assert.deepEqual(agendaInstitutions(actor(1, { 1: ['attendant'], 2: ['manager'], 3: ['admin'] })), [1, 2]);
     assert.deepEqual(agendaInstitutions(actor(1)), []);
-  });
-
-  test('a meeting: its request’s citizen and the institution’s staff', () => {
-    const m = { institutionId: 1, citizenId: 9 };
-    assert.equal(mayReadMeeting(actor(9), m), true);
-    assert.equal(mayReadMeeting(actor(2, { 1: ['attendant'] }), m), true);
-    assert.equal(mayReadMeeting(actor(3, { 2: ['manager'] }), m), false);
-    assert.equal(mayReadMeeting(actor(4), m), false);
   });
 });
 

@@ -29,16 +29,29 @@ const database = connect(join(dir, 'atende.db'));
 await migrateToLatest(database.db);
 await seedDemo(database.db, { now: new Date(), holidays: new Set(), timeZone: 'America/Porto_Velho' });
 const idp = await createDevIdp('http://atende.test/dev', 'atende', { users: DEMO_USERS });
-const app = buildApp({
-  db: database.db,
-  // Every test file mints its tokens from the same address: no dev-token limit here.
-  config: loadConfig({ DEV_IDP: '1', LOG_LEVEL: 'silent', RATE_LIMIT_DEV_TOKENS: '0' }),
-  now: () => new Date(),
-  verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30 }),
-  devIdp: idp,
-  fileStore: fileStoreFor(join(dir, 'atende.db')),
-});
-const listener = getRequestListener(app.fetch);
+/** The app on the test database; `env` adds settings (TIME_ZONE). */
+const appWith = (env = {}) =>
+  buildApp({
+    db: database.db,
+    // Every test file mints its tokens from the same address: no dev-token limit here.
+    config: loadConfig({ DEV_IDP: '1', LOG_LEVEL: 'silent', RATE_LIMIT_DEV_TOKENS: '0', ...env }),
+    now: () => new Date(),
+    verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30 }),
+    devIdp: idp,
+    fileStore: fileStoreFor(join(dir, 'atende.db')),
+  });
+// The app in the default zone (America/Porto_Velho) at /api; the same data
+// from a server in Brasília's zone at /sao-paulo/api, for the tests that
+// check the elements follow the server's TIME_ZONE.
+const listener = getRequestListener(appWith().fetch);
+const saoPaulo = getRequestListener(appWith({ TIME_ZONE: 'America/Sao_Paulo' }).fetch);
+
+/**
+ * The browser's own zone in every test: neither server's, and a day ahead of
+ * Brazil in the evening, so an element that used it would show other hours
+ * and, late in the day, other dates.
+ */
+export const BROWSER_TIME_ZONE = 'Asia/Tokyo';
 
 // The video scheduler's tests need a join answer with a Jitsi domain: a
 // second instance of the app on the same database, with JITSI_DOMAIN set to
@@ -48,16 +61,7 @@ const listener = getRequestListener(app.fetch);
 // arguments (test/e2e/jitsi-external-api.stand-in.js).
 let videoListener;
 function videoApp(host) {
-  videoListener ??= getRequestListener(
-    buildApp({
-      db: database.db,
-      config: loadConfig({ DEV_IDP: '1', LOG_LEVEL: 'silent', RATE_LIMIT_DEV_TOKENS: '0', JITSI_DOMAIN: host }),
-      now: () => new Date(),
-      verify: createVerifier([idp.trusted], { clockToleranceSeconds: 30 }),
-      devIdp: idp,
-      fileStore: fileStoreFor(join(dir, 'atende.db')),
-    }).fetch,
-  );
+  videoListener ??= getRequestListener(appWith({ JITSI_DOMAIN: host }).fetch);
   return videoListener;
 }
 const jitsiStandIn = readFileSync(new URL('./test/e2e/jitsi-external-api.stand-in.js', import.meta.url), 'utf8');
@@ -79,6 +83,12 @@ function bff() {
     if (ctx.path === '/external_api.js') {
       ctx.type = 'text/javascript';
       ctx.body = jitsiStandIn;
+      return;
+    }
+    if (ctx.path.startsWith('/sao-paulo/api/')) {
+      ctx.respond = false;
+      ctx.req.url = ctx.req.url.slice('/sao-paulo'.length);
+      await saoPaulo(ctx.req, ctx.res);
       return;
     }
     // The demo pages load the built bundle; in tests they get the sources
@@ -141,6 +151,7 @@ export default {
         executablePath: '/usr/bin/chromium',
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       },
+      createBrowserContext: ({ browser }) => browser.newContext({ timezoneId: BROWSER_TIME_ZONE }),
     }),
   ],
 };

@@ -69,16 +69,20 @@ export function localTime(at: Date | number, zone: string): string {
 
 /**
  * The instant a wall-clock time (`YYYY-MM-DD`, `HH:MM`) happens in `zone`.
- * A time skipped by a daylight-saving jump resolves to the instant after it.
+ * A time skipped by a daylight-saving jump resolves to the instant after it
+ * (02:30 on a spring-forward night is 03:30); a time that happens twice (the
+ * autumn hour) to the earlier one.
  */
 export function zonedInstant(date: string, time: string, zone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm);
-  let at = wall - zoneOffsetMs(wall, zone);
-  const again = wall - zoneOffsetMs(at, zone);
-  if (again !== at) at = Math.max(at, again);
-  return new Date(at);
+  // The zone's offsets half a day either side: any change near `wall` lies between them.
+  const before = zoneOffsetMs(wall - DAY_MS / 2, zone);
+  const after = zoneOffsetMs(wall + DAY_MS / 2, zone);
+  const candidates = [wall - before, wall - after].filter((at) => at + zoneOffsetMs(at, zone) === wall);
+  // None: the time was skipped; the offset in force before the jump lands just after it.
+  return new Date(candidates.length ? Math.min(...candidates) : wall - before);
 }
 
 /** The day after (or `n` days after) a YYYY-MM-DD. */
@@ -98,5 +102,7 @@ export function endOfLocalDay(date: string, zone: string): Date {
 
 /** A YYYY-MM-DD that names a real calendar day. */
 export function isCalendarDay(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const t = Date.parse(`${date}T00:00:00Z`); // NaN for a month 13 or a day 32
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date;
 }

@@ -20,7 +20,7 @@ const ratings = createRoute({
   summary: 'Satisfaction per published service: count, average, distribution 1–5, approved share, and the last 12 months',
   description:
     'Who: anyone (no token). Every published service (of institutionId, or serviceId alone), services without evaluations included; months in ' +
-    'Brasília time, oldest first, months without evaluations included. Cache-Control: public, max-age=60.',
+    'the state’s time zone (TIME_ZONE), oldest first, months without evaluations included. Cache-Control: public, max-age=60.',
   request: { query: PublicRatingsQuery },
   responses: { 200: json(PublicRatings, 'The panel'), ...problemsOf(400) },
 });

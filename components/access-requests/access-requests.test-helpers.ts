@@ -3,7 +3,8 @@
 // element's cards, tabs and dialog found as a user finds them. Not part of
 // the bundle.
 import { fixture, html } from '@open-wc/testing';
-import type { AccessRequest, Institution } from '../../contract/types.js';
+import { addDays, localDate } from '../../contract/time.js';
+import type { AccessRequest, AppConfig, Institution } from '../../contract/types.js';
 import { apiAs, newCitizen, token, until } from '../internal/test-support.js';
 import type { AtendeAccessRequests } from './access-requests.js';
 
@@ -92,12 +93,12 @@ export function deepActive(): Element | null {
   return a;
 }
 
-/** A calendar day `days` from today in Brasília (where the dates are shown), YYYY-MM-DD. */
+/** The server's time zone (GET /api/config), where the element counts and shows days; never the browser's. */
+const SERVER_TIME_ZONE = ((await (await fetch('/api/config')).json()) as AppConfig).timeZone;
+
+/** A calendar day `days` from today in the server's time zone, YYYY-MM-DD. */
 export function dayFromToday(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return addDays(localDate(Date.now(), SERVER_TIME_ZONE), days);
 }
 
 /** YYYY-MM-DD as the pt-BR user reads it. */

@@ -78,7 +78,13 @@ export class AtendeElement extends LitElement {
    */
   protected readonly publicClient = new ApiClient(() => ({ base: this.apiBase }));
 
-  private readonly relocalize = () => this.requestUpdate();
+  /** Counts the dictionaries and time zones that arrived: cached parts of a render (guard) list it so they render again. */
+  protected textRevision = 0;
+
+  private readonly relocalize = () => {
+    this.textRevision++;
+    this.requestUpdate();
+  };
 
   constructor() {
     super();

@@ -47,10 +47,10 @@ export function token(sub: string): Promise<string> {
   return t;
 }
 
-/** The real API as `sub`, through the elements' own client (typed by contract/api.ts). */
-export async function apiAs(sub: string): Promise<ApiClient> {
+/** The real API as `sub`, through the elements' own client (typed by contract/api.ts); `base` another server of the same data (/sao-paulo/api: TIME_ZONE America/Sao_Paulo). */
+export async function apiAs(sub: string, base = '/api'): Promise<ApiClient> {
   const t = await token(sub);
-  return new ApiClient(() => ({ base: '/api', token: t }));
+  return new ApiClient(() => ({ base, token: t }));
 }
 
 let serial = 0;
@@ -98,9 +98,10 @@ function attendantServices(): Promise<ServiceDetail[]> {
  * Files a new request as `citizen` (a fresh one unless given) for a service
  * of ATTENDANT's institution — by default one with steps to answer and both
  * a PDF and an image among its documents — filling every required field and
- * sending every document. `service` picks the n-th service instead.
+ * sending every document. `service` picks the n-th service instead; `api`
+ * files through another server (apiAs).
  */
-export async function fileRequest(opts: { citizen?: string; service?: number } = {}): Promise<RequestDetail> {
+export async function fileRequest(opts: { citizen?: string; service?: number; api?: string } = {}): Promise<RequestDetail> {
   const all = await attendantServices();
   const service = opts.service === undefined ? all.find((s) => s.steps.length >= 2 && s.documents.length >= 2)! : all[opts.service % all.length];
   const formData: Record<string, unknown> = {};
@@ -110,7 +111,7 @@ export async function fileRequest(opts: { citizen?: string; service?: number } =
     const image = i > 0 && (!d.formats.length || d.formats.includes('png'));
     return { label: d.name, fileName: image ? `foto-${i}.png` : `documento-${i}.pdf`, contentBase64: image ? PNG : PDF };
   });
-  const api = await apiAs(opts.citizen ?? newCitizen().sub);
+  const api = await apiAs(opts.citizen ?? newCitizen().sub, opts.api);
   return api.post('/requests', { body: { serviceId: service.id, formData, documents } });
 }
 

@@ -469,8 +469,11 @@ export class AtendeRequestQueue extends AtendeElement {
           <tbody role="rowgroup">
             ${
               // Rows render again only when their data changes, not when a
-              // click on the pager or a filter marks the table busy.
-              guard([page.items, this.selectedId, this.locale, this.view, this.hrefTemplate], () => page.items.map((item) => this.renderRow(item)))
+              // click on the pager or a filter marks the table busy (or a
+              // dictionary or the server's time zone arrives: textRevision).
+              guard([page.items, this.selectedId, this.locale, this.textRevision, this.view, this.hrefTemplate], () =>
+                page.items.map((item) => this.renderRow(item)),
+              )
             }
           </tbody>
         </table>

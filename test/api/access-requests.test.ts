@@ -7,12 +7,13 @@
 // is in the institution's access history, with who and why.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { endOfLocalDay } from '../../contract/time.js';
 import { type CallOptions, type TestContext, createTestContext, filingBody } from '../helpers.js';
 
-/** A fixed "now": 12:00 in Brasília on 10 Dec 2026. */
+/** A fixed "now": 10 Dec 2026, late morning in the state's zone (11:00 in Porto Velho). */
 const BASE = new Date('2026-12-10T15:00:00.000Z');
-/** The end of 10 Dec 2026 in Brasília: an access authorized until that day ends here. */
-const END_OF_DAY = new Date('2026-12-11T03:00:00.000Z');
+/** When an access authorized until `day` ends: the first instant after that day in the state's zone (TIME_ZONE). */
+const endOf = (t: TestContext, day: string) => new Date(endOfLocalDay(day, t.config.timeZone).getTime() + 1);
 
 interface Caller {
   call(method: string, path: string, opts?: CallOptions): Promise<Response>;
@@ -110,7 +111,7 @@ describe('access requests: the round trip', () => {
     assert.equal(memberships[0].role, 'attendant');
     assert.equal(memberships[0].unit, 'Unidade 1');
     assert.equal(memberships[0].ordinance, 'SEI 0001.000123/2026-11');
-    assert.equal(memberships[0].expiresAt, '2027-01-01T03:00:00.000Z', 'the end of 31 Dec in Brasília');
+    assert.equal(memberships[0].expiresAt, endOf(t, '2026-12-31').toISOString(), 'the end of 31 Dec in the state’s zone');
 
     // João sees DETRAN's queue and starts an analysis.
     const filed = await ok(await call('POST', '/api/requests', 'citizen', filingBody(t.fx.service)), 201);
@@ -122,7 +123,7 @@ describe('access requests: the round trip', () => {
     const row = staff.items.find((m: { user: { name: string } }) => m.user.name === 'Pessoa servidor.joao');
     assert.equal(row.id, approved.access.membershipId);
     assert.equal(row.grantedBy.id, t.fx.users.manager.id);
-    assert.equal(row.expiresAt, '2027-01-01T03:00:00.000Z');
+    assert.equal(row.expiresAt, endOf(t, '2026-12-31').toISOString());
     assert.equal(row.openAssigned, 0);
 
     const events = await p.history();
@@ -462,6 +463,7 @@ describe('access requests: expiry by the clock', () => {
 
   test('an access until a day ends at the end of that day; the sweep records it once and leaves the request "sem atendente"', async () => {
     const { call, ok, problem } = p;
+    const END_OF_DAY = endOf(t, '2026-12-10');
     const until = await p.grant('servidor.temporario', '2026-12-10');
     assert.equal(until.until, '2026-12-10');
     const person = (await p.me('servidor.temporario')).id as number;

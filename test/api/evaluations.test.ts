@@ -5,6 +5,7 @@
 // panel that shows only what was published, masked where chosen, never who.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { endOfLocalDay, localDate } from '../../contract/time.js';
 import { type TestContext, createTestContext, filingBody } from '../helpers.js';
 
 const ENGINE = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
@@ -15,7 +16,7 @@ describe(`evaluations (${ENGINE})`, () => {
   let t: TestContext;
   before(async () => {
     t = await createTestContext();
-    t.clock.now = new Date('2026-11-10T15:00:00.000Z'); // 12:00 in Brasília
+    t.clock.now = new Date('2026-11-10T15:00:00.000Z'); // late morning of 10 Nov in the state's zone (11:00 in Porto Velho)
   });
   after(() => t.close());
 
@@ -87,8 +88,9 @@ describe(`evaluations (${ENGINE})`, () => {
     const c = await concluded();
     t.clock.now = new Date(start.getTime() + 2 * DAY);
     const d = await json(await post(`/api/requests/${c.id}/evaluation`, 'citizen', { verdict: 'rejected', rating: 2, comment: 'Não resolveu.' }), 200);
-    // Evaluated on 12 Nov (local) + 7 days: until the end of 19 Nov in Brasília.
-    assert.equal(d.evaluation.reopenUntil, '2026-11-20T02:59:59.999Z');
+    // Evaluated on 12 Nov (local) + 7 days: until the end of 19 Nov in the state's zone.
+    assert.equal(t.config.reopenDays, 7);
+    assert.equal(d.evaluation.reopenUntil, endOfLocalDay('2026-11-19', t.config.timeZone).toISOString());
     assert.ok(d.allowedActions.includes('reopen'));
     await problem(await post(`/api/requests/${c.id}/reopen`, 'attendant', { reason: 'x' }), 403, 'the staff do not reopen');
     await problem(await post(`/api/requests/${c.id}/reopen`, 'other', { reason: 'x' }), 404, 'another citizen');
@@ -127,7 +129,7 @@ describe(`evaluations (${ENGINE})`, () => {
     const detail = await json(await t.call('GET', `/api/requests/${d.id}`, { as: 'citizen' }), 200);
     assert.ok(!detail.allowedActions.includes('reopen'), 'the window closed');
     const p = await problem(await post(`/api/requests/${d.id}/reopen`, 'citizen', { reason: 'Tarde.' }), 409);
-    const [y, m, day] = new Date(Date.parse(d.evaluation.reopenUntil) - 3 * 60 * 60 * 1000).toISOString().slice(0, 10).split('-');
+    const [y, m, day] = localDate(new Date(d.evaluation.reopenUntil), t.config.timeZone).split('-');
     assert.ok(p.detail.includes(`${day}/${m}/${y}`), p.detail);
   });
 

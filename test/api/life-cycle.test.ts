@@ -1,6 +1,7 @@
 // A request from filing to evaluation over HTTP, as each role.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { endOfLocalDay } from '../../contract/time.js';
 import { type TestContext, createTestContext, filingBody } from '../helpers.js';
 
 describe('request life cycle over HTTP', () => {
@@ -141,10 +142,10 @@ describe('request life cycle over HTTP', () => {
   test('business-day deadlines skip weekends and holidays; the queue flags overdue requests', async () => {
     const saved = t.clock.now;
     try {
-      t.clock.now = new Date('2026-12-18T15:00:00.000Z'); // a Friday, Brasília noon
+      t.clock.now = new Date('2026-12-18T15:00:00.000Z'); // a Friday, late morning in the state's zone
       const req = await (await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) })).json();
       // 10 business days from Fri 18 Dec, skipping two weekends and Christmas (configured) → Mon 4 Jan 2027.
-      assert.equal(req.dueAt, '2027-01-05T02:59:59.999Z');
+      assert.equal(req.dueAt, endOfLocalDay('2027-01-04', t.config.timeZone).toISOString());
       assert.equal(req.overdue, false);
       t.clock.now = new Date('2027-01-06T12:00:00.000Z');
       const page = await (await t.call('GET', '/api/requests?status=submitted&sort=due', { as: 'attendant' })).json();

@@ -22,7 +22,7 @@ describe('queue worklist', () => {
     const saved = t.clock.now;
     try {
       for (let i = 0; i < 12; i++) {
-        // Mondays to Fridays of two weeks and more, Brasília noon.
+        // Mondays to Fridays of two weeks and more, late morning in the state's zone.
         const day = new Date(Date.UTC(2026, 10, 2 + i + 2 * Math.floor(i / 5), 15));
         t.clock.now = day;
         const res = await t.call('POST', '/api/requests', { as: 'citizen', body: filingBody(t.fx.service) });

@@ -8,8 +8,9 @@ import { REQUESTED_ROLE, accessExpiry, accessState, askRefusal, canDecide, inFor
 import { decideAccess, managedInstitutions } from '../../bff/domain/permissions.js';
 import { inAttendance, isUnassigned } from '../../bff/domain/request-machine.js';
 
-const NOW = new Date('2026-12-10T15:00:00.000Z'); // 12:00 in Brasília, 10 Dec
-const BRASILIA = 'America/Sao_Paulo';
+import { ZONES, wall } from './zones.js';
+
+const NOW = new Date('2026-12-10T15:00:00.000Z'); // 11:00 in Porto Velho, 12:00 in Brasília, 10 Dec
 
 describe('asking for the attendant profile', () => {
   test('the role asked for is attendant', () => assert.equal(REQUESTED_ROLE, 'attendant'));
@@ -33,27 +34,33 @@ describe('asking for the attendant profile', () => {
   });
 });
 
-describe('when an authorization ends', () => {
-  test('at the end of its until day in Brasília; none without a day; a day before today is refused', () => {
-    assert.equal(accessExpiry(undefined, NOW, BRASILIA), null);
-    assert.equal((accessExpiry('2026-12-10', NOW, BRASILIA) as Date).toISOString(), '2026-12-11T03:00:00.000Z', 'today: until midnight');
-    assert.equal((accessExpiry('2026-12-31', NOW, BRASILIA) as Date).toISOString(), '2027-01-01T03:00:00.000Z');
-    assert.equal(accessExpiry('2026-12-09', NOW, BRASILIA), 'past');
-    // 22:30 in Brasília on the 10th is already the 11th in UTC: "today" is still the 10th.
-    assert.equal((accessExpiry('2026-12-10', new Date('2026-12-11T01:30:00.000Z'), BRASILIA) as Date).toISOString(), '2026-12-11T03:00:00.000Z');
-    assert.equal(accessExpiry('2026-12-10', new Date('2026-12-11T03:00:00.000Z'), BRASILIA), 'past', 'past midnight in Brasília');
-  });
+for (const z of ZONES) {
+  const endOf = (day: string) => new Date(Date.parse(wall(z, day, '23:59:59.999')) + 1).toISOString();
 
-  test('untilOf reads the day back from the end', () => {
-    assert.equal(untilOf(null, BRASILIA), null);
-    for (const day of ['2026-12-10', '2026-12-31', '2028-02-29']) {
-      assert.equal(untilOf((accessExpiry(day, NOW, BRASILIA) as Date).toISOString(), BRASILIA), day);
-    }
+  describe(`when an authorization ends, in ${z.zone}`, () => {
+    test('at the end of its until day in the state’s zone; none without a day; a day before today is refused', () => {
+      assert.equal(accessExpiry(undefined, NOW, z.zone), null);
+      assert.equal((accessExpiry('2026-12-10', NOW, z.zone) as Date).toISOString(), endOf('2026-12-10'), 'today: until midnight');
+      assert.equal((accessExpiry('2026-12-31', NOW, z.zone) as Date).toISOString(), endOf('2026-12-31'));
+      assert.equal(accessExpiry('2026-12-09', NOW, z.zone), 'past');
+      // 22:30 local on the 10th is already the 11th in UTC: "today" is still the 10th.
+      const lateAt = new Date(wall(z, '2026-12-10', '22:30'));
+      assert.equal(lateAt.toISOString().slice(0, 10), '2026-12-11');
+      assert.equal((accessExpiry('2026-12-10', lateAt, z.zone) as Date).toISOString(), endOf('2026-12-10'));
+      assert.equal(accessExpiry('2026-12-10', new Date(endOf('2026-12-10')), z.zone), 'past', 'past local midnight');
+    });
+
+    test('untilOf reads the day back from the end', () => {
+      assert.equal(untilOf(null, z.zone), null);
+      for (const day of ['2026-12-10', '2026-12-31', '2028-02-29']) {
+        assert.equal(untilOf((accessExpiry(day, NOW, z.zone) as Date).toISOString(), z.zone), day);
+      }
+    });
   });
-});
+}
 
 describe('where an access stands', () => {
-  const end = '2026-12-11T03:00:00.000Z';
+  const end = '2026-12-11T04:00:00.000Z';
   test('in force until its end, even before the sweep records it; ended by revocation or expiry', () => {
     const open = { revoked_at: null, expires_at: end, end_kind: null };
     assert.equal(inForce(open, NOW), true);

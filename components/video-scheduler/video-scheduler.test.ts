@@ -395,3 +395,26 @@ describe('atende-video-scheduler', () => {
     await expectAccessible(el);
   });
 });
+
+describe('atende-video-scheduler in another state’s zone', () => {
+  it('reads the day and hour typed in the server’s TIME_ZONE (Brasília here), not the browser’s', async () => {
+    const SP = 'America/Sao_Paulo';
+    const citizen = newCitizen();
+    const filed = await fileRequest({ citizen: citizen.sub, api: '/sao-paulo/api' });
+    const request = await advance(filed.id, 'in_service');
+    const el = await scheduler(request.id, ATTENDANT, { api: '/sao-paulo/api' });
+    q(el, '#schedule').click();
+    await until(() => dialogOpen(el));
+    expect(shadowText(el)).to.contain('(America/Sao_Paulo)');
+    const d = addDays(localDate(Date.now(), SP), 20 + Math.floor(Math.random() * 380));
+    const hour = `${String(8 + Math.floor(Math.random() * 9)).padStart(2, '0')}:${String(5 * Math.floor(Math.random() * 12)).padStart(2, '0')}`;
+    set(el, 'meeting-day', d);
+    set(el, 'meeting-hour', hour);
+    set(el, 'meeting-subject', 'Em Brasília');
+    q<HTMLButtonElement>(el, 'dialog button[type="submit"]').click();
+    await until(() => meetingItem(el, 'Em Brasília'), 'scheduled');
+    const [m] = (await (await apiAs(ATTENDANT, '/sao-paulo/api')).get('/requests/:id/meetings', { params: { id: request.id } })).items;
+    expect(m!.startsAt).to.equal(zonedInstant(d, hour, SP).toISOString());
+    expect(meetingItem(el, 'Em Brasília')!.textContent).to.contain(`${d.split('-').reverse().join('/')}, das ${hour}`);
+  });
+});

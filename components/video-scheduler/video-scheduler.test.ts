@@ -310,7 +310,7 @@ describe('atende-video-scheduler', () => {
     expect(o.configOverwrite.prejoinConfig.enabled).to.equal(true);
     expect(o).not.to.have.property('jwt'); // a Jitsi without tokens (JITSI_DOMAIN only)
     expect(o.parentNode.querySelector('iframe')).to.exist;
-    expect(deepActive()?.id).to.equal('call-h');
+    expect(deepActive()?.id).to.equal('video-h');
     await expectAccessible(el);
 
     // Jitsi says the call is over: disposed, back to the list, focus on "Acessar".

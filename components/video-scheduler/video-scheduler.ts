@@ -405,7 +405,7 @@ export class AtendeVideoScheduler extends AtendeElement {
       return this.focusOn('join-name');
     }
     this.joining = { ...j, name, error: '', failure: '', calling: true };
-    this.focusOn('call-h');
+    this.focusOn('video-h');
   }
 
   private async startCall(): Promise<void> {
@@ -591,7 +591,7 @@ export class AtendeVideoScheduler extends AtendeElement {
   private renderJoin(j: NonNullable<AtendeVideoScheduler['joining']>) {
     if (j.calling)
       return html`<div class="call-view">
-        <h2 id="call-h" tabindex="-1">${this.tr('video.call.title', { subject: j.meeting.subject })}</h2>
+        <h2 id="video-h" tabindex="-1">${this.tr('video.call.title', { subject: j.meeting.subject })}</h2>
         <p class="toolbar"><button id="leave" class="btn danger" type="button" @click=${() => this.leaveCall()}>${this.tr('video.leave')}</button></p>
         <div id="call" part="call" class="call" aria-label=${this.tr('video.call.title', { subject: j.meeting.subject })} role="region"></div>
       </div>`;

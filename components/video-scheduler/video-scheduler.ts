@@ -593,7 +593,7 @@ export class AtendeVideoScheduler extends AtendeElement {
       return html`<div class="call-view">
         <h2 id="video-h" tabindex="-1">${this.tr('video.call.title', { subject: j.meeting.subject })}</h2>
         <p class="toolbar"><button id="leave" class="btn danger" type="button" @click=${() => this.leaveCall()}>${this.tr('video.leave')}</button></p>
-        <div id="call" part="call" class="call" aria-label=${this.tr('video.call.title', { subject: j.meeting.subject })} role="region"></div>
+        <div id="call" part="call" class="call"></div>
       </div>`;
     return html`<form class="join-form" novalidate @submit=${(e: SubmitEvent) => this.enterCall(e)}>
       <h2 id="video-h" tabindex="-1">${this.tr('video.name.title')}</h2>

@@ -396,6 +396,27 @@ describe('atende-video-scheduler', () => {
   });
 });
 
+describe('atende-video-scheduler: the call from the keyboard', () => {
+  it('Acessar, the name, Enter; then "Sair da chamada" and back on Acessar', async () => {
+    const { citizen, request } = await inService();
+    const m = await book(request.id, new Date(Date.now() + 4 * MINUTE).toISOString(), 'Pelo teclado', ATTENDANT_2);
+    const el = await scheduler(request.id, citizen.sub, { api: '/video-api' });
+    const before = standIn()?.instances.length ?? 0;
+    q(el, `#join-${m.id}`).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActive()?.id === 'join-name', 'the name step');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' Souza' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => standIn()?.instances.length === before + 1 && deepActive()?.id === 'video-h', 'in the call');
+    expect(standIn()!.instances.at(-1)!.options.userInfo).to.deep.equal({ displayName: `${citizen.name} Souza` });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.id).to.equal('leave');
+    await sendKeys({ press: 'Enter' });
+    await until(() => standIn()!.instances.at(-1)!.disposed && deepActive()?.id === `join-${m.id}`, 'back on Acessar');
+  });
+});
+
 describe('atende-video-scheduler in another state’s zone', () => {
   it('reads the day and hour typed in the server’s TIME_ZONE (Brasília here), not the browser’s', async () => {
     const SP = 'America/Sao_Paulo';

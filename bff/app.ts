@@ -33,7 +33,7 @@ import { publicRoutes } from './routes/public.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { agendaPageRoutes } from './routes/agenda-page.js';
 import { meetingRoutes } from './routes/meetings.js';
-import { jitsiRoutes } from './routes/jitsi.js';
+import { jitsiHookAuth, jitsiRoutes } from './routes/jitsi.js';
 
 export function buildApp(given: Deps) {
   const pages = given.config.queueCachePages;
@@ -110,11 +110,14 @@ export function buildApp(given: Deps) {
   // Every API route that takes a body needs a user: an anonymous body is
   // answered 401 before a byte of it is read (the public routes are GETs).
   // A method no route takes is left to the 405 below (no handler reads its body).
-  // Jitsi's reservation hook is authenticated by its shared token instead.
+  // Jitsi's reservation hook needs its shared token instead (404 when the hook is off).
   let allowed: (path: string) => string[] = () => [];
+  const hookAuth = jitsiHookAuth(config.jitsiReservationToken);
   app.use('/api/*', (c, next) => {
     const method = c.req.method;
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !jitsiHook.test(c.req.path) && allowed(c.req.path).includes(method)) requireUser(c);
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || !allowed(c.req.path).includes(method)) return next();
+    if (jitsiHook.test(c.req.path)) return hookAuth(c, next);
+    requireUser(c);
     return next();
   });
   // Bodies are limited after authentication: uploads by their own limits

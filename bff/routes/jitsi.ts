@@ -63,16 +63,25 @@ const release = createRoute({
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-export function jitsiRoutes(deps: AppDeps) {
-  const { db, now, config } = deps;
-  const expected = config.jitsiReservationToken === null ? null : digest(config.jitsiReservationToken);
-  /** The shared token, compared in constant time; the hook off: 404. */
-  const hookAuth = createMiddleware(async (c, next) => {
+/**
+ * The hook's authentication: the shared JITSI_RESERVATION_TOKEN as a bearer
+ * token, compared in constant time (401 otherwise); with none configured the
+ * hook is off (404). bff/app.ts runs it before any body is read, where user
+ * routes require a user.
+ */
+export function jitsiHookAuth(token: string | null) {
+  const expected = token === null ? null : digest(token);
+  return createMiddleware(async (c, next) => {
     if (!expected) throw notFound('O gancho de reservas do Jitsi não está ativo.');
-    const token = /^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]?.trim() ?? '';
-    if (!timingSafeEqual(digest(token), expected)) throw unauthorized('Token do gancho de reservas ausente ou inválido.');
+    const given = /^Bearer\s+(.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]?.trim() ?? '';
+    if (!timingSafeEqual(digest(given), expected)) throw unauthorized('Token do gancho de reservas ausente ou inválido.');
     await next();
   });
+}
+
+export function jitsiRoutes(deps: AppDeps) {
+  const { db, now, config } = deps;
+  const hookAuth = jitsiHookAuth(config.jitsiReservationToken);
 
   /** Jitsi posts a form (application/x-www-form-urlencoded); anything else: 415 before the body is read. */
   const formOnly = createMiddleware(async (c, next) => {

@@ -26,6 +26,7 @@ import {
   slotRefusal,
 } from '../domain/meetings.js';
 import type { AuthUser } from '../auth.js';
+import type { RequestFacts } from '../domain/permissions.js';
 import { requestFacts, toMeeting } from '../dto.js';
 import { type AppDeps, type AppEnv, requireUser } from '../env.js';
 import { ProblemError, badRequest, conflict, forbidden, notFound, preconditionFailed } from '../errors.js';
@@ -114,11 +115,6 @@ const join = createRoute({
 
 const etag = (version: number) => `W/"${version}"`;
 
-const DENIED = {
-  not_found: () => notFound('Solicitação não encontrada.'),
-  forbidden: () => forbidden('Somente atendentes e gestores da instituição agendam, remarcam e cancelam videoconferências.'),
-};
-
 /** Audit data of a meeting event (contract MEETING_EVENTS). */
 const eventData = (m: { id: number; startsAt: string; endsAt: string; subject: string }, more: Record<string, unknown> = {}) => ({
   meetingId: m.id,
@@ -133,23 +129,30 @@ export function meetingRoutes(deps: AppDeps) {
   const lead = config.joinLeadMinutes;
   const zone = config.timeZone;
 
-  /** The request's facts if the user may do `action` to its meetings; 404/403/409 otherwise. */
-  const allowedOn = async (q: Queryable, user: AuthUser, requestId: number, action: MeetingAction) => {
-    const f = await getRequestFacts(q, requestId);
-    if (!f) throw DENIED.not_found();
-    const facts = requestFacts(f);
+  /** Throws what decideMeeting refuses: 404, 403, or 409 naming the request's status. */
+  const check = (user: AuthUser, facts: RequestFacts, action: MeetingAction, notFoundText: string) => {
     const decision = decideMeeting(user, facts, action);
-    if (decision === 'not_found' || decision === 'forbidden') throw DENIED[decision]();
+    if (decision === 'not_found') throw notFound(notFoundText);
+    if (decision === 'forbidden') throw forbidden('Somente atendentes e gestores da instituição agendam, remarcam e cancelam videoconferências.');
     if (decision === 'conflict') throw conflict(notInAttendanceText(facts));
-    return { row: f, facts };
   };
 
-  /** The meeting, if the user may see its request (404 for anyone else, as for the request). */
+  /** The request, if the user may do `action` to its meetings. */
+  const allowedOn = async (q: Queryable, user: AuthUser, requestId: number, action: MeetingAction) => {
+    const f = await getRequestFacts(q, requestId);
+    if (!f) throw notFound('Solicitação não encontrada.');
+    check(user, requestFacts(f), action, 'Solicitação não encontrada.');
+    return f;
+  };
+
+  /** The meeting and its request, if the user may see them (404 for anyone else, as for the request). */
   const meetingFor = async (q: Queryable, user: AuthUser, id: number) => {
     const m = await getMeeting(q, id);
     const f = m && (await getRequestFacts(q, m.request_id));
-    if (!m || !f || decideMeeting(user, requestFacts(f), 'read') !== 'allow') throw notFound('Videoconferência não encontrada.');
-    return { m, f, facts: requestFacts(f) };
+    if (!m || !f) throw notFound('Videoconferência não encontrada.');
+    const facts = requestFacts(f);
+    check(user, facts, 'read', 'Videoconferência não encontrada.');
+    return { m, f, facts };
   };
 
   /** Refuses a slot in the past or overlapping another booking of the host (locked first, so concurrent bookings check in turn). */
@@ -186,8 +189,8 @@ export function meetingRoutes(deps: AppDeps) {
     const user = requireUser(c);
     const ifMatch = parseIfMatch(c.req.header('If-Match'));
     return deps.writes.run(async (trx) => {
-      const { m } = await meetingFor(trx, user, id);
-      const { row: f } = await allowedOn(trx, user, m.request_id, action);
+      const { m, f, facts } = await meetingFor(trx, user, id);
+      check(user, facts, action, 'Videoconferência não encontrada.');
       const why = changeRefusal({ status: m.status as MeetingStatus, endsAt: m.ends_at }, now());
       if (why) throw conflict(changeRefusalText(why));
       if (ifMatch !== undefined && ifMatch !== m.version)
@@ -213,7 +216,7 @@ export function meetingRoutes(deps: AppDeps) {
       const slot = meetingSlot(body.startsAt, body.durationMinutes);
       const subject = body.subject.trim();
       const id = await deps.writes.run(async (trx) => {
-        const { row: f } = await allowedOn(trx, user, requestId, 'book');
+        const f = await allowedOn(trx, user, requestId, 'book');
         await checkSlot(trx, user, user, slot);
         const at = now().toISOString();
         const meetingId = await insertMeeting(trx, {
@@ -276,7 +279,7 @@ export function meetingRoutes(deps: AppDeps) {
       const at = now();
       const refused = joinRefusal({ status: m.status as MeetingStatus, startsAt: m.starts_at, endsAt: m.ends_at }, at, lead);
       if (refused) throw conflict(joinRefusalText(refused, zone));
-      if (decideMeeting(user, facts, 'join') === 'conflict') throw conflict(notInAttendanceText(facts));
+      check(user, facts, 'join', 'Videoconferência não encontrada.');
       const jitsi = config.jitsi;
       if (!jitsi) throw new ProblemError(409, 'A videoconferência não está configurada neste ambiente.', undefined, 'video-not-configured');
       const moderator = joinsAsModerator(user, facts);

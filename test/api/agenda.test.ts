@@ -4,7 +4,7 @@
 // by parser libraries; one meeting's .ics; share links (valid, expired,
 // tampered, revoked) and who may revoke them.
 import assert from 'node:assert/strict';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
@@ -45,39 +45,22 @@ async function inService(t: TestContext, o: { b?: boolean; citizenName?: string 
   return r as { id: number; protocol: string };
 }
 
-/** A meeting booked on a request, straight into the table. */
+/**
+ * A meeting booked on a request through the API by its host; cancelled with a
+ * reason, or moved there from an hour later (version 2), when asked.
+ */
 async function meeting(
   t: TestContext,
   requestId: number,
-  o: { host: keyof Users; startsAt: Date; minutes?: number; subject?: string; cancelled?: string; version?: number },
-) {
-  const r = await t.database.db.selectFrom('requests').select('institution_id').where('id', '=', requestId).executeTakeFirstOrThrow();
-  const host = t.fx.users[o.host].id;
-  const at = t.clock.now.toISOString();
-  const minutes = o.minutes ?? 30;
-  const row = await t.database.db
-    .insertInto('meetings')
-    .values({
-      request_id: requestId,
-      institution_id: r.institution_id,
-      host_id: host,
-      room: randomUUID(),
-      starts_at: o.startsAt.toISOString(),
-      ends_at: new Date(o.startsAt.getTime() + minutes * MINUTE).toISOString(),
-      duration_minutes: minutes,
-      subject: o.subject ?? 'Conferência de documentos',
-      status: o.cancelled ? 'cancelled' : 'scheduled',
-      cancel_reason: o.cancelled ?? null,
-      cancelled_by: o.cancelled ? host : null,
-      cancelled_at: o.cancelled ? at : null,
-      created_by: host,
-      created_at: at,
-      updated_at: at,
-      version: o.version ?? 1,
-    })
-    .returning(['id', 'starts_at', 'ends_at'])
-    .executeTakeFirstOrThrow();
-  return row;
+  o: { host: keyof Users; startsAt: Date; minutes?: number; subject?: string; cancelled?: string; version?: 2 },
+): Promise<{ id: number; starts_at: string; ends_at: string }> {
+  const as = o.host;
+  const first = o.version === 2 ? new Date(o.startsAt.getTime() + 60 * MINUTE) : o.startsAt;
+  const body = { startsAt: first.toISOString(), durationMinutes: o.minutes ?? 30, subject: o.subject ?? 'Conferência de documentos' };
+  let m = await json(await t.call('POST', `/api/requests/${requestId}/meetings`, { as, body }), 201, 'booking');
+  if (o.version === 2) m = await json(await t.call('PATCH', `/api/meetings/${m.id}`, { as, body: { startsAt: o.startsAt.toISOString() } }), 200, 'moving');
+  if (o.cancelled) m = await json(await t.call('POST', `/api/meetings/${m.id}/cancel`, { as, body: { reason: o.cancelled } }), 200, 'cancelling');
+  return { id: m.id, starts_at: m.startsAt, ends_at: m.endsAt };
 }
 
 for (const zone of ['America/Porto_Velho', 'America/Sao_Paulo']) {
@@ -93,7 +76,7 @@ for (const zone of ['America/Porto_Velho', 'America/Sao_Paulo']) {
       const r = await inService(t);
       const late = await meeting(t, r.id, { host: 'attendant', startsAt: zonedInstant('2026-12-03', '23:30', zone) });
       const early = await meeting(t, r.id, { host: 'attendant', startsAt: zonedInstant('2026-12-03', '00:00', zone) });
-      await meeting(t, r.id, { host: 'attendant', startsAt: zonedInstant('2026-12-02', '23:59', zone) });
+      await meeting(t, r.id, { host: 'attendant2', startsAt: zonedInstant('2026-12-02', '23:59', zone) });
       await meeting(t, r.id, { host: 'attendant', startsAt: zonedInstant('2026-12-04', '00:00', zone) });
       assert.equal(late.starts_at.slice(0, 10), '2026-12-04', 'the late one is the next day in UTC');
       const page = await json(await t.call('GET', '/api/meetings?date=2026-12-03', { as: 'attendant' }), 200);

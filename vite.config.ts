@@ -88,6 +88,7 @@ function perElementAndTypes(): Plugin {
               'evaluation-moderator': 'components/evaluation-moderator/define.ts',
               'satisfaction-panel': 'components/satisfaction-panel/define.ts',
               'day-agenda': 'components/day-agenda/define.ts',
+              'video-scheduler': 'components/video-scheduler/define.ts',
             },
             formats: ['es'],
             fileName: (_format, name) => `${name}.js`,

@@ -2,7 +2,7 @@
 // here on a fresh temporary SQLite database with the demo seed and mounted
 // into the test server, so /api/*, /dev/* and the shared agenda pages
 // (/agenda/:token) answer on the same origin.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
@@ -54,12 +54,36 @@ const saoPaulo = getRequestListener(appWith({ TIME_ZONE: 'America/Sao_Paulo' }).
  */
 export const BROWSER_TIME_ZONE = 'Asia/Tokyo';
 
+// The video scheduler's tests need a join answer with a Jitsi domain: a
+// second instance of the app on the same database, with JITSI_DOMAIN set to
+// this test server's own host (known at the first request), answers under
+// /video-api/ (the prefix stripped to /api/); /external_api.js, which the
+// element then loads from that "Jitsi", is a stand-in that records its
+// arguments (test/e2e/jitsi-external-api.stand-in.js).
+let videoListener;
+function videoApp(host) {
+  videoListener ??= getRequestListener(appWith({ JITSI_DOMAIN: host }).fetch);
+  return videoListener;
+}
+const jitsiStandIn = readFileSync(new URL('./test/e2e/jitsi-external-api.stand-in.js', import.meta.url), 'utf8');
+
 /** Forwards the API, the dev identity provider and the shared agenda pages to the real app. */
 function bff() {
   return async (ctx, next) => {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/dev/') || ctx.path.startsWith('/agenda/')) {
       ctx.respond = false;
       await listener(ctx.req, ctx.res);
+      return;
+    }
+    if (ctx.path.startsWith('/video-api/')) {
+      ctx.respond = false;
+      ctx.req.url = ctx.req.url.replace(/^\/video-api\//, '/api/');
+      await videoApp(ctx.host)(ctx.req, ctx.res);
+      return;
+    }
+    if (ctx.path === '/external_api.js') {
+      ctx.type = 'text/javascript';
+      ctx.body = jitsiStandIn;
       return;
     }
     if (ctx.path.startsWith('/sao-paulo/api/')) {

@@ -22,6 +22,7 @@ defineOnUse('atende-evaluation-form', () => import('./evaluation-form/define.js'
 defineOnUse('atende-evaluation-moderator', () => import('./evaluation-moderator/define.js'));
 defineOnUse('atende-satisfaction-panel', () => import('./satisfaction-panel/define.js'));
 defineOnUse('atende-day-agenda', () => import('./day-agenda/define.js'));
+defineOnUse('atende-video-scheduler', () => import('./video-scheduler/define.js'));
 
 export { AtendeSession, AtendeRequestQueue, AtendeAnalysisForm, AtendeFollowUpThread };
 export { AtendeElement, type AtendeEventDetails } from './internal/atende-element.js';

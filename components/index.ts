@@ -11,6 +11,7 @@ export { AtendeEvaluationForm } from './evaluation-form/evaluation-form.js';
 export { AtendeEvaluationModerator } from './evaluation-moderator/evaluation-moderator.js';
 export { AtendeSatisfactionPanel } from './satisfaction-panel/satisfaction-panel.js';
 export { AtendeDayAgenda } from './day-agenda/day-agenda.js';
+export { AtendeVideoScheduler } from './video-scheduler/video-scheduler.js';
 export { AtendeElement, type AtendeEventDetails } from './internal/atende-element.js';
 export { ApiClient, ApiError, type TokenProvider, type Connection } from './internal/api-client.js';
 export type { SessionConfig } from './internal/context.js';

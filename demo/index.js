@@ -15,6 +15,7 @@ const queue = $('queue');
 const form = $('form');
 const thread = $('thread');
 const evaluation = $('evaluation');
+const video = $('video');
 let citizenSide = false; // the signed-in user reads requests as a citizen: the evaluation form shows beside them
 
 /** The demo's stand-in for the portal's SSO session: tokens from /dev/token, refreshed on demand. */
@@ -128,6 +129,8 @@ function route() {
   form.requestId = id;
   thread.requestId = id;
   thread.hidden = id === undefined;
+  video.requestId = id;
+  video.hidden = id === undefined;
   evaluation.requestId = citizenSide ? id : undefined;
   evaluation.hidden = !citizenSide || id === undefined;
   queue.selectedId = id;

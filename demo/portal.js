@@ -40,6 +40,9 @@ function setUp() {
     const evaluation = document.querySelector('atende-evaluation-form');
     evaluation.requestId = id;
     evaluation.hidden = false;
+    const video = document.querySelector('atende-video-scheduler');
+    video.requestId = id;
+    video.hidden = false;
     const thread = document.querySelector('atende-follow-up-thread');
     thread.requestId = id;
     thread.hidden = false;

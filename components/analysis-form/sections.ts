@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ASSIGNEE_REMOVED } from '../../contract/access.js';
 import { CLOCK_STATUSES, type HistoryEntry, type RequestDetail, type RequestStatus, type ServiceField, type StepState } from '../../contract/types.js';
 import { type Locale, type MessageKey, deadlineText, formatDate, formatDay, statusLabel, timeLeft } from '../internal/i18n.js';
+import { isMeetingEvent, meetingEventText } from '../internal/meeting-events.js';
 
 export interface View {
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -280,6 +281,7 @@ export function renderHistory(v: View, r: RequestDetail, items: HistoryEntry[] |
   const title = (h: HistoryEntry) => {
     const d = h.data ?? {};
     if (h.action === ASSIGNEE_REMOVED) return assigneeRemoved(v, r, d, names);
+    if (isMeetingEvent(h.action)) return meetingEventText(v.locale, h.action, d);
     const name = h.action === 'answer_step' ? stepTitle(r, d) : h.action === 'reassign' ? names.get(d.assigneeId) : '';
     if (name) return v.t(h.action === 'reassign' ? 'history.reassign.named' : 'history.answer_step.named', { title: name, name });
     return HISTORY_ACTIONS.has(h.action) ? v.t(`history.${h.action}` as MessageKey) : h.action;

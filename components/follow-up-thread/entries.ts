@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ASSIGNEE_REMOVED } from '../../contract/access.js';
 import type { FileRef, ThreadEntry } from '../../contract/types.js';
 import { type Locale, type MessageKey, formatDate, formatSize, translate } from '../internal/i18n.js';
+import { isMeetingEvent, meetingEventText } from '../internal/meeting-events.js';
 
 const EVENTS = new Set(['file', 'start_analysis', 'answer_step', 'approve', 'reject', 'conclude', 'evaluate', 'reassign']);
 
@@ -66,7 +67,9 @@ function renderEvents(run: readonly ThreadEntry[], locale: Locale, side: 'staff'
           ? `thread.event.${e.action}`
           : 'thread.event.other'
     ) as MessageKey;
-    items.push({ label: t(key), names: name ? [name] : [], at: e.at });
+    // A meeting's event says when and what (or why it was cancelled), as both sides read it.
+    const label = isMeetingEvent(e.action) ? meetingEventText(locale, e.action, e.data) : t(key);
+    items.push({ label, names: name ? [name] : [], at: e.at });
   }
   return html`<li class="entry event">
     <ul class="events" aria-label=${t('thread.events')}>

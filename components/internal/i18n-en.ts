@@ -249,5 +249,15 @@ export const en: Record<CoreMessageKey, string> = {
   'thread.event.other': 'Request updated',
   'thread.event.answer_steps': '{n} steps answered',
   'thread.events': 'Request progress',
+
+  'meeting.event.meeting_scheduled': 'Video meeting scheduled for {day} at {time}: {subject}',
+  'meeting.event.meeting_scheduled.noSubject': 'Video meeting scheduled for {day} at {time}',
+  'meeting.event.meeting_scheduled.plain': 'Video meeting scheduled',
+  'meeting.event.meeting_rescheduled': 'Video meeting rescheduled for {day} at {time}: {subject}',
+  'meeting.event.meeting_rescheduled.noSubject': 'Video meeting rescheduled for {day} at {time}',
+  'meeting.event.meeting_rescheduled.plain': 'Video meeting rescheduled',
+  'meeting.event.meeting_cancelled': 'Video meeting of {day} at {time} cancelled: {reason}',
+  'meeting.event.meeting_cancelled.noReason': 'Video meeting of {day} at {time} cancelled',
+  'meeting.event.meeting_cancelled.plain': 'Video meeting cancelled',
   'thread.by': 'by {name}',
 };

@@ -15,6 +15,7 @@ import type { EditorMessageKey } from '../service-editor/messages.js';
 import type { EvaluationFormMessageKey } from '../evaluation-form/messages.js';
 import type { ModeratorMessageKey } from '../evaluation-moderator/messages.js';
 import type { AgendaMessageKey } from '../day-agenda/messages.js';
+import type { VideoSchedulerMessageKey } from '../video-scheduler/messages.js';
 
 export type Locale = 'pt-BR' | 'en';
 
@@ -266,6 +267,16 @@ const ptBR = {
   'thread.event.other': 'Atualização da solicitação',
   'thread.event.answer_steps': '{n} etapas respondidas',
   'thread.events': 'Andamento da solicitação',
+
+  'meeting.event.meeting_scheduled': 'Videoconferência agendada para {day} às {time}: {subject}',
+  'meeting.event.meeting_scheduled.noSubject': 'Videoconferência agendada para {day} às {time}',
+  'meeting.event.meeting_scheduled.plain': 'Videoconferência agendada',
+  'meeting.event.meeting_rescheduled': 'Videoconferência reagendada para {day} às {time}: {subject}',
+  'meeting.event.meeting_rescheduled.noSubject': 'Videoconferência reagendada para {day} às {time}',
+  'meeting.event.meeting_rescheduled.plain': 'Videoconferência reagendada',
+  'meeting.event.meeting_cancelled': 'Videoconferência de {day} às {time} cancelada: {reason}',
+  'meeting.event.meeting_cancelled.noReason': 'Videoconferência de {day} às {time} cancelada',
+  'meeting.event.meeting_cancelled.plain': 'Videoconferência cancelada',
   'thread.by': 'por {name}',
 } as const;
 
@@ -280,7 +291,8 @@ export type MessageKey =
   | EvaluationFormMessageKey
   | ModeratorMessageKey
   | PanelMessageKey
-  | AgendaMessageKey;
+  | AgendaMessageKey
+  | VideoSchedulerMessageKey;
 export type { CoreMessageKey };
 
 /** Sent on window when a dictionary fetched on demand arrives; elements re-render. */

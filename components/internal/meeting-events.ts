@@ -1,0 +1,22 @@
+// How a request's history and its follow-up thread tell a meeting's events
+// (meeting_scheduled, meeting_rescheduled, meeting_cancelled), from the data
+// the audit entry records: "Videoconferência agendada para 03/12/2026 às
+// 10:00: <assunto>", in the state's time zone.
+import { MEETING_EVENTS, type MeetingEvent } from '../../contract/meetings.js';
+import { type Locale, type MessageKey, formatDate, formatTime, translate } from './i18n.js';
+
+export function isMeetingEvent(action: string | null | undefined): action is MeetingEvent {
+  return (MEETING_EVENTS as readonly string[]).includes(action ?? '');
+}
+
+/** The sentence for a meeting event; without the data (an older entry), just what happened. */
+export function meetingEventText(locale: Locale, action: MeetingEvent, data: Record<string, unknown> | null | undefined): string {
+  const startsAt = typeof data?.startsAt === 'string' ? data.startsAt : '';
+  const subject = typeof data?.subject === 'string' ? data.subject : '';
+  const reason = typeof data?.reason === 'string' ? data.reason : '';
+  if (!startsAt) return translate(locale, `meeting.event.${action}.plain` as MessageKey);
+  const when = { day: formatDate(locale, startsAt), time: formatTime(locale, startsAt) };
+  if (action === 'meeting_cancelled')
+    return translate(locale, reason ? 'meeting.event.meeting_cancelled' : 'meeting.event.meeting_cancelled.noReason', { ...when, reason });
+  return translate(locale, subject ? `meeting.event.${action}` : `meeting.event.${action}.noSubject`, { ...when, subject });
+}

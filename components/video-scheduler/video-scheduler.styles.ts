@@ -1,0 +1,144 @@
+import { css } from 'lit';
+
+export const videoSchedulerStyles = css`
+  :host {
+    min-width: 0;
+  }
+  .base {
+    background: var(--_surface);
+  }
+  h2:focus,
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  .alert:focus-visible {
+    outline: 4px dashed var(--_focus);
+  }
+  .placeholder {
+    padding: 1.5em 1em;
+    text-align: center;
+    color: var(--_muted);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+  .toolbar {
+    margin: 0 0 var(--_space);
+  }
+  .meetings {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75em;
+  }
+  .meeting {
+    padding: 0.75em 1em;
+    border: 1px solid var(--_border);
+    border-left: 4px solid var(--_primary);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
+  .meeting.ended,
+  .meeting.cancelled {
+    border-left-color: var(--_border);
+    background: var(--_surface-alt);
+  }
+  .meeting h3 {
+    margin: 0 0 0.25em;
+    font-size: 1.05em;
+  }
+  .meeting p {
+    margin: 0.25em 0;
+  }
+  .when {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .badge.phase.open {
+    background: #e3f5e1;
+    color: #0b5d1e;
+  }
+  .badge.phase.cancelled {
+    background: #fde0db;
+    color: #8c1504;
+  }
+  .reason {
+    font-style: italic;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-top: 0.5em;
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+    min-width: 0;
+  }
+  .field .hint {
+    margin: 0;
+  }
+  .field input,
+  .field select {
+    width: 100%;
+    box-sizing: border-box;
+  }
+  .when-fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
+    gap: var(--_space);
+  }
+  .required {
+    color: var(--_danger-text);
+  }
+  .counter.over {
+    color: var(--_danger-text);
+    font-weight: 600;
+  }
+  .error-summary {
+    padding: 0.75em 1em;
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .error-summary:focus {
+    outline: 4px dashed var(--_focus);
+  }
+  .error-summary h3 {
+    margin: 0 0 0.25em;
+    font-size: 1em;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_danger-text);
+    font-weight: 600;
+  }
+  .join-form {
+    display: grid;
+    gap: var(--_space);
+    max-width: 32rem;
+  }
+  .join-form p {
+    margin: 0;
+  }
+  .form-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+  }
+  .call {
+    width: 100%;
+    height: var(--atende-video-height, 70vh);
+    min-height: 360px;
+    background: #111;
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+`;

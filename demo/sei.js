@@ -1,8 +1,9 @@
 // The intranet's side of the embed: the signed-in servant's token (here a demo
 // attendant's, ?usuario=sub) and opening a request below the queue, its
-// analysis beside its follow-up thread (wired as on the standalone page); for
-// a manager (?usuario=gestora.detran), the Carta de Serviços and the accesses
-// below.
+// analysis beside its follow-up thread and its video meetings below them
+// (wired as on the standalone page); the day's agenda for every attendant;
+// for a manager (?usuario=gestora.detran), the Carta de Serviços and the
+// accesses below.
 const sub = new URLSearchParams(location.search).get('usuario') ?? 'atendente1.detran';
 let token; // a promise, so elements asking at the same time share one request
 function intranetToken({ forceRefresh }) {
@@ -20,17 +21,26 @@ const session = document.getElementById('session');
 const queue = session.querySelector('atende-request-queue');
 const form = session.querySelector('atende-analysis-form');
 const thread = session.querySelector('atende-follow-up-thread');
+const video = session.querySelector('atende-video-scheduler');
+const agenda = document.getElementById('agenda');
 const detail = document.getElementById('detail');
 session.tokenProvider = intranetToken;
 
 let queueScroll = 0; // where the queue was, to return there on "Fechar solicitação"
-queue.addEventListener('atende-request-open', (e) => {
+function openRequest(e) {
   if (detail.hidden) queueScroll = scrollY;
   form.requestId = e.detail.id;
   thread.requestId = e.detail.id;
+  video.requestId = e.detail.id;
   detail.hidden = false;
   detail.scrollIntoView({ block: 'start' });
   void form.focusHeading();
+}
+queue.addEventListener('atende-request-open', openRequest);
+// A protocol in the day agenda opens the request in the same pane (the agenda's event is the queue's).
+agenda.querySelector('atende-day-agenda').addEventListener('atende-request-open', (e) => {
+  e.preventDefault();
+  openRequest(e);
 });
 document.getElementById('close-detail').addEventListener('click', () => {
   detail.hidden = true;
@@ -57,6 +67,7 @@ Promise.resolve(intranetToken({ forceRefresh: false }))
     access.hidden = !manager && !noRole;
     queue.hidden = noRole;
     evaluations.hidden = noRole; // attendants and managers moderate the evaluations
+    agenda.hidden = noRole; // and keep the day's agenda
     document.getElementById('acessos-h').textContent = noRole ? 'Perfil de atendente' : 'Acessos';
   })
   .catch(() => {});

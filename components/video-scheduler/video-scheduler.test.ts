@@ -306,7 +306,7 @@ describe('atende-video-scheduler', () => {
     expect(o.parentNode).to.equal(q(el, '#call'));
     expect(o.width).to.equal('100%');
     expect(o.userInfo).to.deep.equal({ displayName: 'Maria (cidadã)' });
-    expect(o.lang).to.equal('pt-BR');
+    expect(o.lang).to.equal('ptBR');
     expect(o.configOverwrite.prejoinConfig.enabled).to.equal(true);
     expect(o).not.to.have.property('jwt'); // a Jitsi without tokens (JITSI_DOMAIN only)
     expect(o.parentNode.querySelector('iframe')).to.exist;

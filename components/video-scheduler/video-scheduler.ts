@@ -423,7 +423,8 @@ export class AtendeVideoScheduler extends AtendeElement {
         width: '100%',
         height: '100%',
         userInfo: { displayName: j.name },
-        lang: this.locale === 'en' ? 'en' : 'pt-BR',
+        // Jitsi's own code for Brazilian Portuguese (its lang/languages.json) is "ptBR".
+        lang: this.locale === 'en' ? 'en' : 'ptBR',
         // Jitsi's own pre-join screen: the name typed here, camera and microphone checked before entering.
         configOverwrite: { prejoinConfig: { enabled: true }, disableDeepLinking: true, subject: j.meeting.subject },
         interfaceConfigOverwrite: { MOBILE_APP_PROMO: false, SHOW_JITSI_WATERMARK: false },

@@ -5,7 +5,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type * as Axe from 'axe-core';
-import type { ServiceDetail } from '../../contract/types.js';
+import type { AppConfig, ServiceDetail } from '../../contract/types.js';
+import { addDays, localDate, zonedInstant } from '../../contract/time.js';
 import { ATTENDANT, CITIZEN, advance, apiAs, click, deepQueryAll, fileRequest, newCitizen, until } from '../../components/internal/test-support.js';
 import { fill, publishService } from '../../components/request-form/request-form.test-helpers.js';
 import { askViaApi, card, newServant } from '../../components/access-requests/access-requests.test-helpers.js';
@@ -218,6 +219,36 @@ for (const width of [1280, 375]) {
       await click(f.doc, `Abrir solicitação ${filed.protocol}`);
       await until(() => formHeading(f.doc) === `Solicitação ${filed.protocol}` && threadShown(f.doc), 'request and thread open');
       await expectClean(f, 'SEI, request open');
+    });
+
+    it('sei.html: the "Agenda" lists a day\'s meetings; a protocol there opens the request with its video meetings below', async () => {
+      const zone = ((await (await fetch('/api/config')).json()) as AppConfig).timeZone;
+      // A day years ahead that no other test books on.
+      const day = addDays(localDate(Date.now(), zone), 500 + Math.floor(Math.random() * 5000) * 2 + (width < 600 ? 1 : 0));
+      const request = await advance((await fileRequest({ citizen: newCitizen().sub })).id, 'in_service');
+      const subject = `Conferência dos documentos ${newCitizen().word}`;
+      await (
+        await apiAs(ATTENDANT)
+      ).post('/requests/:id/meetings', {
+        params: { id: request.id },
+        body: { startsAt: zonedInstant(day, '10:00', zone).toISOString(), durationMinutes: 30, subject },
+      });
+      const f = await open(`/demo/sei.html?usuario=${ATTENDANT}`, width);
+      const agenda = () => f.doc.querySelector('atende-day-agenda') as (HTMLElement & { date?: string }) | null;
+      await until(() => !f.doc.getElementById('agenda')!.hidden && agenda()?.shadowRoot?.querySelector('.table, .empty'), 'the agenda shown');
+      agenda()!.date = day;
+      const row = () => [...(agenda()!.shadowRoot!.querySelectorAll('tbody tr') ?? [])].find((r) => r.textContent!.includes(request.protocol));
+      await until(row, 'the meeting in the agenda');
+      expect(row()!.textContent).to.include(subject);
+      await expectClean(f, 'SEI, Agenda');
+
+      row()!.querySelector<HTMLButtonElement>('button.protocol')!.click();
+      const video = () => f.doc.querySelector('atende-video-scheduler')!;
+      await until(
+        () => formHeading(f.doc) === `Solicitação ${request.protocol}` && (video().shadowRoot?.textContent ?? '').includes(subject),
+        'the request open with its meeting',
+      );
+      await expectClean(f, 'SEI, request open with its meeting');
     });
 
     it('sei.html: "Avaliações" for the staff, the personal data of a comment highlighted', async () => {

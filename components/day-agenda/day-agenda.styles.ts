@@ -118,8 +118,8 @@ export const agendaStyles = css`
     font-variant-numeric: tabular-nums;
     font-weight: 600;
   }
-  tr.cancelled td.time,
-  tr.cancelled td.subject {
+  /* A cancelled meeting's time and subject struck through (not the cards' labels, nor the reason). */
+  tr.cancelled .struck {
     text-decoration: line-through;
   }
   .reason {
@@ -188,6 +188,9 @@ export const agendaStyles = css`
       gap: 0.5em;
       border: 0;
       padding: 0.2em 0;
+    }
+    .table td > .protocol {
+      justify-self: start;
     }
     .table td::before {
       content: attr(data-label);

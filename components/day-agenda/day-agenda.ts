@@ -337,12 +337,17 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
       ? html`<a class="protocol" href=${this.hrefTemplate.replace(/\{id\}/g, String(row.requestId))} aria-label=${label} @click=${open}>${row.protocol}</a>`
       : html`<button class="protocol link" type="button" aria-label=${label} @click=${open}>${row.protocol}</button>`;
     return html`<tr role="row" class=${phase}>
-      <td role="cell" data-label=${time} class="time">${localTime(Date.parse(row.startsAt), zone)}–${localTime(Date.parse(row.endsAt), zone)}</td>
+      <td role="cell" data-label=${time} class="time">
+        <span class="struck">${localTime(Date.parse(row.startsAt), zone)}–${localTime(Date.parse(row.endsAt), zone)}</span>
+      </td>
       <td role="cell" data-label=${protocol}>${link}</td>
       <td role="cell" data-label=${service}>${row.service.name}</td>
       <td role="cell" data-label=${host}>${row.host.name}</td>
       <td role="cell" data-label=${subject} class="subject">
-        ${row.subject} ${row.cancelReason ? html`<span class="hint reason">${this.tr('agenda.cancelReason', { reason: row.cancelReason })}</span>` : nothing}
+        <span
+          ><span class="struck">${row.subject}</span>
+          ${row.cancelReason ? html`<span class="hint reason">${this.tr('agenda.cancelReason', { reason: row.cancelReason })}</span>` : nothing}</span
+        >
       </td>
       <td role="cell" data-label=${status}><span class="badge phase ${phase}">${this.tr(`agenda.phase.${phase}`)}</span></td>
     </tr>`;

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { AgendaRow, Meeting } from '../contract/types.js';
-import { localTime } from '../contract/time.js';
+import { localTime, wallClock } from '../contract/time.js';
 import { AGENDA_STATUS_LABELS, agendaStatus } from './domain/agenda.js';
 
 const CSV_HEADER = ['Início', 'Fim', 'Protocolo', 'Serviço', 'Atendente', 'Cidadão', 'Assunto', 'Situação'];
@@ -30,18 +30,10 @@ export function agendaCsv(rows: readonly AgendaRow[], zone: string): string {
 }
 
 /** The wall clock of an instant in `zone` as ICS-ready local time ("2026-12-02T23:30:00"). */
-function wallClock(at: string, zone: string): string {
-  const f = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  return f.format(Date.parse(at)).replace(' ', 'T');
+function wallClockText(at: string, zone: string): string {
+  const w = wallClock(Date.parse(at), zone);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}-${p(w.month)}-${p(w.day)}T${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
 }
 
 export interface IcsOptions {
@@ -75,8 +67,8 @@ export function meetingsIcs(meetings: readonly Meeting[], o: IcsOptions): string
       id: `meeting-${m.id}@${o.uidHost}`,
       sequence: m.version,
       stamp: o.now,
-      start: wallClock(m.startsAt, o.zone),
-      end: wallClock(m.endsAt, o.zone),
+      start: wallClockText(m.startsAt, o.zone),
+      end: wallClockText(m.endsAt, o.zone),
       timezone: o.zone,
       summary: `Videoconferência — ${m.protocol}: ${m.subject}`,
       description: lines.join('\n'),

@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { fileStoreFor } from '../db/file-store.js';
 import { buildApp } from './app.js';
 import { serveDemo } from './static.js';
+import { jitsiOrigin } from '../contract/meetings.js';
 import { type TrustedIssuer, createVerifier, remoteIssuer } from './auth.js';
 import { loadConfig } from './config.js';
 import { createDevIdp } from './dev-idp.js';
@@ -59,7 +60,7 @@ const app = buildApp({
   fileStore: fileStoreFor(config.databaseUrl, config.filesDir),
 });
 
-serveDemo(app, root, { corsOrigins: config.corsOrigins });
+serveDemo(app, root, { corsOrigins: config.corsOrigins, jitsiOrigin: config.jitsi ? jitsiOrigin(config.jitsi.domain) : undefined });
 
 // Accesses authorized until a day end by the clock on every request already
 // (memberships in force exclude them); this records each expiry in the access

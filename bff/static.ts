@@ -18,19 +18,23 @@ import { RETAINED_304_HEADERS, etag } from 'hono/etag';
 import type { AppEnv } from './env.js';
 import { ProblemError, problem } from './errors.js';
 
-const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
+/** The pages' policy; with a Jitsi, its origin may run external_api.js and frame the call. */
+function pageCsp(jitsiOrigin?: string): string {
+  const jitsi = jitsiOrigin ? ` ${jitsiOrigin}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${jitsi}`,
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    `frame-src 'self' blob:${jitsi}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
 
 /**
  * vite's names for chunks and assets: `[name]-[hash].[ext]`, the hash 8
@@ -46,15 +50,18 @@ export const REVALIDATE = 'no-cache';
 export interface StaticOptions {
   /** Origins allowed to load the bundle cross-origin (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** The Jitsi Meet's origin (JITSI_DOMAIN), allowed to run external_api.js and frame the call on the pages. */
+  jitsiOrigin?: string;
 }
 
 /** Serves `root`/dist at /dist and `root`/demo at / on `app`, after its own routes. */
 export function serveDemo(app: Hono<AppEnv>, root: string, options: StaticOptions = {}): void {
   const corsOrigins = new Set(options.corsOrigins ?? []);
+  const csp = pageCsp(options.jitsiOrigin);
   app.use('*', async (c, next) => {
     await next();
     if (!c.req.path.startsWith('/api/') && !c.req.path.startsWith('/dist/') && !c.res.headers.has('Content-Security-Policy')) {
-      c.res.headers.set('Content-Security-Policy', PAGE_CSP);
+      c.res.headers.set('Content-Security-Policy', csp);
       c.res.headers.set('X-Content-Type-Options', 'nosniff');
       c.res.headers.set('Referrer-Policy', 'no-referrer');
     }

@@ -40,6 +40,16 @@ export type MeetingEvent = (typeof MEETING_EVENTS)[number];
 export const AGENDA_FORMATS = ['json', 'csv', 'ics'] as const;
 export type AgendaFormat = (typeof AGENDA_FORMATS)[number];
 
+/**
+ * The origin of a Jitsi Meet at `domain` (JITSI_DOMAIN): https, or plain http
+ * for one on this machine (development, tests). The element loads
+ * external_api.js from it; the demo pages' Content Security Policy allows it.
+ */
+export function jitsiOrigin(domain: string): string {
+  const local = /^(localhost|127\.0\.0\.1)(:\d+)?$/i.test(domain);
+  return `${local ? 'http' : 'https'}://${domain}`;
+}
+
 /** A share link's state. */
 export const AGENDA_SHARE_STATES = ['active', 'expired', 'revoked'] as const;
 export type AgendaShareState = (typeof AGENDA_SHARE_STATES)[number];

@@ -1,5 +1,6 @@
 // Jitsi Meet's IFrame API (external_api.js), loaded from the configured
 // domain once per page: a portal's CSP then needs only that origin.
+import { jitsiOrigin } from '../../contract/meetings.js';
 
 /** The part of Jitsi's `JitsiMeetExternalAPI` the element uses. */
 export interface JitsiApi {
@@ -28,10 +29,9 @@ declare global {
   }
 }
 
-/** `https://DOMAIN/external_api.js`; plain http only for a Jitsi on this machine (development, tests). */
+/** external_api.js at the Jitsi's origin (contract/meetings.ts jitsiOrigin). */
 export function externalApiUrl(domain: string): string {
-  const local = /^(localhost|127\.0\.0\.1)(:\d+)?$/i.test(domain);
-  return `${local ? 'http' : 'https'}://${domain}/external_api.js`;
+  return `${jitsiOrigin(domain)}/external_api.js`;
 }
 
 const loads = new Map<string, Promise<JitsiConstructor>>();

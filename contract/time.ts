@@ -90,6 +90,12 @@ export function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** A YYYY-MM-DD as Portuguese text writes it: dd/mm/aaaa. */
+export function brDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 /** The first instant of a day in `zone`. */
 export function startOfLocalDay(date: string, zone: string): Date {
   return zonedInstant(date, '00:00', zone);

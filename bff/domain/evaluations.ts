@@ -3,7 +3,7 @@
 // moderates, and what a moderator's decision stores.
 import type { EvaluationStatus, ModerationDecision, ModerationReason } from '../../contract/evaluations.js';
 import type { Publication } from '../../contract/types.js';
-import { addDays, endOfLocalDay, localDate, startOfLocalDay } from '../../contract/time.js';
+import { addDays, brDate, endOfLocalDay, localDate, startOfLocalDay } from '../../contract/time.js';
 import { type Actor, isStaffOf } from './permissions.js';
 
 /**
@@ -19,8 +19,7 @@ export function reopenUntil(e: { verdict: 'approved' | 'rejected'; createdAt: st
 
 /** A local day as people read it: "08/12/2026" (the day of an instant in the state's time zone). */
 export function formatLocalDay(at: string, timeZone: string): string {
-  const [y, m, d] = localDate(new Date(at), timeZone).split('-');
-  return `${d}/${m}/${y}`;
+  return brDate(localDate(new Date(at), timeZone));
 }
 
 /** Why the request's current evaluation does not let its citizen reopen it now, or null when it does. */

@@ -6,7 +6,7 @@
 // Portuguese of each refusal, with instants in the state's time zone.
 import type { MeetingPhase, MeetingStatus } from '../../contract/meetings.js';
 import type { RequestStatus } from '../../contract/types.js';
-import { localDate, localTime } from '../../contract/time.js';
+import { brDate, localDate, localTime } from '../../contract/time.js';
 import { type Actor, type Decision, type RequestFacts, canSee, sideOf } from './permissions.js';
 import { inAttendance } from './request-machine.js';
 
@@ -105,8 +105,7 @@ export function secondsLeft(endsAt: string, now: Date): number {
 
 /** "10:00 de 03/12/2026": an instant as people read it in the state's time zone. */
 export function atLocal(at: string, timeZone: string): string {
-  const [y, m, d] = localDate(new Date(at), timeZone).split('-');
-  return `${localTime(new Date(at), timeZone)} de ${d}/${m}/${y}`;
+  return `${localTime(new Date(at), timeZone)} de ${brDate(localDate(new Date(at), timeZone))}`;
 }
 
 const STATUS_TEXT: Record<RequestStatus, string> = {

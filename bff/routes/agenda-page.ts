@@ -7,13 +7,12 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { endOfLocalDay, localDate, localTime, startOfLocalDay } from '../../contract/time.js';
+import { brDate, endOfLocalDay, localDate, localTime, startOfLocalDay } from '../../contract/time.js';
 import { AGENDA_STATUS_LABELS, agendaStatus, initials, shareState } from '../domain/agenda.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { readShareToken } from '../share-links.js';
 import { toAgendaRow } from '../dto.js';
 import { agendaRows, getShare } from '../../db/queries/agenda.js';
-import { brDate } from './agenda.js';
 
 const STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1b1b1b;background:#fff}

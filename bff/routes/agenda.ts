@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AgendaQuery, AgendaShareListQuery, CreateAgendaShareBody, IdParam } from '../../contract/schemas.js';
 import { AgendaPage, AgendaShare } from '../../contract/responses.js';
-import { endOfLocalDay, startOfLocalDay } from '../../contract/time.js';
+import { brDate, endOfLocalDay, startOfLocalDay } from '../../contract/time.js';
 import {
   AGENDA_WHO,
   SHARE_MAX_DAYS_AFTER,
@@ -92,9 +92,6 @@ const revoke = createRoute({
   request: { params: IdParam },
   responses: { 200: json(AgendaShare, 'The link, revoked'), ...problemsOf(400, 401, 403, 404, 409) },
 });
-
-/** dd/mm/aaaa of a YYYY-MM-DD. */
-export const brDate = (date: string) => date.split('-').reverse().join('/');
 
 /** A file name's ASCII part (the protocol "2026/000123" → "2026-000123"). */
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');

@@ -14,7 +14,7 @@ import { bearer, json, jsonBody, problemsOf, router } from '../openapi.js';
 import { jsonOnly } from '../validate.js';
 import type { AuthUser } from '../auth.js';
 import { getModerationRows, listModeration, saveModeration } from '../../db/queries/evaluations.js';
-import { appendAudit } from '../../db/queries/requests.js';
+import { type AuditEntry, appendAudits } from '../../db/queries/requests.js';
 
 const WHO = MODERATION_WHO;
 
@@ -90,11 +90,13 @@ export function evaluationRoutes(deps: AppDeps) {
         if (r.comment === null) throw conflict(`A avaliação ${id} não tem comentário: não há o que publicar.`);
       }
       const at = now().toISOString();
+      const audits: AuditEntry[] = [];
       for (const id of unique) {
         const r = rows.get(id)!;
         const outcome = decisionOutcome(r.comment!, d, (c) => maskSpans(c, findPersonalData(c, { citizenName: r.citizen_name })));
+        // One update per evaluation: each publishes its own (masked) text.
         await saveModeration(trx, id, { ...outcome, status: outcome.status as 'approved' | 'rejected', by: user.id, at });
-        await appendAudit(trx, {
+        audits.push({
           requestId: r.request_id,
           institutionId: r.institution_id,
           actorId: user.id,
@@ -106,6 +108,7 @@ export function evaluationRoutes(deps: AppDeps) {
           at,
         });
       }
+      await appendAudits(trx, audits);
     });
     const after = new Map((await getModerationRows(db, unique)).map((r) => [r.id, r]));
     return ids.map((id) => toModerationItem(after.get(id)!));

@@ -467,38 +467,42 @@ export async function nextProtocol(trx: Transaction<Database>, year: number): Pr
   return `${year}/${String(last).padStart(6, '0')}`;
 }
 
-export async function appendAudit(
-  trx: Queryable,
-  e: {
-    requestId: number;
-    institutionId: number;
-    /** Who acted; null for the clock or the command line (an access ending by itself or revoked by the administrator). */
-    actorId: number | null;
-    /** The actor's side on this request, as it is now (kept: a revoked attendant's past acts stay staff's); null without an actor. */
-    side: 'staff' | 'citizen' | null;
-    action: string;
-    from: string | null;
-    to: string | null;
-    data?: unknown;
-    at: string;
-  },
-): Promise<number> {
-  const { id } = await trx
-    .insertInto('audit_log')
-    .values({
-      request_id: e.requestId,
-      institution_id: e.institutionId,
-      actor_id: e.actorId,
-      actor_side: e.side,
-      action: e.action,
-      from_status: e.from,
-      to_status: e.to,
-      data: e.data === undefined ? null : JSON.stringify(e.data),
-      at: e.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+/** An audit entry to append (appendAudit, appendAudits). */
+export interface AuditEntry {
+  requestId: number;
+  institutionId: number;
+  /** Who acted; null for the clock or the command line (an access ending by itself or revoked by the administrator). */
+  actorId: number | null;
+  /** The actor's side on this request, as it is now (kept: a revoked attendant's past acts stay staff's); null without an actor. */
+  side: 'staff' | 'citizen' | null;
+  action: string;
+  from: string | null;
+  to: string | null;
+  data?: unknown;
+  at: string;
+}
+
+const auditValues = (e: AuditEntry) => ({
+  request_id: e.requestId,
+  institution_id: e.institutionId,
+  actor_id: e.actorId,
+  actor_side: e.side,
+  action: e.action,
+  from_status: e.from,
+  to_status: e.to,
+  data: e.data === undefined ? null : JSON.stringify(e.data),
+  at: e.at,
+});
+
+export async function appendAudit(trx: Queryable, e: AuditEntry): Promise<number> {
+  const { id } = await trx.insertInto('audit_log').values(auditValues(e)).returning('id').executeTakeFirstOrThrow();
   return id;
+}
+
+/** Appends several entries in one statement, in order (their ids ascending). */
+export async function appendAudits(trx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await trx.insertInto('audit_log').values(entries.map(auditValues)).execute();
 }
 
 /** Files the request (its search terms and documents too); answers its id. */

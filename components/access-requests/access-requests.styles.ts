@@ -30,9 +30,6 @@ export const accessStyles = css`
     background: var(--_surface-alt);
     border-radius: var(--_radius);
   }
-  .required {
-    color: var(--_danger-text);
-  }
   section + section {
     margin-top: calc(var(--_space) * 2);
   }

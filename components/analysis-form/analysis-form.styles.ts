@@ -254,9 +254,6 @@ export const formStyles = css`
     width: 100%;
     max-width: none;
   }
-  .required {
-    color: var(--_danger-text);
-  }
   fieldset {
     border: 0;
     padding: 0;

@@ -34,9 +34,6 @@ export const evaluationFormStyles = css`
     padding: 0;
     margin-bottom: 0.35em;
   }
-  .required {
-    color: var(--_danger-text);
-  }
   .choices {
     display: flex;
     flex-wrap: wrap;
@@ -83,10 +80,6 @@ export const evaluationFormStyles = css`
   .field .hint,
   .group .hint {
     margin: 0;
-  }
-  .counter.over {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .error-summary {
     padding: 0.75em 1em;

@@ -168,9 +168,6 @@ export const moderatorStyles = css`
     padding: 0;
     margin-bottom: 0.35em;
   }
-  .required {
-    color: var(--_danger-text);
-  }
   .field {
     display: grid;
     gap: 0.25em;

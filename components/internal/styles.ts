@@ -176,6 +176,13 @@ export const hostStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  .required {
+    color: var(--_danger-text);
+  }
+  .counter.over {
+    color: var(--_danger-text);
+    font-weight: 600;
+  }
 
   /* Status badges: text plus colour, never colour alone. */
   .badge {

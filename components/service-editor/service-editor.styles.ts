@@ -33,9 +33,6 @@ export const editorStyles = css`
     white-space: pre-line;
     overflow-wrap: anywhere;
   }
-  .required {
-    color: var(--_danger-text);
-  }
   [hidden] {
     display: none !important;
   }

@@ -93,13 +93,6 @@ export const videoSchedulerStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
     gap: var(--_space);
   }
-  .required {
-    color: var(--_danger-text);
-  }
-  .counter.over {
-    color: var(--_danger-text);
-    font-weight: 600;
-  }
   .error-summary {
     padding: 0.75em 1em;
     border: 3px solid var(--_danger);

@@ -64,18 +64,7 @@ export const accessStyles = css`
     max-width: 100%;
   }
   .error-summary {
-    padding: 0.75em 1em;
     margin-bottom: var(--_space);
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .alert.warning {
     border-color: var(--_warning);

@@ -81,21 +81,8 @@ export const evaluationFormStyles = css`
   .group .hint {
     margin: 0;
   }
-  .error-summary {
-    padding: 0.75em 1em;
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
   .error-summary:focus {
     outline: 4px dashed var(--_focus);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .form-actions {
     display: flex;

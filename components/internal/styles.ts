@@ -183,6 +183,20 @@ export const hostStyles = css`
     color: var(--_danger-text);
     font-weight: 600;
   }
+  /* A form's list of errors, each linking to its field. */
+  .error-summary {
+    padding: 0.75em 1em;
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_danger-text);
+    font-weight: 600;
+  }
 
   /* Status badges: text plus colour, never colour alone. */
   .badge {

@@ -112,22 +112,11 @@ export const requestFormStyles = css`
     margin: 0;
   }
   .error-summary {
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
-    padding: 0.75em 1em;
     margin-bottom: var(--_space);
   }
   .error-summary h3 {
     margin-top: 0;
     color: var(--_danger-text);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .actions {
     display: flex;

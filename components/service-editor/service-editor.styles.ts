@@ -134,20 +134,12 @@ export const editorStyles = css`
     gap: 0.5em;
   }
   .error-summary {
-    padding: 0.75em 1em;
     margin-bottom: var(--_space);
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
     overflow-wrap: anywhere;
   }
-  .error-summary ul,
   .missing ul {
     margin: 0;
     padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .missing {
     padding: 0.75em 1em;

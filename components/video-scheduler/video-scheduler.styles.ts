@@ -93,25 +93,12 @@ export const videoSchedulerStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
     gap: var(--_space);
   }
-  .error-summary {
-    padding: 0.75em 1em;
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
   .error-summary:focus {
     outline: 4px dashed var(--_focus);
   }
   .error-summary h3 {
     margin: 0 0 0.25em;
     font-size: 1em;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .join-form {
     display: grid;

@@ -23,13 +23,6 @@ export const accessStyles = css`
   [hidden] {
     display: none !important;
   }
-  .placeholder {
-    padding: 2em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
-  }
   section + section {
     margin-top: calc(var(--_space) * 2);
   }

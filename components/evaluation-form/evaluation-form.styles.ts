@@ -15,10 +15,6 @@ export const evaluationFormStyles = css`
   }
   .placeholder {
     padding: 1.5em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
   }
   .form {
     display: grid;

@@ -9,10 +9,6 @@ export const moderatorStyles = css`
   }
   .placeholder {
     padding: 1.5em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
   }
   [role='tabpanel']:focus-visible,
   #notice:focus-visible,

@@ -198,6 +198,15 @@ export const hostStyles = css`
     font-weight: 600;
   }
 
+  /* Where there is nothing to show yet (no request chosen, nothing to list). */
+  .placeholder {
+    padding: 2em 1em;
+    text-align: center;
+    color: var(--_muted);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
+
   /* Status badges: text plus colour, never colour alone. */
   .badge {
     display: inline-block;

@@ -37,13 +37,6 @@ export const requestFormStyles = css`
   h3 {
     margin-top: var(--_space);
   }
-  .placeholder {
-    padding: 2em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
-  }
   form {
     display: grid;
     gap: var(--_space);

@@ -19,13 +19,6 @@ export const editorStyles = css`
   [tabindex='-1']:focus-visible {
     outline: 4px dashed var(--_focus);
   }
-  .placeholder {
-    padding: 2em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
-  }
   .muted {
     color: var(--_muted);
   }

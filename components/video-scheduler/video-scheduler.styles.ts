@@ -17,10 +17,6 @@ export const videoSchedulerStyles = css`
   }
   .placeholder {
     padding: 1.5em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
   }
   .toolbar {
     margin: 0 0 var(--_space);

@@ -23,16 +23,6 @@ export const accessStyles = css`
   [hidden] {
     display: none !important;
   }
-  .placeholder {
-    padding: 2em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
-  }
-  .required {
-    color: var(--_danger-text);
-  }
   section + section {
     margin-top: calc(var(--_space) * 2);
   }
@@ -67,18 +57,7 @@ export const accessStyles = css`
     max-width: 100%;
   }
   .error-summary {
-    padding: 0.75em 1em;
     margin-bottom: var(--_space);
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .alert.warning {
     border-color: var(--_warning);

@@ -25,13 +25,6 @@ export const formStyles = css`
     color: var(--_dark);
     font-weight: 600;
   }
-  .placeholder {
-    padding: 2em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
-  }
   dl {
     margin: 0;
   }
@@ -253,9 +246,6 @@ export const formStyles = css`
   .dialog-form select {
     width: 100%;
     max-width: none;
-  }
-  .required {
-    color: var(--_danger-text);
   }
   fieldset {
     border: 0;

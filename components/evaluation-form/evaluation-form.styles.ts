@@ -15,10 +15,6 @@ export const evaluationFormStyles = css`
   }
   .placeholder {
     padding: 1.5em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
   }
   .form {
     display: grid;
@@ -33,9 +29,6 @@ export const evaluationFormStyles = css`
   .group legend {
     padding: 0;
     margin-bottom: 0.35em;
-  }
-  .required {
-    color: var(--_danger-text);
   }
   .choices {
     display: flex;
@@ -84,25 +77,8 @@ export const evaluationFormStyles = css`
   .group .hint {
     margin: 0;
   }
-  .counter.over {
-    color: var(--_danger-text);
-    font-weight: 600;
-  }
-  .error-summary {
-    padding: 0.75em 1em;
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
   .error-summary:focus {
     outline: 4px dashed var(--_focus);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .form-actions {
     display: flex;

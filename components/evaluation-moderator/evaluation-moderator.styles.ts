@@ -9,10 +9,6 @@ export const moderatorStyles = css`
   }
   .placeholder {
     padding: 1.5em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
   }
   [role='tabpanel']:focus-visible,
   #notice:focus-visible,
@@ -167,9 +163,6 @@ export const moderatorStyles = css`
   .reasons legend {
     padding: 0;
     margin-bottom: 0.35em;
-  }
-  .required {
-    color: var(--_danger-text);
   }
   .field {
     display: grid;

@@ -176,6 +176,36 @@ export const hostStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  .required {
+    color: var(--_danger-text);
+  }
+  .counter.over {
+    color: var(--_danger-text);
+    font-weight: 600;
+  }
+  /* A form's list of errors, each linking to its field. */
+  .error-summary {
+    padding: 0.75em 1em;
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_danger-text);
+    font-weight: 600;
+  }
+
+  /* Where there is nothing to show yet (no request chosen, nothing to list). */
+  .placeholder {
+    padding: 2em 1em;
+    text-align: center;
+    color: var(--_muted);
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+  }
 
   /* Status badges: text plus colour, never colour alone. */
   .badge {

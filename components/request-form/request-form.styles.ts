@@ -37,13 +37,6 @@ export const requestFormStyles = css`
   h3 {
     margin-top: var(--_space);
   }
-  .placeholder {
-    padding: 2em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
-  }
   form {
     display: grid;
     gap: var(--_space);
@@ -112,22 +105,11 @@ export const requestFormStyles = css`
     margin: 0;
   }
   .error-summary {
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
-    padding: 0.75em 1em;
     margin-bottom: var(--_space);
   }
   .error-summary h3 {
     margin-top: 0;
     color: var(--_danger-text);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .actions {
     display: flex;

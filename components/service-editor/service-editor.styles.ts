@@ -19,22 +19,12 @@ export const editorStyles = css`
   [tabindex='-1']:focus-visible {
     outline: 4px dashed var(--_focus);
   }
-  .placeholder {
-    padding: 2em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
-  }
   .muted {
     color: var(--_muted);
   }
   .pre {
     white-space: pre-line;
     overflow-wrap: anywhere;
-  }
-  .required {
-    color: var(--_danger-text);
   }
   [hidden] {
     display: none !important;
@@ -137,20 +127,12 @@ export const editorStyles = css`
     gap: 0.5em;
   }
   .error-summary {
-    padding: 0.75em 1em;
     margin-bottom: var(--_space);
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
     overflow-wrap: anywhere;
   }
-  .error-summary ul,
   .missing ul {
     margin: 0;
     padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .missing {
     padding: 0.75em 1em;

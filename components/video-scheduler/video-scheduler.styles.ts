@@ -17,10 +17,6 @@ export const videoSchedulerStyles = css`
   }
   .placeholder {
     padding: 1.5em 1em;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_surface-alt);
-    border-radius: var(--_radius);
   }
   .toolbar {
     margin: 0 0 var(--_space);
@@ -93,32 +89,12 @@ export const videoSchedulerStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
     gap: var(--_space);
   }
-  .required {
-    color: var(--_danger-text);
-  }
-  .counter.over {
-    color: var(--_danger-text);
-    font-weight: 600;
-  }
-  .error-summary {
-    padding: 0.75em 1em;
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
   .error-summary:focus {
     outline: 4px dashed var(--_focus);
   }
   .error-summary h3 {
     margin: 0 0 0.25em;
     font-size: 1em;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-left: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_danger-text);
-    font-weight: 600;
   }
   .join-form {
     display: grid;

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MeetingPhase } from '../../contract/meetings.js';
 import { addDays, isCalendarDay, localDate, localTime } from '../../contract/time.js';
-import type { AgendaPage, AgendaRow, AppConfig } from '../../contract/types.js';
+import type { AgendaPage, AgendaRow } from '../../contract/types.js';
 import type { ApiClient } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
@@ -102,7 +102,7 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
     args: () => [this.apiBase, this.credential, this.date, this.mine, this.wanted, this.generation] as const,
     task: async ([, credential, , mine, institutionId], { signal }): Promise<AgendaPage> => {
       if (!credential) return initialState as never;
-      if (!this.zone) this.zone = ((await this.publicClient.get('/config', { signal })) as AppConfig).timeZone;
+      if (!this.zone) this.zone = (await this.appConfig()).timeZone;
       return this.client.get('/meetings', { query: { date: this.day!, mine: mine ? 'true' : undefined, institutionId }, signal });
     },
   });

@@ -6,7 +6,7 @@ import { addDays, localDate, localTime, zonedInstant } from '../../contract/time
 import type { AppConfig, Meeting, MeetingJoin, RequestDetail } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
-import { currentTimeZone, formatDay, formatTime, setTimeZone } from '../internal/i18n.js';
+import { currentTimeZone, formatDay, formatTime } from '../internal/i18n.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { type JitsiApi, loadJitsi } from './jitsi.js';
 import type { VideoSchedulerMessageKey } from './messages.js';
@@ -108,14 +108,13 @@ export class AtendeVideoScheduler extends AtendeElement {
     task: async ([, credential, id], { signal }) => {
       if (!credential || !id) return initialState;
       const [config, request, meetings] = await Promise.all([
-        this.config ?? this.publicClient.get('/config', { signal }),
+        this.config ?? this.appConfig(),
         this.client.get('/requests/:id', { params: { id }, signal }),
         this.client.get('/requests/:id/meetings', { params: { id }, signal }),
       ]);
       if (id !== this.requestId) return initialState;
+      // The page's zone (shared by every element) was set from the same answer: the days and times below are read in it.
       this.config = config;
-      // The page's zone (shared by every element) is this server's: the days and times below are read in it.
-      setTimeZone(config.timeZone);
       this.request = request;
       this.meetings = meetings.items;
       return meetings;

@@ -1,11 +1,11 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MeetingPhase } from '../../contract/meetings.js';
 import { addDays, isCalendarDay, localDate, localTime } from '../../contract/time.js';
 import type { AgendaPage, AgendaRow } from '../../contract/types.js';
 import type { ApiClient } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
+import { phaseAt } from '../internal/meeting-events.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { agendaStyles } from './day-agenda.styles.js';
 import type { AgendaMessageKey } from './messages.js';
@@ -17,17 +17,6 @@ type Download = 'csv' | 'ics';
 
 /** How often the rows' situation (Agendada → Em andamento → Encerrada) is recomputed from the clock. */
 const TICK_MS = 30_000;
-
-/**
- * A meeting's situation at `now`, as the server's rule (bff/domain/meetings.ts
- * meetingPhase) decides it, from the row's own instants: cancelled; ended from
- * its end; open from `joinOpensAt` (when "Acessar" opens); upcoming before.
- */
-export function phaseAt(row: Pick<AgendaRow, 'status' | 'joinOpensAt' | 'endsAt'>, now: number): MeetingPhase {
-  if (row.status === 'cancelled') return 'cancelled';
-  if (now >= Date.parse(row.endsAt)) return 'ended';
-  return now >= Date.parse(row.joinOpensAt) ? 'open' : 'upcoming';
-}
 
 /** A day as people read it in the element's language: "quinta-feira, 03/12/2026" (a calendar day: no zone shift). */
 export function longDay(locale: string, day: string): string {

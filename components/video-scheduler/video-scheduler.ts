@@ -1,12 +1,13 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MEETING_MAX_MINUTES, MEETING_REQUEST_STATUSES, MEETING_SUBJECT_MAX, type MeetingPhase } from '../../contract/meetings.js';
+import { MEETING_MAX_MINUTES, MEETING_REQUEST_STATUSES, MEETING_SUBJECT_MAX } from '../../contract/meetings.js';
 import { addDays, localDate, localTime, zonedInstant } from '../../contract/time.js';
 import type { AppConfig, Meeting, MeetingJoin, RequestDetail } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
 import { currentTimeZone, formatDay, formatTime } from '../internal/i18n.js';
+import { phaseAt } from '../internal/meeting-events.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { type JitsiApi, loadJitsi } from './jitsi.js';
 import type { VideoSchedulerMessageKey } from './messages.js';
@@ -33,13 +34,6 @@ const LABELS: Record<Field, Key> = { day: 'video.day', hour: 'video.hour', durat
 const API_FIELDS: Record<string, Field> = { startsAt: 'hour', durationMinutes: 'duration', subject: 'subject' };
 
 type Dialog = { kind: 'schedule' } | { kind: 'reschedule'; meeting: Meeting } | { kind: 'cancel'; meeting: Meeting };
-
-/** The phase of a meeting at `now`, from its instants (as bff/domain/meetings.ts meetingPhase decides it on the server). */
-export function phaseAt(m: Pick<Meeting, 'status' | 'joinOpensAt' | 'endsAt'>, now: number): MeetingPhase {
-  if (m.status === 'cancelled') return 'cancelled';
-  if (now >= Date.parse(m.endsAt)) return 'ended';
-  return now >= Date.parse(m.joinOpensAt) ? 'open' : 'upcoming';
-}
 
 /**
  * Videoconferência on a request: the meetings booked on it and, for the

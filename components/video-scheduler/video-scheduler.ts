@@ -6,7 +6,7 @@ import { addDays, localDate, localTime, zonedInstant } from '../../contract/time
 import type { AppConfig, Meeting, MeetingJoin, RequestDetail } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
-import { currentTimeZone, formatDay, formatTime } from '../internal/i18n.js';
+import { currentTimeZone, formatDate, formatTime } from '../internal/i18n.js';
 import { phaseAt } from '../internal/meeting-events.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { type JitsiApi, loadJitsi } from './jitsi.js';
@@ -136,7 +136,7 @@ export class AtendeVideoScheduler extends AtendeElement {
   }
 
   private day(iso: string): string {
-    return formatDay(this.locale, localDate(Date.parse(iso), this.zone));
+    return formatDate(this.locale, iso);
   }
 
   private time(iso: string): string {

@@ -102,7 +102,7 @@ export class AtendeVideoScheduler extends AtendeElement {
     task: async ([, credential, id], { signal }) => {
       if (!credential || !id) return initialState;
       const [config, request, meetings] = await Promise.all([
-        this.config ?? this.appConfig(),
+        this.appConfig(),
         this.client.get('/requests/:id', { params: { id }, signal }),
         this.client.get('/requests/:id/meetings', { params: { id }, signal }),
       ]);

@@ -78,7 +78,6 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
   @state() private notice?: { kind: 'success' | 'error'; text: string };
   @state() private downloading?: Download;
 
-  private focusTarget?: string;
   private ticker?: ReturnType<typeof setInterval>;
   private readonly share = new ShareDialog(this);
 
@@ -138,8 +137,7 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
 
   /** @internal Moves focus to the element with `id` after the next render. */
   focusOn(id: string): void {
-    this.focusTarget = id;
-    this.requestUpdate();
+    this.focusAfterRender(id);
   }
 
   /** @internal An instant in the state's zone, as "23:59" and "03/12/2026" ("Válido até 23:59 de 03/12/2026"). */
@@ -197,14 +195,8 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
 
   protected override updated(): void {
     this.share.sync();
-    if (this.focusTarget) {
-      const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.focusTarget)}`);
-      if (el) {
-        el.focus();
-        if (el instanceof HTMLInputElement && el.readOnly) el.select();
-        this.focusTarget = undefined;
-      }
-    }
+    const el = this.focusPending();
+    if (el instanceof HTMLInputElement && el.readOnly) el.select();
   }
 
   protected override render() {

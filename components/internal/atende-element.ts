@@ -88,6 +88,9 @@ export class AtendeElement extends LitElement {
   /** Counts the dictionaries and time zones that arrived: cached parts of a render (guard) list it so they render again. */
   protected textRevision = 0;
 
+  /** The id of the element to focus once it is rendered (focusAfterRender). */
+  private pendingFocus?: string;
+
   private readonly relocalize = () => {
     this.textRevision++;
     this.requestUpdate();
@@ -114,6 +117,27 @@ export class AtendeElement extends LitElement {
   /** The server's GET /api/config for this element's API base (zone, join lead, video), asked once per base for the page. */
   protected appConfig(): Promise<AppConfig> {
     return configOf(this.apiBase, this.publicClient);
+  }
+
+  /** Moves focus to the element with `id` after the next render (or the first that has it); subclasses call focusPending() from updated(). */
+  protected focusAfterRender(id: string): void {
+    this.pendingFocus = id;
+    this.requestUpdate();
+  }
+
+  /** Whether a focusAfterRender target is still awaited. */
+  protected get awaitingFocus(): boolean {
+    return this.pendingFocus !== undefined;
+  }
+
+  /** For updated(): focuses the awaited element if it is rendered now, and returns it. */
+  protected focusPending(): HTMLElement | undefined {
+    if (this.pendingFocus === undefined) return undefined;
+    const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.pendingFocus)}`);
+    if (!el) return undefined;
+    el.focus();
+    this.pendingFocus = undefined;
+    return el;
   }
 
   protected get apiBase(): string {

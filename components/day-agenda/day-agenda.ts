@@ -1,11 +1,11 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MeetingPhase } from '../../contract/meetings.js';
 import { addDays, isCalendarDay, localDate, localTime } from '../../contract/time.js';
-import type { AgendaPage, AgendaRow, AppConfig } from '../../contract/types.js';
+import type { AgendaPage, AgendaRow } from '../../contract/types.js';
 import type { ApiClient } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
+import { phaseAt } from '../internal/meeting-events.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { agendaStyles } from './day-agenda.styles.js';
 import type { AgendaMessageKey } from './messages.js';
@@ -17,17 +17,6 @@ type Download = 'csv' | 'ics';
 
 /** How often the rows' situation (Agendada → Em andamento → Encerrada) is recomputed from the clock. */
 const TICK_MS = 30_000;
-
-/**
- * A meeting's situation at `now`, as the server's rule (bff/domain/meetings.ts
- * meetingPhase) decides it, from the row's own instants: cancelled; ended from
- * its end; open from `joinOpensAt` (when "Acessar" opens); upcoming before.
- */
-export function phaseAt(row: Pick<AgendaRow, 'status' | 'joinOpensAt' | 'endsAt'>, now: number): MeetingPhase {
-  if (row.status === 'cancelled') return 'cancelled';
-  if (now >= Date.parse(row.endsAt)) return 'ended';
-  return now >= Date.parse(row.joinOpensAt) ? 'open' : 'upcoming';
-}
 
 /** A day as people read it in the element's language: "quinta-feira, 03/12/2026" (a calendar day: no zone shift). */
 export function longDay(locale: string, day: string): string {
@@ -89,7 +78,6 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
   @state() private notice?: { kind: 'success' | 'error'; text: string };
   @state() private downloading?: Download;
 
-  private focusTarget?: string;
   private ticker?: ReturnType<typeof setInterval>;
   private readonly share = new ShareDialog(this);
 
@@ -102,7 +90,7 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
     args: () => [this.apiBase, this.credential, this.date, this.mine, this.wanted, this.generation] as const,
     task: async ([, credential, , mine, institutionId], { signal }): Promise<AgendaPage> => {
       if (!credential) return initialState as never;
-      if (!this.zone) this.zone = ((await this.publicClient.get('/config', { signal })) as AppConfig).timeZone;
+      if (!this.zone) this.zone = (await this.appConfig()).timeZone;
       return this.client.get('/meetings', { query: { date: this.day!, mine: mine ? 'true' : undefined, institutionId }, signal });
     },
   });
@@ -149,8 +137,7 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
 
   /** @internal Moves focus to the element with `id` after the next render. */
   focusOn(id: string): void {
-    this.focusTarget = id;
-    this.requestUpdate();
+    this.focusAfterRender(id);
   }
 
   /** @internal An instant in the state's zone, as "23:59" and "03/12/2026" ("Válido até 23:59 de 03/12/2026"). */
@@ -208,14 +195,8 @@ export class AtendeDayAgenda extends AtendeElement implements ShareHost {
 
   protected override updated(): void {
     this.share.sync();
-    if (this.focusTarget) {
-      const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.focusTarget)}`);
-      if (el) {
-        el.focus();
-        if (el instanceof HTMLInputElement && el.readOnly) el.select();
-        this.focusTarget = undefined;
-      }
-    }
+    const el = this.focusPending();
+    if (el instanceof HTMLInputElement && el.readOnly) el.select();
   }
 
   protected override render() {

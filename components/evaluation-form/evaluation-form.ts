@@ -102,7 +102,6 @@ export class AtendeEvaluationForm extends AtendeElement {
   @state() private busy = false;
 
   private draftOf?: number;
-  private focusTarget?: string;
 
   private readonly loadTask = new Task(this, {
     args: () => [this.apiBase, this.credential, this.requestId] as const,
@@ -120,11 +119,6 @@ export class AtendeEvaluationForm extends AtendeElement {
 
   private get dialogEl(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
-  }
-
-  private focusOn(id: string): void {
-    this.focusTarget = id;
-    this.requestUpdate();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -145,16 +139,11 @@ export class AtendeEvaluationForm extends AtendeElement {
     if (changed.has('reopening')) {
       if (this.reopening && dialog && !dialog.open) {
         dialog.showModal();
-        if (!this.focusTarget) this.renderRoot.querySelector<HTMLElement>('#reopen-reason')?.focus();
+        if (!this.awaitingFocus) this.renderRoot.querySelector<HTMLElement>('#reopen-reason')?.focus();
       } else if (!this.reopening && dialog?.open) dialog.close();
     }
-    if (this.focusTarget) {
-      const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.focusTarget)}`);
-      if (el) {
-        el.focus();
-        this.focusTarget = undefined;
-      }
-    } else if (changed.has('reopening') && !this.reopening && changed.get('reopening')) {
+    if (this.awaitingFocus) this.focusPending();
+    else if (changed.has('reopening') && !this.reopening && changed.get('reopening')) {
       this.renderRoot.querySelector<HTMLElement>('#reopen')?.focus();
     }
   }
@@ -173,7 +162,7 @@ export class AtendeEvaluationForm extends AtendeElement {
   private showErrors(errors: Partial<Record<Field, string>>): void {
     this.errors = errors;
     this.notice = undefined;
-    this.focusOn('error-summary');
+    this.focusAfterRender('error-summary');
   }
 
   private async submit(e: SubmitEvent): Promise<void> {
@@ -197,7 +186,7 @@ export class AtendeEvaluationForm extends AtendeElement {
       this.errors = {};
       this.request = detail;
       this.notice = { kind: 'success', text: this.tr('evalform.sent') };
-      this.focusOn('notice');
+      this.focusAfterRender('notice');
       this.emit('atende-evaluation-sent', { requestId: r.id, protocol: r.protocol, verdict: body.verdict, rating: body.rating });
       this.emit('atende-request-changed', { id: detail.id, action: 'evaluate', status: detail.status, version: detail.version });
     } catch (error) {
@@ -205,7 +194,7 @@ export class AtendeEvaluationForm extends AtendeElement {
       if (fields.length) this.showErrors(Object.fromEntries(fields.map((f) => [f, (error as ApiError).errors[f]])));
       else {
         this.notice = { kind: 'error', text: this.explainRefusal(error) };
-        this.focusOn('notice');
+        this.focusAfterRender('notice');
         // A conflict or a request that changed meanwhile: read it again (what was typed stays).
         if (error instanceof ApiError && (error.isConflict || error.status === 404 || error.status === 409)) void this.loadTask.run();
       }
@@ -237,7 +226,7 @@ export class AtendeEvaluationForm extends AtendeElement {
     const reason = this.reopenReason.trim();
     if (!reason) {
       this.reopenError = this.tr('evalform.reopen.required');
-      return this.focusOn('reopen-reason');
+      return this.focusAfterRender('reopen-reason');
     }
     this.busy = true;
     this.reopenFailure = '';
@@ -246,13 +235,13 @@ export class AtendeEvaluationForm extends AtendeElement {
       this.request = detail;
       this.reopening = false;
       this.notice = { kind: 'success', text: this.tr('evalform.reopened') };
-      this.focusOn('notice');
+      this.focusAfterRender('notice');
       this.emit('atende-request-reopened', { requestId: r.id, protocol: r.protocol, status: detail.status, version: detail.version });
       this.emit('atende-request-changed', { id: detail.id, action: 'reopen', status: detail.status, version: detail.version });
     } catch (error) {
       if (error instanceof ApiError && error.errors.reason) {
         this.reopenError = error.errors.reason;
-        this.focusOn('reopen-reason');
+        this.focusAfterRender('reopen-reason');
       } else {
         this.reopenFailure = this.explainRefusal(error);
         if (error instanceof ApiError && (error.isConflict || error.status === 409)) void this.loadTask.run();

@@ -93,8 +93,6 @@ export class AtendeEvaluationModerator extends AtendeElement {
   @state() private dialogFailure = '';
   @state() private busy = false;
 
-  private focusTarget?: string;
-
   private readonly firstTask = new Task(this, {
     args: () => [this.apiBase, this.credential, this.tab, this.wanted, this.generation] as const,
     task: async ([, credential, status, institutionId], { signal }) => {
@@ -132,18 +130,13 @@ export class AtendeEvaluationModerator extends AtendeElement {
     return this.olderOf === first ? (this.olderNext ?? null) : first.nextBefore;
   }
 
-  private focusOn(id: string): void {
-    this.focusTarget = id;
-    this.requestUpdate();
-  }
-
   private selectTab(tab: Tab, focus: boolean): void {
     if (tab !== this.tab) {
       this.tab = tab;
       this.selected = new Set();
       this.notice = undefined;
     }
-    if (focus) this.focusOn(`tab-${tab}`);
+    if (focus) this.focusAfterRender(`tab-${tab}`);
   }
 
   private async loadMore(): Promise<void> {
@@ -160,7 +153,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
       this.olderOf = first;
       this.olderNext = page.nextBefore;
       const added = this.items?.[shown];
-      if (added) this.focusOn(`item-${added.id}-h`);
+      if (added) this.focusAfterRender(`item-${added.id}-h`);
     } catch (error) {
       this.moreError = this.describeError(error);
     } finally {
@@ -212,8 +205,8 @@ export class AtendeEvaluationModerator extends AtendeElement {
     if (!this.reason) errors.reason = this.tr('mod.reject.required');
     else if (this.reason === 'other' && !this.reasonText.trim()) errors.text = this.tr('mod.reject.textRequired');
     this.dialogErrors = errors;
-    if (errors.reason) return this.focusOn('reason-sensitive_data');
-    if (errors.text) return this.focusOn('reason-text');
+    if (errors.reason) return this.focusAfterRender('reason-sensitive_data');
+    if (errors.text) return this.focusAfterRender('reason-text');
     void this.send('reject', d.items, d.bulk);
   }
 
@@ -242,7 +235,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
           ? this.tr(`mod.done.${decision}`, { protocol: items[0].request.protocol })
           : this.tr(`mod.done.many.${decision}`, { n: items.length });
       this.notice = { kind: 'success', text: done };
-      this.focusOn('notice');
+      this.focusAfterRender('notice');
       this.emit('atende-evaluations-moderated', { ids, decision });
     } catch (error) {
       const why = this.explainRefusal(error);
@@ -253,7 +246,7 @@ export class AtendeEvaluationModerator extends AtendeElement {
         } else this.dialogFailure = text;
       } else {
         this.notice = { kind: 'error', text };
-        this.focusOn('notice');
+        this.focusAfterRender('notice');
       }
     } finally {
       this.busy = false;
@@ -269,16 +262,12 @@ export class AtendeEvaluationModerator extends AtendeElement {
     if (changed.has('dialog')) {
       if (this.dialog && dialog && !dialog.open) {
         dialog.showModal();
-        if (!this.focusTarget) this.renderRoot.querySelector<HTMLElement>(this.dialog.kind === 'mask' ? '#dialog-confirm' : '#reason-sensitive_data')?.focus();
+        if (!this.awaitingFocus)
+          this.renderRoot.querySelector<HTMLElement>(this.dialog.kind === 'mask' ? '#dialog-confirm' : '#reason-sensitive_data')?.focus();
       } else if (!this.dialog && dialog?.open) dialog.close();
     }
-    if (this.focusTarget) {
-      const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.focusTarget)}`);
-      if (el) {
-        el.focus();
-        this.focusTarget = undefined;
-      }
-    } else if (changed.has('dialog') && !this.dialog && changed.get('dialog')) {
+    if (this.awaitingFocus) this.focusPending();
+    else if (changed.has('dialog') && !this.dialog && changed.get('dialog')) {
       const opener = (changed.get('dialog') as Dialog).opener;
       (this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(opener)}`) ?? this.renderRoot.querySelector<HTMLElement>(`#tab-${this.tab}`))?.focus();
     }

@@ -4,6 +4,7 @@
 // GET /api/config) and typed events.
 import { consume } from '@lit/context';
 import { LitElement, type CSSResultGroup } from 'lit';
+import type { AppConfig } from '../../contract/types.js';
 import { property, state } from 'lit/decorators.js';
 import { ApiClient, ApiError, type TokenProvider } from './api-client.js';
 import { type SessionConfig, sessionContext } from './context.js';
@@ -30,17 +31,23 @@ function atendeEvent<K extends keyof AtendeEventDetails>(name: K, detail: Atende
   return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
 }
 
-/** GET /api/config once per API base for the whole page (every element shares the answer); a failed one is asked again by the next element that renders. */
-const configs = new Map<string, Promise<void>>();
-function learnTimeZone(base: string, client: ApiClient): void {
-  if (configs.has(base)) return;
-  configs.set(
-    base,
-    client.get('/config').then(
-      (config) => setTimeZone(config.timeZone),
+/**
+ * GET /api/config once per API base for the whole page (every element shares
+ * the answer, and the page's zone is set from it); a failed one is asked again
+ * by the next element that asks.
+ */
+const configs = new Map<string, Promise<AppConfig>>();
+function configOf(base: string, client: ApiClient): Promise<AppConfig> {
+  let config = configs.get(base);
+  if (!config) {
+    config = client.get('/config');
+    configs.set(base, config);
+    config.then(
+      (c) => setTimeZone(c.timeZone),
       () => void configs.delete(base),
-    ),
-  );
+    );
+  }
+  return config;
 }
 
 export class AtendeElement extends LitElement {
@@ -81,6 +88,9 @@ export class AtendeElement extends LitElement {
   /** Counts the dictionaries and time zones that arrived: cached parts of a render (guard) list it so they render again. */
   protected textRevision = 0;
 
+  /** The id of the element to focus once it is rendered (focusAfterRender). */
+  private pendingFocus?: string;
+
   private readonly relocalize = () => {
     this.textRevision++;
     this.requestUpdate();
@@ -89,7 +99,7 @@ export class AtendeElement extends LitElement {
   constructor() {
     super();
     // Before every render, whatever the subclass overrides: the zone of the API base in use (asked once per base).
-    this.addController({ hostUpdate: () => learnTimeZone(this.apiBase, this.publicClient) });
+    this.addController({ hostUpdate: () => void this.appConfig() });
   }
 
   override connectedCallback(): void {
@@ -102,6 +112,32 @@ export class AtendeElement extends LitElement {
     super.disconnectedCallback();
     removeEventListener(LOCALE_LOADED, this.relocalize);
     removeEventListener(TIME_ZONE_LOADED, this.relocalize);
+  }
+
+  /** The server's GET /api/config for this element's API base (zone, join lead, video), asked once per base for the page. */
+  protected appConfig(): Promise<AppConfig> {
+    return configOf(this.apiBase, this.publicClient);
+  }
+
+  /** Moves focus to the element with `id` after the next render (or the first that has it); subclasses call focusPending() from updated(). */
+  protected focusAfterRender(id: string): void {
+    this.pendingFocus = id;
+    this.requestUpdate();
+  }
+
+  /** Whether a focusAfterRender target is still awaited. */
+  protected get awaitingFocus(): boolean {
+    return this.pendingFocus !== undefined;
+  }
+
+  /** For updated(): focuses the awaited element if it is rendered now, and returns it. */
+  protected focusPending(): HTMLElement | undefined {
+    if (this.pendingFocus === undefined) return undefined;
+    const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.pendingFocus)}`);
+    if (!el) return undefined;
+    el.focus();
+    this.pendingFocus = undefined;
+    return el;
   }
 
   protected get apiBase(): string {

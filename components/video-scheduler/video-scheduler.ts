@@ -1,12 +1,13 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MEETING_MAX_MINUTES, MEETING_REQUEST_STATUSES, MEETING_SUBJECT_MAX, type MeetingPhase } from '../../contract/meetings.js';
+import { MEETING_MAX_MINUTES, MEETING_REQUEST_STATUSES, MEETING_SUBJECT_MAX } from '../../contract/meetings.js';
 import { addDays, localDate, localTime, zonedInstant } from '../../contract/time.js';
 import type { AppConfig, Meeting, MeetingJoin, RequestDetail } from '../../contract/types.js';
 import { ApiError } from '../internal/api-client.js';
 import { AtendeElement } from '../internal/atende-element.js';
-import { currentTimeZone, formatDay, formatTime, setTimeZone } from '../internal/i18n.js';
+import { currentTimeZone, formatDate, formatTime } from '../internal/i18n.js';
+import { phaseAt } from '../internal/meeting-events.js';
 import { dialogStyles, hostStyles } from '../internal/styles.js';
 import { type JitsiApi, loadJitsi } from './jitsi.js';
 import type { VideoSchedulerMessageKey } from './messages.js';
@@ -33,13 +34,6 @@ const LABELS: Record<Field, Key> = { day: 'video.day', hour: 'video.hour', durat
 const API_FIELDS: Record<string, Field> = { startsAt: 'hour', durationMinutes: 'duration', subject: 'subject' };
 
 type Dialog = { kind: 'schedule' } | { kind: 'reschedule'; meeting: Meeting } | { kind: 'cancel'; meeting: Meeting };
-
-/** The phase of a meeting at `now`, from its instants (as bff/domain/meetings.ts meetingPhase decides it on the server). */
-export function phaseAt(m: Pick<Meeting, 'status' | 'joinOpensAt' | 'endsAt'>, now: number): MeetingPhase {
-  if (m.status === 'cancelled') return 'cancelled';
-  if (now >= Date.parse(m.endsAt)) return 'ended';
-  return now >= Date.parse(m.joinOpensAt) ? 'open' : 'upcoming';
-}
 
 /**
  * Videoconferência on a request: the meetings booked on it and, for the
@@ -101,21 +95,19 @@ export class AtendeVideoScheduler extends AtendeElement {
   private draftOf?: 'schedule' | number;
   private timer?: ReturnType<typeof setInterval>;
   private call?: JitsiApi;
-  private focusTarget?: string;
 
   private readonly loadTask = new Task(this, {
     args: () => [this.apiBase, this.credential, this.requestId] as const,
     task: async ([, credential, id], { signal }) => {
       if (!credential || !id) return initialState;
       const [config, request, meetings] = await Promise.all([
-        this.config ?? this.publicClient.get('/config', { signal }),
+        this.appConfig(),
         this.client.get('/requests/:id', { params: { id }, signal }),
         this.client.get('/requests/:id/meetings', { params: { id }, signal }),
       ]);
       if (id !== this.requestId) return initialState;
+      // The page's zone (shared by every element) was set from the same answer: the days and times below are read in it.
       this.config = config;
-      // The page's zone (shared by every element) is this server's: the days and times below are read in it.
-      setTimeZone(config.timeZone);
       this.request = request;
       this.meetings = meetings.items;
       return meetings;
@@ -143,7 +135,7 @@ export class AtendeVideoScheduler extends AtendeElement {
   }
 
   private day(iso: string): string {
-    return formatDay(this.locale, localDate(Date.parse(iso), this.zone));
+    return formatDate(this.locale, iso);
   }
 
   private time(iso: string): string {
@@ -153,11 +145,6 @@ export class AtendeVideoScheduler extends AtendeElement {
   private get isStaffInAttendance(): boolean {
     const r = this.request;
     return !!r && r.viewer.side === 'staff' && (MEETING_REQUEST_STATUSES as readonly string[]).includes(r.status);
-  }
-
-  private focusOn(id: string): void {
-    this.focusTarget = id;
-    this.requestUpdate();
   }
 
   private get dialogEl(): HTMLDialogElement | null {
@@ -183,13 +170,7 @@ export class AtendeVideoScheduler extends AtendeElement {
       else if (!this.dialog && dialog?.open) dialog.close();
     }
     if (this.joining?.calling && !this.call) void this.startCall();
-    if (this.focusTarget) {
-      const el = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.focusTarget)}`);
-      if (el) {
-        el.focus();
-        this.focusTarget = undefined;
-      }
-    }
+    if (this.awaitingFocus) this.focusPending();
   }
 
   // ——— Schedule and reschedule ———
@@ -226,15 +207,15 @@ export class AtendeVideoScheduler extends AtendeElement {
     this.notice = undefined;
     this.meetingNote = undefined;
     this.dialog = d;
-    this.focusOn(focus);
+    this.focusAfterRender(focus);
   }
 
   /** Closes the dialog and gives focus back to the button that opened it. */
   private closeDialog(): void {
     const d = this.dialog;
     this.dialog = undefined;
-    if (d?.kind === 'schedule') this.focusOn('schedule');
-    else if (d) this.focusOn(`${d.kind}-${d.meeting.id}`);
+    if (d?.kind === 'schedule') this.focusAfterRender('schedule');
+    else if (d) this.focusAfterRender(`${d.kind}-${d.meeting.id}`);
   }
 
   private dialogClosed(): void {
@@ -267,7 +248,7 @@ export class AtendeVideoScheduler extends AtendeElement {
     else if (subject.length > MEETING_SUBJECT_MAX) missing.subject = this.tr('video.tooLong', { max: MEETING_SUBJECT_MAX });
     if (Object.keys(missing).length) {
       this.errors = missing;
-      return this.focusOn('error-summary');
+      return this.focusAfterRender('error-summary');
     }
     const startsAt = zonedInstant(day, hour, this.zone).toISOString();
     this.busy = true;
@@ -286,18 +267,18 @@ export class AtendeVideoScheduler extends AtendeElement {
       await this.reloadMeetings();
       const params = { day: this.day(saved.startsAt), time: this.time(saved.startsAt) };
       this.notice = { kind: 'success', text: this.tr(d.kind === 'schedule' ? 'video.scheduled' : 'video.rescheduled', params) };
-      this.focusOn('notice');
+      this.focusAfterRender('notice');
       this.emit('atende-meeting-changed', { requestId: r.id, meetingId: saved.id, action: d.kind });
       this.emit('atende-request-changed', { id: r.id, action: `meeting_${d.kind}d`, status: r.status, version: r.version });
     } catch (error) {
       const fields = error instanceof ApiError ? Object.keys(error.errors).filter((k) => k in API_FIELDS) : [];
       if (fields.length) {
         this.errors = Object.fromEntries(fields.map((k) => [API_FIELDS[k], (error as ApiError).errors[k]]));
-        this.focusOn('error-summary');
+        this.focusAfterRender('error-summary');
       } else {
         // An overlap (409), a request no longer in attendance, a stale copy: the server's words, the form kept as typed.
         this.failure = this.explainRefusal(error);
-        this.focusOn('form-failure');
+        this.focusAfterRender('form-failure');
         if (error instanceof ApiError && error.status === 412) void this.reloadMeetings();
       }
     } finally {
@@ -313,7 +294,7 @@ export class AtendeVideoScheduler extends AtendeElement {
     const reason = this.reason.trim();
     if (!reason) {
       this.reasonError = this.tr('video.cancel.required');
-      return this.focusOn('cancel-reason');
+      return this.focusAfterRender('cancel-reason');
     }
     this.busy = true;
     this.failure = '';
@@ -322,16 +303,16 @@ export class AtendeVideoScheduler extends AtendeElement {
       this.dialog = undefined;
       await this.reloadMeetings();
       this.notice = { kind: 'success', text: this.tr('video.cancelled') };
-      this.focusOn('notice');
+      this.focusAfterRender('notice');
       this.emit('atende-meeting-changed', { requestId: r.id, meetingId: d.meeting.id, action: 'cancel' });
       this.emit('atende-request-changed', { id: r.id, action: 'meeting_cancelled', status: r.status, version: r.version });
     } catch (error) {
       if (error instanceof ApiError && error.errors.reason) {
         this.reasonError = error.errors.reason;
-        this.focusOn('cancel-reason');
+        this.focusAfterRender('cancel-reason');
       } else {
         this.failure = this.explainRefusal(error);
-        this.focusOn('form-failure');
+        this.focusAfterRender('form-failure');
       }
     } finally {
       this.busy = false;
@@ -366,7 +347,7 @@ export class AtendeVideoScheduler extends AtendeElement {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
       this.meetingNote = { id: m.id, text: `${this.tr('video.ics.error')} ${this.describeError(error)}` };
-      this.focusOn(`note-${m.id}`);
+      this.focusAfterRender(`note-${m.id}`);
     }
   }
 
@@ -378,16 +359,16 @@ export class AtendeVideoScheduler extends AtendeElement {
     this.notice = undefined;
     if (!this.config?.video.configured) {
       this.meetingNote = { id: m.id, text: this.tr('video.notConfigured') };
-      return this.focusOn(`note-${m.id}`);
+      return this.focusAfterRender(`note-${m.id}`);
     }
     this.busy = true;
     try {
       const join = await this.client.post('/meetings/:id/join', { params: { id: m.id } });
       this.joining = { meeting: m, join, name: join.displayName, error: '', calling: false, failure: '' };
-      this.focusOn('join-name');
+      this.focusAfterRender('join-name');
     } catch (error) {
       this.meetingNote = { id: m.id, text: this.explainRefusal(error) };
-      this.focusOn(`note-${m.id}`);
+      this.focusAfterRender(`note-${m.id}`);
       // Refused outside the window or after a change: show the meeting as it is now.
       if (error instanceof ApiError && (error.status === 409 || error.status === 404)) void this.reloadMeetings();
     } finally {
@@ -402,10 +383,10 @@ export class AtendeVideoScheduler extends AtendeElement {
     const name = j.name.trim();
     if (!name) {
       this.joining = { ...j, error: this.tr('video.name.required') };
-      return this.focusOn('join-name');
+      return this.focusAfterRender('join-name');
     }
     this.joining = { ...j, name, error: '', failure: '', calling: true };
-    this.focusOn('video-h');
+    this.focusAfterRender('video-h');
   }
 
   private async startCall(): Promise<void> {
@@ -437,7 +418,7 @@ export class AtendeVideoScheduler extends AtendeElement {
       this.call = undefined;
       if (this.joining === j) {
         this.joining = { ...j, calling: false, failure: this.tr('video.loadFailed', { domain: j.join.domain }) };
-        this.focusOn('join-name');
+        this.focusAfterRender('join-name');
       }
     }
   }
@@ -457,7 +438,7 @@ export class AtendeVideoScheduler extends AtendeElement {
     const j = this.joining;
     this.endCall();
     this.joining = undefined;
-    if (j) this.focusOn(`join-${j.meeting.id}`);
+    if (j) this.focusAfterRender(`join-${j.meeting.id}`);
   }
 
   // ——— Rendering ———

@@ -54,13 +54,14 @@ export const videoSchedulerStyles = css`
     align-items: center;
     gap: 0.5em;
   }
+  /* The meeting's phase as the day agenda shows it, in the host's colours (--atende-color-*). */
   .badge.phase.open {
-    background: #e3f5e1;
-    color: #0b5d1e;
+    background: var(--_primary);
+    color: #fff;
   }
   .badge.phase.cancelled {
-    background: #fde0db;
-    color: #8c1504;
+    background: var(--_danger-light);
+    color: var(--_danger-text);
   }
   .reason {
     font-style: italic;

@@ -10,6 +10,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { CLOCK_STATUSES, REQUEST_ACTIONS, type Deadline, type RequestStatus, type RequiredDocument, type ServiceField } from '../contract/types.js';
 import { addDays, localDate, zonedInstant } from '../contract/time.js';
 import { dueDate } from '../bff/domain/deadlines.js';
+import { meetingSlot, overlaps } from '../bff/domain/meetings.js';
 import { findPersonalData, maskSpans } from '../bff/domain/personal-data.js';
 import { DEMO_MEMBERSHIPS, DEMO_USERS } from './demo-users.js';
 import type { Database, EvaluationTable, FileTable, MeetingTable, StepAnswerTable } from '../db/schema.js';
@@ -755,25 +756,24 @@ async function seedMeetings(
   const audit: Insertable<Database['audit_log']>[] = [];
   const created = new Date(opts.now - 60 * 60 * 1000).toISOString();
   let first = true;
+  // One meeting per host at a time (the booking rule, bff/domain/meetings.ts overlaps).
+  const booked = new Map<number, { startsAt: string; endsAt: string }[]>();
   for (const list of byInstitution.values()) {
-    // One meeting per host at a time: each request's host gets its own slot.
     list.slice(0, 5).forEach((q, i) => {
-      let start = i < 4 ? slots[i]! : tomorrow;
-      // Away from the quarter-hour meeting, which may have the same host.
-      if (i > 0 && Math.abs(start - soon) < 60 * 60 * 1000) start = tomorrow + i * 60 * 60 * 1000;
-      if (first) {
-        start = soon;
-        first = false;
-      }
       const duration = i === 1 ? 45 : 30;
       const cancelled = i === 2;
+      let slot = meetingSlot(new Date(first ? soon : i < 4 ? slots[i]! : tomorrow).toISOString(), duration);
+      first = false;
+      const hosts = booked.get(q.assignee_id!) ?? [];
+      if (hosts.some((b) => overlaps(b, slot))) slot = meetingSlot(new Date(tomorrow + i * 60 * 60 * 1000).toISOString(), duration);
+      if (!cancelled) booked.set(q.assignee_id!, [...hosts, slot]);
       const m = {
         request_id: q.id,
         institution_id: q.institution_id,
         host_id: q.assignee_id!,
         room: `atende-${randomBytes(16).toString('hex')}`,
-        starts_at: new Date(start).toISOString(),
-        ends_at: new Date(start + duration * 60 * 1000).toISOString(),
+        starts_at: slot.startsAt,
+        ends_at: slot.endsAt,
         duration_minutes: duration,
         subject: subjects[i % subjects.length]!,
         status: cancelled ? 'cancelled' : 'scheduled',

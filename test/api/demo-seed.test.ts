@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { REQUEST_ACTIONS, REQUEST_STATUSES } from '../../contract/types.js';
 import { DEMO_USERS } from '../../seed/demo-users.js';
 import { isSeeded, seedDemo } from '../../seed/demo-seed.js';
+import { overlaps } from '../../bff/domain/meetings.js';
 import { type TestContext, createTestContext } from '../helpers.js';
 
 describe('demo seed', () => {
@@ -48,7 +49,9 @@ describe('demo seed', () => {
     }
     const live = rows.filter((m) => m.status === 'scheduled');
     for (const a of live) {
-      const clash = live.find((b) => b !== a && b.host_id === a.host_id && b.starts_at < a.ends_at && a.starts_at < b.ends_at);
+      const clash = live.find(
+        (b) => b !== a && b.host_id === a.host_id && overlaps({ startsAt: a.starts_at, endsAt: a.ends_at }, { startsAt: b.starts_at, endsAt: b.ends_at }),
+      );
       assert.equal(clash, undefined, `${a.protocol} overlaps another meeting of its host`);
     }
     assert.ok(rows.some((m) => m.status === 'cancelled'));

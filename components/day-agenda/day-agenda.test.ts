@@ -20,18 +20,13 @@ import {
   newCitizen,
   token,
   until,
+  q,
+  text,
+  deepActive,
 } from '../internal/test-support.js';
 import { institution, newServant } from '../access-requests/access-requests.test-helpers.js';
 import './define.js';
 import type { AtendeDayAgenda } from './day-agenda.js';
-
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 let config: Promise<AppConfig> | undefined;
 const zone = async () => (await (config ??= fetch('/api/config').then((r) => r.json() as Promise<AppConfig>))).timeZone;

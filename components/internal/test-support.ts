@@ -214,3 +214,16 @@ export async function expectNoSidewaysScroll(state: string): Promise<void> {
     expect(dialog.scrollWidth, `${state}: the dialog scrolls sideways (${dialog.scrollWidth}px in ${dialog.clientWidth}px)`).to.be.at.most(dialog.clientWidth);
   }
 }
+
+/** The element matching `sel` in `el`'s shadow root (asserted present). */
+export const q = <E extends Element = HTMLElement>(el: Element, sel: string): E => el.shadowRoot!.querySelector<E>(sel)!;
+
+/** A node's text, whitespace collapsed ('' for none). */
+export const text = (n: Node | null | undefined): string => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The focused element of `doc` (an iframe's document too), through shadow roots. */
+export function deepActive(doc: Document = document): Element | null {
+  let a = doc.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}

@@ -22,6 +22,8 @@ import {
   shadowText,
   token,
   until,
+  q,
+  deepActive,
 } from '../internal/test-support.js';
 import './define.js';
 import type { AtendeVideoScheduler } from './video-scheduler.js';
@@ -36,12 +38,6 @@ interface StandIn {
 }
 const standIn = () => (window as unknown as { jitsiStandIn?: StandIn }).jitsiStandIn;
 
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 const day = (iso: string) => localDate(Date.parse(iso), ZONE).split('-').reverse().join('/');
 const time = (iso: string) => localTime(Date.parse(iso), ZONE);
 

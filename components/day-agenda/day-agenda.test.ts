@@ -8,10 +8,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { addDays, localDate, zonedInstant } from '../../contract/time.js';
-import type { AppConfig, Meeting, RequestDetail } from '../../contract/types.js';
+import type { AppConfig, RequestDetail } from '../../contract/types.js';
 import {
   ATTENDANT,
   ATTENDANT_2,
+  book,
   advance,
   apiAs,
   expectAccessible,
@@ -41,16 +42,8 @@ async function booked(day: string, time: string, opts: { attendant?: string; min
   const attendant = opts.attendant ?? ATTENDANT;
   const citizen = newCitizen();
   const request: RequestDetail = await advance((await fileRequest({ citizen: citizen.sub })).id, 'in_service', attendant);
-  const meeting: Meeting = await (
-    await apiAs(attendant)
-  ).post('/requests/:id/meetings', {
-    params: { id: request.id },
-    body: {
-      startsAt: zonedInstant(day, time, await zone()).toISOString(),
-      durationMinutes: opts.minutes ?? 30,
-      subject: opts.subject ?? `Conversa ${citizen.word}`,
-    },
-  });
+  const startsAt = zonedInstant(day, time, await zone()).toISOString();
+  const meeting = await book(request.id, startsAt, opts.subject ?? `Conversa ${citizen.word}`, attendant, opts.minutes ?? 30);
   return { citizen, request, meeting };
 }
 

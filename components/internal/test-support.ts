@@ -7,7 +7,8 @@ import 'axe-core/axe.min.js';
 import type * as Axe from 'axe-core';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { FollowUpCreated } from '../../contract/types.js';
-import type { FollowUpKind, RequestDetail, ServiceDetail } from '../../contract/types.js';
+import type { FollowUpKind, Meeting, RequestDetail, ServiceDetail } from '../../contract/types.js';
+import { addDays, localDate, localTime, zonedInstant } from '../../contract/time.js';
 import { ApiClient } from './api-client.js';
 
 const axe = (window as unknown as { axe: typeof Axe }).axe;
@@ -227,3 +228,26 @@ export function deepActive(doc: Document = document): Element | null {
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
 }
+
+/** The wtr app's TIME_ZONE (the default: the manual's state). */
+export const ZONE = 'America/Porto_Velho';
+
+/**
+ * A meeting slot no other test books: a random day `from` to `from + span`
+ * days ahead, at a random five minutes between 08:00 and 17:55 in ZONE.
+ */
+export function freeSlot(from = 20, span = 380): { day: string; hour: string; startsAt: string } {
+  const day = addDays(localDate(Date.now(), ZONE), from + Math.floor(Math.random() * span));
+  const minutes = 8 * 60 + 5 * Math.floor(Math.random() * 120);
+  const hour = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { day, hour, startsAt: zonedInstant(day, hour, ZONE).toISOString() };
+}
+
+/** Books a meeting on a request in attendance through the API, as `as` (its attendant). */
+export async function book(requestId: number, startsAt: string, subject = 'Conferir documentos', as = ATTENDANT, durationMinutes = 30): Promise<Meeting> {
+  return (await apiAs(as)).post('/requests/:id/meetings', { params: { id: requestId }, body: { startsAt, durationMinutes, subject } });
+}
+
+/** An instant's day (DD/MM/YYYY) and time (HH:MM) in ZONE, as the pt-BR text shows them. */
+export const meetingDay = (iso: string): string => localDate(Date.parse(iso), ZONE).split('-').reverse().join('/');
+export const meetingTime = (iso: string): string => localTime(Date.parse(iso), ZONE);

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
 import { zonedInstant } from '../../contract/time.js';
-import { type TestContext, createTestContext, filingBody } from '../helpers.js';
+import { type TestContext, createTestContext, filingBody, json, problem } from '../helpers.js';
 
 const ENGINE = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 const MINUTE = 60 * 1000;
@@ -17,18 +17,6 @@ const CITIZEN_NAME = 'Maria da Silva Oliveira';
 const TRICKY_SUBJECT = 'Revisão "urgente", CNH; categoria B\nsegunda linha — ação, ônus';
 
 type Users = TestContext['fx']['users'];
-
-async function json(res: Response, status: number, what = '') {
-  const body = await res.text();
-  assert.equal(res.status, status, `${what} ${body}`);
-  return body ? JSON.parse(body) : null;
-}
-
-async function problem(res: Response, status: number, what = '') {
-  assert.equal(res.status, status, `${what} ${await res.clone().text()}`);
-  assert.match(res.headers.get('Content-Type') ?? '', /application\/problem\+json/, what);
-  return res.json();
-}
 
 /** A request of institution A (or B) filed by the citizen and in service with `staff` as assignee. */
 async function inService(t: TestContext, o: { b?: boolean; citizenName?: string } = {}) {

@@ -228,3 +228,17 @@ export async function problem(res: Response, status: number, what = '') {
   assert.match(res.headers.get('Content-Type') ?? '', /application\/problem\+json/, what);
   return JSON.parse(body);
 }
+
+/**
+ * A request filed by `citizen` on institution A's service (B's with `b`),
+ * taken into analysis and approved by its attendant to `assignee` (the same
+ * attendant unless given): in service. Its detail.
+ */
+export async function inService(t: TestContext, o: { b?: boolean; citizen?: string; assignee?: keyof Fixture['users'] } = {}) {
+  const post = (path: string, as: string, body?: unknown) => t.call('POST', path, { as, body });
+  const staff = o.b ? 'attendantB' : 'attendant';
+  const r = await json(await post('/api/requests', o.citizen ?? 'citizen', filingBody(o.b ? t.fx.serviceB : t.fx.service)), 201, 'file');
+  await json(await post(`/api/requests/${r.id}/analysis`, staff), 200, 'analysis');
+  const assigneeId = t.fx.users[o.assignee ?? staff].id;
+  return json(await post(`/api/requests/${r.id}/approve`, staff, { assigneeId, confirmSteps: r.steps.map((s: { id: number }) => s.id) }), 200, 'approve');
+}

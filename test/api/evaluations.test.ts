@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { endOfLocalDay, localDate } from '../../contract/time.js';
-import { type TestContext, createTestContext, filingBody, json, problem } from '../helpers.js';
+import { type TestContext, createTestContext, filingBody, inService, json, problem } from '../helpers.js';
 
 const ENGINE = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 const DAY = 24 * 60 * 60 * 1000;
@@ -24,14 +24,8 @@ describe(`evaluations (${ENGINE})`, () => {
 
   /** A request of institution A (or B) filed by `citizen`, attended and concluded. */
   async function concluded(o: { b?: boolean; citizen?: string } = {}) {
-    const r = await json(await post('/api/requests', o.citizen ?? 'citizen', filingBody(o.b ? t.fx.serviceB : t.fx.service)), 201);
+    const r = await inService(t, o);
     const staff = o.b ? 'attendantB' : 'attendant';
-    await json(await post(`/api/requests/${r.id}/analysis`, staff), 200, 'analysis');
-    await json(
-      await post(`/api/requests/${r.id}/approve`, staff, { assigneeId: t.fx.users[staff].id, confirmSteps: r.steps.map((s: { id: number }) => s.id) }),
-      200,
-      'approve',
-    );
     return json(await post(`/api/requests/${r.id}/conclude`, staff, { text: 'Feito.' }), 200, 'conclude');
   }
 

@@ -1,6 +1,7 @@
 // Test context: a fresh database (SQLite file, or a PostgreSQL database created
 // for the run and dropped after it when DATABASE_URL is postgres://), small
 // fixtures, the dev identity provider for tokens, and the real app.
+import assert from 'node:assert/strict';
 import { buildApp } from '../bff/app.js';
 import { createVerifier } from '../bff/auth.js';
 import { type Config, loadConfig } from '../bff/config.js';
@@ -211,4 +212,33 @@ export function filingBody(serviceId: number, extra: Record<string, unknown> = {
     formData: { cpf: VALID_CPF, motivo: 'Perda', ...extra },
     documents: [{ label: 'Documento de identidade', fileName: 'rg.pdf', contentBase64: TINY_PDF.toString('base64') }],
   };
+}
+
+/** Asserts a response's status (its body in the message) and returns its JSON body (null when empty). */
+export async function json(res: Response, status: number, what = '') {
+  const body = await res.text();
+  assert.equal(res.status, status, `${what} ${body}`);
+  return body ? JSON.parse(body) : null;
+}
+
+/** Asserts a problem+json response with `status` and returns the problem. */
+export async function problem(res: Response, status: number, what = '') {
+  const body = await res.text();
+  assert.equal(res.status, status, `${what} ${body}`);
+  assert.match(res.headers.get('Content-Type') ?? '', /application\/problem\+json/, what);
+  return JSON.parse(body);
+}
+
+/**
+ * A request filed by `citizen` on institution A's service (B's with `b`),
+ * taken into analysis and approved by its attendant to `assignee` (the same
+ * attendant unless given): in service. Its detail.
+ */
+export async function inService(t: TestContext, o: { b?: boolean; citizen?: string; assignee?: keyof Fixture['users'] } = {}) {
+  const post = (path: string, as: string, body?: unknown) => t.call('POST', path, { as, body });
+  const staff = o.b ? 'attendantB' : 'attendant';
+  const r = await json(await post('/api/requests', o.citizen ?? 'citizen', filingBody(o.b ? t.fx.serviceB : t.fx.service)), 201, 'file');
+  await json(await post(`/api/requests/${r.id}/analysis`, staff), 200, 'analysis');
+  const assigneeId = t.fx.users[o.assignee ?? staff].id;
+  return json(await post(`/api/requests/${r.id}/approve`, staff, { assigneeId, confirmSteps: r.steps.map((s: { id: number }) => s.id) }), 200, 'approve');
 }

@@ -5,7 +5,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { addDays, localDate } from '../../contract/time.js';
 import type { AccessRequest, AppConfig, Institution } from '../../contract/types.js';
-import { apiAs, newCitizen, token, until } from '../internal/test-support.js';
+import { apiAs, newCitizen, q, text, token, until } from '../internal/test-support.js';
 import type { AtendeAccessRequests } from './access-requests.js';
 
 /** DETRAN's manager (seed/demo-users.ts). */
@@ -49,9 +49,6 @@ export async function accessElement(opts: { sub: string; mode?: string; lang?: s
   );
 }
 
-export const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-export const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-
 /** The card (in the panel shown, or in "Minhas solicitações") whose heading is `heading`. */
 export function card(el: Element, heading: string): HTMLElement | undefined {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>('.panel:not([hidden]) li.card, .mine li.card')].find(
@@ -84,13 +81,6 @@ export function fill(el: Element, id: string, value: string) {
   const c = q<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(el, `#${id}`);
   c.value = value;
   c.dispatchEvent(new Event(c.localName === 'select' ? 'change' : 'input', { bubbles: true, composed: true }));
-}
-
-/** The focused element, through shadow roots. */
-export function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
 }
 
 /** The server's time zone (GET /api/config), where the element counts and shows days; never the browser's. */

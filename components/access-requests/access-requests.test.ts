@@ -7,7 +7,20 @@
 // every state, English.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { ATTENDANT, advance, apiAs, expectAccessible, expectNoSidewaysScroll, fileRequest, shadowText, token, until } from '../internal/test-support.js';
+import {
+  ATTENDANT,
+  advance,
+  apiAs,
+  deepActive,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  fileRequest,
+  q,
+  shadowText,
+  text,
+  token,
+  until,
+} from '../internal/test-support.js';
 import '../define.js';
 import './define.js';
 import type { AtendeAccessRequests } from './access-requests.js';
@@ -20,14 +33,11 @@ import {
   card,
   cardFor,
   dayFromToday,
-  deepActive,
   dialog,
   fill,
   institution,
   newServant,
   openTab,
-  q,
-  text,
 } from './access-requests.test-helpers.js';
 
 const button = (root: ParentNode, label: string) =>

@@ -13,22 +13,17 @@ import {
   newCitizen,
   shadowText,
   token,
+  q,
+  deepActive,
 } from '../internal/test-support.js';
 import '../define.js';
 import type { AtendeAnalysisForm } from './analysis-form.js';
 
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
 const button = (el: Element, label: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === label);
 const actionLabels = (el: Element) => [...el.shadowRoot!.querySelectorAll('.actions button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
 const dialog = (el: Element) => q<HTMLDialogElement>(el, 'dialog');
 const status = (el: Element) => q(el, '.summary .badge').textContent!.trim();
-/** The focused element, through shadow roots: never the page body after an action. */
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 const notices = (el: Element) => q(el, '.notices').textContent!.replace(/\s+/g, ' ');
 const historyText = (el: Element) => q(el, '[aria-labelledby="history-h"]').textContent!.replace(/\s+/g, ' ');
 

@@ -17,6 +17,9 @@ import {
   shadowText,
   token,
   until,
+  q,
+  text,
+  deepActive,
 } from '../internal/test-support.js';
 import { MANAGER, newAttendant, revoke, unassignedRequest } from '../internal/test-unassigned.js';
 import '../define.js';
@@ -28,20 +31,12 @@ import { renderHistory } from './sections.js';
 
 const NOTICE = 'Sem atendente: o acesso de quem atendia terminou. Reatribua a solicitação para continuar o atendimento.';
 
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const actionLabels = (el: Element) => [...el.shadowRoot!.querySelectorAll('.actions button')].map(text);
 const dialog = (el: Element) => q<HTMLDialogElement>(el, 'dialog');
 const select = (el: Element) => q<HTMLSelectElement>(el, '#assignee');
 const assigneeOf = (el: Element) => text(q(el, '.summary > div:last-child dd'));
 const historyText = (el: Element) => text(q(el, '[aria-labelledby="history-h"]'));
 const live = (el: Element) => text(q(el, '.notices [role="status"]'));
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 async function form(id: number, sub: string) {
   const t = await token(sub);

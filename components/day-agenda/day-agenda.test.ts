@@ -8,10 +8,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { addDays, localDate, zonedInstant } from '../../contract/time.js';
-import type { AppConfig, Meeting, RequestDetail } from '../../contract/types.js';
+import type { AppConfig, RequestDetail } from '../../contract/types.js';
 import {
   ATTENDANT,
   ATTENDANT_2,
+  book,
   advance,
   apiAs,
   expectAccessible,
@@ -20,18 +21,13 @@ import {
   newCitizen,
   token,
   until,
+  q,
+  text,
+  deepActive,
 } from '../internal/test-support.js';
 import { institution, newServant } from '../access-requests/access-requests.test-helpers.js';
 import './define.js';
 import type { AtendeDayAgenda } from './day-agenda.js';
-
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 let config: Promise<AppConfig> | undefined;
 const zone = async () => (await (config ??= fetch('/api/config').then((r) => r.json() as Promise<AppConfig>))).timeZone;
@@ -46,16 +42,8 @@ async function booked(day: string, time: string, opts: { attendant?: string; min
   const attendant = opts.attendant ?? ATTENDANT;
   const citizen = newCitizen();
   const request: RequestDetail = await advance((await fileRequest({ citizen: citizen.sub })).id, 'in_service', attendant);
-  const meeting: Meeting = await (
-    await apiAs(attendant)
-  ).post('/requests/:id/meetings', {
-    params: { id: request.id },
-    body: {
-      startsAt: zonedInstant(day, time, await zone()).toISOString(),
-      durationMinutes: opts.minutes ?? 30,
-      subject: opts.subject ?? `Conversa ${citizen.word}`,
-    },
-  });
+  const startsAt = zonedInstant(day, time, await zone()).toISOString();
+  const meeting = await book(request.id, startsAt, opts.subject ?? `Conversa ${citizen.word}`, attendant, opts.minutes ?? 30);
   return { citizen, request, meeting };
 }
 

@@ -16,17 +16,13 @@ import {
   shadowText,
   token,
   until,
+  q,
+  deepActive,
 } from '../internal/test-support.js';
 import '../define.js';
 import type { AtendeEvaluationForm } from './evaluation-form.js';
 
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
 const submitButton = (el: Element) => q<HTMLButtonElement>(el, 'form button[type="submit"]');
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 async function evaluationForm(id: number, sub: string) {
   const t = await token(sub);

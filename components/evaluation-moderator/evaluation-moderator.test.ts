@@ -19,17 +19,12 @@ import {
   newCitizen,
   token,
   until,
+  q,
+  text,
+  deepActive,
 } from '../internal/test-support.js';
 import '../define.js';
 import type { AtendeEvaluationModerator } from './evaluation-moderator.js';
-
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 /** A concluded request of a fresh citizen, evaluated with `comment`. */
 async function evaluated(comment: (name: string) => string, verdict: 'approved' | 'rejected' = 'approved', rating = 4) {

@@ -14,13 +14,13 @@ import {
   postFollowUp,
   shadowText,
   token,
+  q,
 } from '../internal/test-support.js';
 import '../define.js';
 import './define.js';
 import type { AtendeFollowUpThread } from './follow-up-thread.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
 const all = (el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 
 async function thread(id: number, sub: string) {

@@ -7,7 +7,8 @@ import 'axe-core/axe.min.js';
 import type * as Axe from 'axe-core';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { FollowUpCreated } from '../../contract/types.js';
-import type { FollowUpKind, RequestDetail, ServiceDetail } from '../../contract/types.js';
+import type { FollowUpKind, Meeting, RequestDetail, ServiceDetail } from '../../contract/types.js';
+import { addDays, localDate, localTime, zonedInstant } from '../../contract/time.js';
 import { ApiClient } from './api-client.js';
 
 const axe = (window as unknown as { axe: typeof Axe }).axe;
@@ -214,3 +215,39 @@ export async function expectNoSidewaysScroll(state: string): Promise<void> {
     expect(dialog.scrollWidth, `${state}: the dialog scrolls sideways (${dialog.scrollWidth}px in ${dialog.clientWidth}px)`).to.be.at.most(dialog.clientWidth);
   }
 }
+
+/** The element matching `sel` in `el`'s shadow root (asserted present). */
+export const q = <E extends Element = HTMLElement>(el: Element, sel: string): E => el.shadowRoot!.querySelector<E>(sel)!;
+
+/** A node's text, whitespace collapsed ('' for none). */
+export const text = (n: Node | null | undefined): string => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The focused element of `doc` (an iframe's document too), through shadow roots. */
+export function deepActive(doc: Document = document): Element | null {
+  let a = doc.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** The wtr app's TIME_ZONE (the default: the manual's state). */
+export const ZONE = 'America/Porto_Velho';
+
+/**
+ * A meeting slot no other test books: a random day `from` to `from + span`
+ * days ahead, at a random five minutes between 08:00 and 17:55 in ZONE.
+ */
+export function freeSlot(from = 20, span = 380): { day: string; hour: string; startsAt: string } {
+  const day = addDays(localDate(Date.now(), ZONE), from + Math.floor(Math.random() * span));
+  const minutes = 8 * 60 + 5 * Math.floor(Math.random() * 120);
+  const hour = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { day, hour, startsAt: zonedInstant(day, hour, ZONE).toISOString() };
+}
+
+/** Books a meeting on a request in attendance through the API, as `as` (its attendant). */
+export async function book(requestId: number, startsAt: string, subject = 'Conferir documentos', as = ATTENDANT, durationMinutes = 30): Promise<Meeting> {
+  return (await apiAs(as)).post('/requests/:id/meetings', { params: { id: requestId }, body: { startsAt, durationMinutes, subject } });
+}
+
+/** An instant's day (DD/MM/YYYY) and time (HH:MM) in ZONE, as the pt-BR text shows them. */
+export const meetingDay = (iso: string): string => localDate(Date.parse(iso), ZONE).split('-').reverse().join('/');
+export const meetingTime = (iso: string): string => localTime(Date.parse(iso), ZONE);

@@ -1,13 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { CLOCK_STATUSES, type RequestDetail } from '../../contract/types.js';
-import { until, ATTENDANT, ATTENDANT_2, advance, apiAs, expectAccessible, fileRequest, newCitizen, postFollowUp, token } from '../internal/test-support.js';
+import { until, ATTENDANT, ATTENDANT_2, advance, apiAs, expectAccessible, fileRequest, newCitizen, postFollowUp, token, q } from '../internal/test-support.js';
 import '../define.js';
 import type { AtendeRequestQueue } from './request-queue.js';
 
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
 const cellTexts = (el: Element, col: number) => rows(el).map((r) => r.cells[col].textContent!.replace(/\s+/g, ' ').trim());
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
 const loaded = (el: AtendeRequestQueue) => until(() => rows(el).length > 0 && !q(el, 'table').classList.contains('busy'), 'rows did not load');
 const settled = async (el: AtendeRequestQueue) => {
   await el.updateComplete;

@@ -4,17 +4,15 @@
 // middling width hides that column, and on the card at 375 px.
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { ATTENDANT, expectAccessible, expectNoSidewaysScroll, token, until } from '../internal/test-support.js';
+import { ATTENDANT, expectAccessible, expectNoSidewaysScroll, token, until, q, text } from '../internal/test-support.js';
 import { unassignedRequest } from '../internal/test-unassigned.js';
 import '../define.js';
 import type { AtendeRequestQueue } from './request-queue.js';
 
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
 const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
 /** The "Sem atendente" marks of a row that a reader sees (and a screen reader reads: display none hides them from both). */
 const visibleMarks = (row: HTMLTableRowElement) => [...row.querySelectorAll<HTMLElement>('.unassigned')].filter(shown);
-const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
 
 /** The staff queue in a box of `width` (the element adapts to its container), searched for one protocol. */
 async function queueFor(protocol: string, width = '100%') {

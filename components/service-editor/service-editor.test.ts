@@ -6,25 +6,16 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ServiceVersion } from '../../contract/types.js';
-import { ATTENDANT, apiAs, expectAccessible, expectNoSidewaysScroll, shadowText, token, until } from '../internal/test-support.js';
+import { ATTENDANT, apiAs, expectAccessible, expectNoSidewaysScroll, shadowText, token, until, q, text, deepActive } from '../internal/test-support.js';
 import '../define.js';
 import './define.js';
 import type { AtendeServiceEditor } from './service-editor.js';
 
 const MANAGER = 'gestora.detran';
 
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const button = (el: Element, label: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label || b.getAttribute('aria-label') === label);
 const dialog = (el: Element) => q<HTMLDialogElement>(el, 'dialog');
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 let serial = 0;
 /** A service name no other test uses. */

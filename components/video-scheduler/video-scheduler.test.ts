@@ -8,8 +8,7 @@
 // state.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { addDays, localDate, localTime, zonedInstant } from '../../contract/time.js';
-import type { Meeting } from '../../contract/types.js';
+import { addDays, localDate, zonedInstant } from '../../contract/time.js';
 import {
   ATTENDANT,
   ATTENDANT_2,
@@ -22,12 +21,17 @@ import {
   shadowText,
   token,
   until,
+  q,
+  deepActive,
+  ZONE,
+  book,
+  freeSlot,
+  meetingDay,
+  meetingTime,
 } from '../internal/test-support.js';
 import './define.js';
 import type { AtendeVideoScheduler } from './video-scheduler.js';
 
-/** The wtr app's TIME_ZONE (the default: the manual's state). */
-const ZONE = 'America/Porto_Velho';
 const MINUTE = 60_000;
 
 interface StandIn {
@@ -36,35 +40,14 @@ interface StandIn {
 }
 const standIn = () => (window as unknown as { jitsiStandIn?: StandIn }).jitsiStandIn;
 
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-const day = (iso: string) => localDate(Date.parse(iso), ZONE).split('-').reverse().join('/');
-const time = (iso: string) => localTime(Date.parse(iso), ZONE);
+const day = meetingDay;
+const time = meetingTime;
 
 /** A request in attendance (ATTENDANT its assignee) of a fresh citizen. */
 async function inService() {
   const citizen = newCitizen();
   const request = await advance((await fileRequest({ citizen: citizen.sub })).id, 'in_service');
   return { citizen, request };
-}
-
-/**
- * A slot no other test books: a random day 20 to 400 days ahead, at a random
- * five minutes between 08:00 and 17:55 in the state's zone.
- */
-function freeSlot(): { day: string; hour: string; startsAt: string } {
-  const d = addDays(localDate(Date.now(), ZONE), 20 + Math.floor(Math.random() * 380));
-  const minutes = 8 * 60 + 5 * Math.floor(Math.random() * 120);
-  const hour = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  return { day: d, hour, startsAt: zonedInstant(d, hour, ZONE).toISOString() };
-}
-
-async function book(requestId: number, startsAt: string, subject = 'Conferir documentos', as = ATTENDANT): Promise<Meeting> {
-  return (await apiAs(as)).post('/requests/:id/meetings', { params: { id: requestId }, body: { startsAt, durationMinutes: 30, subject } });
 }
 
 async function scheduler(id: number, sub: string, opts: { api?: string; now?: () => number } = {}) {

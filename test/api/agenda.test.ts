@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
 import { zonedInstant } from '../../contract/time.js';
-import { type TestContext, createTestContext, filingBody } from '../helpers.js';
+import { type TestContext, createTestContext, inService, json, problem } from '../helpers.js';
 
 const ENGINE = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 const MINUTE = 60 * 1000;
@@ -18,29 +18,9 @@ const TRICKY_SUBJECT = 'Revisão "urgente", CNH; categoria B\nsegunda linha — 
 
 type Users = TestContext['fx']['users'];
 
-async function json(res: Response, status: number, what = '') {
-  const body = await res.text();
-  assert.equal(res.status, status, `${what} ${body}`);
-  return body ? JSON.parse(body) : null;
-}
-
-async function problem(res: Response, status: number, what = '') {
-  assert.equal(res.status, status, `${what} ${await res.clone().text()}`);
-  assert.match(res.headers.get('Content-Type') ?? '', /application\/problem\+json/, what);
-  return res.json();
-}
-
-/** A request of institution A (or B) filed by the citizen and in service with `staff` as assignee. */
-async function inService(t: TestContext, o: { b?: boolean; citizenName?: string } = {}) {
-  const post = (path: string, as: string, body?: unknown) => t.call('POST', path, { as, body });
-  const staff = o.b ? 'attendantB' : 'attendant';
-  const r = await json(await post('/api/requests', 'citizen', filingBody(o.b ? t.fx.serviceB : t.fx.service)), 201, 'filing');
-  await json(await post(`/api/requests/${r.id}/analysis`, staff), 200, 'analysis');
-  await json(
-    await post(`/api/requests/${r.id}/approve`, staff, { assigneeId: t.fx.users[staff].id, confirmSteps: r.steps.map((s: { id: number }) => s.id) }),
-    200,
-    'approve',
-  );
+/** A request of institution A (or B) filed by the citizen and in service with its attendant as assignee. */
+async function requestInService(t: TestContext, o: { b?: boolean; citizenName?: string } = {}) {
+  const r = await inService(t, { b: o.b });
   if (o.citizenName) await t.database.db.updateTable('requests').set({ citizen_name: o.citizenName }).where('id', '=', r.id).execute();
   return r as { id: number; protocol: string };
 }
@@ -126,8 +106,8 @@ describe(`agenda (${ENGINE})`, () => {
         revoked_at: null,
       })
       .execute();
-    req = await inService(t, { citizenName: CITIZEN_NAME });
-    reqB = await inService(t, { b: true });
+    req = await requestInService(t, { citizenName: CITIZEN_NAME });
+    reqB = await requestInService(t, { b: true });
     m.first = await meeting(t, req.id, { host: 'attendant', startsAt: zonedInstant(DAY, '09:00', zone), subject: TRICKY_SUBJECT, version: 2 });
     m.second = await meeting(t, req.id, { host: 'attendant2', startsAt: zonedInstant(DAY, '10:00', zone), minutes: 45 });
     m.cancelled = await meeting(t, req.id, { host: 'attendant', startsAt: zonedInstant(DAY, '11:00', zone), cancelled: 'O cidadão pediu outra data.' });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { endOfLocalDay, localDate } from '../../contract/time.js';
-import { type TestContext, createTestContext, filingBody } from '../helpers.js';
+import { type TestContext, createTestContext, filingBody, inService, json, problem } from '../helpers.js';
 
 const ENGINE = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,28 +20,12 @@ describe(`evaluations (${ENGINE})`, () => {
   });
   after(() => t.close());
 
-  const json = async (res: Response, status: number, what = '') => {
-    const body = await res.text();
-    assert.equal(res.status, status, `${what} ${body}`);
-    return body ? JSON.parse(body) : null;
-  };
-  const problem = async (res: Response, status: number, what = '') => {
-    assert.equal(res.status, status, what);
-    assert.match(res.headers.get('Content-Type') ?? '', /application\/problem\+json/, what);
-    return res.json();
-  };
   const post = (path: string, as: string | undefined, body?: unknown) => t.call('POST', path, { as, body });
 
   /** A request of institution A (or B) filed by `citizen`, attended and concluded. */
   async function concluded(o: { b?: boolean; citizen?: string } = {}) {
-    const r = await json(await post('/api/requests', o.citizen ?? 'citizen', filingBody(o.b ? t.fx.serviceB : t.fx.service)), 201);
+    const r = await inService(t, o);
     const staff = o.b ? 'attendantB' : 'attendant';
-    await json(await post(`/api/requests/${r.id}/analysis`, staff), 200, 'analysis');
-    await json(
-      await post(`/api/requests/${r.id}/approve`, staff, { assigneeId: t.fx.users[staff].id, confirmSteps: r.steps.map((s: { id: number }) => s.id) }),
-      200,
-      'approve',
-    );
     return json(await post(`/api/requests/${r.id}/conclude`, staff, { text: 'Feito.' }), 200, 'conclude');
   }
 

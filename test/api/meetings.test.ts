@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { exportPKCS8, generateKeyPair, jwtVerify } from 'jose';
 import { loadConfig } from '../../bff/config.js';
-import { type TestContext, createTestContext, filingBody } from '../helpers.js';
+import { type TestContext, createTestContext, filingBody, inService, json, problem } from '../helpers.js';
 
 const ENGINE = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 // 09:00 of 1 Dec 2026 in Porto Velho (UTC−4), 10:00 in Brasília.
@@ -21,31 +21,6 @@ const NOW = new Date('2026-12-01T13:00:00.000Z');
 // 10:00 of 3 Dec 2026 in Porto Velho.
 const START = '2026-12-03T10:00:00-04:00';
 const START_UTC = '2026-12-03T14:00:00.000Z';
-
-const json = async (res: Response, status: number, what = '') => {
-  const body = await res.text();
-  assert.equal(res.status, status, `${what} ${body}`);
-  return body ? JSON.parse(body) : null;
-};
-const problem = async (res: Response, status: number, what = '') => {
-  const body = await res.text();
-  assert.equal(res.status, status, `${what} ${body}`);
-  assert.match(res.headers.get('Content-Type') ?? '', /application\/problem\+json/, what);
-  return JSON.parse(body);
-};
-
-/** A request of institution A filed by `citizen` and approved to `assignee` (in service); its detail. */
-async function inService(t: TestContext, o: { citizen?: string; assignee?: 'attendant' | 'attendant2' } = {}) {
-  const post = (path: string, as: string, body?: unknown) => t.call('POST', path, { as, body });
-  const r = await json(await post('/api/requests', o.citizen ?? 'citizen', filingBody(t.fx.service)), 201, 'file');
-  await json(await post(`/api/requests/${r.id}/analysis`, 'attendant'), 200, 'analysis');
-  const assignee = o.assignee ?? 'attendant';
-  return json(
-    await post(`/api/requests/${r.id}/approve`, 'attendant', { assigneeId: t.fx.users[assignee].id, confirmSteps: r.steps.map((s: { id: number }) => s.id) }),
-    200,
-    'approve',
-  );
-}
 
 const book = (t: TestContext, requestId: number, as: string, body: Record<string, unknown>) =>
   t.call('POST', `/api/requests/${requestId}/meetings`, { as, body: { startsAt: START, durationMinutes: 30, subject: 'Conferir documentos', ...body } });

@@ -7,7 +7,7 @@
 // (A fresh servant, not the demo's servidor.joao, so a rerun on the same
 // database starts from no role.)
 import { expect, fixture, html } from '@open-wc/testing';
-import { ATTENDANT_2, apiAs, expectAccessible, fileRequest, token, until } from '../../components/internal/test-support.js';
+import { ATTENDANT_2, apiAs, expectAccessible, fileRequest, q, text, token, until } from '../../components/internal/test-support.js';
 import '../../components/define.js';
 import '../../components/access-requests/define.js';
 import type { AtendeAnalysisForm } from '../../components/analysis-form/analysis-form.js';
@@ -22,8 +22,6 @@ import {
   institution,
   newServant,
   openTab,
-  q,
-  text,
 } from '../../components/access-requests/access-requests.test-helpers.js';
 
 const actionLabels = (el: Element) => [...el.shadowRoot!.querySelectorAll('.actions button')].map(text);

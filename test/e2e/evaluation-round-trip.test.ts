@@ -6,14 +6,11 @@
 // did not approve reopens their request and it shows "Em atendimento" in the
 // attendant's queue. axe in every state.
 import { expect, fixture, html } from '@open-wc/testing';
-import { ATTENDANT, advance, expectAccessible, fileRequest, newCitizen, token, until } from '../../components/internal/test-support.js';
+import { ATTENDANT, advance, expectAccessible, fileRequest, newCitizen, token, until, q, text } from '../../components/internal/test-support.js';
 import '../../components/define.js';
 import type { AtendeEvaluationForm } from '../../components/evaluation-form/evaluation-form.js';
 import type { AtendeEvaluationModerator } from '../../components/evaluation-moderator/evaluation-moderator.js';
 import type { AtendeRequestQueue } from '../../components/request-queue/request-queue.js';
-
-const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
 
 async function evaluationForm(id: number, sub: string) {
   const el = await fixture<AtendeEvaluationForm>(html`<atende-evaluation-form request-id=${id} .token=${await token(sub)}></atende-evaluation-form>`);

@@ -17,7 +17,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type * as Axe from 'axe-core';
 import { localDate, localTime } from '../../contract/time.js';
 import type { AppConfig, MeetingJoin, RequestDetail } from '../../contract/types.js';
-import { advance, click, expectAccessible, fileRequest, newCitizen, token, until } from '../../components/internal/test-support.js';
+import { advance, click, expectAccessible, fileRequest, newCitizen, token, until, q, text, deepActive } from '../../components/internal/test-support.js';
 import { approveViaApi, askViaApi, newServant } from '../../components/access-requests/access-requests.test-helpers.js';
 import '../../components/video-scheduler/define.js';
 import type { AtendeVideoScheduler } from '../../components/video-scheduler/video-scheduler.js';
@@ -56,8 +56,6 @@ async function expectClean({ doc, win }: Frame, state: string): Promise<void> {
   expect(found, `axe, ${state}`).to.deep.equal([]);
 }
 
-const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const q = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel)!;
 const queueRows = (doc: Document) => [...(doc.querySelector('atende-request-queue')?.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
 /** The queue has its rows (not dimmed while it refreshes, as after a change to the request open below it). */
 const queueSettled = (doc: Document) => queueRows(doc).length > 0 && !doc.querySelector('atende-request-queue')!.shadowRoot!.querySelector('table.busy');
@@ -67,11 +65,6 @@ const meetingItem = (el: Element, subject: string) =>
   [...(el.shadowRoot?.querySelectorAll<HTMLElement>('.meeting') ?? [])].find((li) => text(li.querySelector('h3')) === subject);
 /** The id of a listed meeting (its heading is `meeting-<id>`). */
 const meetingId = (item: HTMLElement) => Number(item.querySelector('h3')!.id.replace('meeting-', ''));
-function deepActive(doc: Document = document): Element | null {
-  let a = doc.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 /** Sets a control's value as a picker (or typing) would, and tells the element, in the control's own window. */
 function set(el: Element, id: string, value: string) {
